@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/engine"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/iostreams"
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// auditOptions are the flags every metric command shares, and what it runs.
+type auditOptions struct {
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+
+	Command string   // "odr", ...
+	Checks  []string // engine check ids
+	Paths   []string
+
+	AsOf        string
+	Marketplace string
+	Output      string
+	Color       string
+	FailOn      string
+	ODR         settings.ODR
+}
+
+// addAuditFlags binds the shared flags to opts.
+func addAuditFlags(c *cobra.Command, opts *auditOptions) {
+	f := c.Flags()
+	f.StringVar(&opts.AsOf, "as-of", "", "audit date YYYY-MM-DD: windows end relative to it, later events are ignored (default today, UTC)")
+	f.StringVar(&opts.Marketplace, "marketplace", "", "store code (US, UK, DE, JP, ...) when the reports do not make it clear")
+	f.StringVarP(&opts.Output, "output", "o", "table", "output format: "+strings.Join(render.Formats(), ", "))
+	f.StringVar(&opts.Color, "color", "auto", "colour the table: auto, always or never (NO_COLOR disables it)")
+	f.StringVar(&opts.FailOn, "fail-on", "fail", "exit 1 from this status on: fail, warn or never")
+}
+
+// addODRFlags binds the ODR rule settings.
+func addODRFlags(c *cobra.Command, opts *auditOptions) {
+	d := settings.Default(0).ODR
+	f := c.Flags()
+	f.IntVar(&opts.ODR.LagDays, "lag-days", d.LagDays, "ODR: the window ends this many days before --as-of")
+	f.IntVar(&opts.ODR.WindowDays, "window-days", d.WindowDays, "ODR: window length in days, both ends inclusive")
+	f.BoolVar(&opts.ODR.CountDeniedClaims, "count-denied-claims", d.CountDeniedClaims, "ODR: count denied A-to-z claims too (the stricter reading)")
+}
+
+// settings turns the flags into rule settings, rejecting bad values.
+func (o *auditOptions) settings() (settings.Settings, error) {
+	asOf := civil.DateOf(o.Now().UTC())
+	if o.AsOf != "" {
+		d, err := civil.ParseISODate(o.AsOf)
+		if err != nil {
+			return settings.Settings{}, usagef("--as-of: %v", err)
+		}
+		asOf = d
+	}
+	s := settings.Default(asOf)
+	s.ODR = o.ODR
+	if o.Marketplace != "" {
+		m, ok := market.ByCode(o.Marketplace)
+		if !ok {
+			return s, usagef("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", "))
+		}
+		s.Marketplace = m.Code
+	}
+	if err := s.Validate(); err != nil {
+		return s, &usageError{err}
+	}
+	return s, nil
+}
+
+// runAudit is the whole of a metric command once its flags are parsed.
+func runAudit(o *auditOptions) error {
+	s, err := o.settings()
+	if err != nil {
+		return err
+	}
+	failOn, err := health.ParseFailOn(o.FailOn)
+	if err != nil {
+		return &usageError{err}
+	}
+	rend, err := render.Lookup(o.Output)
+	if err != nil {
+		return usagef("--output: %v", err)
+	}
+	if err := o.IO.SetColorMode(o.Color); err != nil {
+		return &usageError{err}
+	}
+	rep, err := engine.Run(o.Command, o.Paths, s, o.Checks)
+	if err != nil {
+		return err
+	}
+	if o.Output == "table" {
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", w)
+		}
+	}
+	if err := rend(o.IO.Out, rep, render.Options{Color: o.IO.ColorEnabled()}); err != nil {
+		return err
+	}
+	if !o.IO.IsStdoutTTY() {
+		render.Summary(o.IO.ErrOut, rep)
+	}
+	if failOn.Failed(rep.Status) {
+		return errThresholds
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+// Package cmd holds the cobra commands. Each command parses and validates
+// its flags into an options struct and hands it to a plain run function;
+// exit codes are decided here, in Execute, and nowhere else.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/iostreams"
+)
+
+// Exit codes (README, "Exit codes").
+const (
+	ExitOK     = 0 // healthy: every metric passes, warns or has no data
+	ExitFailed = 1 // a metric failed its threshold (or warned, with --fail-on warn)
+	ExitError  = 2 // usage or input error
+)
+
+// Env is what commands need from the outside world; tests pass fakes.
+type Env struct {
+	IO      *iostreams.IOStreams
+	Now     func() time.Time // the clock; read once, for the default --as-of
+	Version string
+	Commit  string
+	Date    string
+}
+
+// errThresholds is returned when the audit ran and a threshold failed: the
+// output already says so, so nothing more is printed.
+var errThresholds = errors.New("a threshold failed")
+
+// Execute runs the command line and returns the process exit code.
+func Execute(args []string, env Env) int {
+	root := NewRootCmd(&env)
+	root.SetArgs(args)
+	err := root.Execute()
+	return exitCode(env, root, err)
+}
+
+func exitCode(env Env, root *cobra.Command, err error) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errThresholds):
+		return ExitFailed
+	}
+	fmt.Fprintf(env.IO.ErrOut, "audit: %v\n", err)
+	var ue *usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		fmt.Fprintf(env.IO.ErrOut, "Run 'audit --help' for usage.\n")
+	}
+	return ExitError
+}
+
+// usageError is a bad flag value or argument list.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Errorf(format, args...)} }
+
+// isCobraUsage recognises cobra's own flag and argument errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand", "unknown command", "flag needs an argument", "invalid argument", "requires at least", "accepts "} {
+		if len(msg) >= len(p) && containsFold(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "audit",
+		Short: "Recompute marketplace account-health metrics from the reports you download",
+		Long: `audit reads the reports a seller downloads from Seller Central, recomputes
+the account-health metrics exactly as Amazon defines them, and judges each
+against its target: pass, warn or fail.
+
+Exit codes: 0 healthy (pass, warn or no data), 1 a metric failed
+(see --fail-on), 2 usage or input error.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(env.IO.Out)
+	root.SetErr(env.IO.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(newODRCmd(env), newVersionCmd(env))
+	return root
+}

@@ -1,0 +1,67 @@
+// Package engine runs the one-way pipeline of an audit: files -> records ->
+// metrics -> verdicts. Commands call Run; renderers draw its report.
+package engine
+
+import (
+	"fmt"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Check computes one metric family from a dataset. Each lives in its own
+// file and registers itself.
+type Check struct {
+	ID      string
+	Compute func(d *records.Dataset, s settings.Settings) ([]metrics.Result, []metrics.Unplaced)
+}
+
+var checks []Check
+
+func register(c Check) { checks = append(checks, c) }
+
+func lookup(id string) (Check, bool) {
+	for _, c := range checks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Check{}, false
+}
+
+// Run reads the paths and audits the given metric ids.
+func Run(command string, paths []string, s settings.Settings, ids []string) (*health.Report, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	loaded, err := report.Load(paths, report.Options{Marketplace: s.Marketplace})
+	if err != nil {
+		return nil, err
+	}
+	return Audit(command, loaded, s, ids)
+}
+
+// Audit judges an already loaded account.
+func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
+	r := &health.Report{Command: command, AsOf: s.AsOf, Warnings: loaded.Warnings, Inputs: loaded.Inputs}
+	for _, id := range ids {
+		c, ok := lookup(id)
+		if !ok {
+			return nil, fmt.Errorf("engine: unknown check %q", id)
+		}
+		results, unplaced := c.Compute(loaded.Data, s)
+		for _, res := range results {
+			t, ok := health.Defaults[res.ID]
+			if !ok {
+				return nil, fmt.Errorf("engine: no threshold for %q", res.ID)
+			}
+			r.Metrics = append(r.Metrics, health.Judge(res, t))
+		}
+		r.Unmatched = append(r.Unmatched, unplaced...)
+	}
+	r.Finish()
+	return r, nil
+}

@@ -1,0 +1,170 @@
+// Package health turns metric results into verdicts against thresholds and
+// assembles the report every renderer draws from. It computes no metric and
+// formats nothing.
+package health
+
+import (
+	"fmt"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+// Status is a verdict. Its order is its severity.
+type Status int
+
+const (
+	NoData Status = iota
+	Pass
+	Warn
+	Fail
+)
+
+var statusNames = [...]string{"no_data", "pass", "warn", "fail"}
+
+func (s Status) String() string { return statusNames[s] }
+
+// MarshalText writes the JSON contract's names: pass, warn, fail, no_data.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Worst is the most severe of the statuses; NoData when there are none.
+func Worst(ss ...Status) Status {
+	w := NoData
+	for _, s := range ss {
+		if s > w {
+			w = s
+		}
+	}
+	return w
+}
+
+// Op is a target's comparison: the value passes when "value Op target".
+type Op string
+
+const (
+	Less         Op = "<"
+	LessEqual    Op = "<="
+	Greater      Op = ">"
+	GreaterEqual Op = ">="
+)
+
+// Threshold is a metric's target and the project's early-warning line.
+type Threshold struct {
+	Op    Op
+	Value float64 // the platform's target (fail line)
+	// WarnAt: for "<" targets a value at or above it warns; for ">" targets
+	// a value at or below it warns. Project policy (metrics.md, "Warn band").
+	WarnAt float64
+	// Advisory: a miss is only a warning (EU on-time delivery).
+	Advisory bool
+	Source   string
+}
+
+// Judge gives the verdict on a value; ok false means no data.
+func (t Threshold) Judge(v float64, ok bool) Status {
+	if !ok {
+		return NoData
+	}
+	var meets, warns bool
+	switch t.Op {
+	case Less:
+		meets, warns = v < t.Value, v >= t.WarnAt
+	case LessEqual:
+		meets, warns = v <= t.Value, v >= t.WarnAt
+	case Greater:
+		meets, warns = v > t.Value, v <= t.WarnAt
+	case GreaterEqual:
+		meets, warns = v >= t.Value, v <= t.WarnAt
+	default:
+		panic(fmt.Sprintf("health: unknown op %q", t.Op))
+	}
+	switch {
+	case !meets && !t.Advisory:
+		return Fail
+	case !meets || warns:
+		return Warn
+	}
+	return Pass
+}
+
+// Defaults are Amazon's published targets (platforms.md) with the project's
+// warn band: a "less than" metric warns from 80 % of its limit.
+var Defaults = map[string]Threshold{
+	"odr": {Op: Less, Value: 0.01, WarnAt: 0.008, Source: "Amazon help G200285170"},
+}
+
+// Verdict is a result judged against its threshold.
+type Verdict struct {
+	metrics.Result
+	Status    Status
+	Threshold Threshold
+}
+
+// Judge returns the verdict on r against t.
+func Judge(r metrics.Result, t Threshold) Verdict {
+	v, ok := r.Value()
+	return Verdict{Result: r, Status: t.Judge(v, ok), Threshold: t}
+}
+
+// Report is one audit: what every renderer draws.
+type Report struct {
+	Command   string // "odr", "all", ...
+	AsOf      civil.Date
+	Status    Status
+	Metrics   []Verdict
+	Unmatched []metrics.Unplaced
+	Warnings  []string
+	Inputs    []report.Input
+}
+
+// Finish sets the report's overall status to the worst of its metrics.
+func (r *Report) Finish() {
+	s := NoData
+	for _, m := range r.Metrics {
+		s = Worst(s, m.Status)
+	}
+	r.Status = s
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	if r.Unmatched == nil {
+		r.Unmatched = []metrics.Unplaced{}
+	}
+	if r.Inputs == nil {
+		r.Inputs = []report.Input{}
+	}
+}
+
+// FailOn is the status from which the exit code is 1.
+type FailOn int
+
+const (
+	FailOnFail FailOn = iota
+	FailOnWarn
+	FailOnNever
+)
+
+// ParseFailOn reads --fail-on.
+func ParseFailOn(s string) (FailOn, error) {
+	switch s {
+	case "fail":
+		return FailOnFail, nil
+	case "warn":
+		return FailOnWarn, nil
+	case "never":
+		return FailOnNever, nil
+	}
+	return 0, fmt.Errorf("--fail-on must be fail, warn or never, got %q", s)
+}
+
+// Failed says whether status s fails the run under f.
+func (f FailOn) Failed(s Status) bool {
+	switch f {
+	case FailOnWarn:
+		return s >= Warn
+	case FailOnNever:
+		return false
+	}
+	return s >= Fail
+}

@@ -1,0 +1,72 @@
+// Package iostreams carries a command's input and output streams and decides,
+// once, whether output is a terminal and whether it is coloured.
+package iostreams
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is what a command writes to.
+type IOStreams struct {
+	Out    io.Writer
+	ErrOut io.Writer
+
+	outTTY bool
+	errTTY bool
+	color  bool
+}
+
+// System returns the process's streams, with terminal detection and colour
+// from the environment (NO_COLOR disables colour; CLICOLOR_FORCE forces it).
+func System() *IOStreams {
+	s := &IOStreams{Out: os.Stdout, ErrOut: os.Stderr,
+		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr)}
+	s.color = s.outTTY
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		s.color = false
+	} else if v := os.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+		s.color = true
+	}
+	return s
+}
+
+// NoColorEnv says whether NO_COLOR is set (to any value), which wins over
+// --color always too.
+func NoColorEnv() bool { _, ok := os.LookupEnv("NO_COLOR"); return ok }
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// Test returns streams backed by buffers; tty sets both terminal flags and
+// colour, so tests can render either way.
+func Test(tty bool) (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{Out: out, ErrOut: errOut, outTTY: tty, errTTY: tty, color: tty}, out, errOut
+}
+
+// IsStdoutTTY says whether stdout is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+
+// IsStderrTTY says whether stderr is a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
+
+// ColorEnabled says whether output may carry ANSI colour.
+func (s *IOStreams) ColorEnabled() bool { return s.color }
+
+// SetColorMode applies --color: auto keeps the detected choice.
+func (s *IOStreams) SetColorMode(mode string) error {
+	switch mode {
+	case "auto":
+	case "always":
+		s.color = !NoColorEnv()
+	case "never":
+		s.color = false
+	default:
+		return fmt.Errorf("--color must be auto, always or never, got %q", mode)
+	}
+	return nil
+}

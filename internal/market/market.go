@@ -1,0 +1,79 @@
+// Package market knows Amazon's stores: their codes, the sales channel the
+// orders report writes for them, and how their reports write short dates.
+package market
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/civil"
+)
+
+// Marketplace is one Amazon store.
+type Marketplace struct {
+	Code         string      // US, DE, JP, ...
+	SalesChannel string      // sales-channel value in the orders report
+	DateOrder    civil.Order // order of the Feedback report's short dates
+}
+
+// All lists the stores the tool knows, by code.
+var All = []Marketplace{
+	{"US", "Amazon.com", civil.MDY},
+	{"CA", "Amazon.ca", civil.DMY},
+	{"MX", "Amazon.com.mx", civil.DMY},
+	{"BR", "Amazon.com.br", civil.DMY},
+	{"UK", "Amazon.co.uk", civil.DMY},
+	{"IE", "Amazon.ie", civil.DMY},
+	{"DE", "Amazon.de", civil.DMY},
+	{"FR", "Amazon.fr", civil.DMY},
+	{"IT", "Amazon.it", civil.DMY},
+	{"ES", "Amazon.es", civil.DMY},
+	{"NL", "Amazon.nl", civil.DMY},
+	{"BE", "Amazon.com.be", civil.DMY},
+	{"SE", "Amazon.se", civil.YMD},
+	{"PL", "Amazon.pl", civil.DMY},
+	{"TR", "Amazon.com.tr", civil.DMY},
+	{"AE", "Amazon.ae", civil.DMY},
+	{"SA", "Amazon.sa", civil.DMY},
+	{"EG", "Amazon.eg", civil.DMY},
+	{"IN", "Amazon.in", civil.DMY},
+	{"JP", "Amazon.co.jp", civil.YMD},
+	{"AU", "Amazon.com.au", civil.DMY},
+	{"SG", "Amazon.sg", civil.DMY},
+}
+
+// ByCode finds a store by its code (case-insensitive; GB is UK).
+func ByCode(code string) (Marketplace, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if code == "GB" {
+		code = "UK"
+	}
+	for _, m := range All {
+		if m.Code == code {
+			return m, true
+		}
+	}
+	return Marketplace{}, false
+}
+
+// BySalesChannel finds the store of an orders report's sales-channel value
+// (case-insensitive). "Non-Amazon" and unknown channels return false.
+func BySalesChannel(ch string) (Marketplace, bool) {
+	ch = strings.TrimSpace(ch)
+	for _, m := range All {
+		if strings.EqualFold(m.SalesChannel, ch) {
+			return m, true
+		}
+	}
+	return Marketplace{}, false
+}
+
+// Codes lists the known codes, sorted, for help texts and errors.
+func Codes() []string {
+	out := make([]string, len(All))
+	for i, m := range All {
+		out[i] = m.Code
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,90 @@
+// Package metrics computes account-health figures as pure functions of
+// records, settings and the as-of date. It knows nothing of thresholds or
+// output: a Result is counts and the window they cover.
+package metrics
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/sellerhealth/audit/internal/civil"
+)
+
+// Window is the span of dates a metric covers, both ends inclusive.
+type Window struct {
+	From civil.Date `json:"from"`
+	To   civil.Date `json:"to"`
+	Days int        `json:"days"`
+}
+
+// WindowEnding is the n-day window ending on end.
+func WindowEnding(end civil.Date, n int) Window {
+	return Window{From: end.AddDays(-(n - 1)), To: end, Days: n}
+}
+
+// Contains says whether d is in the window.
+func (w Window) Contains(d civil.Date) bool { return d >= w.From && d <= w.To }
+
+// Component is one named part of a metric's numerator.
+type Component struct {
+	Key   string
+	Count int
+}
+
+// Components keep their order and marshal as a JSON object in that order.
+type Components []Component
+
+// MarshalJSON writes {"key": count, ...} in order.
+func (cs Components) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(c.Key)
+		b.Write(k)
+		b.WriteByte(':')
+		n, _ := json.Marshal(c.Count)
+		b.Write(n)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Get returns the count of key (0 if absent).
+func (cs Components) Get(key string) int {
+	for _, c := range cs {
+		if c.Key == key {
+			return c.Count
+		}
+	}
+	return 0
+}
+
+// Result is one computed entry: numerator over denominator in a window.
+type Result struct {
+	ID          string
+	Fulfillment string // "all", "afn", "mfn"; "" where a metric has no segments
+	Numerator   int
+	Denominator int
+	Window      Window
+	Components  Components
+}
+
+// Value is the rate, and false when the denominator is empty (no data).
+func (r Result) Value() (float64, bool) {
+	if r.Denominator == 0 {
+		return 0, false
+	}
+	return float64(r.Numerator) / float64(r.Denominator), true
+}
+
+// Unplaced is a defect whose order is not in the orders report: it cannot be
+// placed in a window, so it is left out of the figures and listed.
+type Unplaced struct {
+	OrderID string `json:"order_id"`
+	Kind    string `json:"kind"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+}

@@ -1,0 +1,158 @@
+package metrics
+
+import (
+	"sort"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Defect kinds of the ODR, as component keys and in the unmatched list.
+const (
+	NegativeFeedback = "negative_feedback"
+	AToZClaim        = "a_to_z_claim"
+	Chargeback       = "chargeback"
+)
+
+// ODR component keys in the JSON contract.
+const (
+	ComponentNegativeFeedback = "negative_feedback"
+	ComponentClaims           = "a_to_z_claims"
+	ComponentChargebacks      = "chargebacks"
+)
+
+type defectMask uint8
+
+const (
+	maskFeedback defectMask = 1 << iota
+	maskClaim
+	maskChargeback
+)
+
+// ODROutcome is the Order Defect Rate of each segment (all, afn, mfn, in
+// that order) and the defects that could not be placed.
+type ODROutcome struct {
+	Segments [3]Result
+	Unplaced []Unplaced
+}
+
+// ODRWindow is the order-date window of the ODR for an audit date:
+// end = as-of − lag, start = end − (days − 1), both inclusive.
+func ODRWindow(asOf civil.Date, s settings.ODR) Window {
+	return WindowEnding(asOf.AddDays(-s.LagDays), s.WindowDays)
+}
+
+// ClaimCounts says whether an A-to-z claim in status st is a defect.
+// Help G202041210 and 27951: a claim counts unless denied, withdrawn or
+// reversed on appeal; one granted, refunded by the seller, still under
+// review, or of unknown status (the returns report's flag) counts. With
+// countDenied (the stricter reading), denied claims count too.
+func ClaimCounts(st records.ClaimStatus, countDenied bool) bool {
+	switch st {
+	case records.ClaimWithdrawn, records.ClaimReversedOnAppeal:
+		return false
+	case records.ClaimDenied:
+		return countDenied
+	}
+	return true
+}
+
+// FeedbackCounts says whether feedback is negative: rating 1 or 2 (help
+// 761; 3 is neutral), unless the export marks it removed or struck through
+// (help 20231).
+func FeedbackCounts(f records.Feedback) bool {
+	return f.Rating >= 1 && f.Rating <= 2 && !f.Removed
+}
+
+// ODR computes the Order Defect Rate (help G200285170): orders with one or
+// more defects over all orders dated in the window, by order date, each
+// order once. Events dated after as-of are ignored. Components count
+// distinct orders per defect type.
+func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
+	asOf := s.AsOf
+	w := ODRWindow(asOf, s.ODR)
+	defects := make(map[string]defectMask)
+	var unplaced []Unplaced
+	seenUnplaced := map[[2]string]bool{}
+	mark := func(id string, m defectMask, kind string, src records.Source) {
+		if _, ok := d.Orders[id]; !ok {
+			key := [2]string{id, kind}
+			if !seenUnplaced[key] {
+				seenUnplaced[key] = true
+				unplaced = append(unplaced, Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line})
+			}
+			return
+		}
+		defects[id] |= m
+	}
+	for _, f := range d.Feedback {
+		if f.Date <= asOf && FeedbackCounts(f) {
+			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source)
+		}
+	}
+	for _, c := range d.Claims {
+		if c.Date <= asOf && ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
+			mark(c.OrderID, maskClaim, AToZClaim, c.Source)
+		}
+	}
+	for _, c := range d.Chargebacks {
+		// Fraud chargebacks are Amazon's responsibility (help 48781).
+		if c.Date <= asOf && c.Type == records.ChargebackService {
+			mark(c.OrderID, maskChargeback, Chargeback, c.Source)
+		}
+	}
+
+	var den, num, nf, cl, cb [3]int
+	for _, o := range d.Orders {
+		if !w.Contains(o.Date) {
+			continue
+		}
+		segs := [2]int{0, -1}
+		switch o.Channel {
+		case records.ChannelAmazon:
+			segs[1] = 1
+		case records.ChannelMerchant:
+			segs[1] = 2
+		}
+		m := defects[o.ID]
+		for _, i := range segs {
+			if i < 0 {
+				continue
+			}
+			den[i]++
+			if m != 0 {
+				num[i]++
+			}
+			if m&maskFeedback != 0 {
+				nf[i]++
+			}
+			if m&maskClaim != 0 {
+				cl[i]++
+			}
+			if m&maskChargeback != 0 {
+				cb[i]++
+			}
+		}
+	}
+	var out ODROutcome
+	for i, seg := range []string{"all", "afn", "mfn"} {
+		out.Segments[i] = Result{
+			ID: "odr", Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
+			Components: Components{
+				{ComponentNegativeFeedback, nf[i]},
+				{ComponentClaims, cl[i]},
+				{ComponentChargebacks, cb[i]},
+			},
+		}
+	}
+	sort.SliceStable(unplaced, func(i, j int) bool {
+		a, b := unplaced[i], unplaced[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	out.Unplaced = unplaced
+	return out
+}

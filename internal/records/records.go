@@ -1,0 +1,129 @@
+// Package records holds the typed rows that report readers produce and
+// metrics consume. Records know nothing of thresholds or output.
+package records
+
+import (
+	"github.com/sellerhealth/audit/internal/civil"
+)
+
+// Source places a record in its input: the file as named on the command line
+// (or joined with its folder) and the 1-based physical line.
+type Source struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Channel is who fulfils an order.
+type Channel uint8
+
+const (
+	ChannelUnknown  Channel = iota
+	ChannelAmazon           // AFN, fulfillment-channel "Amazon"
+	ChannelMerchant         // MFN, fulfillment-channel "Merchant"
+)
+
+func (c Channel) String() string {
+	switch c {
+	case ChannelAmazon:
+		return "afn"
+	case ChannelMerchant:
+		return "mfn"
+	}
+	return "unknown"
+}
+
+// Order is one distinct amazon-order-id of the orders report (item rows
+// folded together).
+type Order struct {
+	ID           string
+	Date         civil.Date // purchase date as written
+	Channel      Channel
+	Status       string // order-status as written (Shipped, Cancelled, ...)
+	SalesChannel string // Amazon.com, Amazon.de, ...
+	Business     bool
+	Source       Source // first row seen
+}
+
+// Feedback is one row of the Feedback report.
+type Feedback struct {
+	OrderID string
+	Date    civil.Date
+	Rating  int
+	// Removed is true when the export marks the feedback removed or struck
+	// through (help 20231): it then does not count.
+	Removed bool
+	Source  Source
+}
+
+// ClaimStatus is the state of an A-to-z Guarantee claim.
+type ClaimStatus uint8
+
+const (
+	ClaimUnknown          ClaimStatus = iota // returns report flag: status not given
+	ClaimUnderReview                         // counts
+	ClaimGranted                             // counts
+	ClaimSellerRefunded                      // counts
+	ClaimDenied                              // does not count (unless the strict setting)
+	ClaimWithdrawn                           // never counts
+	ClaimReversedOnAppeal                    // never counts
+)
+
+var claimStatusNames = [...]string{"unknown", "under-review", "granted", "seller-refunded", "denied", "withdrawn", "reversed-on-appeal"}
+
+func (s ClaimStatus) String() string { return claimStatusNames[s] }
+
+// ClaimStatuses maps the canonical status names to values.
+func ClaimStatuses() map[string]ClaimStatus {
+	m := make(map[string]ClaimStatus, len(claimStatusNames)-1)
+	for i, n := range claimStatusNames[1:] {
+		m[n] = ClaimStatus(i + 1)
+	}
+	return m
+}
+
+// Claim is an A-to-z Guarantee claim, from the canonical claims file or the
+// `A-to-Z Claim = Y` flag of the seller-fulfilled returns report.
+type Claim struct {
+	OrderID string
+	Date    civil.Date
+	Status  ClaimStatus
+	Source  Source
+}
+
+// ChargebackType separates service chargebacks (count) from fraud ones
+// (Amazon's responsibility, help 48781).
+type ChargebackType uint8
+
+const (
+	ChargebackService ChargebackType = iota + 1
+	ChargebackFraud
+)
+
+func (t ChargebackType) String() string {
+	if t == ChargebackFraud {
+		return "fraud"
+	}
+	return "service"
+}
+
+// Chargeback is one row of the canonical chargebacks file.
+type Chargeback struct {
+	OrderID string
+	Date    civil.Date
+	Type    ChargebackType
+	Source  Source
+}
+
+// Dataset is everything read from one account's files. Orders are keyed by
+// order id, so overlapping downloads count each order once.
+type Dataset struct {
+	Orders      map[string]*Order
+	Feedback    []Feedback
+	Claims      []Claim
+	Chargebacks []Chargeback
+}
+
+// NewDataset returns an empty dataset.
+func NewDataset() *Dataset {
+	return &Dataset{Orders: make(map[string]*Order)}
+}

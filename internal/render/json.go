@@ -1,0 +1,68 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+func init() { registerFormat("json", JSON) }
+
+// SchemaVersion of the JSON document; docs/json.md is its contract.
+const SchemaVersion = 1
+
+type jsonReport struct {
+	SchemaVersion int                `json:"schema_version"`
+	Command       string             `json:"command"`
+	AsOf          string             `json:"as_of"`
+	Status        health.Status      `json:"status"`
+	Metrics       []jsonMetric       `json:"metrics"`
+	Unmatched     []metrics.Unplaced `json:"unmatched"`
+	Warnings      []string           `json:"warnings"`
+	Inputs        []report.Input     `json:"inputs"`
+}
+
+type jsonMetric struct {
+	ID          string             `json:"id"`
+	Fulfillment string             `json:"fulfillment,omitempty"`
+	Name        string             `json:"name"`
+	Value       *float64           `json:"value"`
+	Numerator   int                `json:"numerator"`
+	Denominator int                `json:"denominator"`
+	Status      health.Status      `json:"status"`
+	Target      jsonTarget         `json:"target"`
+	WarnAt      float64            `json:"warn_at"`
+	Window      metrics.Window     `json:"window"`
+	Components  metrics.Components `json:"components,omitempty"`
+}
+
+type jsonTarget struct {
+	Op    health.Op `json:"op"`
+	Value float64   `json:"value"`
+}
+
+// JSON writes the report as one indented JSON document (docs/json.md).
+func JSON(w io.Writer, r *health.Report, _ Options) error {
+	doc := jsonReport{
+		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Status: r.Status,
+		Metrics: make([]jsonMetric, 0, len(r.Metrics)), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
+	}
+	for _, m := range r.Metrics {
+		jm := jsonMetric{
+			ID: m.ID, Fulfillment: m.Fulfillment, Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
+			Status: m.Status, Target: jsonTarget{m.Threshold.Op, m.Threshold.Value}, WarnAt: m.Threshold.WarnAt,
+			Window: m.Window, Components: m.Components,
+		}
+		if v, ok := m.Value(); ok {
+			jm.Value = &v
+		}
+		doc.Metrics = append(doc.Metrics, jm)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// The A-to-z claims file is project-defined (report-formats.md, "Canonical
+// files"): Amazon offers no export of its claims page.
+func init() {
+	register(&Spec{
+		Kind:  "claims",
+		Title: "A-to-z claims file",
+		Columns: []Column{
+			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+			{Name: "claim-date", Aliases: []string{"date", "claim-created-date", "created-date", "filed-date", "claim-filed-date"}},
+			{Name: "claim-status", Aliases: []string{"status"}},
+			{Name: "claim-reason", Aliases: []string{"reason"}},
+			{Name: "claim-amount", Aliases: []string{"amount"}},
+			{Name: "currency"},
+		},
+		Required: []string{"order-id", "claim-date", "claim-status"},
+		Anchor:   func(c map[string]int) bool { return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date")) },
+		Quoted:   true,
+		Read:     readClaims,
+	})
+}
+
+type claimRow struct {
+	OrderID string `csv:"order-id"`
+	Date    string `csv:"claim-date"`
+	Status  string `csv:"claim-status"`
+}
+
+var claimStatuses = records.ClaimStatuses()
+
+func readClaims(t *Table, s *Sink) error {
+	blankRow := func(r *claimRow) bool {
+		return strings.TrimSpace(r.OrderID+r.Date+r.Status) == ""
+	}
+	return decodeCanonical(t, blankRow, func(r *claimRow) error {
+		id, err := orderID(t, "order-id", r.OrderID)
+		if err != nil {
+			return err
+		}
+		ts, err := civil.ParseTimestamp(strings.TrimSpace(r.Date))
+		if err != nil {
+			return t.Errorf("claim-date", "%v", err)
+		}
+		st, ok := claimStatuses[Normalize(r.Status)]
+		if !ok {
+			return t.Errorf("claim-status", "unknown claim status %q (want under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal)", strings.TrimSpace(r.Status))
+		}
+		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: ts.Date, Status: st, Source: t.source()})
+		return nil
+	})
+}
+
+// orderID checks an order id value: present, one token.
+func orderID(t *Table, col, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", t.Errorf(col, "empty order id")
+	}
+	if strings.ContainsAny(v, " \t") {
+		return "", t.Errorf(col, "order id %q contains spaces", v)
+	}
+	return v, nil
+}

@@ -1,0 +1,104 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Kind names a report kind, as the JSON "inputs" list writes it.
+type Kind string
+
+// Title is the human name of the kind ("All Orders report").
+func (k Kind) Title() string {
+	for _, s := range specs {
+		if s.Kind == k {
+			return s.Title
+		}
+	}
+	return string(k)
+}
+
+// Spec describes one report kind: how to recognise its header, which
+// columns it must have, and how to turn its rows into records. Each kind
+// lives in its own file and registers itself.
+type Spec struct {
+	Kind     Kind
+	Title    string
+	Columns  []Column // every column the kind knows, with aliases
+	Required []string // canonical names that must be present
+	// Anchor must hold for the header to be this kind at all; it keeps a
+	// file that merely shares an "order-id" column from matching.
+	Anchor func(cols map[string]int) bool
+	// Quoted: canonical files, where CSV quoting is allowed. Amazon's own
+	// flat files are never quoted (their values contain literal quotes).
+	Quoted bool
+	// Read turns the rows into records. Nil for a kind that is recognised
+	// but feeds no metric yet (it is skipped with a note).
+	Read func(t *Table, s *Sink) error
+}
+
+var specs []*Spec
+
+func register(s *Spec) { specs = append(specs, s) }
+
+// Specs lists the known report kinds in registration order.
+func Specs() []*Spec { return specs }
+
+func (s *Spec) missing(cols map[string]int) []string {
+	var out []string
+	for _, r := range s.Required {
+		if _, ok := cols[r]; !ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// detect picks the kind whose anchor holds and which knows the most header
+// cells; ties go to the kind registered first.
+func detect(cells []string) (*Spec, map[string]int, string) {
+	norm := make([]string, len(cells))
+	for i, c := range cells {
+		norm[i] = Normalize(c)
+	}
+	var best *Spec
+	var bestCols map[string]int
+	bestScore := 0
+	for _, s := range specs {
+		cols, score := resolve(s.Columns, norm)
+		if s.Anchor != nil && !s.Anchor(cols) {
+			continue
+		}
+		if score > bestScore {
+			best, bestCols, bestScore = s, cols, score
+		}
+	}
+	if best == nil {
+		shown := strings.Join(cells, ", ")
+		if len(shown) > 80 {
+			shown = shown[:77] + "..."
+		}
+		return nil, nil, fmt.Sprintf("header row %q matches no known report", shown)
+	}
+	return best, bestCols, ""
+}
+
+func has(cols map[string]int, names ...string) bool {
+	for _, n := range names {
+		if _, ok := cols[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// KnownKinds lists the kind names, sorted, for docs and errors.
+func KnownKinds() []string {
+	var out []string
+	for _, s := range specs {
+		out = append(out, string(s.Kind))
+	}
+	sort.Strings(out)
+	return out
+}
