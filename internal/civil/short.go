@@ -80,23 +80,33 @@ func splitShort(s string) ([3]int, bool) {
 	return out, true
 }
 
-// ShortEvidence says which orders a short date allows: a first part above 12
-// cannot be a month, a four-digit first part is a year, a dot means D.M.YY.
-// It returns the orders the string is consistent with.
+// ShortEvidence says which orders a short date allows, as far as its digits
+// and separators tell: a first part above 12 cannot be a month, a four-digit
+// first part is a year (YYYY-MM-DD, Sweden), a dot means D.M.YY (Germany;
+// nobody writes M.D.YY). A two-digit year written first (Japan's YY/M/D,
+// 17/1/13) looks like D/M/YY and is never inferred: such a date allows M/D
+// and D/M only, and Japan's order comes from --marketplace or the orders'
+// sales channel. It returns nil when no order allows the date.
 func ShortEvidence(s string) []Order {
 	parts, ok := splitShort(s)
 	if !ok {
 		return nil
 	}
+	t := strings.TrimSpace(s)
+	if i := strings.IndexAny(t, "/.-"); i == 4 && parts[0] > 31 {
+		if _, err := ParseShort(s, YMD); err == nil {
+			return []Order{YMD}
+		}
+		return nil
+	}
 	var out []Order
-	for _, o := range []Order{MDY, DMY, YMD} {
+	for _, o := range []Order{MDY, DMY} {
+		if o == MDY && strings.Contains(t, ".") {
+			continue
+		}
 		if _, err := ParseShort(s, o); err == nil {
 			out = append(out, o)
 		}
-	}
-	// A four-digit leading part is a year whatever the separators say.
-	if strings.IndexAny(s, "/.-") == 4 && parts[0] > 31 {
-		return []Order{YMD}
 	}
 	return out
 }

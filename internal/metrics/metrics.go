@@ -66,11 +66,19 @@ func (cs Components) Get(key string) int {
 type Result struct {
 	ID          string
 	Fulfillment string // "all", "afn", "mfn"; "" where a metric has no segments
+	WindowDays  int    // set where one metric has entries for several windows (late shipment 10/30)
+	Marketplace string // set where a metric is per store (invoice defect rate)
 	Numerator   int
 	Denominator int
 	Window      Window
 	Components  Components
+	// NotComputed, when set, says why the metric could not be computed
+	// (which report is missing); the counts are then meaningless.
+	NotComputed string
 }
+
+// Missing is the result of a metric whose input is absent.
+func Missing(id, reason string) Result { return Result{ID: id, NotComputed: reason} }
 
 // Value is the rate, and false when the denominator is empty (no data).
 func (r Result) Value() (float64, bool) {

@@ -74,13 +74,18 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	w := ODRWindow(asOf, s.ODR)
 	defects := make(map[string]defectMask)
 	var unplaced []Unplaced
-	seenUnplaced := map[[2]string]bool{}
+	// Each (order, kind) is listed once, naming its first row by file then
+	// line, whatever the order of the rows in the dataset.
+	unplacedAt := map[[2]string]int{}
 	mark := func(id string, m defectMask, kind string, src records.Source) {
 		if _, ok := d.Orders[id]; !ok {
 			key := [2]string{id, kind}
-			if !seenUnplaced[key] {
-				seenUnplaced[key] = true
-				unplaced = append(unplaced, Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line})
+			u := Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line}
+			if i, seen := unplacedAt[key]; !seen {
+				unplacedAt[key] = len(unplaced)
+				unplaced = append(unplaced, u)
+			} else if sourceLess(u, unplaced[i]) {
+				unplaced[i] = u
 			}
 			return
 		}
@@ -146,13 +151,24 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 			},
 		}
 	}
-	sort.SliceStable(unplaced, func(i, j int) bool {
+	sort.Slice(unplaced, func(i, j int) bool {
 		a, b := unplaced[i], unplaced[j]
-		if a.File != b.File {
-			return a.File < b.File
+		if sourceLess(a, b) || sourceLess(b, a) {
+			return sourceLess(a, b)
 		}
-		return a.Line < b.Line
+		if a.OrderID != b.OrderID {
+			return a.OrderID < b.OrderID
+		}
+		return a.Kind < b.Kind
 	})
 	out.Unplaced = unplaced
 	return out
+}
+
+// sourceLess orders by file, then line.
+func sourceLess(a, b Unplaced) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	return a.Line < b.Line
 }

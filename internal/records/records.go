@@ -121,9 +121,24 @@ type Dataset struct {
 	Feedback    []Feedback
 	Claims      []Claim
 	Chargebacks []Chargeback
+
+	Shipments     []Shipment
+	Cancellations []Cancellation
+	Invoices      []Invoice
+
+	// Kinds says which report kinds were read (even when empty), so a
+	// metric can tell "no such report" (not computed) from "no rows in the
+	// window" (no data).
+	Kinds map[string]bool
+	// Columns says which optional columns a kind's files had, as
+	// "kind.column" (e.g. "shipments.invoice-upload-date").
+	Columns map[string]bool
 }
+
+// Has says whether a report of the kind was read.
+func (d *Dataset) Has(kind string) bool { return d.Kinds[kind] }
 
 // NewDataset returns an empty dataset.
 func NewDataset() *Dataset {
-	return &Dataset{Orders: make(map[string]*Order)}
+	return &Dataset{Orders: make(map[string]*Order), Kinds: make(map[string]bool), Columns: make(map[string]bool)}
 }

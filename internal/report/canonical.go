@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -28,12 +29,17 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 	w.Comma = rune(t.Delim)
 	_ = w.Write(header)
 	w.Flush()
-	r := csv.NewReader(io.MultiReader(strings.NewReader(hb.String()), t.lines.br))
+	in := &csvInput{r: io.MultiReader(strings.NewReader(hb.String()), t.lines.br), t: t}
+	r := csv.NewReader(in)
 	r.Comma = rune(t.Delim)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	um, err := gocsv.NewUnmarshaller(r, *new(T))
 	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return ie
+		}
 		return &InputError{File: t.File, Line: t.hdrEnd, Msg: err.Error()}
 	}
 	for {
@@ -46,10 +52,21 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 			if errors.As(err, &pe) {
 				return &InputError{File: t.File, Line: t.hdrEnd - 1 + pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
 			}
+			var ie *InputError
+			if errors.As(err, &ie) {
+				return ie
+			}
 			return &InputError{File: t.File, Line: t.line + 1, Msg: err.Error()}
 		}
 		line, _ := r.FieldPos(0)
 		t.line = t.hdrEnd - 1 + line
+		// With LazyQuotes an unclosed '"' does not fail: the value runs on
+		// and silently swallows the rows below it. Rows of a canonical file
+		// sit on one line each, so a row spanning lines is an error.
+		if last := in.lineAt(r.InputOffset() - 1); last > line {
+			return &InputError{File: t.File, Line: t.line,
+				Msg: fmt.Sprintf("a quoted value runs on to line %d: a closing '\"' is missing, or a value holds a line break (rows must sit on one line)", t.hdrEnd-1+last)}
+		}
 		rec := v.(T)
 		if blankRow(&rec) {
 			continue
@@ -60,3 +77,53 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 		}
 	}
 }
+
+// csvInput feeds the CSV reader of a canonical file. It remembers where the
+// line breaks it passed on lie, so that a row running over several physical
+// lines can be told (lineAt); it bounds a line to MaxLine bytes and places
+// read errors (a broken gzip stream) at their line, as lineReader does.
+type csvInput struct {
+	r      io.Reader
+	t      *Table
+	off    int64   // bytes read so far
+	nls    []int64 // offsets of the '\n' not yet passed by lineAt
+	passed int     // '\n' before the offset lineAt was last asked about
+	run    int     // bytes since the last '\n'
+}
+
+func (c *csvInput) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			c.nls = append(c.nls, c.off+int64(i))
+			c.run = 0
+			continue
+		}
+		c.run++
+		if c.run > MaxLine {
+			return 0, &InputError{File: c.t.File, Line: c.physical(c.passed + len(c.nls) + 1),
+				Msg: fmt.Sprintf("line longer than %d bytes: not a report", MaxLine)}
+		}
+	}
+	c.off += int64(n)
+	if err != nil && err != io.EOF {
+		return n, c.t.lines.readErr(err)
+	}
+	return n, err
+}
+
+// lineAt is the 1-based line (of the CSV stream) holding byte offset x.
+// Offsets asked about must not decrease.
+func (c *csvInput) lineAt(x int64) int {
+	i := 0
+	for i < len(c.nls) && c.nls[i] < x {
+		i++
+	}
+	c.passed += i
+	c.nls = c.nls[i:]
+	return c.passed + 1
+}
+
+// physical turns a line of the CSV stream (whose line 1 is the header row)
+// into a line of the file.
+func (c *csvInput) physical(line int) int { return c.t.hdrEnd - 1 + line }

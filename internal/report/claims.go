@@ -22,9 +22,11 @@ func init() {
 			{Name: "currency"},
 		},
 		Required: []string{"order-id", "claim-date", "claim-status"},
-		Anchor:   func(c map[string]int) bool { return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date")) },
-		Quoted:   true,
-		Read:     readClaims,
+		Anchor: func(c map[string]int) bool {
+			return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date"))
+		},
+		Quoted: true,
+		Read:   readClaims,
 	})
 }
 

@@ -41,7 +41,16 @@ type MissingColumnsError struct {
 }
 
 func (e *MissingColumnsError) Error() string {
-	return fmt.Sprintf("%s: looks like a %s but lacks column(s) %s", e.File, e.Kind.Title(), strings.Join(quoteAll(e.Missing), ", "))
+	return fmt.Sprintf("%s: looks like %s but lacks column(s) %s", e.File, article(e.Kind.Title()), strings.Join(quoteAll(e.Missing), ", "))
+}
+
+// article puts "a" or "an" before a title: "an All Orders report", "a
+// Feedback report".
+func article(title string) string {
+	if title != "" && strings.ContainsRune("AEIOUaeiou", rune(title[0])) {
+		return "an " + title
+	}
+	return "a " + title
 }
 
 // UnrecognisedError is a file named on the command line whose header row

@@ -49,6 +49,10 @@ type pendingFeedback struct {
 	line   int
 	column int
 	name   string
+	// japanese: the file's header is in Japanese, so the report is from
+	// Amazon.co.jp, whose YY/M/D dates the dates alone cannot tell from
+	// D/M/YY (26/1/13).
+	japanese bool
 }
 
 func readFeedback(t *Table, s *Sink) error {
@@ -76,6 +80,7 @@ func readFeedback(t *Table, s *Sink) error {
 		col := t.Cols["date"]
 		s.feedback = append(s.feedback, pendingFeedback{
 			index: len(s.Data.Feedback), raw: dv, file: t.File, line: t.line, column: col + 1, name: t.Header[col],
+			japanese: Normalize(t.Header[col]) == "日付",
 		})
 		s.Data.Feedback = append(s.Data.Feedback, records.Feedback{
 			OrderID: id, Rating: rating, Removed: truthy(t.Get(row, "removed")), Source: t.source(),
@@ -104,8 +109,8 @@ func truthy(v string) bool {
 // resolveFeedback parses the feedback dates once every file is read: the
 // day/month order comes from --marketplace, else from the orders' sales
 // channels, else from dates that only one order allows (13/1/26, 13.1.26,
-// 2026-01-13). When nothing decides between M/D and D/M the tool refuses to
-// guess.
+// 2026-01-13; see civil.ShortEvidence). When nothing decides between M/D and
+// D/M the tool refuses to guess.
 func resolveFeedback(s *Sink, opt Options) error {
 	if len(s.feedback) == 0 {
 		return nil
@@ -152,6 +157,22 @@ func feedbackDateOrder(s *Sink, opt Options) (civil.Order, string, error) {
 			return o, "from the orders' marketplace " + strings.Join(codes, ", "), nil
 		}
 	}
+	// A Japanese header: Amazon.co.jp writes YY/M/D. Mixed with feedback
+	// of other stores, no one order reads all the dates.
+	var jp, other *pendingFeedback
+	for i := range s.feedback {
+		if s.feedback[i].japanese && jp == nil {
+			jp = &s.feedback[i]
+		} else if !s.feedback[i].japanese && other == nil {
+			other = &s.feedback[i]
+		}
+	}
+	if jp != nil && other == nil {
+		return civil.YMD, "from the Japanese header", nil
+	}
+	if jp != nil {
+		return 0, "", fmt.Errorf("%s has a Japanese header (Amazon.co.jp, dates YY/M/D) but %s does not: audit one store at a time, or pass --marketplace", jp.file, other.file)
+	}
 	// Dates that allow one order only.
 	possible := map[civil.Order]bool{civil.MDY: true, civil.DMY: true, civil.YMD: true}
 	for _, p := range s.feedback {
@@ -163,9 +184,6 @@ func feedbackDateOrder(s *Sink, opt Options) (civil.Order, string, error) {
 		allowed := map[civil.Order]bool{}
 		for _, o := range ev {
 			allowed[o] = true
-		}
-		if strings.Contains(p.raw, ".") { // D.M.YY is Germany's; nobody writes M.D.YY
-			allowed[civil.MDY] = false
 		}
 		for o := range possible {
 			if !allowed[o] {

@@ -95,16 +95,20 @@ type file struct {
 func expand(paths []string) ([]file, []string, error) {
 	var out []file
 	var warnings []string
-	seen := map[string]bool{}
+	seen := map[string]int{} // absolute path -> index in out
 	add := func(p string, explicit bool) {
 		key, err := filepath.Abs(p)
 		if err != nil {
 			key = p
 		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, file{p, explicit})
+		if i, ok := seen[key]; ok {
+			// Named on the command line and also found in a named
+			// folder: it must be a report all the same.
+			out[i].explicit = out[i].explicit || explicit
+			return
 		}
+		seen[key] = len(out)
+		out = append(out, file{p, explicit})
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)

@@ -38,8 +38,8 @@ func init() {
 
 func readReturns(t *Table, s *Sink) error {
 	return eachRow(t, func(row []string) error {
-		flag := strings.ToUpper(t.Get(row, "a-to-z-claim"))
-		switch flag {
+		flag := t.Get(row, "a-to-z-claim")
+		switch strings.ToUpper(flag) {
 		case "N", "NO", "FALSE", "":
 			return nil
 		case "Y", "YES", "TRUE":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind names a report kind, as the JSON "inputs" list writes it.
@@ -77,7 +78,11 @@ func detect(cells []string) (*Spec, map[string]int, string) {
 	if best == nil {
 		shown := strings.Join(cells, ", ")
 		if len(shown) > 80 {
-			shown = shown[:77] + "..."
+			cut := 77
+			for cut > 0 && !utf8.RuneStart(shown[cut]) {
+				cut-- // do not split a character
+			}
+			shown = shown[:cut] + "..."
 		}
 		return nil, nil, fmt.Sprintf("header row %q matches no known report", shown)
 	}

@@ -69,10 +69,7 @@ func (t *Table) Next() ([]string, error) {
 			return nil, t.ioErr(err)
 		}
 		t.line = t.lines.n
-		if !utf8.Valid(b) {
-			b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
-		}
-		row := strings.Split(string(b), string(t.Delim))
+		row := strings.Split(decodeLine(b), string(t.Delim))
 		if !blank(row) {
 			return row, nil
 		}
@@ -87,7 +84,7 @@ func (t *Table) ioErr(err error) error {
 	if errors.As(err, &ie) {
 		return err
 	}
-	return &InputError{File: t.File, Line: t.lines.n + 1, Msg: err.Error()}
+	return t.lines.readErr(err)
 }
 
 // Close releases the file.
@@ -113,21 +110,27 @@ type lineReader struct {
 	n    int // lines read so far
 	file string
 	buf  []byte
+	gz   bool // the file is gzip-compressed
+	// tooLong is set when next failed on a line longer than MaxLine.
+	tooLong bool
 }
 
+// next returns the next line, io.EOF at the end, or an *InputError naming
+// the file and line (a line longer than MaxLine, a broken gzip stream).
 func (l *lineReader) next() ([]byte, error) {
 	l.buf = l.buf[:0]
 	for {
 		chunk, err := l.br.ReadSlice('\n')
 		l.buf = append(l.buf, chunk...)
 		if len(l.buf) > MaxLine {
+			l.tooLong = true
 			return nil, &InputError{File: l.file, Line: l.n + 1, Msg: fmt.Sprintf("line longer than %d bytes: not a report", MaxLine)}
 		}
 		if err == bufio.ErrBufferFull {
 			continue
 		}
 		if err != nil && err != io.EOF {
-			return nil, err
+			return nil, l.readErr(err)
 		}
 		if len(l.buf) == 0 && err == io.EOF {
 			return nil, io.EOF
@@ -139,6 +142,16 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 }
 
+// readErr places a read error (a broken gzip stream, an I/O error) at the
+// line being read.
+func (l *lineReader) readErr(err error) *InputError {
+	msg := err.Error()
+	if l.gz {
+		msg = "broken gzip stream: " + msg
+	}
+	return &InputError{File: l.file, Line: l.n + 1, Msg: msg}
+}
+
 // openTable opens path, skips a byte-order mark, reads the header row and
 // recognises the report. A gzip file (by its magic bytes) is read through.
 func openTable(path string) (*Table, error) {
@@ -147,6 +160,7 @@ func openTable(path string) (*Table, error) {
 		return nil, err
 	}
 	br := bufio.NewReaderSize(f, 64<<10)
+	gz := false
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -154,11 +168,12 @@ func openTable(path string) (*Table, error) {
 			return nil, &InputError{File: path, Msg: "broken gzip stream: " + err.Error()}
 		}
 		br = bufio.NewReaderSize(zr, 64<<10)
+		gz = true
 	}
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	lr := &lineReader{br: br, file: path}
+	lr := &lineReader{br: br, file: path, gz: gz}
 	var head []byte
 	for {
 		b, err := lr.next()
@@ -168,6 +183,11 @@ func openTable(path string) (*Table, error) {
 		}
 		if err != nil {
 			f.Close()
+			if lr.tooLong {
+				// No report has a header row that long: a minified JSON
+				// file or an archive in the folder, not a broken report.
+				return nil, &UnrecognisedError{File: path, Reason: fmt.Sprintf("line %d is longer than %d bytes", lr.n+1, MaxLine)}
+			}
 			return nil, err
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
@@ -185,7 +205,16 @@ func openTable(path string) (*Table, error) {
 	} else if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
 		delim = ';'
 	}
-	cells := splitHeader(string(head), delim)
+	if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
+		// Lines ending in a lone CR (classic Mac, old Excel "CSV
+		// (Macintosh)") read as one line: the rows would vanish into the
+		// header. When the text before the CR is a report's header, say so.
+		if spec, _, _ := detect(splitHeader(decodeLine(head[:cr]), delim)); spec != nil {
+			f.Close()
+			return nil, &InputError{File: path, Line: lr.n, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"}
+		}
+	}
+	cells := splitHeader(decodeLine(head), delim)
 	spec, cols, why := detect(cells)
 	if spec == nil {
 		f.Close()
@@ -213,12 +242,43 @@ func splitHeader(s string, delim byte) []string {
 }
 
 // looksText accepts single-byte encoded text (Windows-1252, Latin-1):
-// no control bytes other than tab.
+// no control bytes other than tab and carriage return.
 func looksText(b []byte) bool {
 	for _, c := range b {
-		if c < 0x20 && c != '\t' {
+		if c < 0x20 && c != '\t' && c != '\r' {
 			return false
 		}
 	}
 	return true
+}
+
+// decodeLine turns a line into text: UTF-8 when it is valid UTF-8, else
+// Windows-1252 (report-formats.md: NA/EU files are often Cp1252), whose
+// bytes 0xA0-0xFF are Latin-1 and 0x80-0x9F the table below.
+func decodeLine(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/2)
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+			sb.WriteByte(c)
+		case c < 0xA0:
+			sb.WriteRune(cp1252[c-0x80])
+		default:
+			sb.WriteRune(rune(c))
+		}
+	}
+	return sb.String()
+}
+
+// cp1252 maps Windows-1252 bytes 0x80-0x9F; the five bytes it leaves
+// undefined map to the C1 control of the same number, as Windows does.
+var cp1252 = [32]rune{
+	'\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021',
+	'\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
+	'\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014',
+	'\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178',
 }

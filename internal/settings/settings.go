@@ -17,6 +17,25 @@ type Settings struct {
 	// Marketplace is the store code ("" unknown), used to read short dates.
 	Marketplace string
 	ODR         ODR
+	Shipping    Shipping
+}
+
+// Shipping holds the windows of the seller-fulfilled metrics (metrics.md).
+type Shipping struct {
+	// LateShipmentDays: the late shipment rate's windows by expected ship
+	// date, each ending on as-of (Amazon: 10 and 30).
+	LateShipmentDays []int
+	// CancelDays: the pre-fulfillment cancel rate's window by order date (7).
+	CancelDays int
+	// TrackingDays / TrackingLagDays: valid tracking rate by promised
+	// delivery date, window ending as-of − lag (30, 14).
+	TrackingDays, TrackingLagDays int
+	// DeliveryDays / DeliveryLagDays: on-time delivery by promised delivery
+	// date (14, 7).
+	DeliveryDays, DeliveryLagDays int
+	// InvoiceDays / InvoiceLagDays: invoice defect rate by order date, the
+	// 7 days ending as-of − 7 ([as-of − 13, as-of − 7]).
+	InvoiceDays, InvoiceLagDays int
 }
 
 // ODR settings (metrics.md, "Order Defect Rate").
@@ -33,7 +52,17 @@ type ODR struct {
 
 // Default returns Amazon's published rules for the given audit date.
 func Default(asOf civil.Date) Settings {
-	return Settings{AsOf: asOf, ODR: ODR{LagDays: 14, WindowDays: 60}}
+	return Settings{
+		AsOf: asOf,
+		ODR:  ODR{LagDays: 14, WindowDays: 60},
+		Shipping: Shipping{
+			LateShipmentDays: []int{10, 30},
+			CancelDays:       7,
+			TrackingDays:     30, TrackingLagDays: 14,
+			DeliveryDays: 14, DeliveryLagDays: 7,
+			InvoiceDays: 7, InvoiceLagDays: 7,
+		},
+	}
 }
 
 // Validate rejects settings no rule can use.

@@ -1,0 +1,323 @@
+package cmd
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sellerhealth/audit/internal/iostreams"
+)
+
+func TestExitCodes(t *testing.T) {
+	asOf := []string{"odr", "--as-of", "2026-11-20"}
+	args := func(rest ...string) []string { return append(append([]string{}, asOf...), rest...) }
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"acme-us fails (mfn 1.05%)", args(acme), ExitFailed},
+		{"acme-us, json", args("-o", "json", acme), ExitFailed},
+		{"acme-us --fail-on fail", args("--fail-on", "fail", acme), ExitFailed},
+		{"acme-us --fail-on warn", args("--fail-on", "warn", acme), ExitFailed},
+		{"acme-us --fail-on never", args("--fail-on", "never", acme), ExitOK},
+		{"acme-us --fail-on never, json", args("--fail-on=never", "-o", "json", acme), ExitOK},
+		{"warn-only passes by default", args(warnOnly), ExitOK},
+		{"warn-only --fail-on warn", args("--fail-on", "warn", warnOnly), ExitFailed},
+		{"warn-only --fail-on warn, json", args("--fail-on", "warn", "-o", "json", warnOnly), ExitFailed},
+		{"warn-only --fail-on never", args("--fail-on", "never", warnOnly), ExitOK},
+		{"clean", args(clean), ExitOK},
+		{"clean --fail-on warn", args("--fail-on", "warn", clean), ExitOK},
+		{"no data", args(emptyWindow), ExitOK},
+		{"no data --fail-on warn", args("--fail-on", "warn", emptyWindow), ExitOK},
+		{"version", []string{"version"}, ExitOK},
+		{"help", []string{"--help"}, ExitOK},
+		{"odr help", []string{"odr", "--help"}, ExitOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, tty := range []bool{false, true} {
+				r := run(t, tty, tt.args...)
+				if r.code != tt.want {
+					t.Errorf("tty=%v: exit code %d, want %d; stderr:\n%s", tty, r.code, tt.want, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+// The verdicts behind the exit codes above, so that a change in the sample
+// accounts cannot make those tests pass for the wrong reason.
+func TestSampleAccountVerdicts(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want string // overall, then all / afn / mfn: status numerator/denominator
+	}{
+		{acme, "fail all=warn 2/230 afn=pass 1/135 mfn=fail 1/95"},
+		{warnOnly, "warn all=warn 1/125 afn=warn 1/110 mfn=pass 0/15"},
+		{clean, "pass all=pass 0/20 afn=pass 0/12 mfn=pass 0/8"},
+		{emptyWindow, "no_data all=no_data 0/0 afn=no_data 0/0 mfn=no_data 0/0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			doc := decodeJSON(t, run(t, false, "odr", "--as-of", "2026-11-20", "-o", "json", tt.dir).stdout)
+			got := doc.Status
+			for _, m := range doc.Metrics {
+				got += " " + m.Fulfillment + "=" + m.Status + " " + itoa(m.Numerator) + "/" + itoa(m.Denominator)
+			}
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Usage and input errors: exit 2, nothing on stdout, one message on stderr
+// that says what is wrong and where.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		want  []string // substrings of stderr
+		usage bool     // the "Run 'audit --help'" hint follows
+		lines int      // lines on stderr when not 1 (message) or 2 (and the hint)
+	}{
+		{"unknown flag", []string{"odr", "--bogus", acme}, []string{"unknown flag: --bogus"}, true, 0},
+		{"unknown shorthand", []string{"odr", "-z", acme}, []string{"unknown shorthand flag: 'z'"}, true, 0},
+		{"no PATH", []string{"odr"}, []string{"odr needs at least one PATH"}, true, 0},
+		{"no PATH after flags", []string{"odr", "--as-of", "2026-11-20"}, []string{"odr needs at least one PATH"}, true, 0},
+		{"impossible --as-of", []string{"odr", "--as-of", "2026-02-30", acme}, []string{"--as-of", `"2026-02-30"`}, true, 0},
+		{"malformed --as-of", []string{"odr", "--as-of", "20/11/2026", acme}, []string{"--as-of", `"20/11/2026"`}, true, 0},
+		{"flag without its value", []string{"odr", acme, "--as-of"}, []string{"flag needs an argument", "as-of"}, true, 0},
+		{"bad --output", []string{"odr", "-o", "xml", acme}, []string{"--output", `"xml"`, "json, table"}, true, 0},
+		{"bad --color", []string{"odr", "--color", "sometimes", acme}, []string{"--color", `"sometimes"`}, true, 0},
+		{"bad --fail-on", []string{"odr", "--fail-on", "maybe", acme}, []string{"--fail-on", `"maybe"`}, true, 0},
+		{"unknown --marketplace", []string{"odr", "--marketplace", "XX", acme}, []string{"--marketplace", `"XX"`, "US"}, true, 0},
+		{"bad --window-days", []string{"odr", "--window-days", "0", acme}, []string{"--window-days"}, true, 0},
+		{"bad --lag-days", []string{"odr", "--lag-days", "-1", acme}, []string{"--lag-days"}, true, 0},
+		{"unknown command", []string{"odrr", acme}, []string{`unknown command "odrr"`, "Did you mean this?\n\todr\n"}, true, 6},
+		{"nonexistent path", []string{"odr", "testdata/accounts/no-such-account"},
+			[]string{"testdata/accounts/no-such-account: no such file or folder"}, false, 0},
+		{"nonexistent path after a good one", []string{"odr", acme, "nowhere/Feedback.txt"},
+			[]string{"nowhere/Feedback.txt"}, false, 0},
+		{"unrecognised file named explicitly", []string{"odr", acme + "/notes.md"},
+			[]string{acme + "/notes.md: not a recognised report"}, false, 0},
+		{"claim status maybe", []string{"odr", broken + "/claims-maybe.csv"},
+			[]string{broken + `/claims-maybe.csv:3:3: column "claim-status": `, `"maybe"`}, false, 0},
+		{"rating five", []string{"odr", broken + "/feedback-five.txt"},
+			[]string{broken + `/feedback-five.txt:3:2: column "Rating": `, `"five"`}, false, 0},
+		{"orders without fulfillment-channel", []string{"odr", broken + "/orders-no-channel.txt"},
+			[]string{broken + "/orders-no-channel.txt: ", "All Orders report", `lacks column(s) "fulfillment-channel"`}, false, 0},
+		{"a broken file beside a good account", []string{"odr", acme, broken + "/feedback-five.txt"},
+			[]string{broken + `/feedback-five.txt:3:2:`}, false, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, out := range []string{"table", "json"} {
+				args := tt.args
+				if args[0] == "odr" {
+					// -o goes first, so that a later -o in the case wins.
+					args = append([]string{"odr", "-o", out}, tt.args[1:]...)
+				}
+				r := run(t, false, args...)
+				if r.code != ExitError {
+					t.Errorf("%v: exit code %d, want %d; stderr:\n%s", args, r.code, ExitError, r.stderr)
+				}
+				if r.stdout != "" {
+					t.Errorf("%v: stdout not empty:\n%s", args, r.stdout)
+				}
+				if !strings.HasPrefix(r.stderr, "audit: ") {
+					t.Errorf("%v: stderr does not start with \"audit: \":\n%s", args, r.stderr)
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(r.stderr, w) {
+						t.Errorf("%v: stderr lacks %q:\n%s", args, w, r.stderr)
+					}
+				}
+				wantLines := tt.lines
+				switch {
+				case wantLines != 0:
+				case tt.usage:
+					wantLines = 2
+				default:
+					wantLines = 1
+				}
+				if got := strings.Count(r.stderr, "\n"); got != wantLines {
+					t.Errorf("%v: stderr has %d lines, want %d:\n%s", args, got, wantLines, r.stderr)
+				}
+				if hint := strings.Contains(r.stderr, "Run 'audit --help' for usage."); hint != tt.usage {
+					t.Errorf("%v: usage hint shown: %v, want %v", args, hint, tt.usage)
+				}
+			}
+		})
+	}
+}
+
+// Warnings (a file in the folder that is not a report) go to stderr with the
+// table, and into "warnings" with JSON, not both.
+func TestWarnings(t *testing.T) {
+	const w = "skipped testdata/accounts/acme-us/notes.md: not a recognised report"
+	for _, tty := range []bool{false, true} {
+		table := run(t, tty, "odr", "--as-of", "2026-11-20", acme)
+		if !strings.HasPrefix(table.stderr, "warning: "+w+"\n") {
+			t.Errorf("tty=%v: table stderr does not start with the warning:\n%s", tty, table.stderr)
+		}
+		if strings.Contains(table.stdout, "notes.md") {
+			t.Errorf("tty=%v: table stdout mentions notes.md:\n%s", tty, table.stdout)
+		}
+
+		js := run(t, tty, "odr", "--as-of", "2026-11-20", "-o", "json", acme)
+		if strings.Contains(js.stderr, "warning") || strings.Contains(js.stderr, "notes.md") {
+			t.Errorf("tty=%v: json run printed the warning on stderr:\n%s", tty, js.stderr)
+		}
+		doc := decodeJSON(t, js.stdout)
+		if len(doc.Warnings) != 1 || doc.Warnings[0] != w {
+			t.Errorf("tty=%v: json warnings = %q, want [%q]", tty, doc.Warnings, w)
+		}
+	}
+	// No warnings: an empty list, and nothing on stderr but the summary.
+	r := run(t, false, "odr", "--as-of", "2026-11-20", clean)
+	if strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stderr, "warning") {
+		t.Errorf("clean account: stderr is not just the summary:\n%s", r.stderr)
+	}
+}
+
+// The one-line summary goes to stderr when stdout is not a terminal, whatever
+// the format, and never when it is.
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		dir, want string
+	}{
+		{acme, "audit odr: FAIL as of 2026-11-20: odr all 0.87% (2/230) warn, odr afn 0.74% (1/135) pass, odr mfn 1.05% (1/95) fail; 1 unmatched defect(s)"},
+		{warnOnly, "audit odr: WARN as of 2026-11-20: odr all 0.80% (1/125) warn, odr afn 0.91% (1/110) warn, odr mfn 0.00% (0/15) pass"},
+		{clean, "audit odr: PASS as of 2026-11-20: odr all 0.00% (0/20) pass, odr afn 0.00% (0/12) pass, odr mfn 0.00% (0/8) pass"},
+		{emptyWindow, "audit odr: NO DATA as of 2026-11-20: odr all no data, odr afn no data, odr mfn no data"},
+	}
+	for _, tt := range tests {
+		for _, out := range []string{"table", "json"} {
+			piped := run(t, false, "odr", "--as-of", "2026-11-20", "-o", out, tt.dir)
+			if got := lastLine(piped.stderr); got != tt.want {
+				t.Errorf("%s -o %s piped: summary\n got  %q\n want %q", tt.dir, out, got, tt.want)
+			}
+			if strings.Count(piped.stderr, "audit odr:") != 1 {
+				t.Errorf("%s -o %s piped: want exactly one summary line:\n%s", tt.dir, out, piped.stderr)
+			}
+			if !strings.HasSuffix(piped.stderr, "\n") {
+				t.Errorf("%s -o %s piped: stderr does not end with a newline", tt.dir, out)
+			}
+			tty := run(t, true, "odr", "--as-of", "2026-11-20", "-o", out, tt.dir)
+			if strings.Contains(tty.stderr, "audit odr:") {
+				t.Errorf("%s -o %s on a terminal: summary printed:\n%s", tt.dir, out, tty.stderr)
+			}
+		}
+	}
+}
+
+// Without --as-of the audit date is today in UTC, from Env.Now.
+func TestDefaultAsOfIsTodayUTC(t *testing.T) {
+	tests := []struct {
+		now              time.Time
+		asOf, from, to   string
+		numerator, total int
+	}{
+		// 23:30 in California on the 20th is the 21st in UTC.
+		{fixedNow, "2026-11-21", "2026-09-09", "2026-11-07", -1, -1},
+		// 07:30 in Tokyo on the 21st is still the 20th in UTC.
+		{time.Date(2026, 11, 21, 7, 30, 0, 0, time.FixedZone("JST", 9*60*60)), "2026-11-20", "2026-09-08", "2026-11-06", 2, 230},
+	}
+	for _, tt := range tests {
+		t.Run(tt.now.String(), func(t *testing.T) {
+			streams, out, errOut := iostreams.Test(false)
+			code := Execute([]string{"odr", "-o", "json", acme}, Env{IO: streams, Now: func() time.Time { return tt.now }, Version: "test"})
+			if code == ExitError {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			doc := decodeJSON(t, out.String())
+			if doc.AsOf != tt.asOf {
+				t.Errorf("as_of %s, want %s", doc.AsOf, tt.asOf)
+			}
+			for _, m := range doc.Metrics {
+				if m.Window.From != tt.from || m.Window.To != tt.to || m.Window.Days != 60 {
+					t.Errorf("%s window %+v, want %s..%s (60 days)", m.Fulfillment, m.Window, tt.from, tt.to)
+				}
+			}
+			if tt.numerator >= 0 && (doc.Metrics[0].Numerator != tt.numerator || doc.Metrics[0].Denominator != tt.total) {
+				t.Errorf("all %d/%d, want %d/%d", doc.Metrics[0].Numerator, doc.Metrics[0].Denominator, tt.numerator, tt.total)
+			}
+		})
+	}
+}
+
+// The ODR settings flags reach the rules.
+func TestODRFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // all / afn / mfn numerator/denominator and the window
+	}{
+		{nil, "2/230 1/135 1/95 2026-09-08..2026-11-06 (60)"},
+		{[]string{"--count-denied-claims"}, "3/230 1/135 2/95 2026-09-08..2026-11-06 (60)"},
+		{[]string{"--lag-days", "0", "--window-days", "30"}, "5/110 3/64 2/46 2026-10-22..2026-11-20 (30)"},
+		{[]string{"--marketplace", "US"}, "2/230 1/135 1/95 2026-09-08..2026-11-06 (60)"},
+		{[]string{"--marketplace", "us"}, "2/230 1/135 1/95 2026-09-08..2026-11-06 (60)"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"odr", "--as-of", "2026-11-20", "-o", "json"}, tt.args...)
+		r := run(t, false, append(args, acme)...)
+		doc := decodeJSON(t, r.stdout)
+		var got []string
+		for _, m := range doc.Metrics {
+			got = append(got, itoa(m.Numerator)+"/"+itoa(m.Denominator))
+		}
+		w := doc.Metrics[0].Window
+		got = append(got, w.From+".."+w.To+" ("+itoa(w.Days)+")")
+		if s := strings.Join(got, " "); s != tt.want {
+			t.Errorf("%v:\n got  %s\n want %s", tt.args, s, tt.want)
+		}
+	}
+}
+
+// The same input gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, args := range [][]string{
+		{"odr", "--as-of", "2026-11-20", "-o", "json", acme},
+		{"odr", "--as-of", "2026-11-20", acme},
+		{"odr", "--as-of", "2026-11-20", "-o", "json", warnOnly, clean, emptyWindow},
+	} {
+		a, b := run(t, false, args...), run(t, false, args...)
+		mustEqualBytes(t, "stdout of two runs", []byte(a.stdout), []byte(b.stdout))
+		mustEqualBytes(t, "stderr of two runs", []byte(a.stderr), []byte(b.stderr))
+	}
+}
+
+// jsonDoc is the part of the JSON document the tests read.
+type jsonDoc struct {
+	AsOf     string `json:"as_of"`
+	Status   string `json:"status"`
+	Warnings []string
+	Metrics  []struct {
+		Fulfillment string
+		Status      string
+		Numerator   int
+		Denominator int
+		Window      struct {
+			From, To string
+			Days     int
+		}
+	}
+}
+
+func decodeJSON(t *testing.T, s string) jsonDoc {
+	t.Helper()
+	var d jsonDoc
+	if err := json.Unmarshal([]byte(s), &d); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, s)
+	}
+	if len(d.Metrics) != 3 {
+		t.Fatalf("%d metrics, want 3:\n%s", len(d.Metrics), s)
+	}
+	return d
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

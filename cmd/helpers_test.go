@@ -1,0 +1,118 @@
+package cmd
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sellerhealth/audit/internal/iostreams"
+)
+
+// go test ./cmd -update rewrites the golden files in testdata/golden/.
+var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/golden/")
+
+// fixedNow is the clock every test runs with: late on 20 November in
+// California, already 21 November in UTC.
+var fixedNow = time.Date(2026, 11, 20, 23, 30, 0, 0, time.FixedZone("PST", -8*60*60))
+
+// Sample accounts, relative to the repository root (see TestMain).
+const (
+	acme        = "testdata/accounts/acme-us"
+	warnOnly    = "testdata/accounts/warn-only"
+	clean       = "testdata/accounts/clean"
+	emptyWindow = "testdata/accounts/empty-window"
+	broken      = "testdata/accounts/broken"
+	goldenDir   = "testdata/golden"
+)
+
+func TestMain(m *testing.M) {
+	// Run from the repository root, so that the file names the output
+	// carries (testdata/accounts/acme-us/Feedback.txt) are the ones the
+	// end-to-end test of the binary sees, and both share the goldens.
+	if err := os.Chdir(".."); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	// Colour must not depend on the caller's environment; tests that need
+	// NO_COLOR set it themselves.
+	os.Unsetenv("NO_COLOR")
+	os.Unsetenv("CLICOLOR_FORCE")
+	os.Exit(m.Run())
+}
+
+// result is one run of the command line.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run executes the command line with test streams (a terminal or not) and
+// the fixed clock.
+func run(t *testing.T, tty bool, args ...string) result {
+	t.Helper()
+	streams, out, errOut := iostreams.Test(tty)
+	code := Execute(args, Env{IO: streams, Now: func() time.Time { return fixedNow }, Version: "test"})
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+// golden compares got with testdata/golden/name byte for byte, or rewrites
+// the file with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name)
+	if *update {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./cmd -update` to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run `go test ./cmd -update` if the change is intended):\n%s", path, firstDiff(got, string(want)))
+	}
+}
+
+// firstDiff describes the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl || i >= len(g) || i >= len(w) {
+			return fmt.Sprintf("line %d:\n got: %q\nwant: %q\n--- got in full ---\n%s", i+1, gl, wl, got)
+		}
+	}
+	return "(equal line by line)"
+}
+
+// hasANSI says whether s carries an escape sequence.
+func hasANSI(s string) bool { return strings.Contains(s, "\x1b") }
+
+// lastLine is the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+func mustEqualBytes(t *testing.T, what string, a, b []byte) {
+	t.Helper()
+	if !bytes.Equal(a, b) {
+		t.Errorf("%s differ:\n%s", what, firstDiff(string(a), string(b)))
+	}
+}

@@ -1,0 +1,345 @@
+package main
+
+// End-to-end tests of the real binary: built once by TestMain, run with
+// exec.Command on the sample accounts, and on synthetic accounts from
+// ../shared/bench/synth.py when python3 is available.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// e2eVersion is injected with -ldflags as the release build does.
+const e2eVersion = "1.2.3-e2e"
+
+var auditBin string // the binary TestMain built
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "audit-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	auditBin = filepath.Join(dir, "audit")
+	if runtime.GOOS == "windows" {
+		auditBin += ".exe"
+	}
+	build := exec.Command(goTool(), "build", "-o", auditBin, "-ldflags", "-X main.version="+e2eVersion, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "building audit: %v\n", err)
+		os.RemoveAll(dir)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// goTool is the go command of the toolchain running the tests.
+func goTool() string {
+	p := filepath.Join(runtime.GOROOT(), "bin", "go")
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	return "go"
+}
+
+type runResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// audit runs the binary from the repository root with a clean colour
+// environment plus env ("KEY=value").
+func audit(t *testing.T, env []string, args ...string) runResult {
+	t.Helper()
+	cmd := exec.Command(auditBin, args...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NO_COLOR=") && !strings.HasPrefix(kv, "CLICOLOR_FORCE=") && !strings.HasPrefix(kv, "CLICOLOR=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, env...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("running audit %v: %v", args, err)
+		}
+		code = ee.ExitCode()
+	}
+	if strings.Contains(errOut.String(), "panic:") || strings.Contains(errOut.String(), "goroutine ") {
+		t.Errorf("audit %v panicked:\n%s", args, errOut.String())
+	}
+	return runResult{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func readGolden(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "golden", name))
+	if err != nil {
+		t.Fatalf("%v (the goldens are written by `go test ./cmd -update`)", err)
+	}
+	return string(b)
+}
+
+const acme = "testdata/accounts/acme-us"
+
+// The binary prints what the cmd golden tests pin: stdout is not a terminal
+// here, so the table is the piped one.
+func TestE2EGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		env    []string
+		code   int
+		stdout string // golden
+		stderr string // golden ("" = not pinned)
+	}{
+		{"table", []string{"odr", "--as-of", "2026-11-20", acme}, nil, 1, "odr-table-piped.golden", "odr-table-piped.stderr.golden"},
+		{"json", []string{"odr", "--as-of", "2026-11-20", "-o", "json", acme}, nil, 1, "odr-json.golden", "odr-json.stderr.golden"},
+		{"json, no data", []string{"odr", "--as-of", "2026-11-20", "-o", "json", "testdata/accounts/empty-window"}, nil, 0, "odr-json-no-data.golden", "odr-json-no-data.stderr.golden"},
+		{"--color always", []string{"odr", "--as-of", "2026-11-20", "--color", "always", acme}, nil, 1, "odr-table-color-always-piped.golden", ""},
+		{"CLICOLOR_FORCE", []string{"odr", "--as-of", "2026-11-20", acme}, []string{"CLICOLOR_FORCE=1"}, 1, "odr-table-color-always-piped.golden", ""},
+		{"--color never", []string{"odr", "--as-of", "2026-11-20", "--color", "never", acme}, nil, 1, "odr-table-piped.golden", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := audit(t, tt.env, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			if want := readGolden(t, tt.stdout); r.stdout != want {
+				t.Errorf("stdout differs from %s:\n got:\n%q\nwant:\n%q", tt.stdout, r.stdout, want)
+			}
+			if tt.stderr != "" {
+				if want := readGolden(t, tt.stderr); r.stderr != want {
+					t.Errorf("stderr differs from %s:\n got:\n%q\nwant:\n%q", tt.stderr, r.stderr, want)
+				}
+			}
+		})
+	}
+}
+
+func TestE2EExitCodes(t *testing.T) {
+	asOf := []string{"odr", "--as-of", "2026-11-20"}
+	args := func(rest ...string) []string { return append(append([]string{}, asOf...), rest...) }
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // substring of stderr
+	}{
+		{"acme-us fails", args(acme), 1, "audit odr: FAIL as of 2026-11-20"},
+		{"--fail-on never", args("--fail-on", "never", acme), 0, "audit odr: FAIL"},
+		{"warn only", args("testdata/accounts/warn-only"), 0, "audit odr: WARN"},
+		{"warn only --fail-on warn", args("--fail-on", "warn", "testdata/accounts/warn-only"), 1, "audit odr: WARN"},
+		{"passing", args("testdata/accounts/clean"), 0, "audit odr: PASS"},
+		{"no data", args("testdata/accounts/empty-window"), 0, "audit odr: NO DATA"},
+		{"unknown flag", args("--bogus", acme), 2, "unknown flag: --bogus"},
+		{"no PATH", []string{"odr"}, 2, "odr needs at least one PATH"},
+		{"bad --as-of", args("--as-of", "2026-02-30", acme), 2, `"2026-02-30"`},
+		{"bad --output", args("-o", "yaml", acme), 2, `"yaml"`},
+		{"bad --color", args("--color", "sometimes", acme), 2, `"sometimes"`},
+		{"bad --fail-on", args("--fail-on", "maybe", acme), 2, `"maybe"`},
+		{"unknown --marketplace", args("--marketplace", "ZZ", acme), 2, `"ZZ"`},
+		{"nonexistent path", args("testdata/accounts/nope"), 2, "testdata/accounts/nope: no such file or folder"},
+		{"unrecognised file", args(acme + "/notes.md"), 2, acme + "/notes.md: not a recognised report"},
+		{"claim status maybe", args("testdata/accounts/broken/claims-maybe.csv"), 2, "testdata/accounts/broken/claims-maybe.csv:3:3:"},
+		{"rating five", args("testdata/accounts/broken/feedback-five.txt"), 2, "testdata/accounts/broken/feedback-five.txt:3:2:"},
+		{"missing fulfillment-channel", args("testdata/accounts/broken/orders-no-channel.txt"), 2, `"fulfillment-channel"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := audit(t, nil, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, r.stderr)
+			}
+			if tt.code == 2 && r.stdout != "" {
+				t.Errorf("stdout not empty on an error:\n%s", r.stdout)
+			}
+		})
+	}
+}
+
+// NO_COLOR, set to anything, wins over --color always and CLICOLOR_FORCE.
+func TestE2ENoColor(t *testing.T) {
+	for _, env := range [][]string{{"NO_COLOR=1"}, {"NO_COLOR="}, {"NO_COLOR=1", "CLICOLOR_FORCE=1"}} {
+		r := audit(t, env, "odr", "--as-of", "2026-11-20", "--color", "always", acme)
+		if strings.Contains(r.stdout+r.stderr, "\x1b") {
+			t.Errorf("%v: escape codes in the output:\n%q", env, r.stdout)
+		}
+		if want := readGolden(t, "odr-table-piped.golden"); r.stdout != want {
+			t.Errorf("%v: stdout differs from odr-table-piped.golden:\n%q", env, r.stdout)
+		}
+	}
+}
+
+func TestE2EVersionAndHelp(t *testing.T) {
+	r := audit(t, nil, "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "audit "+e2eVersion+"\n") {
+		t.Errorf("audit version: exit %d, stdout %q; want \"audit %s\" (injected with -ldflags)", r.code, r.stdout, e2eVersion)
+	}
+	for _, args := range [][]string{{"--help"}, {"help"}, {}} {
+		r := audit(t, nil, args...)
+		if r.code != 0 {
+			t.Errorf("audit %v: exit %d", args, r.code)
+		}
+		if !strings.Contains(r.stdout, "\n  odr ") || !strings.Contains(r.stdout, "Order Defect Rate") {
+			t.Errorf("audit %v does not list odr:\n%s", args, r.stdout)
+		}
+	}
+	r = audit(t, nil, "odr", "--help")
+	for _, flag := range []string{"--as-of", "--lag-days", "--window-days", "--count-denied-claims", "--output", "--color", "--fail-on", "--marketplace"} {
+		if !strings.Contains(r.stdout, flag) {
+			t.Errorf("audit odr --help does not mention %s", flag)
+		}
+	}
+}
+
+// TestE2ESynth cross-checks the ODR against the independent generator of
+// ../shared/bench: its expected.json holds the figures its files imply.
+func TestE2ESynth(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not on PATH: cannot generate the synthetic accounts")
+	}
+	script := filepath.Join("..", "shared", "bench", "synth.py")
+	if _, err := os.Stat(script); err != nil {
+		t.Skipf("%s not found (it lives beside the repository): %v", script, err)
+	}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"US 20000 seed 7", []string{"--orders", "20000", "--seed", "7"}},
+		{"DE 5000 seed 3", []string{"--marketplace", "DE", "--orders", "5000", "--seed", "3"}},
+	}
+	// Generate the accounts concurrently: the generator dominates the time.
+	dirs := make([]string, len(tests))
+	errs := make([]error, len(tests))
+	var wg sync.WaitGroup
+	for i, tt := range tests {
+		dirs[i] = t.TempDir()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := exec.Command(python, append([]string{script, "--as-of", "2026-11-20", "--out", dirs[i]}, tt.args...)...).CombinedOutput()
+			if err != nil {
+				errs[i] = fmt.Errorf("synth.py %v: %v\n%s", tt.args, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if errs[i] != nil {
+				t.Fatal(errs[i])
+			}
+			b, err := os.ReadFile(filepath.Join(dirs[i], "expected.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var exp synthExpected
+			if err := json.Unmarshal(b, &exp); err != nil {
+				t.Fatal(err)
+			}
+			r := audit(t, nil, "odr", "--as-of", "2026-11-20", "-o", "json", dirs[i])
+			if r.code == 2 {
+				t.Fatalf("exit 2:\n%s", r.stderr)
+			}
+			for _, d := range compareSynth(exp, r.stdout) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+type synthExpected struct {
+	AsOf   string `json:"as_of"`
+	Window struct{ From, To string }
+	ODR    map[string]struct {
+		Numerator, Denominator int
+		Value                  float64
+		Components             map[string]int
+	}
+}
+
+// compareSynth lists the differences between expected.json's ODR and audit's JSON.
+func compareSynth(exp synthExpected, doc string) []string {
+	var got struct {
+		AsOf    string `json:"as_of"`
+		Metrics []struct {
+			ID, Fulfillment        string
+			Value                  *float64
+			Numerator, Denominator int
+			Window                 struct{ From, To string }
+			Components             map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(doc), &got); err != nil {
+		return []string{fmt.Sprintf("output is not JSON: %v\n%s", err, doc)}
+	}
+	var diffs []string
+	add := func(format string, args ...any) { diffs = append(diffs, fmt.Sprintf(format, args...)) }
+	if got.AsOf != exp.AsOf {
+		add("as_of %s, want %s", got.AsOf, exp.AsOf)
+	}
+	if len(exp.ODR) != 3 {
+		add("expected.json has %d odr entries, want all/afn/mfn", len(exp.ODR))
+	}
+	found := map[string]bool{}
+	for _, m := range got.Metrics {
+		if m.ID != "odr" {
+			continue
+		}
+		e, ok := exp.ODR[m.Fulfillment]
+		if !ok {
+			add("odr %q is not in expected.json", m.Fulfillment)
+			continue
+		}
+		found[m.Fulfillment] = true
+		f := m.Fulfillment
+		if m.Numerator != e.Numerator || m.Denominator != e.Denominator {
+			add("%s: %d/%d, want %d/%d", f, m.Numerator, m.Denominator, e.Numerator, e.Denominator)
+		}
+		if m.Value == nil {
+			add("%s: value null, want %v", f, e.Value)
+		} else if *m.Value != e.Value {
+			add("%s: value %v, want %v", f, *m.Value, e.Value)
+		}
+		for _, k := range []string{"negative_feedback", "a_to_z_claims", "chargebacks"} {
+			if _, ok := e.Components[k]; !ok {
+				add("expected.json %s lacks component %s", f, k)
+			}
+			if m.Components[k] != e.Components[k] {
+				add("%s: %s %d, want %d", f, k, m.Components[k], e.Components[k])
+			}
+		}
+		if m.Window.From != exp.Window.From || m.Window.To != exp.Window.To {
+			add("%s: window %s..%s, want %s..%s", f, m.Window.From, m.Window.To, exp.Window.From, exp.Window.To)
+		}
+	}
+	for _, f := range []string{"all", "afn", "mfn"} {
+		if !found[f] {
+			add("no odr %q entry in the output", f)
+		}
+	}
+	return diffs
+}

@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// writeAccount writes an All Orders report with n orders (about 1.2 item
+// rows each) dated over the 120 days before asOf, and a feedback report and
+// claims file with defects on about 1 % of them.
+func writeAccount(tb testing.TB, dir string, n int, asOf civil.Date) {
+	tb.Helper()
+	rnd := rand.New(rand.NewSource(1))
+	write := func(name string, fn func(w *bufio.Writer)) {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		fn(w)
+		if err := w.Flush(); err != nil {
+			tb.Fatal(err)
+		}
+		f.Close()
+	}
+	ids := make([]string, n)
+	write("orders.txt", func(w *bufio.Writer) {
+		w.WriteString("amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\tshipping-tax\tgift-wrap-price\tgift-wrap-tax\titem-promotion-discount\tship-promotion-discount\tship-city\tship-state\tship-postal-code\tship-country\tpromotion-ids\tcpf\tis-business-order\tpurchase-order-number\tprice-designation\n")
+		for i := range ids {
+			ids[i] = fmt.Sprintf("%03d-%07d-%07d", 100+rnd.Intn(900), rnd.Intn(10_000_000), i)
+			d := asOf.AddDays(-rnd.Intn(120)).Time().Add(time.Duration(rnd.Intn(86400)) * time.Second)
+			ch := "Amazon"
+			if rnd.Intn(10) < 4 {
+				ch = "Merchant"
+			}
+			items := 1 + rnd.Intn(5)/4
+			for j := 0; j < items; j++ {
+				fmt.Fprintf(w, "%s\t%s\t%s-08:00\t%s-08:00\tShipped\t%s\tAmazon.com\t\t\tStandard\tTrendy Home 12\" x 18\" Pillow Cover\tth1218\tB07K1FNN7M\tShipped\t1\tUSD\t7.49\t0.60\t0.00\t0.00\t\t\t\t\tMEMPHIS\tTN\t38117-3311\tUS\t\t\tfalse\t\t\n",
+					ids[i], ids[i], d.Format("2006-01-02T15:04:05"), d.Format("2006-01-02T15:04:05"), ch)
+			}
+		}
+	})
+	write("feedback.txt", func(w *bufio.Writer) {
+		w.WriteString("Date\tRating\tComments\tYour Response\tOrder ID\tRater Email\n")
+		for i := 0; i < n/100; i++ {
+			d := asOf.AddDays(-rnd.Intn(100)).Time()
+			fmt.Fprintf(w, "%d/%d/%02d\t%d\tslow\t\t%s\tx%d@marketplace.example\n", d.Month(), d.Day(), d.Year()%100, 1+rnd.Intn(3), ids[rnd.Intn(n)], i)
+		}
+	})
+	write("claims.csv", func(w *bufio.Writer) {
+		w.WriteString("order-id,claim-date,claim-status,claim-reason,claim-amount,currency\n")
+		for i := 0; i < n/300; i++ {
+			fmt.Fprintf(w, "%s,%s,granted,\"Damaged, defective\",20.00,USD\n", ids[rnd.Intn(n)], asOf.AddDays(-rnd.Intn(100)))
+		}
+	})
+}
+
+func benchmarkRun(b *testing.B, n int) {
+	dir := b.TempDir()
+	asOf := civil.NewDate(2026, 11, 20)
+	writeAccount(b, dir, n, asOf)
+	s := settings.Default(asOf)
+	st, _ := os.Stat(filepath.Join(dir, "orders.txt"))
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Run("odr", []string{dir}, s, []string{"odr"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkODR measures reading an account and computing its ODR, per
+// account size: go test -bench ODR -benchmem ./internal/engine
+func BenchmarkODR10k(b *testing.B)  { benchmarkRun(b, 10_000) }
+func BenchmarkODR100k(b *testing.B) { benchmarkRun(b, 100_000) }
+
+// TestRunSmallAccount keeps the benchmark's generator honest: the figures
+// it implies are recomputed naively here.
+func TestRunSmallAccount(t *testing.T) {
+	dir := t.TempDir()
+	asOf := civil.NewDate(2026, 11, 20)
+	writeAccount(t, dir, 3000, asOf)
+	r, err := Run("odr", []string{dir}, settings.Default(asOf), []string{"odr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Metrics) != 3 {
+		t.Fatalf("want 3 ODR entries, got %d", len(r.Metrics))
+	}
+	all, afn, mfn := r.Metrics[0], r.Metrics[1], r.Metrics[2]
+	if all.Denominator != afn.Denominator+mfn.Denominator || all.Denominator == 0 {
+		t.Errorf("segments do not add up: all %d, afn %d, mfn %d", all.Denominator, afn.Denominator, mfn.Denominator)
+	}
+	if all.Numerator == 0 || all.Numerator != afn.Numerator+mfn.Numerator {
+		t.Errorf("numerators do not add up: all %d, afn %d, mfn %d", all.Numerator, afn.Numerator, mfn.Numerator)
+	}
+	if got := len(r.Inputs); got != 3 {
+		t.Errorf("want 3 inputs, got %d: %+v", got, r.Inputs)
+	}
+}

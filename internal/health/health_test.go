@@ -1,0 +1,269 @@
+package health_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+var odr = health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
+
+type judgeCase struct {
+	name string
+	t    health.Threshold
+	v    float64
+	ok   bool
+	want health.Status
+}
+
+func runJudge(t *testing.T, cases []judgeCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := c.t.Judge(c.v, c.ok); got != c.want {
+			t.Errorf("%s: Judge(%v %s %v warn %v advisory %v, ok %v) = %s, want %s",
+				c.name, c.v, c.t.Op, c.t.Value, c.t.WarnAt, c.t.Advisory, c.ok, got, c.want)
+		}
+	}
+}
+
+// Rule: ODR target < 1 %; warn band from 80 % of the limit (ODR ≥ 0.8 %),
+// both lines exact.
+func TestJudgeODR(t *testing.T) {
+	runJudge(t, []judgeCase{
+		{"zero", odr, 0, true, health.Pass},
+		{"just under warn", odr, 0.0079, true, health.Pass},
+		{"warn exactly", odr, 0.008, true, health.Warn},
+		{"inside warn band", odr, 0.0099, true, health.Warn},
+		{"limit exactly fails (< target)", odr, 0.01, true, health.Fail},
+		{"over limit", odr, 0.0123, true, health.Fail},
+		{"all defective", odr, 1, true, health.Fail},
+		{"no data", odr, 0, false, health.NoData},
+		{"no data ignores value", odr, 0.5, false, health.NoData},
+		// Real divisions, as metrics.Result.Value computes them: the
+		// boundaries hold exactly.
+		{"8/1000", odr, float64(8) / float64(1000), true, health.Warn},
+		{"7/1000", odr, float64(7) / float64(1000), true, health.Pass},
+		{"1/125", odr, float64(1) / float64(125), true, health.Warn},
+		{"9/1000", odr, float64(9) / float64(1000), true, health.Warn},
+		{"10/1000", odr, float64(10) / float64(1000), true, health.Fail},
+		{"1/100", odr, float64(1) / float64(100), true, health.Fail},
+		{"99/10000", odr, float64(99) / float64(10000), true, health.Warn},
+		{"79/10000", odr, float64(79) / float64(10000), true, health.Pass},
+		{"80/10000", odr, float64(80) / float64(10000), true, health.Warn},
+		{"799/100000", odr, float64(799) / float64(100000), true, health.Pass},
+		{"800/100000", odr, float64(800) / float64(100000), true, health.Warn},
+		{"999/100000", odr, float64(999) / float64(100000), true, health.Warn},
+		{"1000/100000", odr, float64(1000) / float64(100000), true, health.Fail},
+	})
+}
+
+// The same boundaries through Judge(Result, Threshold), i.e. via
+// Result.Value: 8/1000 warns, 10/1000 fails, 0/0 is no data.
+func TestJudgeResult(t *testing.T) {
+	cases := []struct {
+		num, den int
+		want     health.Status
+	}{
+		{7, 1000, health.Pass}, {8, 1000, health.Warn}, {9, 1000, health.Warn}, {10, 1000, health.Fail},
+		{0, 976, health.Pass}, {12, 976, health.Fail}, {0, 0, health.NoData},
+	}
+	for _, c := range cases {
+		r := metrics.Result{ID: "odr", Fulfillment: "all", Numerator: c.num, Denominator: c.den}
+		v := health.Judge(r, health.Defaults["odr"])
+		if v.Status != c.want || v.Numerator != c.num || v.Denominator != c.den || v.Threshold != health.Defaults["odr"] {
+			t.Errorf("Judge(%d/%d) = %+v, want status %s", c.num, c.den, v, c.want)
+		}
+	}
+}
+
+// Defaults: ODR is "< 0.01" with the warn band at 0.008 (metrics.md).
+func TestDefaultsODR(t *testing.T) {
+	d, ok := health.Defaults["odr"]
+	if !ok || d.Op != health.Less || d.Value != 0.01 || d.WarnAt != 0.008 || d.Advisory {
+		t.Errorf("Defaults[odr] = %+v", d)
+	}
+}
+
+func TestJudgeOps(t *testing.T) {
+	gt := health.Threshold{Op: health.Greater, Value: 0.95, WarnAt: 0.97}     // e.g. VTR > 95 %, warn within 2 points
+	ge := health.Threshold{Op: health.GreaterEqual, Value: 0.9, WarnAt: 0.92} // e.g. OTDR ≥ 90 %
+	le := health.Threshold{Op: health.LessEqual, Value: 0.05, WarnAt: 0.04}
+	runJudge(t, []judgeCase{
+		{">", gt, 0.99, true, health.Pass},
+		{">", gt, 0.9701, true, health.Pass},
+		{"> warn exactly", gt, 0.97, true, health.Warn},
+		{">", gt, 0.96, true, health.Warn},
+		{"> target exactly fails", gt, 0.95, true, health.Fail},
+		{">", gt, 0.5, true, health.Fail},
+		{">", gt, 0.5, false, health.NoData},
+		{">= ", ge, 1, true, health.Pass},
+		{">=", ge, 0.9201, true, health.Pass},
+		{">= warn exactly", ge, 0.92, true, health.Warn},
+		{">= target exactly meets (warn)", ge, 0.9, true, health.Warn},
+		{">= real division 9/10", ge, float64(9) / float64(10), true, health.Warn},
+		{">=", ge, 0.8999, true, health.Fail},
+		{">=", ge, 0, false, health.NoData},
+		{"<=", le, 0.0399, true, health.Pass},
+		{"<= warn exactly", le, 0.04, true, health.Warn},
+		{"<= target exactly meets (warn)", le, 0.05, true, health.Warn},
+		{"<=", le, 0.0501, true, health.Fail},
+		{"<=", le, 0, false, health.NoData},
+	})
+}
+
+// Advisory: a miss is a warning, never a failure (EU on-time delivery).
+func TestJudgeAdvisory(t *testing.T) {
+	adv := health.Threshold{Op: health.Greater, Value: 0.97, WarnAt: 0.98, Advisory: true}
+	advLess := health.Threshold{Op: health.Less, Value: 0.1, WarnAt: 0.08, Advisory: true}
+	runJudge(t, []judgeCase{
+		{"advisory pass", adv, 0.99, true, health.Pass},
+		{"advisory warn band", adv, 0.975, true, health.Warn},
+		{"advisory miss", adv, 0.5, true, health.Warn},
+		{"advisory at target", adv, 0.97, true, health.Warn},
+		{"advisory no data", adv, 0, false, health.NoData},
+		{"advisory < miss", advLess, 0.5, true, health.Warn},
+		{"advisory < pass", advLess, 0.01, true, health.Pass},
+	})
+}
+
+func TestJudgeUnknownOpPanics(t *testing.T) {
+	defer func() {
+		r := recover()
+		if r == nil || !strings.Contains(fmt.Sprint(r), `"=="`) {
+			t.Errorf("recover() = %v, want a panic naming the op", r)
+		}
+	}()
+	health.Threshold{Op: "=="}.Judge(0.5, true)
+}
+
+// Status names and severity order, as the JSON contract writes them.
+func TestStatus(t *testing.T) {
+	want := map[health.Status]string{health.NoData: "no_data", health.Pass: "pass", health.Warn: "warn", health.Fail: "fail"}
+	for s, name := range want {
+		if s.String() != name {
+			t.Errorf("String(%d) = %q, want %q", int(s), s.String(), name)
+		}
+		b, err := json.Marshal(s)
+		if err != nil || string(b) != `"`+name+`"` {
+			t.Errorf("json(%d) = %s, %v", int(s), b, err)
+		}
+	}
+	if !(health.NoData < health.Pass && health.Pass < health.Warn && health.Warn < health.Fail) {
+		t.Error("severity order must be no_data < pass < warn < fail")
+	}
+}
+
+func TestWorst(t *testing.T) {
+	S := func(ss ...health.Status) []health.Status { return ss }
+	cases := []struct {
+		in   []health.Status
+		want health.Status
+	}{
+		{S(), health.NoData},
+		{S(health.NoData), health.NoData},
+		{S(health.NoData, health.NoData), health.NoData},
+		{S(health.NoData, health.Pass), health.Pass},
+		{S(health.Pass, health.NoData), health.Pass},
+		{S(health.Pass, health.Warn, health.Pass), health.Warn},
+		{S(health.Fail, health.Warn, health.Pass, health.NoData), health.Fail},
+		{S(health.NoData, health.Fail), health.Fail},
+		{S(health.Warn, health.NoData), health.Warn},
+	}
+	for _, c := range cases {
+		if got := health.Worst(c.in...); got != c.want {
+			t.Errorf("Worst(%v) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestParseFailOn(t *testing.T) {
+	for in, want := range map[string]health.FailOn{"fail": health.FailOnFail, "warn": health.FailOnWarn, "never": health.FailOnNever} {
+		got, err := health.ParseFailOn(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFailOn(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "FAIL", "Warn", "no", "fail ", "pass", "no_data"} {
+		_, err := health.ParseFailOn(in)
+		want := fmt.Sprintf("--fail-on must be fail, warn or never, got %q", in)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseFailOn(%q) error = %v, want %q", in, err, want)
+		}
+	}
+}
+
+// Exit code 1 when: --fail-on fail and a metric failed; --fail-on warn and a
+// metric warned or failed; never with --fail-on never; never for no data.
+func TestFailOnFailed(t *testing.T) {
+	all := []health.Status{health.NoData, health.Pass, health.Warn, health.Fail}
+	want := map[health.FailOn][4]bool{
+		health.FailOnFail:  {false, false, false, true},
+		health.FailOnWarn:  {false, false, true, true},
+		health.FailOnNever: {false, false, false, false},
+	}
+	for f, row := range want {
+		for i, s := range all {
+			if got := f.Failed(s); got != row[i] {
+				t.Errorf("FailOn(%d).Failed(%s) = %v, want %v", int(f), s, got, row[i])
+			}
+		}
+	}
+	// The zero value is the default, --fail-on fail.
+	var zero health.FailOn
+	if zero != health.FailOnFail {
+		t.Errorf("zero FailOn = %d, want FailOnFail", int(zero))
+	}
+}
+
+func TestReportFinish(t *testing.T) {
+	v := func(s health.Status) health.Verdict { return health.Verdict{Status: s} }
+	cases := []struct {
+		name    string
+		metrics []health.Verdict
+		want    health.Status
+	}{
+		{"no metrics", nil, health.NoData},
+		{"all no data", []health.Verdict{v(health.NoData), v(health.NoData), v(health.NoData)}, health.NoData},
+		{"pass and no data", []health.Verdict{v(health.Pass), v(health.NoData), v(health.NoData)}, health.Pass},
+		{"warn wins", []health.Verdict{v(health.Pass), v(health.Warn), v(health.NoData)}, health.Warn},
+		{"fail wins", []health.Verdict{v(health.NoData), v(health.Fail), v(health.Warn)}, health.Fail},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := &health.Report{Command: "odr", Metrics: c.metrics, Status: health.Fail}
+			r.Finish()
+			if r.Status != c.want {
+				t.Errorf("Status = %s, want %s", r.Status, c.want)
+			}
+			if r.Warnings == nil || r.Unmatched == nil || r.Inputs == nil {
+				t.Errorf("nil slices after Finish: warnings %v, unmatched %v, inputs %v", r.Warnings == nil, r.Unmatched == nil, r.Inputs == nil)
+			}
+			// Encoded, the lists are [] not null.
+			b, err := json.Marshal(struct {
+				W any `json:"warnings"`
+				U any `json:"unmatched"`
+				I any `json:"inputs"`
+			}{r.Warnings, r.Unmatched, r.Inputs})
+			if err != nil || string(b) != `{"warnings":[],"unmatched":[],"inputs":[]}` {
+				t.Errorf("lists encode as %s, %v", b, err)
+			}
+		})
+	}
+
+	// Finish keeps what is already there.
+	r := &health.Report{
+		Metrics:   []health.Verdict{v(health.Warn)},
+		Warnings:  []string{"skipped x: not a recognised report"},
+		Unmatched: []metrics.Unplaced{{OrderID: "1", Kind: "chargeback", File: "cb.csv", Line: 2}},
+		Inputs:    []report.Input{{File: "orders.txt", Kind: "orders", Rows: 3}},
+	}
+	r.Finish()
+	if len(r.Warnings) != 1 || len(r.Unmatched) != 1 || len(r.Inputs) != 1 || r.Status != health.Warn {
+		t.Errorf("Finish changed existing content: %+v", r)
+	}
+}
