@@ -16,7 +16,15 @@ import (
 // file and registers itself.
 type Check struct {
 	ID      string
-	Compute func(d *records.Dataset, s settings.Settings) ([]metrics.Result, []metrics.Unplaced)
+	Compute func(d *records.Dataset, s settings.Settings) Outcome
+}
+
+// Outcome is what a check found: its entries, the defects it could not
+// place, and notes on missing inputs for the warnings list.
+type Outcome struct {
+	Results  []metrics.Result
+	Unplaced []metrics.Unplaced
+	Notes    []string
 }
 
 var checks []Check
@@ -52,15 +60,16 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 		if !ok {
 			return nil, fmt.Errorf("engine: unknown check %q", id)
 		}
-		results, unplaced := c.Compute(loaded.Data, s)
-		for _, res := range results {
+		out := c.Compute(loaded.Data, s)
+		for _, res := range out.Results {
 			t, ok := health.Defaults[res.ID]
 			if !ok {
 				return nil, fmt.Errorf("engine: no threshold for %q", res.ID)
 			}
 			r.Metrics = append(r.Metrics, health.Judge(res, t))
 		}
-		r.Unmatched = append(r.Unmatched, unplaced...)
+		r.Unmatched = append(r.Unmatched, out.Unplaced...)
+		r.Warnings = append(r.Warnings, out.Notes...)
 	}
 	r.Finish()
 	return r, nil

@@ -15,15 +15,19 @@ import (
 type Status int
 
 const (
-	NoData Status = iota
+	// NotComputed: the reports given cannot produce the metric (a reason
+	// says which is missing). It is the mildest status: it never fails a
+	// run, and the overall status is at least NoData.
+	NotComputed Status = iota - 1
+	NoData
 	Pass
 	Warn
 	Fail
 )
 
-var statusNames = [...]string{"no_data", "pass", "warn", "fail"}
+var statusNames = [...]string{"not_computed", "no_data", "pass", "warn", "fail"}
 
-func (s Status) String() string { return statusNames[s] }
+func (s Status) String() string { return statusNames[s+1] }
 
 // MarshalText writes the JSON contract's names: pass, warn, fail, no_data.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
@@ -103,6 +107,9 @@ type Verdict struct {
 
 // Judge returns the verdict on r against t.
 func Judge(r metrics.Result, t Threshold) Verdict {
+	if r.NotComputed != "" {
+		return Verdict{Result: r, Status: NotComputed, Threshold: t}
+	}
 	v, ok := r.Value()
 	return Verdict{Result: r, Status: t.Judge(v, ok), Threshold: t}
 }

@@ -82,7 +82,7 @@ func Missing(id, reason string) Result { return Result{ID: id, NotComputed: reas
 
 // Value is the rate, and false when the denominator is empty (no data).
 func (r Result) Value() (float64, bool) {
-	if r.Denominator == 0 {
+	if r.Denominator == 0 || r.NotComputed != "" {
 		return 0, false
 	}
 	return float64(r.Numerator) / float64(r.Denominator), true

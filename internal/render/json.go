@@ -28,6 +28,8 @@ type jsonReport struct {
 type jsonMetric struct {
 	ID          string             `json:"id"`
 	Fulfillment string             `json:"fulfillment,omitempty"`
+	WindowDays  int                `json:"window_days,omitempty"`
+	Marketplace string             `json:"marketplace,omitempty"`
 	Name        string             `json:"name"`
 	Value       *float64           `json:"value"`
 	Numerator   int                `json:"numerator"`
@@ -35,8 +37,10 @@ type jsonMetric struct {
 	Status      health.Status      `json:"status"`
 	Target      jsonTarget         `json:"target"`
 	WarnAt      float64            `json:"warn_at"`
-	Window      metrics.Window     `json:"window"`
+	Window      *metrics.Window    `json:"window,omitempty"`
 	Components  metrics.Components `json:"components,omitempty"`
+	Advisory    bool               `json:"advisory,omitempty"`
+	Reason      string             `json:"reason,omitempty"`
 }
 
 type jsonTarget struct {
@@ -52,9 +56,14 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 	}
 	for _, m := range r.Metrics {
 		jm := jsonMetric{
-			ID: m.ID, Fulfillment: m.Fulfillment, Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
+			ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
+			Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
 			Status: m.Status, Target: jsonTarget{m.Threshold.Op, m.Threshold.Value}, WarnAt: m.Threshold.WarnAt,
-			Window: m.Window, Components: m.Components,
+			Components: m.Components, Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
+		}
+		if m.Window.Days > 0 {
+			w := m.Window
+			jm.Window = &w
 		}
 		if v, ok := m.Value(); ok {
 			jm.Value = &v

@@ -45,7 +45,12 @@ func Formats() []string {
 
 // Presentation names of metrics, segments and components.
 var metricTitles = map[string]string{
-	"odr": "Order Defect Rate",
+	"odr":                        "Order Defect Rate",
+	"late_shipment_rate":         "Late Shipment Rate",
+	"prefulfillment_cancel_rate": "Pre-fulfillment Cancel Rate",
+	"valid_tracking_rate":        "Valid Tracking Rate",
+	"on_time_delivery_rate":      "On-Time Delivery Rate",
+	"invoice_defect_rate":        "Invoice Defect Rate",
 }
 
 func metricTitle(id string) string {
@@ -61,16 +66,29 @@ var segmentLabels = map[string]string{
 	"mfn": "Seller-fulfilled (MFN)",
 }
 
+// componentLabels head the component columns of a one-metric table.
 var componentLabels = map[string]string{
 	"negative_feedback": "NEG. FEEDBACK",
 	"a_to_z_claims":     "A-TO-Z CLAIMS",
 	"chargebacks":       "CHARGEBACKS",
+	"missing_invoice":   "MISSING",
+	"late_invoice":      "LATE",
+}
+
+// componentWords name components in running text: "2 negative feedback".
+var componentWords = map[string]string{
+	"negative_feedback": "negative feedback",
+	"a_to_z_claims":     "A-to-z claims",
+	"chargebacks":       "chargebacks",
+	"missing_invoice":   "missing",
+	"late_invoice":      "late",
 }
 
 var kindLabels = map[string]string{
-	"negative_feedback": "negative feedback",
-	"a_to_z_claim":      "A-to-z claim",
-	"chargeback":        "chargeback",
+	"negative_feedback":   "negative feedback",
+	"a_to_z_claim":        "A-to-z claim",
+	"chargeback":          "chargeback",
+	"seller_cancellation": "seller cancellation",
 }
 
 func label(m map[string]string, k string) string {
@@ -87,8 +105,44 @@ func percent(v float64) string { return strconv.FormatFloat(v*100, 'f', 2, 64) +
 func limit(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) + "%" }
 
 func statusWord(s health.Status) string {
-	if s == health.NoData {
+	switch s {
+	case health.NoData:
 		return "NO DATA"
+	case health.NotComputed:
+		return "NOT COMPUTED"
 	}
 	return strings.ToUpper(s.String())
+}
+
+// plural writes "1 defect" / "2 defects".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// scope names what an entry covers besides its metric: a fulfilment
+// segment, a window length or a store.
+func scope(v health.Verdict) string {
+	var parts []string
+	if v.Fulfillment != "" {
+		parts = append(parts, label(segmentLabels, v.Fulfillment))
+	}
+	if v.WindowDays != 0 {
+		parts = append(parts, strconv.Itoa(v.WindowDays)+" days")
+	}
+	if v.Marketplace != "" {
+		parts = append(parts, v.Marketplace)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// target writes "< 1%", or "≥ 90% (advisory)".
+func target(t health.Threshold) string {
+	s := string(t.Op) + " " + limit(t.Value)
+	if t.Advisory {
+		s += " advisory"
+	}
+	return s
 }

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
@@ -11,71 +13,166 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 func init() { registerFormat("table", Table) }
 
-// Table writes one section per metric: a header line with the window, then
-// one row per entry with the rate, the counts, each component, the target
-// and the verdict; then the defects that could not be placed. Colour (PASS
-// green, WARN yellow, FAIL red) only when o.Color.
+// Table writes the report for a person. A report of one metric (audit odr)
+// gets one row per entry with a column per component; a report of several
+// (audit all) gets one row per entry with the components in words. Then the
+// metrics that could not be computed and why, the defects that could not be
+// placed, and the overall verdict. Colour (PASS green, WARN yellow, FAIL
+// red) only when o.Color; the layout is the same either way.
 func Table(w io.Writer, r *health.Report, o Options) error {
 	pal := newPalette(o.Color)
-	for i, group := range groupByID(r.Metrics) {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		first := group[0]
-		fmt.Fprintf(w, "%s: orders dated %s to %s (%d days), as of %s\n",
-			pal.bold(metricTitle(first.ID)), first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
-		fmt.Fprintln(w)
-		header := []string{"FULFILLMENT", "RATE", "DEFECTIVE / ORDERS"}
-		for _, c := range first.Components {
-			header = append(header, label(componentLabels, c.Key))
-		}
-		header = append(header, "TARGET", "STATUS")
-		t := newTable(w, len(header))
-		t.Header(header)
-		for _, m := range group {
-			rate := "-"
-			if v, ok := m.Value(); ok {
-				rate = percent(v)
-			}
-			row := []string{label(segmentLabels, m.Fulfillment), rate,
-				strconv.Itoa(m.Numerator) + " / " + strconv.Itoa(m.Denominator)}
-			for _, c := range m.Components {
-				row = append(row, strconv.Itoa(c.Count))
-			}
-			row = append(row, string(m.Threshold.Op)+" "+limit(m.Threshold.Value), pal.status(m.Status))
-			if err := t.Append(row); err != nil {
-				return err
-			}
-		}
-		if err := t.Render(); err != nil {
-			return err
-		}
+	groups := groupByID(r.Metrics)
+	var err error
+	if len(groups) == 1 {
+		err = oneMetric(w, r, groups[0], pal)
+	} else {
+		err = manyMetrics(w, r, pal)
 	}
-	if n := len(r.Unmatched); n > 0 {
-		fmt.Fprintln(w)
-		noun := "defects"
-		if n == 1 {
-			noun = "defect"
-		}
-		fmt.Fprintf(w, "%d %s not counted: the order is not in any orders report given\n", n, noun)
-		t := newTable(w, 3)
-		t.Header([]string{"ORDER ID", "DEFECT", "FOUND AT"})
-		for _, u := range r.Unmatched {
-			if err := t.Append([]string{u.OrderID, label(kindLabels, u.Kind), u.File + ":" + strconv.Itoa(u.Line)}); err != nil {
-				return err
-			}
-		}
-		if err := t.Render(); err != nil {
-			return err
-		}
+	if err != nil {
+		return err
+	}
+	if err := notComputed(w, r.Metrics); err != nil {
+		return err
+	}
+	if err := unmatched(w, r.Unmatched); err != nil {
+		return err
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Overall: %s\n", pal.status(r.Status))
 	return nil
+}
+
+// oneMetric is the layout of a single metric's command.
+func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palette) error {
+	first := group[0]
+	head := fmt.Sprintf("%s, as of %s", pal.bold(metricTitle(first.ID)), r.AsOf)
+	if first.Window.Days > 0 {
+		head = fmt.Sprintf("%s: orders dated %s to %s (%d days), as of %s",
+			pal.bold(metricTitle(first.ID)), first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
+	}
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w)
+	var comps metrics.Components
+	for _, m := range group {
+		if len(m.Components) > len(comps) {
+			comps = m.Components
+		}
+	}
+	header := []string{"SCOPE", "RATE", "DEFECTIVE / ORDERS"}
+	if first.ID == "odr" {
+		header[0] = "FULFILLMENT"
+	}
+	numeric := []bool{false, true, true}
+	for _, c := range comps {
+		header = append(header, label(componentLabels, c.Key))
+		numeric = append(numeric, true)
+	}
+	header = append(header, "TARGET", "STATUS")
+	numeric = append(numeric, false, false)
+	rows := make([][]string, 0, len(group))
+	noData := false
+	for _, m := range group {
+		row := []string{scope(m), rate(m), counts(m)}
+		for _, c := range comps {
+			if m.Status == health.NotComputed {
+				row = append(row, "-")
+				continue
+			}
+			row = append(row, strconv.Itoa(m.Components.Get(c.Key)))
+		}
+		row = append(row, target(m.Threshold), pal.status(m.Status))
+		rows = append(rows, row)
+		noData = noData || m.Status == health.NoData
+	}
+	if err := writeTable(w, header, numeric, rows); err != nil {
+		return err
+	}
+	if noData {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "NO DATA: nothing in the window to measure, so no verdict (not a pass).")
+	}
+	return nil
+}
+
+// manyMetrics is the layout of audit all: one table, one row per entry.
+func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
+	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Account health"), r.AsOf)
+	header := []string{"METRIC", "SCOPE", "RATE", "COUNT", "TARGET", "STATUS", "WINDOW", "DETAILS"}
+	numeric := []bool{false, false, true, true, false, false, false, false}
+	var rows [][]string
+	for _, m := range r.Metrics {
+		win := ""
+		if m.Window.Days > 0 {
+			win = m.Window.From.String() + ".." + m.Window.To.String()
+		}
+		var details []string
+		if m.Status != health.NotComputed {
+			for _, c := range m.Components {
+				details = append(details, strconv.Itoa(c.Count)+" "+label(componentWords, c.Key))
+			}
+		}
+		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
+			pal.status(m.Status), win, strings.Join(details, ", ")})
+	}
+	return writeTable(w, header, numeric, rows)
+}
+
+// notComputed lists the metrics the reports could not produce, and why.
+func notComputed(w io.Writer, vs []health.Verdict) error {
+	seen := map[string]bool{}
+	var lines []string
+	for _, v := range vs {
+		if v.Status != health.NotComputed {
+			continue
+		}
+		line := metricTitle(v.ID) + ": " + v.NotComputed
+		if !seen[line] {
+			seen[line] = true
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Not computed:")
+	for _, l := range lines {
+		fmt.Fprintln(w, "  "+l)
+	}
+	return nil
+}
+
+// unmatched lists the defects that could not be placed in a window.
+func unmatched(w io.Writer, us []metrics.Unplaced) error {
+	if len(us) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%s not counted: the order is not in any orders report given\n", plural(len(us), "defect", "defects"))
+	rows := make([][]string, len(us))
+	for i, u := range us {
+		rows[i] = []string{u.OrderID, label(kindLabels, u.Kind), u.File + ":" + strconv.Itoa(u.Line)}
+	}
+	return writeTable(w, []string{"ORDER ID", "DEFECT", "FOUND AT"}, []bool{false, false, false}, rows)
+}
+
+func rate(m health.Verdict) string {
+	if v, ok := m.Value(); ok {
+		return percent(v)
+	}
+	return "-"
+}
+
+func counts(m health.Verdict) string {
+	if m.Status == health.NotComputed {
+		return "-"
+	}
+	return strconv.Itoa(m.Numerator) + " / " + strconv.Itoa(m.Denominator)
 }
 
 // groupByID splits the verdicts into runs of the same metric id, in order.
@@ -91,14 +188,19 @@ func groupByID(vs []health.Verdict) [][]health.Verdict {
 	return out
 }
 
-// newTable is a borderless, left-aligned table with numbers right-aligned,
-// readable on a terminal and in a pipe alike.
-func newTable(w io.Writer, cols int) *tablewriter.Table {
-	align := make([]tw.Align, cols)
+// writeTable writes a borderless table: columns two spaces apart, numbers
+// right-aligned, no trailing blanks; the same on a terminal and in a pipe.
+func writeTable(w io.Writer, header []string, numeric []bool, rows [][]string) error {
+	align := make([]tw.Align, len(header))
 	for i := range align {
 		align[i] = tw.AlignLeft
+		if numeric[i] {
+			align[i] = tw.AlignRight
+		}
 	}
-	return tablewriter.NewTable(w,
+	pad := tw.CellPadding{Global: tw.Padding{Left: "", Right: "  ", Overwrite: true}}
+	var buf bytes.Buffer
+	t := tablewriter.NewTable(&buf,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
 			Borders: tw.BorderNone,
 			Symbols: tw.NewSymbols(tw.StyleNone),
@@ -110,20 +212,45 @@ func newTable(w io.Writer, cols int) *tablewriter.Table {
 		tablewriter.WithConfig(tablewriter.Config{
 			Header: tw.CellConfig{
 				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: align},
+				Padding:    pad,
 			},
-			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft, PerColumn: align}},
+			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft, PerColumn: align}, Padding: pad},
 		}),
 	)
+	t.Header(header)
+	for _, row := range rows {
+		if err := t.Append(row); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		trimmed := strings.TrimRight(line, " \n")
+		// With colour, tablewriter ends a line with a reset after the
+		// padding: drop the padding before it too.
+		if strings.HasSuffix(trimmed, ansiReset) {
+			trimmed = strings.TrimRight(strings.TrimSuffix(trimmed, ansiReset), " ") + ansiReset
+		}
+		if trimmed == "" && line == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, trimmed+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+const ansiReset = "\x1b[0m"
 
 // palette colours words when colour is on, and is the identity otherwise.
 // It builds its own color.Color values with colour forced on or off, so the
 // program, not fatih/color's global detection, decides.
 type palette struct {
-	on                      bool
-	green, yellow, red, dim *color.Color
-	strong                  *color.Color
+	green, yellow, red, dim, strong *color.Color
 }
 
 func newPalette(on bool) palette {
@@ -136,7 +263,7 @@ func newPalette(on bool) palette {
 		}
 		return c
 	}
-	return palette{on: on, green: mk(color.FgGreen, color.Bold), yellow: mk(color.FgYellow, color.Bold),
+	return palette{green: mk(color.FgGreen, color.Bold), yellow: mk(color.FgYellow, color.Bold),
 		red: mk(color.FgRed, color.Bold), dim: mk(color.Faint), strong: mk(color.Bold)}
 }
 

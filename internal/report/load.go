@@ -79,6 +79,10 @@ func Load(paths []string, opt Options) (*Loaded, error) {
 			return nil, err
 		}
 		inputs = append(inputs, Input{File: f.path, Kind: t.Spec.Kind, Rows: n})
+		sink.Data.Kinds[string(t.Spec.Kind)] = true
+		for col := range t.Cols {
+			sink.Data.Columns[string(t.Spec.Kind)+"."+col] = true
+		}
 	}
 	if err := resolveFeedback(sink, opt); err != nil {
 		return nil, err

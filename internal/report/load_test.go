@@ -89,6 +89,10 @@ func TestLoadExplicitUnrecognised(t *testing.T) {
 		{"minified.json", "{\"a\":\"" + strings.Repeat("x", MaxLine) + "\"}", "line 1 is longer than 1048576 bytes"},
 		{"long header.csv", strings.Repeat("order-id,", MaxLine/9+1) + "\n", "line 1 is longer than 1048576 bytes"},
 		{"semicolons.csv", "a;b;c\n1;2;3\n", `header row "a, b, c" matches no known report`},
+		// A headerless feedback export: its first line is data with a buyer's
+		// e-mail, which must not be echoed.
+		{"headless.txt", "8/20/26\t2\tbad\t\t112-2025179-0533224\tab@x.com\n", "its first line looks like data, not a header row (6 fields); was the header row cut off?"},
+		{"emails.csv", "name,ab@x.com\n", "its first line looks like data, not a header row (2 fields); was the header row cut off?"},
 		{"long.txt", strings.Repeat("column ", 20) + "\n", `header row "column column column column column column column column column column column ..." matches no known report`},
 		{"japanese.txt", strings.Repeat("日付", 20) + "\n", `header row "` + strings.Repeat("日付", 12) + `日..." matches no known report`},
 	}

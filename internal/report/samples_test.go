@@ -98,7 +98,7 @@ func TestSample2017ThirtyTwoColumns(t *testing.T) {
 func TestSample2020RowsOnly(t *testing.T) {
 	p := sample("all-orders-2020-rows-only.tsv")
 	err := loadErr(t, Options{}, p)
-	wantErr(t, err, p+`: not a recognised report (header row "114-4892924-3377867, 114-4892924-3377867, 2020-02-18T05:05:21+00:00, 2020-02-..." matches no known report); see docs/formats.md for the accepted reports`, new(*UnrecognisedError))
+	wantErr(t, err, p+`: not a recognised report (its first line looks like data, not a header row (32 fields); was the header row cut off?); see docs/formats.md for the accepted reports`, new(*UnrecognisedError))
 
 	dir := t.TempDir()
 	rows, err := os.ReadFile(p)

@@ -76,6 +76,10 @@ func detect(cells []string) (*Spec, map[string]int, string) {
 		}
 	}
 	if best == nil {
+		if !looksLikeHeader(cells) {
+			// Never echo a data row: it may hold a buyer's e-mail or name.
+			return nil, nil, fmt.Sprintf("its first line looks like data, not a header row (%d fields); was the header row cut off?", len(cells))
+		}
 		shown := strings.Join(cells, ", ")
 		if len(shown) > 80 {
 			cut := 77
@@ -87,6 +91,27 @@ func detect(cells []string) (*Spec, map[string]int, string) {
 		return nil, nil, fmt.Sprintf("header row %q matches no known report", shown)
 	}
 	return best, bestCols, ""
+}
+
+// looksLikeHeader says whether a first line can be shown in an error: no
+// cell holds an '@' (an e-mail) or a run of three digits (ids, dates, money).
+func looksLikeHeader(cells []string) bool {
+	for _, c := range cells {
+		if strings.Contains(c, "@") {
+			return false
+		}
+		run := 0
+		for i := 0; i < len(c); i++ {
+			if c[i] >= '0' && c[i] <= '9' {
+				if run++; run >= 3 {
+					return false
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return true
 }
 
 func has(cols map[string]int, names ...string) bool {
