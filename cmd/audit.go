@@ -43,9 +43,11 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.StringVar(&opts.FailOn, "fail-on", "fail", "exit 1 from this status on: fail, warn or never")
 }
 
+func defaultODR() settings.ODR { return settings.Default(0).ODR }
+
 // addODRFlags binds the ODR rule settings.
 func addODRFlags(c *cobra.Command, opts *auditOptions) {
-	d := settings.Default(0).ODR
+	d := defaultODR()
 	f := c.Flags()
 	f.IntVar(&opts.ODR.LagDays, "lag-days", d.LagDays, "ODR: the window ends this many days before --as-of")
 	f.IntVar(&opts.ODR.WindowDays, "window-days", d.WindowDays, "ODR: window length in days, both ends inclusive")

@@ -5,24 +5,46 @@ import (
 )
 
 func newODRCmd(env *Env) *cobra.Command {
-	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: "odr", Checks: []string{"odr"}}
-	c := &cobra.Command{
-		Use:   "odr [flags] PATH...",
-		Short: "Order Defect Rate, overall and Amazon- / seller-fulfilled",
-		Long: `Recompute the Order Defect Rate (ODR) as Amazon defines it (help G200285170):
+	return newAuditCmd(env, auditCmd{
+		use:    "odr",
+		short:  "Order Defect Rate, overall and Amazon- / seller-fulfilled",
+		checks: []string{"odr"},
+		odr:    true,
+		long: `Recompute the Order Defect Rate (ODR) as Amazon defines it (help G200285170):
 orders with a negative feedback (1-2 stars), an A-to-z claim that counts or a
 service chargeback, each order once, over the orders dated in a 60-day window
 ending 14 days before --as-of. Target: below 1 %; warns from 0.8 %.
 
-Each PATH is a report file or a folder of them (read non-recursively). Files
-are recognised by their header row: the All Orders report, the Feedback
-report, the seller-fulfilled returns report, and the A-to-z claims and
-chargebacks files described in docs/formats.md.`,
-		Example: `  audit odr ~/Downloads/acme/
+Reads the All Orders report, the Feedback report, the seller-fulfilled
+returns report, and the A-to-z claims and chargebacks files described in
+docs/formats.md.`,
+		example: `  audit odr ~/Downloads/acme/
   audit odr --as-of 2026-11-20 -o json reports/ | jq .status`,
+	})
+}
+
+// auditCmd describes one metric command.
+type auditCmd struct {
+	use, short, long, example string
+	checks                    []string
+	odr                       bool // takes the ODR settings flags
+}
+
+// newAuditCmd builds a metric command: shared flags, PATH arguments, and
+// runAudit with the command's checks.
+func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
+	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks}
+	c := &cobra.Command{
+		Use:   d.use + " [flags] PATH...",
+		Short: d.short,
+		Long: d.long + `
+
+Each PATH is a report file or a folder of them (read non-recursively); files
+are recognised by their header row, never by their name.`,
+		Example: d.example,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("odr needs at least one PATH (a report file or a folder of reports)")
+				return usagef("%s needs at least one PATH (a report file or a folder of reports)", d.use)
 			}
 			return nil
 		},
@@ -32,6 +54,9 @@ chargebacks files described in docs/formats.md.`,
 		},
 	}
 	addAuditFlags(c, opts)
-	addODRFlags(c, opts)
+	opts.ODR = defaultODR()
+	if d.odr {
+		addODRFlags(c, opts)
+	}
 	return c
 }

@@ -101,6 +101,7 @@ Exit codes: 0 healthy (pass, warn or no data), 1 a metric failed
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
-	root.AddCommand(newODRCmd(env), newVersionCmd(env))
+	root.AddCommand(newODRCmd(env), newLateShipmentCmd(env), newCancellationCmd(env), newTrackingCmd(env),
+		newDeliveryCmd(env), newIDRCmd(env), newAllCmd(env), newVersionCmd(env))
 	return root
 }

@@ -93,6 +93,12 @@ type Timestamp struct {
 	HasTime bool
 }
 
+// Same says whether two timestamps are the same date as written, the same
+// instant, and equally precise.
+func (t Timestamp) Same(u Timestamp) bool {
+	return t.Date == u.Date && t.HasTime == u.HasTime && t.Instant.Equal(u.Instant)
+}
+
 // ParseTimestamp reads ISO-8601 as Amazon writes it: a bare date
 // (2026-11-20), a date and time with an offset (2020-02-18T05:05:21+00:00,
 // ...Z, ...-0700), with or without seconds and fractions, with T or a space

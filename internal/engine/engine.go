@@ -52,9 +52,13 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 	return Audit(command, loaded, s, ids)
 }
 
-// Audit judges an already loaded account.
+// Audit judges an already loaded account. The account's store is
+// --marketplace, else the one store the reports name; it picks the targets
+// that differ by store.
 func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
-	r := &health.Report{Command: command, AsOf: s.AsOf, Warnings: loaded.Warnings, Inputs: loaded.Inputs}
+	store, notes := accountStore(loaded.Data, s.Marketplace)
+	s.Marketplace = store
+	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}
 	for _, id := range ids {
 		c, ok := lookup(id)
 		if !ok {
@@ -62,7 +66,11 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 		}
 		out := c.Compute(loaded.Data, s)
 		for _, res := range out.Results {
-			t, ok := health.Defaults[res.ID]
+			where := store
+			if res.Marketplace != "" {
+				where = res.Marketplace
+			}
+			t, ok := health.ThresholdFor(res.ID, where)
 			if !ok {
 				return nil, fmt.Errorf("engine: no threshold for %q", res.ID)
 			}

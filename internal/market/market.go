@@ -77,3 +77,34 @@ func Codes() []string {
 	sort.Strings(out)
 	return out
 }
+
+// marketplaceIDs are Amazon's marketplace ids (the VAT invoice data report's
+// marketplace-id column, SP-API marketplaceId).
+var marketplaceIDs = map[string]string{
+	"ATVPDKIKX0DER": "US", "A2EUQ1WTGCTBG2": "CA", "A1AM78C64UM0Y8": "MX", "A2Q3Y263D00KWC": "BR",
+	"A1F83G8C2ARO7P": "UK", "A28R8C7NBKEWEA": "IE", "A1PA6795UKMFR9": "DE", "A13V1IB3VIYZZH": "FR",
+	"APJ6JRA9NG5V4": "IT", "A1RKKUPIHCS9HS": "ES", "A1805IZSGTT6HS": "NL", "AMEN7PMS3EDWL": "BE",
+	"A2NODRKZP88ZB9": "SE", "A1C3SOZRARQ6R3": "PL", "A33AVAJ2PDY3EV": "TR", "A2VIGQ35RCS4UG": "AE",
+	"A17E79C6D8DWNP": "SA", "ARBP9OOSHTCHU": "EG", "A21TJRUUN4KGV": "IN", "A1VC38T7YXB528": "JP",
+	"A39IBJ37TRP1C6": "AU", "A19VAU5U5O7RUS": "SG",
+}
+
+// ByID finds a store by Amazon's marketplace id.
+func ByID(id string) (Marketplace, bool) {
+	if code, ok := marketplaceIDs[strings.ToUpper(strings.TrimSpace(id))]; ok {
+		return ByCode(code)
+	}
+	return Marketplace{}, false
+}
+
+// Resolve reads a store from a code (DE), a sales channel (Amazon.de) or a
+// marketplace id (A1PA6795UKMFR9).
+func Resolve(v string) (Marketplace, bool) {
+	if m, ok := ByCode(v); ok {
+		return m, true
+	}
+	if m, ok := BySalesChannel(v); ok {
+		return m, true
+	}
+	return ByID(v)
+}

@@ -18,6 +18,7 @@ type jsonReport struct {
 	SchemaVersion int                `json:"schema_version"`
 	Command       string             `json:"command"`
 	AsOf          string             `json:"as_of"`
+	Marketplace   string             `json:"marketplace,omitempty"`
 	Status        health.Status      `json:"status"`
 	Metrics       []jsonMetric       `json:"metrics"`
 	Unmatched     []metrics.Unplaced `json:"unmatched"`
@@ -51,7 +52,7 @@ type jsonTarget struct {
 // JSON writes the report as one indented JSON document (docs/json.md).
 func JSON(w io.Writer, r *health.Report, _ Options) error {
 	doc := jsonReport{
-		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Status: r.Status,
+		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace, Status: r.Status,
 		Metrics: make([]jsonMetric, 0, len(r.Metrics)), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
 	}
 	for _, m := range r.Metrics {

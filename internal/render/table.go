@@ -113,7 +113,7 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 		var details []string
 		if m.Status != health.NotComputed {
 			for _, c := range m.Components {
-				details = append(details, strconv.Itoa(c.Count)+" "+label(componentWords, c.Key))
+				details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
 			}
 		}
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),

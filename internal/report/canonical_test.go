@@ -138,8 +138,8 @@ func TestClaimsBadValues(t *testing.T) {
 	cases := []struct {
 		name, body, want string
 	}{
-		{"unknown status", "Order ID,Claim Date,Claim Status\n111-1,2026-09-01,granted\n111-2,2026-09-02,Pending\n",
-			`:3:3: column "Claim Status": unknown claim status "Pending" ` + wantStatuses},
+		{"unknown status", "Order ID,Claim Date,Claim Status\n111-1,2026-09-01,granted\n111-2,2026-09-02,Escalated\n",
+			`:3:3: column "Claim Status": unknown claim status "Escalated" ` + wantStatuses},
 		{"empty status", "order-id\tclaim-date\tclaim-status\n111-1\t2026-09-01\t\n",
 			`:2:3: column "claim-status": unknown claim status "" ` + wantStatuses},
 		{"impossible date", "claim-status,order-id,claim-date\ngranted,111-1,2026-02-29\n",

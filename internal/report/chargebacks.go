@@ -3,7 +3,6 @@ package report
 import (
 	"strings"
 
-	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -36,8 +35,14 @@ type chargebackRow struct {
 	Type    string `csv:"chargeback-type"`
 }
 
+// chargebackTypes: a service chargeback counts; a fraud one (payment fraud,
+// an unauthorised card) is Amazon's responsibility (help 48781).
 var chargebackTypes = map[string]records.ChargebackType{
-	"service": records.ChargebackService, "fraud": records.ChargebackFraud,
+	"service": records.ChargebackService, "service-chargeback": records.ChargebackService,
+	"fraud": records.ChargebackFraud, "fraud-chargeback": records.ChargebackFraud,
+	"payment-fraud": records.ChargebackFraud, "unauthorised-card": records.ChargebackFraud,
+	"unauthorized-card": records.ChargebackFraud, "unauthorised": records.ChargebackFraud,
+	"unauthorized": records.ChargebackFraud,
 }
 
 func readChargebacks(t *Table, s *Sink) error {
@@ -49,13 +54,13 @@ func readChargebacks(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		ts, err := civil.ParseTimestamp(strings.TrimSpace(r.Date))
+		ts, err := timestampField(t, "chargeback-date", r.Date)
 		if err != nil {
-			return t.Errorf("chargeback-date", "%v", err)
+			return err
 		}
-		typ, ok := chargebackTypes[Normalize(r.Type)]
-		if !ok {
-			return t.Errorf("chargeback-type", "unknown chargeback type %q (want service or fraud)", strings.TrimSpace(r.Type))
+		typ, err := enumField(t, "chargeback-type", r.Type, chargebackTypes, "chargeback type", "service or fraud")
+		if err != nil {
+			return err
 		}
 		s.Data.Chargebacks = append(s.Data.Chargebacks, records.Chargeback{OrderID: id, Date: ts.Date, Type: typ, Source: t.source()})
 		return nil

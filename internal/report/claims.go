@@ -3,7 +3,6 @@ package report
 import (
 	"strings"
 
-	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -36,7 +35,22 @@ type claimRow struct {
 	Status  string `csv:"claim-status"`
 }
 
-var claimStatuses = records.ClaimStatuses()
+// claimStatuses are the canonical status names and the spellings of
+// Seller Central's claims page that mean the same.
+var claimStatuses = func() map[string]records.ClaimStatus {
+	m := records.ClaimStatuses()
+	for alias, st := range map[string]records.ClaimStatus{
+		"pending": records.ClaimUnderReview, "open": records.ClaimUnderReview, "in-review": records.ClaimUnderReview,
+		"refunded": records.ClaimSellerRefunded, "closed-seller-refunded": records.ClaimSellerRefunded,
+		"decided-in-buyer-favor": records.ClaimGranted, "amazon-funded": records.ClaimGranted,
+		"decided-in-seller-favor": records.ClaimDenied, "rejected": records.ClaimDenied,
+		"cancelled": records.ClaimWithdrawn, "withdrawn-by-buyer": records.ClaimWithdrawn,
+		"appeal-granted": records.ClaimReversedOnAppeal, "reversed": records.ClaimReversedOnAppeal,
+	} {
+		m[alias] = st
+	}
+	return m
+}()
 
 func readClaims(t *Table, s *Sink) error {
 	blankRow := func(r *claimRow) bool {
@@ -47,13 +61,13 @@ func readClaims(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		ts, err := civil.ParseTimestamp(strings.TrimSpace(r.Date))
+		ts, err := timestampField(t, "claim-date", r.Date)
 		if err != nil {
-			return t.Errorf("claim-date", "%v", err)
+			return err
 		}
-		st, ok := claimStatuses[Normalize(r.Status)]
-		if !ok {
-			return t.Errorf("claim-status", "unknown claim status %q (want under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal)", strings.TrimSpace(r.Status))
+		st, err := enumField(t, "claim-status", r.Status, claimStatuses, "claim status", "under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal")
+		if err != nil {
+			return err
 		}
 		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: ts.Date, Status: st, Source: t.source()})
 		return nil

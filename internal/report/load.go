@@ -39,6 +39,9 @@ type Sink struct {
 	Data     *records.Dataset
 	warnings []string
 	feedback []pendingFeedback
+	// shipmentIndex finds an order's row in Data.Shipments, so overlapping
+	// downloads count each order once.
+	shipmentIndex map[string]int
 }
 
 // Warnf records a warning for the output's "warnings" list.

@@ -206,7 +206,7 @@ func TestSplitHeader(t *testing.T) {
 }
 
 func TestKindsAndTitles(t *testing.T) {
-	if got := strings.Join(KnownKinds(), ","); got != "chargebacks,claims,fba-shipments,feedback,orders,returns" {
+	if got := strings.Join(KnownKinds(), ","); got != "cancellations,chargebacks,claims,fba-shipments,feedback,orders,returns,shipments,vat-invoices" {
 		t.Errorf("KnownKinds = %s", got)
 	}
 	if got := Kind("orders").Title(); got != "All Orders report" {

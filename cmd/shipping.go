@@ -1,0 +1,87 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/engine"
+)
+
+const shipmentsInput = `
+
+Reads the shipments file (one row per seller-fulfilled order; see
+docs/formats.md) and, where it helps, the All Orders report.`
+
+func newLateShipmentCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "late-shipment", short: "Late shipment rate over 10 and 30 days (seller-fulfilled)",
+		checks: []string{"late_shipment_rate"},
+		long: `Late shipment rate (help 200285190): seller-fulfilled orders whose expected
+ship date falls in the 10 (and 30) days ending on --as-of, less those
+cancelled before shipment; late = shipment confirmed after the expected ship
+time, or not confirmed while the expected ship date is already past.
+Target: below 4 %.` + shipmentsInput,
+	})
+}
+
+func newCancellationCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "cancellation", short: "Pre-fulfillment cancel rate over 7 days (seller-fulfilled)",
+		checks: []string{"prefulfillment_cancel_rate"},
+		long: `Pre-fulfillment cancel rate (help 200285210): seller-fulfilled orders dated in
+the 7 days ending on --as-of; cancelled by the seller, or automatically by
+Amazon, count; a cancellation the buyer asked for stays in the denominator
+only. Target: below 2.5 %.` + shipmentsInput + ` Amazon's cancellation download
+(Order ID, Impacts Account Health) is read too.`,
+	})
+}
+
+func newTrackingCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "tracking", short: "Valid tracking rate over 30 days (seller-fulfilled)",
+		checks: []string{"valid_tracking_rate"},
+		long: `Valid tracking rate (help 201817070): confirmed seller-fulfilled shipments whose
+promised delivery date is in the 30 days ending 14 days before --as-of; valid
+= a tracking id is present and not marked invalid. Target: above 95 %.` + shipmentsInput,
+	})
+}
+
+func newDeliveryCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "delivery", short: "On-time delivery rate over 14 days (seller-fulfilled)",
+		checks: []string{"on_time_delivery_rate"},
+		long: `On-time delivery rate: validly tracked shipments whose promised delivery date is
+in the 14 days ending 7 days before --as-of; on time = delivered on or before
+the promised date. Target: at least 90 % in the US (enforced); above 97 %
+recommended in EU stores (a miss warns, never fails).` + shipmentsInput,
+	})
+}
+
+func newIDRCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "idr", short: "Invoice defect rate per EU store (Amazon Business orders)",
+		checks: []string{"invoice_defect_rate"},
+		long: `Invoice defect rate (help 44QSYRCU27EW4UK), per store, UK, DE, FR, IT and ES
+only: shipped business orders placed in the 7 days from 13 to 7 days before
+--as-of; an invoice is due by 23:59:59 of the first Monday-Friday day after
+the shipment was confirmed (public holidays count as business days); missing
+= not uploaded by --as-of, late = uploaded after it was due. Target: below
+5 %.
+
+Reads the shipments file (with invoice-upload-date) or, without it, the VAT
+invoice data report (which tells missing invoices only).`,
+	})
+}
+
+func newAllCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "all", short: "Every metric the given reports allow, in one table",
+		checks: engine.All, odr: true,
+		long: `Compute every account-health metric the given reports allow: the Order Defect
+Rate, late shipment rate (10 and 30 days), pre-fulfillment cancel rate, valid
+tracking rate, on-time delivery rate and invoice defect rate. A metric whose
+report is missing is listed as not computed, with the report that would
+enable it.`,
+		example: `  audit all ~/Downloads/acme/
+  audit all --as-of 2026-11-20 --marketplace DE -o json reports/ | jq .status`,
+	})
+}

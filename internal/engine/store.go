@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// stores lists the store codes the reports name: the orders' sales
+// channels, the shipments' and the VAT invoices' marketplaces.
+func stores(d *records.Dataset) []string {
+	seen := map[string]bool{}
+	channels := map[string]bool{}
+	for _, o := range d.Orders {
+		channels[o.SalesChannel] = true
+	}
+	for ch := range channels {
+		if m, ok := market.BySalesChannel(ch); ok {
+			seen[m.Code] = true
+		}
+	}
+	for i := range d.Shipments {
+		if c := d.Shipments[i].Marketplace; c != "" {
+			seen[c] = true
+		}
+	}
+	for i := range d.Invoices {
+		if c := d.Invoices[i].Marketplace; c != "" {
+			seen[c] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// accountStore is the store the account is judged as: --marketplace, else
+// the only store the reports name. With several or none it is "" and a
+// note says so.
+func accountStore(d *records.Dataset, flag string) (string, []string) {
+	if flag != "" {
+		return flag, nil
+	}
+	found := stores(d)
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return "", nil
+	}
+	return "", []string{"the reports hold orders of several stores (" + strings.Join(found, ", ") +
+		"): store-specific targets use the US ones; pass --marketplace to choose"}
+}
+
+// storeOfOrder finds an order's store: the value its own file gives, else
+// its sales channel in the orders report, else the account's store.
+func storeOfOrder(d *records.Dataset, account string) func(orderID, fromFile string) string {
+	return func(orderID, fromFile string) string {
+		if fromFile != "" {
+			return fromFile
+		}
+		if o, ok := d.Orders[orderID]; ok {
+			if m, ok := market.BySalesChannel(o.SalesChannel); ok {
+				return m.Code
+			}
+		}
+		return account
+	}
+}

@@ -1,0 +1,132 @@
+package metrics
+
+import (
+	"sort"
+	"time"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// InvoiceDefectRate is the metric id of the invoice defect rate.
+const InvoiceDefectRate = "invoice_defect_rate"
+
+// IDR component keys.
+const (
+	ComponentMissingInvoice = "missing_invoice"
+	ComponentLateInvoice    = "late_invoice"
+)
+
+// IDRStores are the stores where Amazon measures invoice defects (help
+// 44QSYRCU27EW4UK: calculated separately per store, UK, DE, FR, IT, ES).
+var IDRStores = map[string]bool{"UK": true, "DE": true, "FR": true, "IT": true, "ES": true}
+
+// InvoiceDue is when a business order's invoice is due: 23:59:59 on the
+// first Monday-Friday day after the ship-confirmation day, in the
+// confirmation's own UTC offset; public holidays are business days ("IDR
+// calculation assumes Monday to Friday as working days, irrespective of
+// public holidays").
+func InvoiceDue(confirm civil.Timestamp) time.Time {
+	d := confirm.Date.AddDays(1)
+	for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+		d = d.AddDays(1)
+	}
+	return civil.EndOfDay(d, confirm.Instant.Location())
+}
+
+// StoreOf finds an order's store: the shipments file's marketplace, else
+// the orders report's sales channel (resolved by the caller into
+// storeOfOrder), else the --marketplace setting.
+type StoreOf func(orderID, fromFile string) string
+
+// InvoiceDefect computes the invoice defect rate per store: shipped
+// business orders placed in [as-of − 13, as-of − 7]; missing = no invoice
+// uploaded on or before as-of; late = uploaded after the due time. Entries
+// only for the stores of IDRStores present in the data.
+func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []Result {
+	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
+	if !useShipments && !d.Has("vat-invoices") {
+		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date, or the VAT invoice data report")}
+	}
+	if useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
+		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}
+	}
+	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.InvoiceLagDays), s.Shipping.InvoiceDays)
+	type counts struct{ den, missing, late int }
+	by := map[string]*counts{}
+	seenStores := map[string]bool{}
+	add := func(store string) *counts {
+		c := by[store]
+		if c == nil {
+			c = &counts{}
+			by[store] = c
+		}
+		return c
+	}
+	if useShipments {
+		for i := range d.Shipments {
+			sh := &d.Shipments[i]
+			store := storeOf(sh.OrderID, sh.Marketplace)
+			seenStores[store] = true
+			business := sh.Business
+			if o, ok := d.Orders[sh.OrderID]; ok && o.Business {
+				business = true
+			}
+			conf := confirmedBy(sh, s.AsOf)
+			if !business || conf == nil || !w.Contains(sh.Purchase.Date) || !IDRStores[store] {
+				continue
+			}
+			c := add(store)
+			c.den++
+			switch {
+			case sh.Invoice == nil || sh.Invoice.Date > s.AsOf:
+				c.missing++
+			case sh.Invoice.Instant.After(InvoiceDue(*conf)):
+				c.late++
+			}
+		}
+	} else {
+		// The VAT invoice data report says whether an invoice was uploaded,
+		// not when: only missing invoices can be told.
+		for i := range d.Invoices {
+			inv := &d.Invoices[i]
+			store := storeOf(inv.OrderID, inv.Marketplace)
+			seenStores[store] = true
+			if !inv.Business || inv.Shipped == nil || inv.Shipped.Date > s.AsOf || !w.Contains(inv.OrderDate) || !IDRStores[store] {
+				continue
+			}
+			c := add(store)
+			c.den++
+			if !inv.Uploaded {
+				c.missing++
+			}
+		}
+	}
+	var stores []string
+	for st := range seenStores {
+		if IDRStores[st] {
+			stores = append(stores, st)
+		}
+	}
+	sort.Strings(stores)
+	if len(stores) == 0 && seenStores[""] {
+		return []Result{Missing(InvoiceDefectRate, "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)")}
+	}
+	if len(stores) == 0 {
+		return []Result{Missing(InvoiceDefectRate, "applies to the UK, DE, FR, IT and ES stores only; these reports hold none of their orders")}
+	}
+	var out []Result
+	for _, st := range stores {
+		c := by[st]
+		if c == nil {
+			c = &counts{}
+		}
+		out = append(out, Result{
+			ID: InvoiceDefectRate, Marketplace: st, Window: w,
+			Numerator: c.missing + c.late, Denominator: c.den,
+			Components: Components{{ComponentMissingInvoice, c.missing}, {ComponentLateInvoice, c.late}},
+		})
+	}
+	return out
+}

@@ -1,0 +1,219 @@
+package metrics
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Metric ids of the seller-fulfilled metrics, as the JSON writes them.
+const (
+	LateShipmentRate         = "late_shipment_rate"
+	PrefulfillmentCancelRate = "prefulfillment_cancel_rate"
+	ValidTrackingRate        = "valid_tracking_rate"
+	OnTimeDeliveryRate       = "on_time_delivery_rate"
+)
+
+// Report kinds the seller-fulfilled metrics read (report.Kind values).
+const (
+	kindShipments     = "shipments"
+	kindOrders        = "orders"
+	kindCancellations = "cancellations"
+)
+
+const needShipments = "needs the shipments file (order-id, latest-ship-date, ship-confirm-date, ...; see docs/formats.md)"
+
+// lacking says which of the shipments file's columns are absent, as a
+// not-computed reason ("" when all are there).
+func lacking(d *records.Dataset, cols ...string) string {
+	var miss []string
+	for _, c := range cols {
+		if !d.Columns[kindShipments+"."+c] {
+			miss = append(miss, c)
+		}
+	}
+	if len(miss) == 0 {
+		return ""
+	}
+	return "the shipments file lacks column(s) " + strings.Join(miss, ", ")
+}
+
+// confirmedBy is the shipment's confirmation if it happened on or before
+// as-of (later events are ignored), else nil.
+func confirmedBy(s *records.Shipment, asOf civil.Date) *civil.Timestamp {
+	if s.Confirm != nil && s.Confirm.Date <= asOf {
+		return s.Confirm
+	}
+	return nil
+}
+
+// cancelledBefore says whether the order was cancelled on or before as-of
+// and before any confirmation: such an order never had to ship.
+func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
+	if s.Cancel == nil || s.Cancel.Date > asOf {
+		return false
+	}
+	return s.Confirm == nil || s.Confirm.Instant.After(s.Cancel.Instant)
+}
+
+// deadline is the instant a report date-or-time expires: its own instant
+// when it has a time, else 23:59:59 of that date in loc (metrics.md: a bare
+// date is the end of that day where it is a deadline).
+func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
+	if ts.HasTime {
+		return ts.Instant
+	}
+	return civil.EndOfDay(ts.Date, loc)
+}
+
+// LateShipment computes the late shipment rate (help 200285190) for each
+// window of s.Shipping.LateShipmentDays: seller-fulfilled orders whose
+// expected ship date falls in the N days ending on as-of, less those
+// cancelled before shipment; late = confirmed after the expected ship time,
+// or not confirmed at all while the expected ship date is before as-of.
+func LateShipment(d *records.Dataset, s settings.Settings) []Result {
+	var out []Result
+	for _, n := range s.Shipping.LateShipmentDays {
+		if !d.Has(kindShipments) {
+			r := Missing(LateShipmentRate, needShipments)
+			r.WindowDays = n
+			out = append(out, r)
+			continue
+		}
+		w := WindowEnding(s.AsOf, n)
+		r := Result{ID: LateShipmentRate, WindowDays: n, Window: w}
+		for i := range d.Shipments {
+			sh := &d.Shipments[i]
+			if !w.Contains(sh.LatestShip.Date) || cancelledBefore(sh, s.AsOf) {
+				continue
+			}
+			r.Denominator++
+			if c := confirmedBy(sh, s.AsOf); c != nil {
+				if c.Instant.After(deadline(sh.LatestShip, c.Instant.Location())) {
+					r.Numerator++
+				}
+			} else if sh.LatestShip.Date < s.AsOf {
+				r.Numerator++
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// PrefulfillmentCancel computes the pre-fulfillment cancel rate (help
+// 200285210): seller-fulfilled orders dated in the 7 days ending on as-of;
+// numerator = cancelled by the seller, or automatically by Amazon; a
+// buyer-requested cancellation stays in the denominator only. Amazon's
+// cancellation download (Impacts Account Health = Yes) also marks counted
+// cancellations. The population is every seller-fulfilled order of the
+// shipments file and of the orders report.
+func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []Unplaced) {
+	if !d.Has(kindShipments) && !d.Has(kindCancellations) {
+		return []Result{Missing(PrefulfillmentCancelRate, "needs the shipments file or Amazon's cancellation download (Order ID, Impacts Account Health)")}, nil
+	}
+	if d.Has(kindShipments) && !d.Has(kindCancellations) {
+		if why := lacking(d, "cancel-date", "cancelled-by"); why != "" {
+			return []Result{Missing(PrefulfillmentCancelRate, why+" (or give Amazon's cancellation download)")}, nil
+		}
+	}
+	if !d.Has(kindShipments) && !d.Has(kindOrders) {
+		return []Result{Missing(PrefulfillmentCancelRate, "needs the orders report or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
+	}
+	w := WindowEnding(s.AsOf, s.Shipping.CancelDays)
+	inWindow := map[string]bool{}  // population
+	cancelled := map[string]bool{} // counted cancellations
+	for i := range d.Shipments {
+		sh := &d.Shipments[i]
+		if !w.Contains(sh.Purchase.Date) {
+			continue
+		}
+		inWindow[sh.OrderID] = true
+		if sh.Cancel != nil && sh.Cancel.Date <= s.AsOf && sh.CancelledBy != records.CancelledBuyer {
+			cancelled[sh.OrderID] = true
+		}
+	}
+	for _, o := range d.Orders {
+		if o.Channel == records.ChannelMerchant && w.Contains(o.Date) {
+			inWindow[o.ID] = true
+		}
+	}
+	var unplaced []Unplaced
+	shipped := make(map[string]bool, len(d.Shipments))
+	if len(d.Cancellations) > 0 {
+		for i := range d.Shipments {
+			shipped[d.Shipments[i].OrderID] = true
+		}
+	}
+	for _, c := range d.Cancellations {
+		if !c.Impacts || c.Date > s.AsOf {
+			continue
+		}
+		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] {
+			unplaced = append(unplaced, Unplaced{OrderID: c.OrderID, Kind: "seller_cancellation", File: c.Source.File, Line: c.Source.Line})
+			continue
+		}
+		cancelled[c.OrderID] = true
+	}
+	r := Result{ID: PrefulfillmentCancelRate, Window: w, Denominator: len(inWindow)}
+	for id := range inWindow {
+		if cancelled[id] {
+			r.Numerator++
+		}
+	}
+	return []Result{r}, unplaced
+}
+
+// ValidTracking computes the valid tracking rate (help 201817070):
+// confirmed shipments whose promised delivery date is in the 30 days ending
+// on as-of − 14; valid = a tracking id is present and not marked invalid.
+func ValidTracking(d *records.Dataset, s settings.Settings) Result {
+	if !d.Has(kindShipments) {
+		return Missing(ValidTrackingRate, needShipments)
+	}
+	if why := lacking(d, "tracking-id", "promised-delivery-date"); why != "" {
+		return Missing(ValidTrackingRate, why)
+	}
+	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.TrackingLagDays), s.Shipping.TrackingDays)
+	r := Result{ID: ValidTrackingRate, Window: w}
+	for i := range d.Shipments {
+		sh := &d.Shipments[i]
+		if sh.Promised == nil || !w.Contains(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil {
+			continue
+		}
+		r.Denominator++
+		if sh.HasValidTracking() {
+			r.Numerator++
+		}
+	}
+	return r
+}
+
+// OnTimeDelivery computes the on-time delivery rate (Amazon staff FAQ; help
+// 200633610): validly tracked, confirmed shipments whose promised delivery
+// date is in the 14 days ending on as-of − 7; on time = delivered on or
+// before the promised date, and by as-of (not delivered yet is late).
+func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
+	if !d.Has(kindShipments) {
+		return Missing(OnTimeDeliveryRate, needShipments)
+	}
+	if why := lacking(d, "tracking-id", "promised-delivery-date", "delivery-date"); why != "" {
+		return Missing(OnTimeDeliveryRate, why)
+	}
+	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.DeliveryLagDays), s.Shipping.DeliveryDays)
+	r := Result{ID: OnTimeDeliveryRate, Window: w}
+	for i := range d.Shipments {
+		sh := &d.Shipments[i]
+		if sh.Promised == nil || !w.Contains(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil || !sh.HasValidTracking() {
+			continue
+		}
+		r.Denominator++
+		if sh.Delivered != nil && *sh.Delivered <= s.AsOf && *sh.Delivered <= *sh.Promised {
+			r.Numerator++
+		}
+	}
+	return r
+}
