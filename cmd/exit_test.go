@@ -97,7 +97,7 @@ func TestErrors(t *testing.T) {
 		{"unknown --marketplace", []string{"odr", "--marketplace", "XX", acme}, []string{"--marketplace", `"XX"`, "US"}, true, 0},
 		{"bad --window-days", []string{"odr", "--window-days", "0", acme}, []string{"--window-days"}, true, 0},
 		{"bad --lag-days", []string{"odr", "--lag-days", "-1", acme}, []string{"--lag-days"}, true, 0},
-		{"unknown command", []string{"odrr", acme}, []string{`unknown command "odrr"`, "Did you mean this?\n\todr\n"}, true, 6},
+		{"unknown command", []string{"odrr", acme}, []string{`unknown command "odrr"`, "Did you mean this?\n\todr\n\tidr\n"}, true, 7},
 		{"nonexistent path", []string{"odr", "testdata/accounts/no-such-account"},
 			[]string{"testdata/accounts/no-such-account: no such file or folder"}, false, 0},
 		{"nonexistent path after a good one", []string{"odr", acme, "nowhere/Feedback.txt"},
