@@ -36,6 +36,43 @@ func TestExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, ExitOK},
 		{"odr help", []string{"odr", "--help"}, ExitOK},
 	}
+	// The seller-fulfilled commands and audit all (verdicts: acme-us.expected.json, acme-de.expected.json).
+	at := func(command string, rest ...string) []string {
+		return append([]string{command, "--as-of", "2026-11-20"}, rest...)
+	}
+	tests = append(tests, []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"all acme-us fails", at("all", acme), ExitFailed},
+		{"all acme-us, json", at("all", "-o", "json", acme), ExitFailed},
+		{"all acme-us --fail-on never", at("all", "--fail-on", "never", acme), ExitOK},
+		{"all acme-de fails (invoice defect rate)", at("all", acmeDE), ExitFailed},
+		{"all acme-de --fail-on never, json", at("all", "--fail-on", "never", "-o", "json", acmeDE), ExitOK},
+		{"all clean: passes, the rest not computed", at("all", clean), ExitOK},
+		{"all clean --fail-on warn: not computed never fails", at("all", "--fail-on", "warn", clean), ExitOK},
+		{"all no data", at("all", "--fail-on", "warn", emptyWindow), ExitOK},
+		{"late-shipment acme-us fails (10 days 7.14%)", at("late-shipment", acme), ExitFailed},
+		{"late-shipment acme-us --fail-on never", at("late-shipment", "--fail-on", "never", acme), ExitOK},
+		{"late-shipment acme-de warns (10 days 3.92%)", at("late-shipment", acmeDE), ExitOK},
+		{"late-shipment acme-de --fail-on warn", at("late-shipment", "--fail-on", "warn", acmeDE), ExitFailed},
+		{"cancellation acme-us passes", at("cancellation", "--fail-on", "warn", acme), ExitOK},
+		{"cancellation acme-de warns", at("cancellation", acmeDE), ExitOK},
+		{"cancellation acme-de --fail-on warn", at("cancellation", "--fail-on", "warn", "-o", "json", acmeDE), ExitFailed},
+		{"tracking acme-us passes", at("tracking", "--fail-on", "warn", acme), ExitOK},
+		{"tracking acme-de warns", at("tracking", acmeDE), ExitOK},
+		{"tracking acme-de --fail-on warn", at("tracking", "--fail-on", "warn", acmeDE), ExitFailed},
+		{"delivery acme-us fails (US enforces 90%)", at("delivery", acme), ExitFailed},
+		{"delivery acme-de misses 97% but only warns (advisory)", at("delivery", acmeDE), ExitOK},
+		{"delivery acme-de --fail-on warn", at("delivery", "--fail-on", "warn", acmeDE), ExitFailed},
+		{"delivery of acme-de judged as a US account fails", at("delivery", "--marketplace", "US", acmeDE+"/shipments.csv"), ExitFailed},
+		{"idr acme-de fails", at("idr", acmeDE), ExitFailed},
+		{"idr acme-de --fail-on never", at("idr", "--fail-on", "never", acmeDE), ExitOK},
+		{"idr acme-us: not computed (US)", at("idr", "--fail-on", "warn", acme), ExitOK},
+		{"all help", []string{"all", "--help"}, ExitOK},
+		{"idr help", []string{"help", "idr"}, ExitOK},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, tty := range []bool{false, true} {
@@ -112,14 +149,32 @@ func TestErrors(t *testing.T) {
 			[]string{broken + "/orders-no-channel.txt: ", "All Orders report", `lacks column(s) "fulfillment-channel"`}, false, 0},
 		{"a broken file beside a good account", []string{"odr", acme, broken + "/feedback-five.txt"},
 			[]string{broken + `/feedback-five.txt:3:2:`}, false, 0},
+
+		// The seller-fulfilled commands and audit all share the flags and the errors.
+		{"late-shipment without PATH", []string{"late-shipment"}, []string{"late-shipment needs at least one PATH"}, true, 0},
+		{"all without PATH", []string{"all", "--as-of", "2026-11-20"}, []string{"all needs at least one PATH"}, true, 0},
+		{"idr unknown flag", []string{"idr", "--bogus", acmeDE}, []string{"unknown flag: --bogus"}, true, 0},
+		{"an ODR flag on delivery", []string{"delivery", "--lag-days", "3", acmeDE}, []string{"unknown flag: --lag-days"}, true, 0},
+		{"all bad --window-days", []string{"all", "--window-days", "0", acmeDE}, []string{"--window-days"}, true, 0},
+		{"all unknown --marketplace", []string{"all", "--marketplace", "XX", acmeDE}, []string{"--marketplace", `"XX"`}, true, 0},
+		{"cancellation impossible --as-of", []string{"cancellation", "--as-of", "2026-02-30", acmeDE}, []string{"--as-of", `"2026-02-30"`}, true, 0},
+		{"tracking bad --fail-on", []string{"tracking", "--fail-on", "maybe", acmeDE}, []string{"--fail-on", `"maybe"`}, true, 0},
+		{"idr bad --output", []string{"idr", "-o", "xml", acmeDE}, []string{"--output", `"xml"`}, true, 0},
+		{"all bad --color", []string{"all", "--color", "sometimes", acmeDE}, []string{"--color", `"sometimes"`}, true, 0},
+		{"late-shipment nonexistent path", []string{"late-shipment", "testdata/accounts/no-such-account"},
+			[]string{"testdata/accounts/no-such-account: no such file or folder"}, false, 0},
+		{"all, unrecognised file named explicitly", []string{"all", acme + "/notes.md"},
+			[]string{acme + "/notes.md: not a recognised report"}, false, 0},
+		{"all, a broken file beside a good account", []string{"all", acmeDE, broken + "/feedback-five.txt"},
+			[]string{broken + `/feedback-five.txt:3:2:`}, false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, out := range []string{"table", "json"} {
 				args := tt.args
-				if args[0] == "odr" {
+				if auditCommands[args[0]] {
 					// -o goes first, so that a later -o in the case wins.
-					args = append([]string{"odr", "-o", out}, tt.args[1:]...)
+					args = append([]string{args[0], "-o", out}, tt.args[1:]...)
 				}
 				r := run(t, false, args...)
 				if r.code != ExitError {
@@ -154,6 +209,10 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// auditCommands are the commands that audit PATHs and share their flags.
+var auditCommands = map[string]bool{"odr": true, "late-shipment": true, "cancellation": true, "tracking": true,
+	"delivery": true, "idr": true, "all": true}
 
 // Warnings (a file in the folder that is not a report) go to stderr with the
 // table, and into "warnings" with JSON, not both.
@@ -284,6 +343,9 @@ func TestDeterministic(t *testing.T) {
 		{"odr", "--as-of", "2026-11-20", "-o", "json", acme},
 		{"odr", "--as-of", "2026-11-20", acme},
 		{"odr", "--as-of", "2026-11-20", "-o", "json", warnOnly, clean, emptyWindow},
+		{"all", "--as-of", "2026-11-20", "-o", "json", acme},
+		{"all", "--as-of", "2026-11-20", acmeDE},
+		{"all", "--as-of", "2026-11-20", "-o", "json", acmeDE, acme},
 	} {
 		a, b := run(t, false, args...), run(t, false, args...)
 		mustEqualBytes(t, "stdout of two runs", []byte(a.stdout), []byte(b.stdout))

@@ -1,6 +1,10 @@
 package cmd
 
 import (
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,6 +38,42 @@ func TestGolden(t *testing.T) {
 		{name: "--color always piped", args: []string{"odr", "--as-of", "2026-11-20", "--color=always", acme},
 			wantCode: ExitFailed, stdout: "odr-table-color-always-piped.golden", wantColour: true},
 		{name: "version", args: []string{"version"}, wantCode: ExitOK, stdout: "version.golden"},
+
+		// audit all: every metric in one table or document.
+		{name: "all, acme-us, table on a terminal", tty: true, args: []string{"all", "--as-of", "2026-11-20", acme},
+			wantCode: ExitFailed, stdout: "all-us-table-tty.golden", stderr: "all-us-table-tty.stderr.golden", wantColour: true},
+		{name: "all, acme-us, table piped", args: []string{"all", "--as-of", "2026-11-20", acme},
+			wantCode: ExitFailed, stdout: "all-us-table-piped.golden", stderr: "all-us-table-piped.stderr.golden"},
+		{name: "all, acme-us, json", args: []string{"all", "--as-of", "2026-11-20", "-o", "json", acme},
+			wantCode: ExitFailed, stdout: "all-us-json.golden", stderr: "all-us-json.stderr.golden"},
+		{name: "all, acme-de, table on a terminal", tty: true, args: []string{"all", "--as-of", "2026-11-20", acmeDE},
+			wantCode: ExitFailed, stdout: "all-de-table-tty.golden", stderr: "all-de-table-tty.stderr.golden", wantColour: true},
+		{name: "all, acme-de, table piped", args: []string{"all", "--as-of", "2026-11-20", acmeDE},
+			wantCode: ExitFailed, stdout: "all-de-table-piped.golden", stderr: "all-de-table-piped.stderr.golden"},
+		{name: "all, acme-de, json", args: []string{"all", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitFailed, stdout: "all-de-json.golden", stderr: "all-de-json.stderr.golden"},
+		{name: "all, acme-de, --marketplace DE is the same document", args: []string{"all", "--as-of", "2026-11-20", "--marketplace", "DE", "-o", "json", acmeDE},
+			wantCode: ExitFailed, stdout: "all-de-json.golden"},
+
+		// One metric each on acme-de (warns pass by default; the IDR fails).
+		{name: "late-shipment, acme-de, json", args: []string{"late-shipment", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitOK, stdout: "de-late-shipment-json.golden"},
+		{name: "cancellation, acme-de, json", args: []string{"cancellation", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitOK, stdout: "de-cancellation-json.golden"},
+		{name: "tracking, acme-de, json", args: []string{"tracking", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitOK, stdout: "de-tracking-json.golden"},
+		{name: "delivery, acme-de, json (advisory: a miss warns)", args: []string{"delivery", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitOK, stdout: "de-delivery-json.golden"},
+		{name: "idr, acme-de, json", args: []string{"idr", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+			wantCode: ExitFailed, stdout: "de-idr-json.golden", stderr: "de-idr-json.stderr.golden"},
+		{name: "idr, acme-de, table piped", args: []string{"idr", "--as-of", "2026-11-20", acmeDE},
+			wantCode: ExitFailed, stdout: "de-idr-table-piped.golden"},
+		{name: "delivery, acme-de, table piped", args: []string{"delivery", "--as-of", "2026-11-20", acmeDE},
+			wantCode: ExitOK, stdout: "de-delivery-table-piped.golden", stderr: "de-delivery-table-piped.stderr.golden"},
+		{name: "late-shipment, acme-us, table piped", args: []string{"late-shipment", "--as-of", "2026-11-20", acme},
+			wantCode: ExitFailed, stdout: "us-late-shipment-table-piped.golden"},
+		{name: "idr, acme-us, table piped (not computed)", args: []string{"idr", "--as-of", "2026-11-20", acme},
+			wantCode: ExitOK, stdout: "us-idr-table-piped.golden", stderr: "us-idr-table-piped.stderr.golden"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,7 +97,15 @@ func TestGolden(t *testing.T) {
 
 // The colour flags change the escape codes and nothing else.
 func TestColourFlagsOnlyChangeEscapes(t *testing.T) {
-	base := []string{"odr", "--as-of", "2026-11-20", acme}
+	for _, base := range [][]string{
+		{"odr", "--as-of", "2026-11-20", acme},
+		{"all", "--as-of", "2026-11-20", acmeDE},
+	} {
+		t.Run(base[0], func(t *testing.T) { colourFlags(t, base) })
+	}
+}
+
+func colourFlags(t *testing.T, base []string) {
 	tty := run(t, true, base...)
 	piped := run(t, false, base...)
 	never := run(t, true, append([]string{"--color", "never"}, base...)...)
@@ -120,4 +168,49 @@ func stripANSI(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// The audit all table shows the figures of the JSON document, row by row,
+// so that a table golden cannot pin a number the JSON (checked against the
+// expected files) does not have.
+func TestAllTableMatchesJSON(t *testing.T) {
+	row := regexp.MustCompile(`\s(-|\d+\.\d\d%)\s+(-|\d+ / \d+)\s+\S.*?\s(PASS|WARN|FAIL|NO DATA|NOT COMPUTED)(\s|$)`)
+	for _, dir := range []string{acme, acmeDE, clean} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			table := run(t, false, "all", "--as-of", "2026-11-20", dir).stdout
+			var doc struct {
+				Metrics []struct {
+					Value                  *float64
+					Numerator, Denominator int
+					Status                 string
+				}
+			}
+			if err := json.Unmarshal([]byte(run(t, false, "all", "--as-of", "2026-11-20", "-o", "json", dir).stdout), &doc); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(table, "\n")
+			if len(lines) < 3+len(doc.Metrics) || !strings.HasPrefix(lines[2], "METRIC") {
+				t.Fatalf("unexpected table layout:\n%s", table)
+			}
+			for i, m := range doc.Metrics {
+				line := lines[3+i]
+				g := row.FindStringSubmatch(line)
+				if g == nil {
+					t.Errorf("row %d: no rate, count and status in %q", i, line)
+					continue
+				}
+				rate, count := "-", "-"
+				if m.Value != nil {
+					rate = strconv.FormatFloat(*m.Value*100, 'f', 2, 64) + "%"
+				}
+				if m.Status != "not_computed" {
+					count = itoa(m.Numerator) + " / " + itoa(m.Denominator)
+				}
+				status := strings.ToUpper(strings.ReplaceAll(m.Status, "_", " "))
+				if g[1] != rate || g[2] != count || g[3] != status {
+					t.Errorf("row %d %q: %s %s %s, want %s %s %s (JSON)", i, line, g[1], g[2], g[3], rate, count, status)
+				}
+			}
+		})
+	}
 }

@@ -23,6 +23,7 @@ var fixedNow = time.Date(2026, 11, 20, 23, 30, 0, 0, time.FixedZone("PST", -8*60
 // Sample accounts, relative to the repository root (see TestMain).
 const (
 	acme        = "testdata/accounts/acme-us"
+	acmeDE      = "testdata/accounts/acme-de"
 	warnOnly    = "testdata/accounts/warn-only"
 	clean       = "testdata/accounts/clean"
 	emptyWindow = "testdata/accounts/empty-window"

@@ -9,21 +9,33 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
-// TestJSONContract checks the document against the contract of issue 2 and
-// docs/: every contract field present with its type, the three ODR entries in
-// order, lists never null. Extra fields are allowed only from a known list,
-// so that a new one is a deliberate (documented) change.
+// TestJSONContract checks the document against the contract of issues 2 and
+// 3 and docs/: every contract field present with its type, the entries of
+// each command in order, lists never null. Extra fields are allowed only from
+// a known list, so that a new one is a deliberate (documented) change.
 func TestJSONContract(t *testing.T) {
-	for _, dir := range []string{acme, warnOnly, clean, emptyWindow} {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			r := run(t, false, "odr", "--as-of", "2026-11-20", "-o", "json", dir)
+	runs := [][]string{
+		{"odr", acme}, {"odr", warnOnly}, {"odr", clean}, {"odr", emptyWindow},
+		{"all", acme}, {"all", acmeDE}, {"all", "--marketplace", "DE", acmeDE}, {"all", clean}, {"all", emptyWindow},
+		{"all", acme + "/shipments.csv"}, // no orders report: the ODR is not computed
+		{"late-shipment", acmeDE}, {"cancellation", acmeDE}, {"tracking", acmeDE}, {"delivery", acmeDE}, {"idr", acmeDE},
+		{"late-shipment", acme}, {"delivery", acme}, {"idr", acme}, {"idr", clean},
+	}
+	for _, args := range runs {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			full := append([]string{args[0], "--as-of", "2026-11-20", "-o", "json"}, args[1:]...)
+			r := run(t, false, full...)
+			if r.code == ExitError {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
 			checkContract(t, r.stdout)
 		})
 	}
 	// The goldens themselves, so that -update cannot pin a broken document.
-	for _, g := range []string{"odr-json.golden", "odr-json-no-data.golden"} {
+	for _, g := range jsonGoldens {
 		t.Run(g, func(t *testing.T) {
 			b, err := os.ReadFile(filepath.Join(goldenDir, g))
 			if err != nil {
@@ -33,6 +45,61 @@ func TestJSONContract(t *testing.T) {
 		})
 	}
 }
+
+// jsonGoldens are every golden JSON document.
+var jsonGoldens = []string{"odr-json.golden", "odr-json-no-data.golden", "all-us-json.golden", "all-de-json.golden",
+	"de-late-shipment-json.golden", "de-cancellation-json.golden", "de-tracking-json.golden",
+	"de-delivery-json.golden", "de-idr-json.golden"}
+
+// commandIDs is the sequence of metric ids each command writes, in order
+// (the ODR as three entries, the late shipment rate as two, the invoice
+// defect rate as one entry per store, at least one).
+var commandIDs = map[string][]string{
+	"odr":           {"odr", "odr", "odr"},
+	"late-shipment": {"late_shipment_rate", "late_shipment_rate"},
+	"cancellation":  {"prefulfillment_cancel_rate"},
+	"tracking":      {"valid_tracking_rate"},
+	"delivery":      {"on_time_delivery_rate"},
+	"idr":           {"invoice_defect_rate"},
+	"all": {"odr", "odr", "odr", "late_shipment_rate", "late_shipment_rate", "prefulfillment_cancel_rate",
+		"valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"},
+}
+
+// rule is a metric's target as metrics.md states it.
+type rule struct {
+	op           string
+	target, warn float64
+	days         int // window length; 0: a setting (the ODR's --window-days)
+	advisory     bool
+}
+
+// ruleFor is the target of id in the store the document names.
+func ruleFor(id, store string, windowDays int) (rule, bool) {
+	eu := map[string]bool{"UK": true, "IE": true, "DE": true, "FR": true, "IT": true, "ES": true, "NL": true, "BE": true, "SE": true, "PL": true}
+	switch id {
+	case "odr":
+		return rule{"<", 0.01, 0.008, 0, false}, true
+	case "late_shipment_rate":
+		return rule{"<", 0.04, 0.032, windowDays, false}, true
+	case "prefulfillment_cancel_rate":
+		return rule{"<", 0.025, 0.02, 7, false}, true
+	case "valid_tracking_rate":
+		return rule{">", 0.95, 0.97, 30, false}, true
+	case "on_time_delivery_rate":
+		switch {
+		case store == "" || store == "US":
+			return rule{">=", 0.90, 0.92, 14, false}, true // US: enforced
+		case eu[store]:
+			return rule{">", 0.97, 0.99, 14, true}, true // EU: recommended, a miss warns
+		}
+		return rule{">=", 0.90, 0.92, 14, true}, true
+	case "invoice_defect_rate":
+		return rule{"<", 0.05, 0.04, 7, false}, true
+	}
+	return rule{}, false
+}
+
+var statusRank = map[string]int{"not_computed": -1, "no_data": 0, "pass": 1, "warn": 2, "fail": 3}
 
 func checkContract(t *testing.T, doc string) {
 	t.Helper()
@@ -47,72 +114,213 @@ func checkContract(t *testing.T, doc string) {
 	}
 	c.date("as_of", top["as_of"])
 	top1 := c.status("status", top["status"])
+	if top1 == "not_computed" {
+		t.Error("top-level status is not_computed: the overall status is at least no_data")
+	}
+	command := "odr"
+	if v, ok := top["command"]; ok {
+		command = c.str("command", v)
+	}
+	store := ""
+	if v, ok := top["marketplace"]; ok {
+		if store = c.str("marketplace", v); store == "" {
+			t.Error("marketplace is empty: leave it out when the store is unknown")
+		}
+	}
+	wantIDs, ok := commandIDs[command]
+	if !ok {
+		t.Fatalf("unknown command %q", command)
+	}
 
 	metrics := c.array("metrics", top["metrics"])
-	if len(metrics) != 3 {
-		t.Fatalf("%d metrics, want 3", len(metrics))
+	var gotIDs []string
+	for i, e := range metrics {
+		gotIDs = append(gotIDs, c.str("metrics["+itoa(i)+"].id", c.object("metrics["+itoa(i)+"]", e)["id"]))
 	}
+	// The invoice defect rate has one entry per store: collapse them.
+	collapsed := gotIDs
+	for len(collapsed) > 1 && collapsed[len(collapsed)-1] == "invoice_defect_rate" && collapsed[len(collapsed)-2] == "invoice_defect_rate" {
+		collapsed = collapsed[:len(collapsed)-1]
+	}
+	if strings.Join(collapsed, ",") != strings.Join(wantIDs, ",") {
+		t.Fatalf("%s: metric ids %v, want %v", command, gotIDs, wantIDs)
+	}
+
 	worst := "no_data"
-	rank := map[string]int{"no_data": 0, "pass": 1, "warn": 2, "fail": 3}
-	for i, want := range []string{"all", "afn", "mfn"} {
-		name := "metrics[" + want + "]"
-		m := c.object(name, metrics[i])
-		c.keys(name, m, []string{"id", "fulfillment", "value", "numerator", "denominator", "status", "target", "warn_at", "window", "components"}, "name")
-		if id := c.str(name+".id", m["id"]); id != "odr" {
-			t.Errorf("%s.id = %q, want odr", name, id)
-		}
-		if f := c.str(name+".fulfillment", m["fulfillment"]); f != want {
-			t.Errorf("metrics[%d].fulfillment = %q, want %q", i, f, want)
-		}
-		num := c.integer(name+".numerator", m["numerator"])
-		den := c.integer(name+".denominator", m["denominator"])
+	segments := []string{"all", "afn", "mfn"}
+	lsrDays := []float64{10, 30}
+	for i, e := range metrics {
+		m := e.(map[string]any)
+		id := gotIDs[i]
+		name := "metrics[" + itoa(i) + "] (" + id + ")"
 		st := c.status(name+".status", m["status"])
-		if rank[st] > rank[worst] {
+		if statusRank[st] > statusRank[worst] {
 			worst = st
 		}
+		windowDays := 0
+		if id == "late_shipment_rate" {
+			if len(lsrDays) == 0 {
+				t.Fatalf("%s: more than two late shipment entries", name)
+			}
+			d := c.integer(name+".window_days", m["window_days"])
+			if d != lsrDays[0] {
+				t.Errorf("%s.window_days = %v, want %v (10 then 30)", name, d, lsrDays[0])
+			}
+			lsrDays = lsrDays[1:]
+			windowDays = int(d)
+		} else if _, ok := m["window_days"]; ok {
+			t.Errorf("%s has window_days: only the late shipment rate has", name)
+		}
+		r, _ := ruleFor(id, store, windowDays)
+
+		// Fields every entry has, and those only some may have.
+		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at"}
+		extra := []string{"name", "advisory", "reason", "window_days", "marketplace"}
+		switch {
+		case st == "not_computed":
+			want = append(want, "reason")
+			extra = append(extra, "fulfillment", "window", "components")
+		case id == "odr":
+			want = append(want, "fulfillment", "window", "components")
+		case id == "invoice_defect_rate":
+			want = append(want, "window", "components", "marketplace")
+		default:
+			want = append(want, "window")
+		}
+		c.keys(name, m, want, extra...)
+		if st != "not_computed" {
+			if _, ok := m["reason"]; ok {
+				t.Errorf("%s: a reason on a computed entry", name)
+			}
+		}
+		if v, ok := m["name"]; ok && c.str(name+".name", v) == "" {
+			t.Errorf("%s.name is empty", name)
+		}
+
+		// ODR segments, in order.
+		if id == "odr" {
+			if len(segments) == 0 {
+				t.Fatalf("%s: more than three odr entries", name)
+			}
+			if f := c.str(name+".fulfillment", m["fulfillment"]); f != segments[0] {
+				t.Errorf("%s.fulfillment = %q, want %q", name, f, segments[0])
+			}
+			segments = segments[1:]
+		} else if _, ok := m["fulfillment"]; ok {
+			t.Errorf("%s has fulfillment: only the ODR is split by fulfilment channel", name)
+		}
+
+		// Target and warn line, as the rule says.
+		target := c.object(name+".target", m["target"])
+		c.keys(name+".target", target, []string{"op", "value"})
+		op := c.str(name+".target.op", target["op"])
+		switch op {
+		case "<", "<=", ">", ">=":
+		default:
+			t.Errorf("%s.target.op = %q, want <, <=, > or >=", name, op)
+		}
+		if op != r.op {
+			t.Errorf("%s.target.op = %q, want %q (store %q)", name, op, r.op, store)
+		}
+		if v := c.number(name+".target.value", target["value"]); v != r.target {
+			t.Errorf("%s.target.value = %v, want %v", name, v, r.target)
+		}
+		if v := c.number(name+".warn_at", m["warn_at"]); v != r.warn {
+			t.Errorf("%s.warn_at = %v, want %v", name, v, r.warn)
+		}
+		if v, ok := m["advisory"]; ok {
+			if b, isBool := v.(bool); !isBool || !b {
+				t.Errorf("%s.advisory = %v, want true or absent", name, v)
+			}
+		}
+		if _, adv := m["advisory"]; adv != r.advisory {
+			t.Errorf("%s: advisory %v, want %v (store %q)", name, adv, r.advisory, store)
+		}
+		if st == "fail" && r.advisory {
+			t.Errorf("%s: an advisory target failed; a miss only warns", name)
+		}
+
+		// Figures.
+		num := c.integer(name+".numerator", m["numerator"])
+		den := c.integer(name+".denominator", m["denominator"])
 		switch v := m["value"].(type) {
 		case nil:
-			if den != 0 || st != "no_data" {
+			if den != 0 || (st != "no_data" && st != "not_computed") {
 				t.Errorf("%s: value null with denominator %v, status %s", name, den, st)
 			}
 		case float64:
 			if den == 0 || v != num/den {
 				t.Errorf("%s: value %v is not numerator/denominator %v/%v", name, v, num, den)
 			}
-			if st == "no_data" {
-				t.Errorf("%s: status no_data with a value", name)
+			if st == "no_data" || st == "not_computed" {
+				t.Errorf("%s: status %s with a value", name, st)
 			}
 		default:
 			t.Errorf("%s.value is %T, want a number or null", name, v)
 		}
-		target := c.object(name+".target", m["target"])
-		c.keys(name+".target", target, []string{"op", "value"})
-		if op := c.str(name+".target.op", target["op"]); op != "<" {
-			t.Errorf("%s.target.op = %q, want <", name, op)
+		if num > den {
+			t.Errorf("%s: numerator %v above the denominator %v", name, num, den)
 		}
-		if v := c.number(name+".target.value", target["value"]); v != 0.01 {
-			t.Errorf("%s.target.value = %v, want 0.01", name, v)
-		}
-		if v := c.number(name+".warn_at", m["warn_at"]); v != 0.008 {
-			t.Errorf("%s.warn_at = %v, want 0.008", name, v)
-		}
-		w := c.object(name+".window", m["window"])
-		c.keys(name+".window", w, []string{"from", "to", "days"})
-		c.date(name+".window.from", w["from"])
-		c.date(name+".window.to", w["to"])
-		c.integer(name+".window.days", w["days"])
-		comp := c.object(name+".components", m["components"])
-		c.keys(name+".components", comp, []string{"negative_feedback", "a_to_z_claims", "chargebacks"})
-		sum := 0.0
-		for _, k := range []string{"negative_feedback", "a_to_z_claims", "chargebacks"} {
-			n := c.integer(name+".components."+k, comp[k])
-			if n > num {
-				t.Errorf("%s: %s %v exceeds the numerator %v", name, k, n, num)
+		if st == "not_computed" {
+			if reason := c.str(name+".reason", m["reason"]); strings.TrimSpace(reason) == "" {
+				t.Errorf("%s: not computed without a reason", name)
 			}
-			sum += n
+			if num != 0 || den != 0 {
+				t.Errorf("%s: not computed with figures %v/%v", name, num, den)
+			}
 		}
-		if sum < num {
-			t.Errorf("%s: components sum to %v, below the numerator %v", name, sum, num)
+
+		// Window: the dates covered, both ends inclusive.
+		if wv, ok := m["window"]; ok {
+			w := c.object(name+".window", wv)
+			c.keys(name+".window", w, []string{"from", "to", "days"})
+			from, to := c.date(name+".window.from", w["from"]), c.date(name+".window.to", w["to"])
+			days := c.integer(name+".window.days", w["days"])
+			if from != "" && to != "" {
+				f, _ := time.Parse("2006-01-02", from)
+				tt, _ := time.Parse("2006-01-02", to)
+				if got := tt.Sub(f).Hours()/24 + 1; got != days {
+					t.Errorf("%s.window %s..%s is %v days, says %v", name, from, to, got, days)
+				}
+			}
+			if r.days != 0 && days != float64(r.days) {
+				t.Errorf("%s.window.days = %v, want %d", name, days, r.days)
+			}
+		}
+
+		// Components.
+		switch {
+		case id == "odr" && st != "not_computed":
+			comp := c.object(name+".components", m["components"])
+			c.keys(name+".components", comp, []string{"negative_feedback", "a_to_z_claims", "chargebacks"})
+			sum := 0.0
+			for _, k := range []string{"negative_feedback", "a_to_z_claims", "chargebacks"} {
+				n := c.integer(name+".components."+k, comp[k])
+				if n > num {
+					t.Errorf("%s: %s %v exceeds the numerator %v", name, k, n, num)
+				}
+				sum += n
+			}
+			if sum < num {
+				t.Errorf("%s: components sum to %v, below the numerator %v", name, sum, num)
+			}
+		case id == "invoice_defect_rate" && st != "not_computed":
+			comp := c.object(name+".components", m["components"])
+			c.keys(name+".components", comp, []string{"missing_invoice", "late_invoice"})
+			// An invoice is either missing or late: the components add up.
+			if s := c.integer(name+".components.missing_invoice", comp["missing_invoice"]) +
+				c.integer(name+".components.late_invoice", comp["late_invoice"]); s != num {
+				t.Errorf("%s: components sum to %v, want the numerator %v", name, s, num)
+			}
+			switch mp := c.str(name+".marketplace", m["marketplace"]); mp {
+			case "UK", "DE", "FR", "IT", "ES":
+			default:
+				t.Errorf("%s.marketplace = %q, want one of UK, DE, FR, IT, ES", name, mp)
+			}
+		case st != "not_computed":
+			if _, ok := m["components"]; ok {
+				t.Errorf("%s has components", name)
+			}
 		}
 	}
 	if top1 != worst {
@@ -124,7 +332,9 @@ func checkContract(t *testing.T, doc string) {
 		o := c.object(name, u)
 		c.keys(name, o, []string{"order_id", "kind", "file", "line"})
 		c.str(name+".order_id", o["order_id"])
-		if k := c.str(name+".kind", o["kind"]); k != "negative_feedback" && k != "a_to_z_claim" && k != "chargeback" {
+		switch k := c.str(name+".kind", o["kind"]); k {
+		case "negative_feedback", "a_to_z_claim", "chargeback", "seller_cancellation":
+		default:
 			t.Errorf("%s.kind = %q", name, k)
 		}
 		c.str(name+".file", o["file"])
@@ -228,45 +438,298 @@ func (c contract) integer(name string, v any) float64 {
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-func (c contract) date(name string, v any) {
+func (c contract) date(name string, v any) string {
 	c.t.Helper()
-	if s := c.str(name, v); !isoDate.MatchString(s) {
+	s := c.str(name, v)
+	if !isoDate.MatchString(s) {
 		c.t.Errorf("%s = %q, want YYYY-MM-DD", name, s)
+		return ""
 	}
+	return s
 }
 
 func (c contract) status(name string, v any) string {
 	c.t.Helper()
 	s := c.str(name, v)
 	switch s {
-	case "pass", "warn", "fail", "no_data":
+	case "pass", "warn", "fail", "no_data", "not_computed":
 	default:
-		c.t.Errorf("%s = %q, want pass, warn, fail or no_data", name, s)
+		c.t.Errorf("%s = %q, want pass, warn, fail, no_data or not_computed", name, s)
 	}
 	return s
 }
 
-// TestJSONMatchesExpected: the sample account's figures are those its
-// generator states in acme-us.expected.json, live and in the golden.
+// TestJSONMatchesExpected: the sample accounts' figures are those their
+// generators state in acme-us.expected.json and acme-de.expected.json (from
+// the rules of metrics.md, not from audit), live and in the goldens, so that
+// `go test ./cmd -update` cannot pin a wrong number. Every key of the
+// expected files is compared (readExpected rejects one it does not know).
 func TestJSONMatchesExpected(t *testing.T) {
-	b, err := os.ReadFile("testdata/accounts/acme-us.expected.json")
+	perCommand := map[string][]string{
+		"late-shipment": {"late_shipment_rate_10d", "late_shipment_rate_30d"},
+		"cancellation":  {"prefulfillment_cancel_rate"},
+		"tracking":      {"valid_tracking_rate"},
+		"delivery":      {"on_time_delivery_rate"},
+		"idr":           {"invoice_defect_rate"},
+	}
+	for _, tt := range []struct {
+		dir, expected, short string
+	}{
+		{acme, "testdata/accounts/acme-us.expected.json", "us"},
+		{acmeDE, "testdata/accounts/acme-de.expected.json", "de"},
+	} {
+		t.Run(tt.short, func(t *testing.T) {
+			exp := readExpected(t, tt.expected)
+			docs := map[string]string{
+				"odr output": run(t, false, "odr", "--as-of", exp.AsOf, "-o", "json", tt.dir).stdout,
+				"all output": run(t, false, "all", "--as-of", exp.AsOf, "-o", "json", tt.dir).stdout,
+				"all golden": readGoldenFile(t, "all-"+tt.short+"-json.golden"),
+			}
+			if tt.short == "us" {
+				docs["odr golden"] = readGoldenFile(t, "odr-json.golden")
+			}
+			for name, doc := range docs {
+				diffs := compareExpected(exp.expectedODR, doc)
+				if strings.HasPrefix(name, "all") {
+					diffs = append(diffs, compareRates(exp, doc, nil)...)
+				}
+				if len(diffs) > 0 {
+					t.Errorf("%s differs from %s:\n%s", name, tt.expected, strings.Join(diffs, "\n"))
+				}
+			}
+			for command, keys := range perCommand {
+				var want []string
+				for _, k := range keys {
+					if _, ok := exp.Rates[k]; ok {
+						want = append(want, k)
+					}
+				}
+				outputs := map[string]string{"output": run(t, false, command, "--as-of", exp.AsOf, "-o", "json", tt.dir).stdout}
+				if tt.short == "de" {
+					outputs["golden"] = readGoldenFile(t, "de-"+command+"-json.golden")
+				}
+				for name, doc := range outputs {
+					var diffs []string
+					if len(want) > 0 {
+						diffs = compareRates(exp, doc, want)
+					} else {
+						diffs = compareNotComputed(exp, doc)
+					}
+					if len(diffs) > 0 {
+						t.Errorf("%s %s differs from %s:\n%s", command, name, tt.expected, strings.Join(diffs, "\n"))
+					}
+				}
+			}
+		})
+	}
+}
+
+func readGoldenFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(goldenDir, name))
+	if err != nil {
+		t.Fatalf("%v (run `go test ./cmd -update` to create it)", err)
+	}
+	return string(b)
+}
+
+// expectedFile is a sample account's expected.json.
+type expectedFile struct {
+	expectedODR
+	Marketplace string
+	Rates       map[string]expectedRate // the seller-fulfilled figures, keyed as in the file
+	NotComputed []string                // metric ids the account cannot have
+}
+
+// expectedRate is one seller-fulfilled figure of an expected.json.
+type expectedRate struct {
+	Numerator, Denominator int
+	Value                  *float64
+	Window                 struct {
+		From, To string
+		Days     int
+	}
+	Status      string
+	Components  map[string]int
+	Marketplace string
+}
+
+// rateKeys maps the expected.json keys (synth.py's) to metric entries.
+var rateKeys = map[string]struct {
+	id         string
+	windowDays int
+}{
+	"late_shipment_rate_10d":     {"late_shipment_rate", 10},
+	"late_shipment_rate_30d":     {"late_shipment_rate", 30},
+	"prefulfillment_cancel_rate": {"prefulfillment_cancel_rate", 0},
+	"valid_tracking_rate":        {"valid_tracking_rate", 0},
+	"on_time_delivery_rate":      {"on_time_delivery_rate", 0},
+	"invoice_defect_rate":        {"invoice_defect_rate", 0},
+}
+
+// readExpected decodes an expected.json, failing on a key no test compares.
+func readExpected(t *testing.T, path string) expectedFile {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var exp expectedODR
-	if err := json.Unmarshal(b, &exp); err != nil {
+	var exp expectedFile
+	if err := json.Unmarshal(b, &exp.expectedODR); err != nil {
 		t.Fatal(err)
 	}
-	live := run(t, false, "odr", "--as-of", exp.AsOf, "-o", "json", acme).stdout
-	gold, err := os.ReadFile(filepath.Join(goldenDir, "odr-json.golden"))
-	if err != nil {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
 		t.Fatal(err)
 	}
-	for name, doc := range map[string]string{"output": live, "golden": string(gold)} {
-		if diffs := compareExpected(exp, doc); len(diffs) > 0 {
-			t.Errorf("%s differs from acme-us.expected.json:\n%s", name, strings.Join(diffs, "\n"))
+	exp.Rates = map[string]expectedRate{}
+	for k, v := range raw {
+		var err error
+		switch k {
+		case "as_of", "window", "odr", "unmatched":
+		case "marketplace":
+			err = json.Unmarshal(v, &exp.Marketplace)
+		case "not_computed":
+			err = json.Unmarshal(v, &exp.NotComputed)
+		default:
+			if _, ok := rateKeys[k]; !ok {
+				t.Fatalf("%s: key %q is compared by no test (add it to rateKeys or readExpected)", path, k)
+			}
+			var r expectedRate
+			err = json.Unmarshal(v, &r)
+			exp.Rates[k] = r
+		}
+		if err != nil {
+			t.Fatalf("%s: %s: %v", path, k, err)
 		}
 	}
+	if exp.AsOf == "" || len(exp.ODR) != 3 {
+		t.Fatalf("%s: no as_of or ODR", path)
+	}
+	return exp
+}
+
+// gotDoc is what compareRates reads of an audit JSON document.
+type gotDoc struct {
+	Marketplace string
+	Metrics     []gotMetric
+}
+
+type gotMetric struct {
+	ID          string
+	WindowDays  int `json:"window_days"`
+	Marketplace string
+	Value       *float64
+	Numerator   int
+	Denominator int
+	Status      string
+	Reason      string
+	Window      *struct {
+		From, To string
+		Days     int
+	}
+	Components map[string]int
+}
+
+// compareRates lists the differences between the seller-fulfilled figures of
+// exp (those of keys; all of them when keys is nil, and then also the
+// not-computed ids and no entry unaccounted for) and an audit JSON document.
+func compareRates(exp expectedFile, doc string, keys []string) []string {
+	var got gotDoc
+	if err := json.Unmarshal([]byte(doc), &got); err != nil {
+		return []string{"not JSON: " + err.Error()}
+	}
+	var diffs []string
+	add := func(format string, args ...any) { diffs = append(diffs, fmt.Sprintf(format, args...)) }
+	all := keys == nil
+	if all {
+		for k := range exp.Rates {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+	}
+	if exp.Marketplace != "" && got.Marketplace != exp.Marketplace {
+		add("marketplace %q, want %q", got.Marketplace, exp.Marketplace)
+	}
+	used := map[int]bool{}
+	for _, k := range keys {
+		e, ok := exp.Rates[k]
+		if !ok {
+			add("expected.json has no %s", k)
+			continue
+		}
+		want := rateKeys[k]
+		var hits []int
+		for i, m := range got.Metrics {
+			if m.ID == want.id && m.WindowDays == want.windowDays && (e.Marketplace == "" || m.Marketplace == e.Marketplace) {
+				hits = append(hits, i)
+			}
+		}
+		if len(hits) != 1 {
+			add("%s: %d matching entries, want 1", k, len(hits))
+			continue
+		}
+		used[hits[0]] = true
+		m := got.Metrics[hits[0]]
+		if m.Numerator != e.Numerator || m.Denominator != e.Denominator {
+			add("%s: %d/%d, want %d/%d", k, m.Numerator, m.Denominator, e.Numerator, e.Denominator)
+		}
+		if (m.Value == nil) != (e.Value == nil) || (m.Value != nil && *m.Value != *e.Value) {
+			add("%s: value %v, want %v", k, deref(m.Value), deref(e.Value))
+		}
+		if m.Status != e.Status {
+			add("%s: status %s, want %s", k, m.Status, e.Status)
+		}
+		if m.Window == nil || m.Window.From != e.Window.From || m.Window.To != e.Window.To || m.Window.Days != e.Window.Days {
+			add("%s: window %+v, want %+v", k, m.Window, e.Window)
+		}
+		if fmt.Sprint(m.Components) != fmt.Sprint(e.Components) {
+			add("%s: components %v, want %v", k, m.Components, e.Components)
+		}
+		if m.Marketplace != e.Marketplace {
+			add("%s: marketplace %q, want %q", k, m.Marketplace, e.Marketplace)
+		}
+	}
+	if all {
+		diffs = append(diffs, compareNotComputed(exp, doc)...)
+		skip := map[string]bool{"odr": true}
+		for _, id := range exp.NotComputed {
+			skip[id] = true
+		}
+		for i, m := range got.Metrics {
+			if !used[i] && !skip[m.ID] {
+				add("entry %d (%s, %d days, %q) is not in expected.json", i, m.ID, m.WindowDays, m.Marketplace)
+			}
+		}
+	}
+	return diffs
+}
+
+// compareNotComputed checks that each id exp says the account cannot have
+// is there, not computed, with a reason and no value.
+func compareNotComputed(exp expectedFile, doc string) []string {
+	var got gotDoc
+	if err := json.Unmarshal([]byte(doc), &got); err != nil {
+		return []string{"not JSON: " + err.Error()}
+	}
+	var diffs []string
+	for _, id := range exp.NotComputed {
+		n := 0
+		for _, m := range got.Metrics {
+			if m.ID != id {
+				continue
+			}
+			n++
+			if m.Status != "not_computed" || m.Reason == "" || m.Value != nil {
+				diffs = append(diffs, fmt.Sprintf("%s: status %s, reason %q, value %v; want not_computed with a reason and no value",
+					id, m.Status, m.Reason, deref(m.Value)))
+			}
+		}
+		if n == 0 {
+			diffs = append(diffs, fmt.Sprintf("%s: no entry; want one, not computed", id))
+		}
+	}
+	return diffs
 }
 
 // expectedODR is the ODR part of an expected.json (acme-us and synth.py).

@@ -123,7 +123,8 @@ func ThresholdFor(id, store string) (Threshold, bool) {
 	case store == "" || store == "US":
 		return t, true
 	case euStores[store]:
-		return Threshold{Op: Greater, Value: 0.97, WarnAt: 0.97, Advisory: true, Source: "Amazon help 200633610 (EU: recommended, no penalty)"}, true
+		// Warn band as for every "greater than" target: within 2 points.
+		return Threshold{Op: Greater, Value: 0.97, WarnAt: 0.99, Advisory: true, Source: "Amazon help 200633610 (EU: recommended, no penalty)"}, true
 	}
 	t.Advisory = true
 	t.Source = "Amazon publishes no enforced target for this store; US target as advice"

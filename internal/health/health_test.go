@@ -3,6 +3,7 @@ package health_test
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -265,5 +266,176 @@ func TestReportFinish(t *testing.T) {
 	r.Finish()
 	if len(r.Warnings) != 1 || len(r.Unmatched) != 1 || len(r.Inputs) != 1 || r.Status != health.Warn {
 		t.Errorf("Finish changed existing content: %+v", r)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Seller-fulfilled targets (metrics.md; issue 3).
+
+// The defaults of the seller-fulfilled metrics: the platform's target and
+// the warn band of metrics.md, "Warn band (project policy)": "by default a
+// 'less than' metric warns from 80 % of its limit ..., a 'greater than'
+// metric within 2 points of it".
+func TestDefaultsSellerFulfilled(t *testing.T) {
+	cases := []struct {
+		id            string
+		op            health.Op
+		value, warnAt float64
+	}{
+		{"late_shipment_rate", health.Less, 0.04, 0.032},         // < 4 %
+		{"prefulfillment_cancel_rate", health.Less, 0.025, 0.02}, // < 2.5 %
+		{"valid_tracking_rate", health.Greater, 0.95, 0.97},      // > 95 %
+		{"on_time_delivery_rate", health.GreaterEqual, 0.90, 0.92},
+		{"invoice_defect_rate", health.Less, 0.05, 0.04}, // < 5 %
+	}
+	for _, c := range cases {
+		d, ok := health.Defaults[c.id]
+		if !ok || d.Op != c.op || d.Value != c.value || d.WarnAt != c.warnAt || d.Advisory || d.Source == "" {
+			t.Errorf("Defaults[%s] = %+v, want %s %v warn %v", c.id, d, c.op, c.value, c.warnAt)
+		}
+	}
+}
+
+// ThresholdFor, on-time delivery: "Target per profile: US ≥ 90 %; EU 97 %
+// advisory (a miss is warn, never fail)"; stores without a published
+// target get the US line as advice; an unknown store ("") is judged as the
+// US.
+func TestThresholdForOnTimeDelivery(t *testing.T) {
+	us := health.Threshold{Op: health.GreaterEqual, Value: 0.90, WarnAt: 0.92}
+	eu := health.Threshold{Op: health.Greater, Value: 0.97, WarnAt: 0.99, Advisory: true}
+	other := health.Threshold{Op: health.GreaterEqual, Value: 0.90, WarnAt: 0.92, Advisory: true}
+	cases := []struct {
+		store string
+		want  health.Threshold
+	}{
+		{"US", us}, {"", us},
+		{"DE", eu}, {"UK", eu}, {"FR", eu}, {"IT", eu}, {"ES", eu}, {"IE", eu}, {"NL", eu}, {"BE", eu}, {"SE", eu}, {"PL", eu},
+		{"JP", other}, {"CA", other}, {"MX", other}, {"AU", other}, {"IN", other}, {"TR", other},
+	}
+	for _, c := range cases {
+		got, ok := health.ThresholdFor("on_time_delivery_rate", c.store)
+		if !ok || got.Source == "" {
+			t.Errorf("ThresholdFor(otdr, %q) = %+v, %v", c.store, got, ok)
+		}
+		got.Source = ""
+		if got != c.want {
+			t.Errorf("ThresholdFor(otdr, %q) = %+v, want %+v", c.store, got, c.want)
+		}
+	}
+	// The US entry is Defaults' own.
+	if got, _ := health.ThresholdFor("on_time_delivery_rate", "US"); got != health.Defaults["on_time_delivery_rate"] {
+		t.Errorf("US threshold %+v is not Defaults'", got)
+	}
+}
+
+// ThresholdFor: every other metric has one target whatever the store; an
+// unknown id has none.
+func TestThresholdForIgnoresStore(t *testing.T) {
+	for _, id := range []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "invoice_defect_rate"} {
+		for _, store := range []string{"", "US", "DE", "UK", "JP", "XX"} {
+			got, ok := health.ThresholdFor(id, store)
+			if !ok || got != health.Defaults[id] {
+				t.Errorf("ThresholdFor(%s, %q) = %+v, %v; want Defaults %+v", id, store, got, ok, health.Defaults[id])
+			}
+		}
+	}
+	for _, store := range []string{"", "US", "DE"} {
+		if got, ok := health.ThresholdFor("no_such_metric", store); ok || got != (health.Threshold{}) {
+			t.Errorf("ThresholdFor(no_such_metric, %q) = %+v, %v", store, got, ok)
+		}
+	}
+}
+
+// Judged through ThresholdFor: an EU miss warns and never fails; the US
+// line fails; other stores only warn.
+func TestJudgeOnTimeDeliveryByStore(t *testing.T) {
+	cases := []struct {
+		store    string
+		num, den int
+		want     health.Status
+	}{
+		{"US", 89, 100, health.Fail},
+		{"US", 90, 100, health.Warn}, // meets ≥ 90 %, inside the warn band
+		{"US", 92, 100, health.Warn},
+		{"US", 93, 100, health.Pass},
+		{"", 89, 100, health.Fail},
+		{"DE", 0, 100, health.Warn}, // advisory: a miss is a warning
+		{"DE", 89, 100, health.Warn},
+		{"DE", 97, 100, health.Warn}, // not > 97 %
+		{"DE", 98, 100, health.Warn}, // within 2 points
+		{"DE", 99, 100, health.Warn},
+		{"DE", 995, 1000, health.Pass},
+		{"UK", 50, 100, health.Warn},
+		{"UK", 100, 100, health.Pass},
+		{"JP", 89, 100, health.Warn},
+		{"JP", 91, 100, health.Warn},
+		{"JP", 93, 100, health.Pass},
+		{"DE", 0, 0, health.NoData},
+		{"US", 0, 0, health.NoData},
+	}
+	for _, c := range cases {
+		th, _ := health.ThresholdFor("on_time_delivery_rate", c.store)
+		r := metrics.Result{ID: "on_time_delivery_rate", Numerator: c.num, Denominator: c.den}
+		if got := health.Judge(r, th); got.Status != c.want || got.Threshold != th {
+			t.Errorf("%q %d/%d: %s, want %s", c.store, c.num, c.den, got.Status, c.want)
+		}
+	}
+}
+
+// NotComputed: a metric whose input is missing is judged not_computed
+// whatever its counts, is the mildest status (below no_data), never fails
+// a run, and leaves the overall status at no_data or above.
+func TestNotComputed(t *testing.T) {
+	th := health.Defaults["late_shipment_rate"]
+	r := metrics.Missing("late_shipment_rate", "needs the shipments file")
+	r.WindowDays = 10
+	v := health.Judge(r, th)
+	if v.Status != health.NotComputed || !reflect.DeepEqual(v.Result, r) || v.Threshold != th {
+		t.Errorf("Judge(missing) = %+v", v)
+	}
+	// Counts do not matter once the reason is set.
+	r.Numerator, r.Denominator = 50, 100
+	if v := health.Judge(r, th); v.Status != health.NotComputed {
+		t.Errorf("Judge(missing with counts) = %s", v.Status)
+	}
+	// A computed empty result is no data, not "not computed".
+	if v := health.Judge(metrics.Result{ID: "late_shipment_rate"}, th); v.Status != health.NoData {
+		t.Errorf("Judge(empty) = %s", v.Status)
+	}
+
+	if s := health.NotComputed.String(); s != "not_computed" {
+		t.Errorf("String = %q", s)
+	}
+	if b, err := json.Marshal(health.NotComputed); err != nil || string(b) != `"not_computed"` {
+		t.Errorf("json = %s, %v", b, err)
+	}
+	if !(health.NotComputed < health.NoData) {
+		t.Error("not_computed must rank below no_data")
+	}
+	for _, c := range []struct {
+		in   []health.Status
+		want health.Status
+	}{
+		{[]health.Status{health.NotComputed}, health.NoData},
+		{[]health.Status{health.NotComputed, health.NotComputed}, health.NoData},
+		{[]health.Status{health.NotComputed, health.Pass}, health.Pass},
+		{[]health.Status{health.Fail, health.NotComputed}, health.Fail},
+	} {
+		if got := health.Worst(c.in...); got != c.want {
+			t.Errorf("Worst(%v) = %s, want %s", c.in, got, c.want)
+		}
+		rep := &health.Report{}
+		for _, s := range c.in {
+			rep.Metrics = append(rep.Metrics, health.Verdict{Status: s})
+		}
+		rep.Finish()
+		if rep.Status != c.want {
+			t.Errorf("Finish(%v) = %s, want %s", c.in, rep.Status, c.want)
+		}
+	}
+	for _, f := range []health.FailOn{health.FailOnFail, health.FailOnWarn, health.FailOnNever} {
+		if f.Failed(health.NotComputed) {
+			t.Errorf("FailOn(%d) fails on not_computed", int(f))
+		}
 	}
 }

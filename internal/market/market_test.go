@@ -91,3 +91,85 @@ func TestCodesAndTable(t *testing.T) {
 		}
 	}
 }
+
+func TestByID(t *testing.T) {
+	// Amazon's marketplace ids (SP-API "Marketplace IDs").
+	cases := []struct{ in, code string }{
+		{"ATVPDKIKX0DER", "US"},
+		{"A2EUQ1WTGCTBG2", "CA"},
+		{"A1AM78C64UM0Y8", "MX"},
+		{"A2Q3Y263D00KWC", "BR"},
+		{"A1F83G8C2ARO7P", "UK"},
+		{"A28R8C7NBKEWEA", "IE"},
+		{"A1PA6795UKMFR9", "DE"},
+		{"A13V1IB3VIYZZH", "FR"},
+		{"APJ6JRA9NG5V4", "IT"},
+		{"A1RKKUPIHCS9HS", "ES"},
+		{"A1805IZSGTT6HS", "NL"},
+		{"AMEN7PMS3EDWL", "BE"},
+		{"A2NODRKZP88ZB9", "SE"},
+		{"A1C3SOZRARQ6R3", "PL"},
+		{"A33AVAJ2PDY3EV", "TR"},
+		{"A2VIGQ35RCS4UG", "AE"},
+		{"A17E79C6D8DWNP", "SA"},
+		{"ARBP9OOSHTCHU", "EG"},
+		{"A21TJRUUN4KGV", "IN"},
+		{"A1VC38T7YXB528", "JP"},
+		{"A39IBJ37TRP1C6", "AU"},
+		{"A19VAU5U5O7RUS", "SG"},
+		{"a1pa6795ukmfr9", "DE"},
+		{" A1F83G8C2ARO7P\t", "UK"},
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		m, ok := ByID(c.in)
+		if !ok || m.Code != c.code {
+			t.Errorf("ByID(%q) = %+v, %v; want %s", c.in, m, ok, c.code)
+			continue
+		}
+		if want, _ := ByCode(c.code); m != want {
+			t.Errorf("ByID(%q) = %+v, want the %s entry %+v", c.in, m, c.code, want)
+		}
+		seen[m.Code] = true
+	}
+	// Every store has its id.
+	for _, m := range All {
+		if !seen[m.Code] {
+			t.Errorf("%s has no marketplace id", m.Code)
+		}
+	}
+	for _, in := range []string{"", "DE", "Amazon.de", "A1PA6795UKMFR", "A1PA6795UKMFR99", "A1PA6795UKMFR9X", "A1PA 6795UKMFR9"} {
+		if m, ok := ByID(in); ok {
+			t.Errorf("ByID(%q) = %+v, want none", in, m)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	cases := []struct{ in, code string }{
+		{"DE", "DE"},
+		{"de", "DE"},
+		{" DE ", "DE"},
+		{"GB", "UK"},
+		{"UK", "UK"},
+		{"Amazon.de", "DE"},
+		{"amazon.co.uk", "UK"},
+		{" Amazon.com ", "US"},
+		{"Amazon.com.mx", "MX"},
+		{"A1PA6795UKMFR9", "DE"},
+		{"a13v1ib3viyzzh", "FR"},
+		{"ATVPDKIKX0DER", "US"},
+		{"APJ6JRA9NG5V4", "IT"},
+	}
+	for _, c := range cases {
+		m, ok := Resolve(c.in)
+		if !ok || m.Code != c.code {
+			t.Errorf("Resolve(%q) = %+v, %v; want %s", c.in, m, ok, c.code)
+		}
+	}
+	for _, in := range []string{"", "  ", "Germany", "DEU", "Amazon", "Non-Amazon", "www.amazon.de", "A1PA6795UKMFR", "XX"} {
+		if m, ok := Resolve(in); ok {
+			t.Errorf("Resolve(%q) = %+v, want none", in, m)
+		}
+	}
+}

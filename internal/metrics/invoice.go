@@ -82,7 +82,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 			switch {
 			case sh.Invoice == nil || sh.Invoice.Date > s.AsOf:
 				c.missing++
-			case sh.Invoice.Instant.After(InvoiceDue(*conf)):
+			case start(*sh.Invoice, zoneOf(*conf)).After(InvoiceDue(*conf)):
 				c.late++
 			}
 		}
@@ -102,6 +102,11 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 				c.missing++
 			}
 		}
+	}
+	if len(seenStores) == 0 {
+		// No rows at all: the account's own store (--marketplace, or
+		// the one the reports name) has no data.
+		seenStores[s.Marketplace] = true
 	}
 	var stores []string
 	for st := range seenStores {

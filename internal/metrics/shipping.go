@@ -51,12 +51,14 @@ func confirmedBy(s *records.Shipment, asOf civil.Date) *civil.Timestamp {
 }
 
 // cancelledBefore says whether the order was cancelled on or before as-of
-// and before any confirmation: such an order never had to ship.
+// and before any confirmation made by as-of (a later confirmation is
+// ignored, like every event after as-of): such an order never had to ship.
 func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
 	if s.Cancel == nil || s.Cancel.Date > asOf {
 		return false
 	}
-	return s.Confirm == nil || s.Confirm.Instant.After(s.Cancel.Instant)
+	c := confirmedBy(s, asOf)
+	return c == nil || eventAfter(*c, *s.Cancel)
 }
 
 // deadline is the instant a report date-or-time expires: its own instant
@@ -67,6 +69,39 @@ func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
 		return ts.Instant
 	}
 	return civil.EndOfDay(ts.Date, loc)
+}
+
+// start is the instant a report date-or-time happened: its own instant when
+// it has a time, else 00:00:00 of that date in loc (metrics.md: a bare date
+// is the start of that day where it is an event).
+func start(ts civil.Timestamp, loc *time.Location) time.Time {
+	if ts.HasTime {
+		return ts.Instant
+	}
+	y, m, d := ts.Date.Time().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// zoneOf is the location a bare date beside ts is read in: ts's own offset
+// when ts has a time, else UTC (two bare dates then compare as dates).
+func zoneOf(ts civil.Timestamp) *time.Location {
+	if ts.HasTime {
+		return ts.Instant.Location()
+	}
+	return time.UTC
+}
+
+// eventAfter says whether event a happened after event b; a bare date is
+// the start of its day in the other timestamp's offset.
+func eventAfter(a, b civil.Timestamp) bool {
+	return start(a, zoneOf(b)).After(start(b, zoneOf(a)))
+}
+
+// pastDeadline says whether event ev happened after deadline dl; a bare
+// deadline is the end of its day and a bare event the start of its day,
+// each in the other timestamp's offset.
+func pastDeadline(ev, dl civil.Timestamp) bool {
+	return start(ev, zoneOf(dl)).After(deadline(dl, zoneOf(ev)))
 }
 
 // LateShipment computes the late shipment rate (help 200285190) for each
@@ -92,7 +127,7 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 			}
 			r.Denominator++
 			if c := confirmedBy(sh, s.AsOf); c != nil {
-				if c.Instant.After(deadline(sh.LatestShip, c.Instant.Location())) {
+				if pastDeadline(*c, sh.LatestShip) {
 					r.Numerator++
 				}
 			} else if sh.LatestShip.Date < s.AsOf {

@@ -43,6 +43,9 @@ func readCancellations(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		if strings.TrimSpace(r.Date) == "" {
+			return t.Errorf("order-date", "empty date")
+		}
 		d, err := civil.ParseDayMonYear(r.Date)
 		if err != nil {
 			return t.Errorf("order-date", "%v", err)

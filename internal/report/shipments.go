@@ -114,7 +114,7 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
 		m, ok := market.Resolve(mp)
 		if !ok {
-			return sh, t.Errorf("marketplace", "unknown marketplace %q (want a store code such as US, UK, DE or a sales channel such as Amazon.de)", mp)
+			return sh, t.Errorf("marketplace", "unknown marketplace %q (want a store code such as US, UK, DE, a sales channel such as Amazon.de or a marketplace id such as A1PA6795UKMFR9)", mp)
 		}
 		sh.Marketplace = m.Code
 	}
@@ -166,7 +166,7 @@ func sameShipment(a, b records.Shipment) bool {
 	return a.OrderID == b.OrderID && a.Marketplace == b.Marketplace &&
 		a.Purchase.Same(b.Purchase) && a.LatestShip.Same(b.LatestShip) &&
 		eqT(a.Confirm, b.Confirm) && eqT(a.Cancel, b.Cancel) && a.CancelledBy == b.CancelledBy &&
-		a.TrackingID == b.TrackingID && a.Tracking == b.Tracking &&
+		a.Carrier == b.Carrier && a.TrackingID == b.TrackingID && a.Tracking == b.Tracking &&
 		eqD(a.Promised, b.Promised) && eqD(a.Delivered, b.Delivered) &&
 		a.Business == b.Business && eqT(a.Invoice, b.Invoice)
 }

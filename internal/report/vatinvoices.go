@@ -27,14 +27,35 @@ func init() {
 	})
 }
 
-// invoiceMissing lists invoice-status values that mean no invoice is there
-// yet; any other status, or an invoice number, means one was uploaded.
-var invoiceMissing = map[string]bool{
+// invoicePending lists invoice-status values that mean no invoice is there
+// yet: the row is uploaded only when it has an invoice number.
+var invoicePending = map[string]bool{
 	"pending": true, "invoice-pending": true, "pendingupload": true, "pending-upload": true,
-	"not-uploaded": true, "notuploaded": true, "missing": true, "failed": true, "error": true, "": true,
+	"not-uploaded": true, "notuploaded": true, "missing": true, "notfound": true, "not-found": true, "": true,
 }
 
+// invoiceFailed lists invoice-status values of an upload Amazon did not
+// accept: no invoice, whatever the invoice-number column says.
+var invoiceFailed = map[string]bool{
+	"failed": true, "error": true, "errored": true, "rejected": true, "invoice-rejected": true,
+}
+
+// readVATInvoices reads one record per order. The report has a row per
+// order item (order-item-id), so a multi-item order repeats; an order may
+// ship in several shipments (shipping-id). Within a file an order's invoice
+// counts as uploaded when each of its shipments has an uploaded row. Across
+// files (overlapping downloads) an upload seen in any file counts: a later
+// download shows an upload an earlier one did not have yet.
 func readVATInvoices(t *Table, s *Sink) error {
+	index := make(map[string]int, len(s.Data.Invoices)) // order id -> s.Data.Invoices
+	for i, inv := range s.Data.Invoices {
+		index[inv.OrderID] = i
+	}
+	type fileOrder struct {
+		earlier  bool            // read from an earlier file as uploaded
+		shipment map[string]bool // shipping-id -> uploaded (any row)
+	}
+	inFile := map[string]*fileOrder{}
 	return eachRow(t, func(row []string) error {
 		if typ := strings.ToLower(t.Get(row, "transaction-type")); typ != "" && typ != "shipment" {
 			return nil // refunds have credit notes, not invoices
@@ -62,13 +83,39 @@ func readVATInvoices(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		inv := records.Invoice{OrderID: id, OrderDate: ordered.Date, Shipped: shipped, Business: business, Source: t.source()}
+		var store string
 		if m, ok := market.Resolve(t.Get(row, "marketplace-id")); ok {
-			inv.Marketplace = m.Code
+			store = m.Code
 		}
 		status := Normalize(t.Get(row, "invoice-status"))
-		inv.Uploaded = t.Get(row, "invoice-number") != "" || !invoiceMissing[status]
-		s.Data.Invoices = append(s.Data.Invoices, inv)
+		uploaded := !invoiceFailed[status] && (t.Get(row, "invoice-number") != "" || !invoicePending[status])
+
+		i, seen := index[id]
+		if !seen {
+			i = len(s.Data.Invoices)
+			index[id] = i
+			s.Data.Invoices = append(s.Data.Invoices, records.Invoice{OrderID: id, OrderDate: ordered.Date, Source: t.source()})
+		}
+		inv := &s.Data.Invoices[i]
+		fo := inFile[id]
+		if fo == nil {
+			fo = &fileOrder{earlier: seen && inv.Uploaded, shipment: map[string]bool{}}
+			inFile[id] = fo
+		}
+		ship := t.Get(row, "shipping-id")
+		fo.shipment[ship] = fo.shipment[ship] || uploaded
+		all := true
+		for _, up := range fo.shipment {
+			all = all && up
+		}
+		inv.Uploaded = fo.earlier || all
+		inv.Business = inv.Business || business
+		if inv.Marketplace == "" {
+			inv.Marketplace = store
+		}
+		if shipped != nil && (inv.Shipped == nil || shipped.Instant.Before(inv.Shipped.Instant)) {
+			inv.Shipped = shipped
+		}
 		return nil
 	})
 }

@@ -12,8 +12,14 @@ Writes into testdata/accounts/acme-us/ (or --out):
   chargebacks.tsv            canonical chargebacks, tab-separated
   Returns report.tsv         seller-fulfilled returns report (32 columns, 10-Oct-2026 dates)
   notes.md                   the seller's note: not a report
-  ../acme-us.expected.json   the ODR these files imply, computed here from the rules of
-                             shared/reference/metrics.md (section ODR), not by reading the files
+  shipments.csv              canonical shipments file (report-formats.md): one row per Merchant
+                             order of the orders files (same id, purchase-date, business flag), with
+                             ship-by, confirmation, cancellation, tracking and delivery (SHIP_STORY)
+  ../acme-us.expected.json   the figures these files imply, computed here from the rules of
+                             shared/reference/metrics.md, not by reading the files: the ODR, and
+                             (sfrules.py) late shipment 10/30 days, pre-fulfillment cancel, valid
+                             tracking and on-time delivery rates; no invoice defect rate, which
+                             metrics.md limits to the UK, DE, FR, IT and ES stores ("not_computed")
 
 Window (metrics.md): E = as-of - 14 days, S = E - 59 days, both inclusive, by the
 purchase date as written: 2026-09-08 .. 2026-11-06 for as-of 2026-11-20.
@@ -28,6 +34,10 @@ import datetime as dt
 import json
 import os
 import random
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in testdata/gen
+import sfrules  # noqa: E402 (the seller-fulfilled rules, beside this file)
 
 AS_OF = dt.date(2026, 11, 20)
 LAG, DAYS = 14, 60
@@ -264,6 +274,183 @@ class Gen:
         return out
 
 
+# ---- shipments.csv: the seller-fulfilled orders' fulfilment story ----
+# One row per Merchant order of the orders files, same id, purchase-date as written and business
+# flag; consistent with the order status at download time (Shipped: confirmed before it; Cancelled:
+# cancelled before it; Unshipped: neither). The shipments file itself was exported on the morning of
+# 11-22, so it holds a few later events (deliveries up to 11-21). Its own random stream: the files above do not change.
+SHIP_SEED = 20261121
+EXPORTED = dt.datetime.fromisoformat("2026-11-22T08:00:00-08:00")
+PACIFIC_DST_END = dt.datetime.fromisoformat("2026-11-01T09:00:00+00:00")  # 02:00 PDT
+CARRIER = {"Standard": "USPS", "Expedited": "UPS", "SecondDay": "UPS", "NextDay": "FedEx"}
+TRANSIT = {"Standard": 4, "Expedited": 3, "SecondDay": 2, "NextDay": 1}  # calendar days after ship-by
+
+# Windows for as-of 2026-11-20: late shipment 11-11 .. 11-20 (10 days) and 10-22 .. 11-20 (30) by
+# ship-by date; cancellations 11-14 .. 11-20 by order date; valid tracking 10-08 .. 11-06 and
+# on-time delivery 10-31 .. 11-13 by promised delivery date.
+# (name, order: a SPECIAL key or its purchase-date as written, overrides, note)
+D = dt.date
+SHIP_STORY = [
+    ("LATE-UNC", "2026-11-18T05:47:37-08:00",
+     {"latest": "2026-11-19T23:59:59-08:00", "confirm": "2026-11-21T05:10:00+00:00", "promised": D(2026, 11, 22)},
+     "late: ship-by 11-19; confirmed 11-20 21:10 PST but written 2026-11-21T05:10:00+00:00, a date after "
+     "as-of, so unconfirmed past ship-by (Shipped in the orders file, downloaded 21:30 PST)"),
+    ("ONE-SEC", "2026-11-17T06:12:12-08:00",
+     {"latest": "2026-11-18T23:59:59-08:00", "confirm": "2026-11-18T23:59:58-08:00"},
+     "on time: confirmed one second before ship-by"),
+    ("AT-SHIP-BY", "2026-11-16T05:51:22-08:00",
+     {"latest": "2026-11-17T23:59:59-08:00", "confirm": "2026-11-18T07:59:59+00:00"},
+     "on time: confirmed at the ship-by instant exactly (written in UTC, dated 11-18)"),
+    ("UNC-TODAY", "2026-11-20T00:54:30-08:00",
+     {"latest": "2026-11-20T23:59:59-08:00", "confirm": "2026-11-21T07:40:00-08:00", "promised": D(2026, 11, 23)},
+     "not late: ship-by is the as-of day; its confirmation (11-21, late) is after as-of and ignored"),
+    ("BUYER-CXL", "P2",
+     {"latest": "2026-11-23T23:59:59-08:00", "cancel": "2026-11-20T22:05:00-08:00", "by": "buyer"},
+     "cancelled by the buyer after the download: in the cancel-rate denominator only"),
+    ("AUTO-CXL", "2026-10-20T18:52:24-07:00",
+     {"latest": "2026-10-22T23:59:59-07:00", "cancel": "2026-10-26T03:00:00-07:00", "by": "amazon"},
+     "never confirmed, Amazon cancelled it: out of the late shipment rate though ship-by 10-22 is in "
+     "the 30 days; order date outside the 7-day cancel window"),
+    ("W10", "W10",
+     {"latest": "2026-10-30T23:59:59-07:00", "confirm": "2026-10-29T16:20:00-07:00", "promised": D(2026, 11, 2),
+      "delivered": D(2026, 11, 5)},
+     "delivered 3 days late (its return says AMZ-PG-MISSED-ESTIMATED-DELIVERY)"),
+    ("TRACK-N", "W6",
+     {"latest": "2026-11-02T23:59:59-08:00", "confirm": "2026-11-02T11:05:00-08:00", "promised": D(2026, 11, 6),
+      "valid": "N", "delivered": None},
+     "tracking marked N (invalid), never delivered (its claim: Item not received); promised 11-06, the "
+     "valid tracking window's last day; left out of on-time delivery"),
+    ("NO-TRACK", "2026-11-04T14:58:17-08:00",
+     {"latest": "2026-11-05T23:59:59-08:00", "confirm": "2026-11-05T09:40:00-08:00", "promised": D(2026, 11, 7),
+      "tracking": "", "delivered": D(2026, 11, 10)},
+     "no tracking id, delivered late; promised 11-07, the day after the valid tracking window: counts in "
+     "neither rate"),
+    ("W2", "W2",
+     {"latest": "2026-11-05T23:59:59-08:00", "confirm": "2026-11-04T10:15:00-08:00", "promised": D(2026, 11, 9),
+      "valid": "Y", "delivered": None},
+     "valid tracking, never delivered (its feedback: Never arrived): late"),
+    ("M1", "M1",
+     {"latest": "2026-11-09T23:59:59-08:00", "confirm": "2026-11-09T14:00:00-08:00", "promised": D(2026, 11, 13),
+      "delivered": D(2026, 11, 15)},
+     "promised 11-13, the on-time window's last day, delivered 11-15 (its feedback: took 9 days): late"),
+    ("ON-PROMISE", "W9c",
+     {"latest": "2026-11-10T23:59:59-08:00", "confirm": "2026-11-10T12:30:00-08:00", "promised": D(2026, 11, 12),
+      "delivered": D(2026, 11, 12)},
+     "delivered on the promised date: on time"),
+    ("AFTER-ASOF", "2026-11-08T08:57:58+00:00",
+     {"latest": "2026-11-09T23:59:59-08:00", "confirm": "2026-11-09T15:45:00-08:00", "promised": D(2026, 11, 13),
+      "delivered": D(2026, 11, 21)},
+     "delivered 11-21, after as-of: not delivered by as-of, late"),
+    ("OUTSIDE", "X1",
+     {"latest": "2026-11-13T23:59:59-08:00", "confirm": "2026-11-13T10:00:00-08:00", "promised": D(2026, 11, 14),
+      "delivered": None},
+     "promised 11-14, the day after the on-time window; never delivered (its claim): not counted"),
+]
+
+
+def pacific(t):
+    """t in US Pacific time (PDT until 2026-11-01 09:00 UTC, then PST)."""
+    off = -7 if t < PACIFIC_DST_END else -8
+    return t.astimezone(dt.timezone(dt.timedelta(hours=off)))
+
+
+def pacific_eod(d):
+    return f"{d.isoformat()}T23:59:59{'-07:00' if d < dt.date(2026, 11, 1) else '-08:00'}"
+
+
+def add_business_days(d, n):
+    while n > 0:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def shipments(orders, key_oid):
+    """shipments.csv rows for the Merchant orders, and the story keys -> order ids."""
+    r = random.Random(SHIP_SEED)
+    by_ts, story = {}, {}
+    for o in orders:
+        by_ts.setdefault(o["ts"], []).append(o)
+    for name, sel, over, _ in SHIP_STORY:
+        oid = key_oid[sel] if sel in key_oid else None
+        if oid is None:
+            hits = [o for o in by_ts.get(sel, []) if o["ch"] == "Merchant"]
+            assert len(hits) == 1, (name, sel, hits)
+            oid = hits[0]["oid"]
+        story[name] = oid
+    override = {story[name]: over for name, _, over, _ in SHIP_STORY}
+
+    rows = []
+    for o in sorted((o for o in orders if o["ch"] == "Merchant"), key=lambda o: (instant(o["ts"]), o["oid"])):
+        first = o["rows"][0]
+        level, business = first[8], first[29] == "true"
+        bought = instant(o["ts"])
+        local = pacific(bought)
+        ship_by = add_business_days(local.date(), r.choice([1, 1, 2]))
+        latest = pacific_eod(ship_by)
+        s = {"oid": o["oid"], "marketplace": "US", "purchase": o["ts"], "latest": latest, "confirm": None,
+             "cancel": None, "by": "", "carrier": "", "tracking": "", "valid": "", "promised": None,
+             "delivered": None, "business": business, "upload": None}
+        if o["st"] == "Cancelled":
+            c = bought + dt.timedelta(hours=r.randint(1, 30), minutes=r.randrange(60))
+            s["cancel"] = pacific(c).isoformat()
+            s["by"] = r.choice(["seller", "buyer", "buyer"])
+        elif o["st"] == "Shipped":
+            hi = min(instant(latest) - dt.timedelta(hours=1), DOWNLOADED - dt.timedelta(minutes=15))
+            lo = bought + dt.timedelta(hours=1)
+            c = lo + (hi - lo) * r.random()
+            c = c.replace(microsecond=0)
+            utc = c.astimezone(dt.timezone.utc)
+            s["confirm"] = utc.isoformat() if r.random() < 0.2 and utc.date() <= AS_OF else pacific(c).isoformat()
+        s.update(override.get(o["oid"], {}))
+        if s["confirm"]:
+            s["carrier"] = CARRIER[level]
+            if "tracking" not in override.get(o["oid"], {}):
+                s["tracking"] = tracking_id(r, s["carrier"])
+            if "valid" not in override.get(o["oid"], {}):
+                s["valid"] = "Y" if r.random() < 0.6 else ""
+            if "promised" not in override.get(o["oid"], {}):
+                s["promised"] = sfrules.day(s["latest"]) + dt.timedelta(days=TRANSIT[level])
+            if "delivered" not in override.get(o["oid"], {}):
+                d = s["promised"] - dt.timedelta(days=r.choice([0, 0, 1, 1, 2]))
+                d = max(d, sfrules.day(s["confirm"]) + dt.timedelta(days=1))
+                s["delivered"] = d if d < EXPORTED.date() else None  # none on the export morning
+        # consistent with the orders file's status at download time, nothing after the export
+        events = [instant(x) for x in (s["confirm"], s["cancel"]) if x]
+        assert all(e <= EXPORTED for e in events) and (not s["delivered"] or s["delivered"] <= EXPORTED.date())
+        confirmed = s["confirm"] and instant(s["confirm"]) <= DOWNLOADED
+        cancelled = s["cancel"] and instant(s["cancel"]) <= DOWNLOADED
+        assert {"Shipped": confirmed and not cancelled, "Cancelled": cancelled and not confirmed,
+                "Unshipped": not confirmed and not cancelled}[o["st"]], (o["oid"], o["st"], s)
+        assert instant(s["latest"]) > bought and (not s["confirm"] or instant(s["confirm"]) > bought)
+        rows.append(s)
+    return rows, story
+
+
+def tracking_id(r, carrier):
+    if carrier == "USPS":
+        return "9400111" + "".join(r.choice("0123456789") for _ in range(15))
+    if carrier == "UPS":
+        return "1Z" + "".join(r.choice("0123456789ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(6)) + \
+            "03" + "".join(r.choice("0123456789") for _ in range(8))
+    return "".join(r.choice("0123456789") for _ in range(12))
+
+
+def check_shipments_story(figures, behind, story):
+    """The verdicts the sample is built to show (asserted, so a change cannot drift silently)."""
+    st = {k: v["status"] for k, v in figures.items()}
+    assert st == {"late_shipment_rate_10d": "fail", "late_shipment_rate_30d": "pass",
+                  "prefulfillment_cancel_rate": "pass", "valid_tracking_rate": "pass",
+                  "on_time_delivery_rate": "fail"}, st
+    named = lambda *ks: sorted(story[k] for k in ks)
+    # one late order: 1/14 fails the 10 days, 1/45 passes the 30 (a second one would fail both)
+    assert behind["late_shipment_rate_10d"] == behind["late_shipment_rate_30d"] == [story["LATE-UNC"]]
+    assert behind["prefulfillment_cancel_rate"] == []
+    assert behind["valid_tracking_rate"] == [story["TRACK-N"]]
+    assert sorted(behind["on_time_delivery_rate"]) == named("W10", "W2", "M1", "AFTER-ASOF")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -427,6 +614,16 @@ def main():
                 "odr": odr(start, end),
                 "unmatched": [{"order_id": oid, "kind": name}
                               for name, s in kinds for oid in sorted(s) if oid not in order_of]}
+
+    # ---- shipments.csv and the seller-fulfilled figures (own random stream: the files above
+    # stay byte-identical) ----
+    ships, ship_keys = shipments(orders, key_oid)
+    sfrules.write_csv(os.path.join(out_dir, "shipments.csv"), ships)
+    figures, behind = sfrules.seller_fulfilled_figures(ships, AS_OF, "US")
+    expected["marketplace"] = "US"
+    expected.update(figures)
+    # metrics.md, IDR: "Calculated separately per store (UK, DE, FR, IT, ES)": none for a US account.
+    expected["not_computed"] = ["invoice_defect_rate"]
     # Beside the account, not in it: the account folder holds only what a
     # seller's downloads folder would.
     with open(out_dir.rstrip("/") + ".expected.json", "w", encoding="utf-8", newline="") as f:
@@ -457,10 +654,20 @@ def main():
     for u in expected["unmatched"]:
         print(f"  unmatched {u['kind']}: {u['order_id']}")
     print("  defective in window: " + ", ".join(f"{k} {key_oid[k]}" for k in ("M1", "A1")))
+    print(f"  shipments.csv: {len(ships)} seller-fulfilled orders")
+    print(sfrules.summary("", figures))
+    name_of = {oid: k for k, oid in ship_keys.items()}
+    for k, ids in behind.items():
+        print(f"    {k}: " + (", ".join(f"{name_of.get(i, '?')} {i}" for i in ids) or "none"))
+    check_shipments_story(figures, behind, ship_keys)
     if a.verbose:
         for key, ts, ch, st, n, files, note in SPECIAL:
             print(f"    {key:4} {key_oid[key]}  {ts}  {ch:8} {st:9} file {files:2}  {note}")
         print(f"    U1   {key_oid['U1']}  (in no orders file)")
+        by_oid = {x["oid"]: x for x in ships}
+        for key, _, _, note in SHIP_STORY:
+            x = by_oid[ship_keys[key]]
+            print(f"    {key:9} {x['oid']}  {x['purchase']}  ship-by {x['latest']}  {note}")
     alt = odr(dt.date(2026, 9, 7), dt.date(2026, 11, 5))
     print("  (an off-by-one window 2026-09-07 .. 2026-11-05 would give "
           + ", ".join(f"{s} {alt[s]['numerator']}/{alt[s]['denominator']}" for s in ("all", "afn", "mfn")) + ")")
