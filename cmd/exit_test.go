@@ -249,10 +249,10 @@ func TestSummary(t *testing.T) {
 	tests := []struct {
 		dir, want string
 	}{
-		{acme, "audit odr: FAIL as of 2026-11-20: odr all 0.87% (2/230) WARN, odr afn 0.74% (1/135) PASS, odr mfn 1.05% (1/95) FAIL; 1 unmatched defect"},
-		{warnOnly, "audit odr: WARN as of 2026-11-20: odr all 0.80% (1/125) WARN, odr afn 0.91% (1/110) WARN, odr mfn 0.00% (0/15) PASS"},
-		{clean, "audit odr: PASS as of 2026-11-20: odr all 0.00% (0/20) PASS, odr afn 0.00% (0/12) PASS, odr mfn 0.00% (0/8) PASS"},
-		{emptyWindow, "audit odr: NO DATA as of 2026-11-20: odr all NO DATA, odr afn NO DATA, odr mfn NO DATA"},
+		{acme, "audit odr: FAIL as of 2026-11-20: FAIL odr mfn 1.05% (1/95); WARN odr all 0.87% (2/230); 1 passed; 1 unmatched defect"},
+		{warnOnly, "audit odr: WARN as of 2026-11-20: WARN odr all 0.80% (1/125); WARN odr afn 0.91% (1/110); 1 passed"},
+		{clean, "audit odr: PASS as of 2026-11-20: 3 passed"},
+		{emptyWindow, "audit odr: NO DATA as of 2026-11-20: 3 no data"},
 	}
 	for _, tt := range tests {
 		for _, out := range []string{"table", "json"} {

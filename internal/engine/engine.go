@@ -15,7 +15,10 @@ import (
 // Check computes one metric family from a dataset. Each lives in its own
 // file and registers itself.
 type Check struct {
-	ID      string
+	ID string
+	// Needs lists the report kinds the check reads; Run reads only the
+	// kinds its checks need.
+	Needs   []string
 	Compute func(d *records.Dataset, s settings.Settings) Outcome
 }
 
@@ -45,7 +48,17 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	loaded, err := report.Load(paths, report.Options{Marketplace: s.Marketplace})
+	kinds := map[string]bool{}
+	for _, id := range ids {
+		c, ok := lookup(id)
+		if !ok {
+			return nil, fmt.Errorf("engine: unknown check %q", id)
+		}
+		for _, k := range c.Needs {
+			kinds[k] = true
+		}
+	}
+	loaded, err := report.Load(paths, report.Options{Marketplace: s.Marketplace, Kinds: kinds})
 	if err != nil {
 		return nil, err
 	}

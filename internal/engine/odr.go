@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(Check{ID: "odr", Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: "odr", Needs: []string{"orders", "feedback", "claims", "chargebacks", "returns"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		if !d.Has("orders") {
 			// Without the orders report no defect can be placed in a window:
 			// every entry is not computed, and the defects are still listed.

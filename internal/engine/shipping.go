@@ -9,20 +9,20 @@ import (
 // The seller-fulfilled metrics (metrics.md): each a check of its own, so a
 // command can ask for one.
 func init() {
-	register(Check{ID: metrics.LateShipmentRate, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: metrics.LateShipmentRate, Needs: []string{"shipments"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: metrics.LateShipment(d, s)}
 	}})
-	register(Check{ID: metrics.PrefulfillmentCancelRate, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: metrics.PrefulfillmentCancelRate, Needs: []string{"shipments", "orders", "cancellations"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		res, unplaced := metrics.PrefulfillmentCancel(d, s)
 		return Outcome{Results: res, Unplaced: unplaced}
 	}})
-	register(Check{ID: metrics.ValidTrackingRate, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: metrics.ValidTrackingRate, Needs: []string{"shipments"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []metrics.Result{metrics.ValidTracking(d, s)}}
 	}})
-	register(Check{ID: metrics.OnTimeDeliveryRate, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: metrics.OnTimeDeliveryRate, Needs: []string{"shipments", "orders"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []metrics.Result{metrics.OnTimeDelivery(d, s)}}
 	}})
-	register(Check{ID: metrics.InvoiceDefectRate, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+	register(Check{ID: metrics.InvoiceDefectRate, Needs: []string{"shipments", "orders", "vat-invoices"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: metrics.InvoiceDefect(d, s, storeOfOrder(d, s.Marketplace))}
 	}})
 }

@@ -147,7 +147,7 @@ func TestAuditUsesAccountStore(t *testing.T) {
 		{"DE from the sales channel: advisory OTDR, DE IDR", "", "Amazon.de", "DE", health.Warn, []string{"DE"}},
 		{"--marketplace DE over an unnamed channel", "DE", "Non-Amazon", "DE", health.Warn, []string{"DE"}},
 		{"US from the sales channel: enforced OTDR, no IDR", "", "Amazon.com", "US", health.Fail,
-			[]string{"applies to the UK, DE, FR, IT and ES stores only; these reports hold none of their orders"}},
+			[]string{"applies to business orders of the UK, DE, FR, IT and ES stores only; these reports are from US"}},
 		{"no store: judged as the US, IDR asks for --marketplace", "", "Non-Amazon", "", health.Fail,
 			[]string{"the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)"}},
 	}

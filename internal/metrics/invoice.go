@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -21,6 +22,11 @@ const (
 // IDRStores are the stores where Amazon measures invoice defects (help
 // 44QSYRCU27EW4UK: calculated separately per store, UK, DE, FR, IT, ES).
 var IDRStores = map[string]bool{"UK": true, "DE": true, "FR": true, "IT": true, "ES": true}
+
+// notApplicable is the reason given for stores without an IDR.
+func notApplicable(stores []string) string {
+	return "applies to business orders of the UK, DE, FR, IT and ES stores only; these reports are from " + strings.Join(stores, ", ")
+}
 
 // InvoiceDue is when a business order's invoice is due: 23:59:59 on the
 // first Monday-Friday day after the ship-confirmation day, in the
@@ -46,6 +52,11 @@ type StoreOf func(orderID, fromFile string) string
 // only for the stores of IDRStores present in the data.
 func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []Result {
 	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
+	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has("vat-invoices") {
+		// Nothing to compute it from, and the account's store has no IDR
+		// anyway: say the latter, not which report is missing.
+		return []Result{Missing(InvoiceDefectRate, notApplicable([]string{s.Marketplace}))}
+	}
 	if !useShipments && !d.Has("vat-invoices") {
 		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date, or the VAT invoice data report")}
 	}
@@ -119,7 +130,14 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 		return []Result{Missing(InvoiceDefectRate, "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)")}
 	}
 	if len(stores) == 0 {
-		return []Result{Missing(InvoiceDefectRate, "applies to the UK, DE, FR, IT and ES stores only; these reports hold none of their orders")}
+		var others []string
+		for st := range seenStores {
+			if st != "" {
+				others = append(others, st)
+			}
+		}
+		sort.Strings(others)
+		return []Result{Missing(InvoiceDefectRate, notApplicable(others))}
 	}
 	var out []Result
 	for _, st := range stores {

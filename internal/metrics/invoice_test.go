@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,7 +128,7 @@ func biz(purchase, confirm, invoice string) shp {
 const (
 	idrNeedInput    = "needs the shipments file with invoice-upload-date, or the VAT invoice data report"
 	idrNeedBusiness = "needs is-business-order in the shipments file or the All Orders report"
-	idrNotEU5       = "applies to the UK, DE, FR, IT and ES stores only; these reports hold none of their orders"
+	idrNotEU5       = "applies to business orders of the UK, DE, FR, IT and ES stores only; these reports are from US"
 	idrNoStore      = "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)"
 )
 
@@ -268,7 +269,7 @@ func TestInvoiceDefect(t *testing.T) {
 		{name: "US orders only: not computed",
 			data: shipments(nil, shp{store: "US", purchase: thu, confirm: fri, business: true}), why: idrNotEU5},
 		{name: "JP orders only: not computed",
-			data: shipments(nil, shp{store: "JP", purchase: thu, confirm: fri, business: true}), why: idrNotEU5},
+			data: shipments(nil, shp{store: "JP", purchase: thu, confirm: fri, business: true}), why: strings.Replace(idrNotEU5, "from US", "from JP", 1)},
 		{name: "no store known: not computed, asks for --marketplace",
 			data: shipments(nil, shp{purchase: thu, confirm: fri, business: true}), why: idrNoStore},
 		{name: "no store known beside US orders: asks for --marketplace",
@@ -478,7 +479,12 @@ func naiveEntries(figs map[string]*idrFig, present map[string]bool, account stri
 	case present[""]:
 		return nil, idrNoStore
 	}
-	return nil, idrNotEU5
+	var others []string
+	for st := range present {
+		others = append(others, st)
+	}
+	sort.Strings(others)
+	return nil, "applies to business orders of the UK, DE, FR, IT and ES stores only; these reports are from " + strings.Join(others, ", ")
 }
 
 // vatFromShipments turns the account's shipments into a VAT invoice data

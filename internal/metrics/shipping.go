@@ -176,7 +176,6 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 			inWindow[o.ID] = true
 		}
 	}
-	var unplaced []Unplaced
 	shipped := make(map[string]bool, len(d.Shipments))
 	if len(d.Cancellations) > 0 {
 		for i := range d.Shipments {
@@ -187,11 +186,14 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		if !c.Impacts || c.Date > s.AsOf {
 			continue
 		}
-		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] {
-			unplaced = append(unplaced, Unplaced{OrderID: c.OrderID, Kind: "seller_cancellation", File: c.Source.File, Line: c.Source.Line})
-			continue
-		}
 		cancelled[c.OrderID] = true
+	}
+	// The cancellation download lists seller-fulfilled orders with their
+	// own order date: an order no other report knows is placed by it.
+	for _, c := range d.Cancellations {
+		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] && w.Contains(c.Date) {
+			inWindow[c.OrderID] = true
+		}
 	}
 	r := Result{ID: PrefulfillmentCancelRate, Window: w, Denominator: len(inWindow)}
 	for id := range inWindow {
@@ -199,7 +201,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 			r.Numerator++
 		}
 	}
-	return []Result{r}, unplaced
+	return []Result{r}, nil
 }
 
 // ValidTracking computes the valid tracking rate (help 201817070):

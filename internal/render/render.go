@@ -53,6 +53,31 @@ var metricTitles = map[string]string{
 	"invoice_defect_rate":        "Invoice Defect Rate",
 }
 
+// metricWords say, per metric, what the window is keyed on, what the
+// numerator and denominator count, and whom the metric covers.
+type metricWords struct {
+	windowOn   string // "orders dated", "expected ship dates", ...
+	numerator  string // "defective", "late", ...
+	population string // "orders", "shipments"
+	scope      string // default scope where the entry has no segment
+}
+
+var wordsOf = map[string]metricWords{
+	"odr":                        {"orders dated", "defective", "orders", ""},
+	"late_shipment_rate":         {"expected ship dates", "late", "orders", "Seller-fulfilled"},
+	"prefulfillment_cancel_rate": {"orders dated", "cancelled", "orders", "Seller-fulfilled"},
+	"valid_tracking_rate":        {"promised delivery dates", "validly tracked", "shipments", "Seller-fulfilled"},
+	"on_time_delivery_rate":      {"promised delivery dates", "on time", "shipments", "Seller-fulfilled, tracked"},
+	"invoice_defect_rate":        {"orders dated", "defective", "business orders", "Business orders"},
+}
+
+func words(id string) metricWords {
+	if w, ok := wordsOf[id]; ok {
+		return w
+	}
+	return metricWords{"dates", "counted", "items", ""}
+}
+
 func metricTitle(id string) string {
 	if t, ok := metricTitles[id]; ok {
 		return t
@@ -126,6 +151,9 @@ func plural(n int, one, many string) string {
 // segment, a window length or a store.
 func scope(v health.Verdict) string {
 	var parts []string
+	if v.Fulfillment == "" && words(v.ID).scope != "" {
+		parts = append(parts, words(v.ID).scope)
+	}
 	if v.Fulfillment != "" {
 		parts = append(parts, label(segmentLabels, v.Fulfillment))
 	}

@@ -9,25 +9,40 @@ import (
 )
 
 // Summary writes the one-line verdict for stderr when stdout is not a
-// terminal, so a CI log never shows only "exit status 1".
+// terminal, so a CI log never shows only "exit status 1": the failing and
+// warning entries with their figures, then how many passed, had no data or
+// were not computed.
 func Summary(w io.Writer, r *health.Report) {
 	var parts []string
+	for _, st := range []health.Status{health.Fail, health.Warn} {
+		for _, m := range r.Metrics {
+			if m.Status != st {
+				continue
+			}
+			name := m.ID
+			if s := shortScope(m); s != "" {
+				name += " " + s
+			}
+			v, _ := m.Value()
+			parts = append(parts, fmt.Sprintf("%s %s %s (%d/%d)", statusWord(st), name, percent(v), m.Numerator, m.Denominator))
+		}
+	}
+	count := map[health.Status]int{}
 	for _, m := range r.Metrics {
-		name := m.ID
-		if s := shortScope(m); s != "" {
-			name += " " + s
-		}
-		if v, ok := m.Value(); ok {
-			parts = append(parts, fmt.Sprintf("%s %s (%d/%d) %s", name, percent(v), m.Numerator, m.Denominator, statusWord(m.Status)))
-			continue
-		}
-		parts = append(parts, name+" "+statusWord(m.Status))
+		count[m.Status]++
 	}
-	extra := ""
+	for _, c := range []struct {
+		st   health.Status
+		word string
+	}{{health.Pass, "passed"}, {health.NoData, "no data"}, {health.NotComputed, "not computed"}} {
+		if n := count[c.st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
+		}
+	}
 	if n := len(r.Unmatched); n > 0 {
-		extra = "; " + plural(n, "unmatched defect", "unmatched defects")
+		parts = append(parts, plural(n, "unmatched defect", "unmatched defects"))
 	}
-	fmt.Fprintf(w, "audit %s: %s as of %s: %s%s\n", r.Command, statusWord(r.Status), r.AsOf, strings.Join(parts, ", "), extra)
+	fmt.Fprintf(w, "audit %s: %s as of %s: %s\n", r.Command, statusWord(r.Status), r.AsOf, strings.Join(parts, "; "))
 }
 
 // shortScope is the scope in a few characters: "afn", "10d", "DE".

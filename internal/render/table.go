@@ -43,17 +43,36 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Overall: %s\n", pal.status(r.Status))
+	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(r.Status), notComputedNote(r.Metrics))
 	return nil
+}
+
+// notComputedNote keeps an overall PASS from hiding how much went unaudited.
+func notComputedNote(vs []health.Verdict) string {
+	n := 0
+	for _, v := range vs {
+		if v.Status == health.NotComputed {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of %d entries not computed)", n, len(vs))
 }
 
 // oneMetric is the layout of a single metric's command.
 func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palette) error {
 	first := group[0]
+	wd := words(first.ID)
+	sameWindow := true
+	for _, m := range group {
+		sameWindow = sameWindow && m.Window == first.Window
+	}
 	head := fmt.Sprintf("%s, as of %s", pal.bold(metricTitle(first.ID)), r.AsOf)
-	if first.Window.Days > 0 {
-		head = fmt.Sprintf("%s: orders dated %s to %s (%d days), as of %s",
-			pal.bold(metricTitle(first.ID)), first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
+	if first.Window.Days > 0 && sameWindow {
+		head = fmt.Sprintf("%s: %s %s to %s (%d days), as of %s",
+			pal.bold(metricTitle(first.ID)), wd.windowOn, first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
 	}
 	fmt.Fprintln(w, head)
 	fmt.Fprintln(w)
@@ -63,11 +82,15 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 			comps = m.Components
 		}
 	}
-	header := []string{"SCOPE", "RATE", "DEFECTIVE / ORDERS"}
+	header := []string{"SCOPE", "RATE", strings.ToUpper(wd.numerator + " / " + wd.population)}
 	if first.ID == "odr" {
 		header[0] = "FULFILLMENT"
 	}
 	numeric := []bool{false, true, true}
+	if !sameWindow {
+		header = append(header, "WINDOW ("+strings.ToUpper(wd.windowOn)+")")
+		numeric = append(numeric, false)
+	}
 	for _, c := range comps {
 		header = append(header, label(componentLabels, c.Key))
 		numeric = append(numeric, true)
@@ -78,6 +101,9 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 	noData := false
 	for _, m := range group {
 		row := []string{scope(m), rate(m), counts(m)}
+		if !sameWindow {
+			row = append(row, window(m))
+		}
 		for _, c := range comps {
 			if m.Status == health.NotComputed {
 				row = append(row, "-")
@@ -100,49 +126,73 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 }
 
 // manyMetrics is the layout of audit all: one table, one row per entry.
+// COUNT is always "counted / population", and DETAILS says what was
+// counted, since it differs by metric (late orders, valid shipments, ...).
 func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
-	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Account health"), r.AsOf)
+	title := "Account health"
+	if r.Marketplace != "" {
+		title += " (" + r.Marketplace + ")"
+	}
+	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold(title), r.AsOf)
 	header := []string{"METRIC", "SCOPE", "RATE", "COUNT", "TARGET", "STATUS", "WINDOW", "DETAILS"}
 	numeric := []bool{false, false, true, true, false, false, false, false}
 	var rows [][]string
 	for _, m := range r.Metrics {
-		win := ""
-		if m.Window.Days > 0 {
-			win = m.Window.From.String() + ".." + m.Window.To.String()
-		}
 		var details []string
 		if m.Status != health.NotComputed {
+			wd := words(m.ID)
+			details = append(details, strconv.Itoa(m.Numerator)+" "+wd.numerator+" of "+strconv.Itoa(m.Denominator)+" "+wd.population)
 			for _, c := range m.Components {
 				details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
 			}
 		}
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
-			pal.status(m.Status), win, strings.Join(details, ", ")})
+			pal.status(m.Status), window(m), strings.Join(details, ", ")})
 	}
 	return writeTable(w, header, numeric, rows)
 }
 
-// notComputed lists the metrics the reports could not produce, and why.
+// window writes an entry's window with what it is keyed on:
+// "ship-by 2026-11-11..2026-11-20".
+func window(m health.Verdict) string {
+	if m.Window.Days == 0 {
+		return ""
+	}
+	return windowKeys[m.ID] + m.Window.From.String() + ".." + m.Window.To.String()
+}
+
+// windowKeys prefix a window with the date it is keyed on, where that is not
+// the order date.
+var windowKeys = map[string]string{
+	"late_shipment_rate":    "ship-by ",
+	"valid_tracking_rate":   "promised ",
+	"on_time_delivery_rate": "promised ",
+}
+
+// notComputed lists the metrics the reports could not produce, grouped by
+// reason.
 func notComputed(w io.Writer, vs []health.Verdict) error {
-	seen := map[string]bool{}
-	var lines []string
+	var reasons []string
+	titles := map[string][]string{}
 	for _, v := range vs {
 		if v.Status != health.NotComputed {
 			continue
 		}
-		line := metricTitle(v.ID) + ": " + v.NotComputed
-		if !seen[line] {
-			seen[line] = true
-			lines = append(lines, line)
+		t := metricTitle(v.ID)
+		if _, ok := titles[v.NotComputed]; !ok {
+			reasons = append(reasons, v.NotComputed)
+		}
+		if ts := titles[v.NotComputed]; len(ts) == 0 || ts[len(ts)-1] != t {
+			titles[v.NotComputed] = append(ts, t)
 		}
 	}
-	if len(lines) == 0 {
+	if len(reasons) == 0 {
 		return nil
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Not computed:")
-	for _, l := range lines {
-		fmt.Fprintln(w, "  "+l)
+	for _, why := range reasons {
+		fmt.Fprintf(w, "  %s: %s\n", strings.Join(titles[why], ", "), why)
 	}
 	return nil
 }
@@ -231,8 +281,9 @@ func writeTable(w io.Writer, header []string, numeric []bool, rows [][]string) e
 		trimmed := strings.TrimRight(line, " \n")
 		// With colour, tablewriter ends a line with a reset after the
 		// padding: drop the padding before it too.
+		// Each coloured cell resets itself, so that reset is dropped too.
 		if strings.HasSuffix(trimmed, ansiReset) {
-			trimmed = strings.TrimRight(strings.TrimSuffix(trimmed, ansiReset), " ") + ansiReset
+			trimmed = strings.TrimRight(strings.TrimSuffix(trimmed, ansiReset), " ")
 		}
 		if trimmed == "" && line == "" {
 			continue

@@ -25,6 +25,10 @@ type Options struct {
 	// Marketplace is the store code given by the user ("" when not given);
 	// it decides how the Feedback report's short dates read.
 	Marketplace string
+	// Kinds, when set, are the report kinds the command uses; files of
+	// other kinds are recognised but not read (skipped with a note), so a
+	// report a command does not need can neither slow it nor stop it.
+	Kinds map[string]bool
 }
 
 // Loaded is an account read from its files.
@@ -72,6 +76,15 @@ func Load(paths []string, opt Options) (*Loaded, error) {
 		}
 		if t.Spec.Read == nil {
 			sink.Warnf("skipped %s: %s, not used by this version", f.path, t.Spec.Title)
+			t.Close()
+			continue
+		}
+		if opt.Kinds != nil && !opt.Kinds[string(t.Spec.Kind)] {
+			// A folder holds every report of the account; each command
+			// reads what it needs. A file named on purpose gets a word.
+			if f.explicit {
+				sink.Warnf("skipped %s: %s, not used by this command", f.path, t.Spec.Title)
+			}
 			t.Close()
 			continue
 		}

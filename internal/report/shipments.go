@@ -73,16 +73,14 @@ var trackingMarks = map[string]records.TrackingMark{
 
 func readShipments(t *Table, s *Sink) error {
 	blankRow := func(r *shipmentRow) bool {
-		return strings.TrimSpace(r.OrderID+r.Purchase+r.LatestShip+r.Confirm) == ""
+		return strings.TrimSpace(r.OrderID+r.Marketplace+r.Purchase+r.LatestShip+r.Confirm+r.Cancel+r.CancelledBy+
+			r.Carrier+r.TrackingID+r.Valid+r.Promised+r.Delivered+r.Business+r.Invoice) == ""
 	}
 	unknownCanceller := 0
 	err := decodeCanonical(t, blankRow, func(r *shipmentRow) error {
 		sh, err := parseShipment(t, r)
 		if err != nil {
 			return err
-		}
-		if sh.CancelledBy == records.CancelledUnknown {
-			unknownCanceller++
 		}
 		if i, dup := s.shipmentIndex[sh.OrderID]; dup {
 			// The same order in an overlapping download: one order.
@@ -94,6 +92,9 @@ func readShipments(t *Table, s *Sink) error {
 		}
 		if s.shipmentIndex == nil {
 			s.shipmentIndex = map[string]int{}
+		}
+		if sh.CancelledBy == records.CancelledUnknown {
+			unknownCanceller++
 		}
 		s.shipmentIndex[sh.OrderID] = len(s.Data.Shipments)
 		s.Data.Shipments = append(s.Data.Shipments, sh)
@@ -137,6 +138,11 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 	}
 	if sh.Cancel != nil && sh.CancelledBy == records.NotCancelled {
 		sh.CancelledBy = records.CancelledUnknown
+	}
+	if sh.Cancel == nil && sh.CancelledBy != records.NotCancelled {
+		// Without its date the cancellation cannot be placed against
+		// --as-of; dropping it would hide a seller cancellation.
+		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
 	}
 	sh.Carrier = strings.TrimSpace(r.Carrier)
 	sh.TrackingID = strings.TrimSpace(r.TrackingID)

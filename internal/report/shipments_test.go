@@ -551,6 +551,22 @@ func TestShipmentsBadOrderID(t *testing.T) {
 	}
 }
 
+// A row that is not blank but lacks its order id is an error, never
+// skipped: ",,,,,,,UPS,1Z..." would otherwise drop a shipment silently.
+func TestShipmentsRowWithoutKeys(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "f.csv", csvLines(synthHeader, ",,,,,,,UPS,1Z999,,,,,"))
+	err := loadErr(t, Options{}, p)
+	wantErr(t, err, p+`:2:1: column "order-id": empty order id`, nil)
+}
+
+// A canceller without a cancel date cannot be placed against --as-of.
+func TestShipmentsCancelledByWithoutDate(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "f.csv", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,cancel-date,cancelled-by",
+		"111-1,2026-09-07,2026-09-09,,,Seller"))
+	err := loadErr(t, Options{}, p)
+	wantErr(t, err, p+`:2:5: column "cancel-date": empty, but cancelled-by says "Seller": give the cancellation's date`, nil)
+}
+
 // The same order in two overlapping downloads is one shipment: identical
 // rows (even written differently) silently, differing rows with a warning
 // naming both places; the first row is kept.
@@ -768,7 +784,6 @@ func TestShipmentsOverlapEachField(t *testing.T) {
 		{4, "2026-09-09T00:00:00Z", true},
 		{5, "", true},
 		{5, "2026-09-08T09:00:00+01:00", false},
-		{6, "", true},
 		{6, "2026-09-08T00:00:00Z", true},
 		{7, "seller", true},
 		{7, "Customer", false},

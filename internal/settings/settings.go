@@ -73,5 +73,27 @@ func (s Settings) Validate() error {
 	if s.ODR.WindowDays < 1 || s.ODR.WindowDays > 3650 {
 		return fmt.Errorf("--window-days must be between 1 and 3650, got %d", s.ODR.WindowDays)
 	}
+	sh := s.Shipping
+	for _, n := range sh.LateShipmentDays {
+		if n < 1 || n > 3650 {
+			return fmt.Errorf("late shipment window must be between 1 and 3650 days, got %d", n)
+		}
+	}
+	for _, w := range []struct {
+		name      string
+		days, lag int
+	}{
+		{"cancellation", sh.CancelDays, 0},
+		{"valid tracking", sh.TrackingDays, sh.TrackingLagDays},
+		{"on-time delivery", sh.DeliveryDays, sh.DeliveryLagDays},
+		{"invoice defect", sh.InvoiceDays, sh.InvoiceLagDays},
+	} {
+		if w.days < 1 || w.days > 3650 {
+			return fmt.Errorf("%s window must be between 1 and 3650 days, got %d", w.name, w.days)
+		}
+		if w.lag < 0 || w.lag > 3650 {
+			return fmt.Errorf("%s lag must be between 0 and 3650 days, got %d", w.name, w.lag)
+		}
+	}
 	return nil
 }
