@@ -13,6 +13,7 @@ import (
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -31,6 +32,7 @@ type auditOptions struct {
 	Color       string
 	FailOn      string
 	ODR         settings.ODR
+	Input       settings.Input
 }
 
 // addAuditFlags binds the shared flags to opts.
@@ -41,6 +43,9 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.StringVarP(&opts.Output, "output", "o", "table", "output format: "+strings.Join(render.Formats(), ", "))
 	f.StringVar(&opts.Color, "color", "auto", "colour the table: auto, always or never (NO_COLOR disables it)")
 	f.StringVar(&opts.FailOn, "fail-on", "fail", "exit 1 from this status on: fail, warn or never")
+	f.StringVar(&opts.Input.Encoding, "encoding", "auto", "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis")
+	f.StringArrayVar(&opts.Input.Columns, "column", nil, "map your own header to a column, kind.column=Header (repeatable), e.g. orders.purchase-date=Kaufdatum")
+	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
 }
 
 func defaultODR() settings.ODR { return settings.Default(0).ODR }
@@ -66,6 +71,16 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	}
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
+	s.Input = o.Input
+	if _, err := report.ParseEncoding(o.Input.Encoding); err != nil {
+		return s, usagef("--encoding: %v", err)
+	}
+	cols := report.ColumnMap{}
+	for _, c := range o.Input.Columns {
+		if err := cols.Parse(c); err != nil {
+			return s, &usageError{err}
+		}
+	}
 	if o.Marketplace != "" {
 		m, ok := market.ByCode(o.Marketplace)
 		if !ok {

@@ -58,11 +58,31 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 			kinds[k] = true
 		}
 	}
-	loaded, err := report.Load(paths, report.Options{Marketplace: s.Marketplace, Kinds: kinds})
+	opt, err := readOptions(s)
+	if err != nil {
+		return nil, err
+	}
+	opt.Kinds = kinds
+	loaded, err := report.Load(paths, opt)
 	if err != nil {
 		return nil, err
 	}
 	return Audit(command, loaded, s, ids)
+}
+
+// readOptions turns the input settings into reading options.
+func readOptions(s settings.Settings) (report.Options, error) {
+	enc, err := report.ParseEncoding(s.Input.Encoding)
+	if err != nil {
+		return report.Options{}, err
+	}
+	cols := report.ColumnMap{}
+	for _, c := range s.Input.Columns {
+		if err := cols.Parse(c); err != nil {
+			return report.Options{}, err
+		}
+	}
+	return report.Options{Marketplace: s.Marketplace, Encoding: enc, Columns: cols, ShowPII: s.Input.ShowPII}, nil
 }
 
 // Audit judges an already loaded account. The account's store is

@@ -120,31 +120,39 @@ func validUTF8Prefix(b []byte) bool {
 	return utf8.Valid(b)
 }
 
-// looksShiftJIS says whether b is well-formed Shift_JIS holding Japanese
-// characters (kana or kanji), which Windows-1252 text never decodes to.
+// looksShiftJIS says whether b is well-formed Shift_JIS that reads as
+// Japanese. Windows-1252 text can be well-formed Shift_JIS too ("é" then a
+// letter is a kanji pair), so the kind of pairs decides: Japanese text is
+// mostly kana and common kanji, whose lead bytes are 0x81-0x9F; accented
+// Latin letters land on leads 0xE0-0xFC or on half-width katakana instead.
 func looksShiftJIS(b []byte) bool {
-	jp, i := 0, 0
+	common, rare, i := 0, 0, 0
 	for i < len(b) {
 		c := b[i]
 		switch {
 		case c < 0x80:
 			i++
 		case c >= 0xA1 && c <= 0xDF: // half-width katakana
-			jp++
+			rare++
 			i++
 		case (c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC):
 			if i+1 >= len(b) {
-				return jp > 0 // cut at the end of the sample
+				i++ // cut at the end of the sample
+				continue
 			}
 			t := b[i+1]
 			if t < 0x40 || t == 0x7F || t > 0xFC {
 				return false
 			}
-			jp++
+			if c <= 0x9F {
+				common++
+			} else {
+				rare++
+			}
 			i += 2
 		default:
 			return false
 		}
 	}
-	return jp > 0
+	return common > 0 && common > rare
 }

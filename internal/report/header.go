@@ -36,10 +36,13 @@ type Column struct {
 
 // resolve maps each canonical column name to its index in the normalized
 // header (first match wins), and says which header cells belong to the kind.
-func resolve(cols []Column, norm []string) (idx map[string]int, known int) {
+// User mappings (--column kind.column=Header) come first, so a user's
+// header wins over a built-in alias that happens to match another column.
+func resolve(cols []Column, norm []string, user map[string][]string) (idx map[string]int, known int) {
 	idx = make(map[string]int, len(cols))
 	for _, c := range cols {
-		keys := append([]string{Normalize(c.Name)}, c.Aliases...)
+		keys := append(append([]string{}, user[c.Name]...), Normalize(c.Name))
+		keys = append(keys, c.Aliases...)
 		for _, k := range keys {
 			k = Normalize(k)
 			for i, h := range norm {

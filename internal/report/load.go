@@ -29,6 +29,14 @@ type Options struct {
 	// other kinds are recognised but not read (skipped with a note), so a
 	// report a command does not need can neither slow it nor stop it.
 	Kinds map[string]bool
+	// Encoding overrides the detection of each file's text encoding
+	// ("" or auto: detect).
+	Encoding Encoding
+	// Columns are the user's own header names (--column).
+	Columns ColumnMap
+	// ShowPII lets error messages quote e-mail addresses and phone numbers
+	// found in bad values; by default they are masked.
+	ShowPII bool
 }
 
 // Loaded is an account read from its files.
@@ -58,6 +66,14 @@ func (s *Sink) Warnf(format string, args ...any) {
 // unrecognised files are skipped with a warning. Several files of one kind
 // are one data set.
 func Load(paths []string, opt Options) (*Loaded, error) {
+	l, err := load(paths, opt)
+	if err != nil && !opt.ShowPII {
+		err = redactError(err)
+	}
+	return l, err
+}
+
+func load(paths []string, opt Options) (*Loaded, error) {
 	files, warnings, err := expand(paths)
 	if err != nil {
 		return nil, err
@@ -65,7 +81,7 @@ func Load(paths []string, opt Options) (*Loaded, error) {
 	sink := &Sink{Data: records.NewDataset(), warnings: warnings}
 	var inputs []Input
 	for _, f := range files {
-		t, err := openTable(f.path)
+		t, err := openTableWith(f.path, opt)
 		if err != nil {
 			var ue *UnrecognisedError
 			if errors.As(err, &ue) && !f.explicit {

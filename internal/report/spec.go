@@ -58,7 +58,10 @@ func (s *Spec) missing(cols map[string]int) []string {
 
 // detect picks the kind whose anchor holds and which knows the most header
 // cells; ties go to the kind registered first.
-func detect(cells []string) (*Spec, map[string]int, string) {
+func detect(cells []string) (*Spec, map[string]int, string) { return detectWith(cells, nil) }
+
+// detectWith is detect with the user's header mappings (--column).
+func detectWith(cells []string, user ColumnMap) (*Spec, map[string]int, string) {
 	norm := make([]string, len(cells))
 	for i, c := range cells {
 		norm[i] = Normalize(c)
@@ -67,7 +70,7 @@ func detect(cells []string) (*Spec, map[string]int, string) {
 	var bestCols map[string]int
 	bestScore := 0
 	for _, s := range specs {
-		cols, score := resolve(s.Columns, norm)
+		cols, score := resolve(s.Columns, norm, user[s.Kind])
 		if s.Anchor != nil && !s.Anchor(cols) {
 			continue
 		}
@@ -121,6 +124,44 @@ func has(cols map[string]int, names ...string) bool {
 		}
 	}
 	return true
+}
+
+// ColumnMap holds the user's own header names: kind -> canonical column ->
+// header names that mean it.
+type ColumnMap map[Kind]map[string][]string
+
+// ParseColumnMapping reads one --column value, kind.column=Header (the
+// header may be quoted), and adds it to m. The kind and the column must be
+// known, so a typo is an error, not a silently unused mapping.
+func (m ColumnMap) Parse(v string) error {
+	key, header, ok := strings.Cut(v, "=")
+	kind, col, ok2 := strings.Cut(strings.TrimSpace(key), ".")
+	header = strings.Trim(strings.TrimSpace(header), `"'`)
+	if !ok || !ok2 || header == "" {
+		return fmt.Errorf("--column %q: want kind.column=Header, e.g. orders.purchase-date=Kaufdatum", v)
+	}
+	var spec *Spec
+	for _, s := range specs {
+		if string(s.Kind) == kind {
+			spec = s
+		}
+	}
+	if spec == nil {
+		return fmt.Errorf("--column %q: unknown report kind %q (known: %s)", v, kind, strings.Join(KnownKinds(), ", "))
+	}
+	col = Normalize(col)
+	var names []string
+	for _, c := range spec.Columns {
+		names = append(names, c.Name)
+		if c.Name == col {
+			if m[spec.Kind] == nil {
+				m[spec.Kind] = map[string][]string{}
+			}
+			m[spec.Kind][col] = append(m[spec.Kind][col], Normalize(header))
+			return nil
+		}
+	}
+	return fmt.Errorf("--column %q: the %s has no column %q (known: %s)", v, spec.Title, col, strings.Join(names, ", "))
 }
 
 // KnownKinds lists the kind names, sorted, for docs and errors.

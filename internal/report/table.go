@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // MaxLine bounds one physical line, so a file without line breaks cannot
@@ -24,6 +26,7 @@ type Table struct {
 	Header []string       // header cells as written (trimmed)
 	Cols   map[string]int // canonical column name -> field index
 	Delim  byte
+	dec    *decoder
 
 	lines  *lineReader
 	hdrEnd int // physical line of the header row
@@ -69,7 +72,7 @@ func (t *Table) Next() ([]string, error) {
 			return nil, t.ioErr(err)
 		}
 		t.line = t.lines.n
-		row := strings.Split(decodeLine(b), string(t.Delim))
+		row := strings.Split(t.dec.line(b), string(t.Delim))
 		if !blank(row) {
 			return row, nil
 		}
@@ -152,9 +155,13 @@ func (l *lineReader) readErr(err error) *InputError {
 	return &InputError{File: l.file, Line: l.n + 1, Msg: msg}
 }
 
-// openTable opens path, skips a byte-order mark, reads the header row and
-// recognises the report. A gzip file (by its magic bytes) is read through.
-func openTable(path string) (*Table, error) {
+// openTable opens path with the default options.
+func openTable(path string) (*Table, error) { return openTableWith(path, Options{}) }
+
+// openTableWith opens path, skips a byte-order mark, picks the text
+// encoding, reads the header row and recognises the report. A gzip file (by
+// its magic bytes) is read through.
+func openTableWith(path string, opt Options) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -170,9 +177,20 @@ func openTable(path string) (*Table, error) {
 		br = bufio.NewReaderSize(zr, 64<<10)
 		gz = true
 	}
+	enc := opt.Encoding
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
+		if enc == "" || enc == EncodingAuto {
+			enc = EncodingUTF8
+		}
+	} else if bom, _ := br.Peek(2); bytes.Equal(bom, []byte("\xff\xfe")) || bytes.Equal(bom, []byte("\xfe\xff")) {
+		// UTF-16, as Excel's "Unicode text" saves a report: turned into
+		// UTF-8 as it streams.
+		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), 64<<10)
+		enc = EncodingUTF8
 	}
+	sample, _ := br.Peek(64 << 10)
+	dec := newDecoder(enc, sample)
 	lr := &lineReader{br: br, file: path, gz: gz}
 	var head []byte
 	for {
@@ -195,7 +213,7 @@ func openTable(path string) (*Table, error) {
 			break
 		}
 	}
-	if bytes.IndexByte(head, 0) >= 0 || !utf8.Valid(head) && !looksText(head) {
+	if !looksText(head) { // NUL or other control bytes: not text
 		f.Close()
 		return nil, &UnrecognisedError{File: path, Reason: "binary content"}
 	}
@@ -209,18 +227,18 @@ func openTable(path string) (*Table, error) {
 		// Lines ending in a lone CR (classic Mac, old Excel "CSV
 		// (Macintosh)") read as one line: the rows would vanish into the
 		// header. When the text before the CR is a report's header, say so.
-		if spec, _, _ := detect(splitHeader(decodeLine(head[:cr]), delim)); spec != nil {
+		if spec, _, _ := detect(splitHeader(dec.line(head[:cr]), delim)); spec != nil {
 			f.Close()
 			return nil, &InputError{File: path, Line: lr.n, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"}
 		}
 	}
-	cells := splitHeader(decodeLine(head), delim)
-	spec, cols, why := detect(cells)
+	cells := splitHeader(dec.line(head), delim)
+	spec, cols, why := detectWith(cells, opt.Columns)
 	if spec == nil {
 		f.Close()
 		return nil, &UnrecognisedError{File: path, Reason: why}
 	}
-	t := &Table{File: path, Spec: spec, Header: cells, Cols: cols, Delim: delim, lines: lr, hdrEnd: lr.n, closer: f}
+	t := &Table{File: path, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: f}
 	if missing := spec.missing(cols); len(missing) > 0 {
 		f.Close()
 		return nil, &MissingColumnsError{File: path, Kind: spec.Kind, Missing: missing}
@@ -250,35 +268,4 @@ func looksText(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// decodeLine turns a line into text: UTF-8 when it is valid UTF-8, else
-// Windows-1252 (report-formats.md: NA/EU files are often Cp1252), whose
-// bytes 0xA0-0xFF are Latin-1 and 0x80-0x9F the table below.
-func decodeLine(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/2)
-	for _, c := range b {
-		switch {
-		case c < 0x80:
-			sb.WriteByte(c)
-		case c < 0xA0:
-			sb.WriteRune(cp1252[c-0x80])
-		default:
-			sb.WriteRune(rune(c))
-		}
-	}
-	return sb.String()
-}
-
-// cp1252 maps Windows-1252 bytes 0x80-0x9F; the five bytes it leaves
-// undefined map to the C1 control of the same number, as Windows does.
-var cp1252 = [32]rune{
-	'\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021',
-	'\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
-	'\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014',
-	'\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178',
 }

@@ -18,6 +18,17 @@ type Settings struct {
 	Marketplace string
 	ODR         ODR
 	Shipping    Shipping
+	Input       Input
+}
+
+// Input says how to read the files.
+type Input struct {
+	// Encoding overrides text-encoding detection ("" or "auto": detect).
+	Encoding string
+	// Columns are the user's own header names, "kind.column=Header".
+	Columns []string
+	// ShowPII lets error messages quote e-mail addresses and phone numbers.
+	ShowPII bool
 }
 
 // Shipping holds the windows of the seller-fulfilled metrics (metrics.md).
