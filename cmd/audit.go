@@ -13,7 +13,6 @@ import (
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/render"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -72,14 +71,8 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
 	s.Input = o.Input
-	if _, err := report.ParseEncoding(o.Input.Encoding); err != nil {
-		return s, usagef("--encoding: %v", err)
-	}
-	cols := report.ColumnMap{}
-	for _, c := range o.Input.Columns {
-		if err := cols.Parse(c); err != nil {
-			return s, &usageError{err}
-		}
+	if _, err := engine.ReadOptions(s); err != nil {
+		return s, &usageError{err}
 	}
 	if o.Marketplace != "" {
 		m, ok := market.ByCode(o.Marketplace)

@@ -58,7 +58,7 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 			kinds[k] = true
 		}
 	}
-	opt, err := readOptions(s)
+	opt, err := ReadOptions(s)
 	if err != nil {
 		return nil, err
 	}
@@ -70,11 +70,12 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 	return Audit(command, loaded, s, ids)
 }
 
-// readOptions turns the input settings into reading options.
-func readOptions(s settings.Settings) (report.Options, error) {
+// ReadOptions turns the input settings into reading options; its error
+// names the bad --encoding or --column.
+func ReadOptions(s settings.Settings) (report.Options, error) {
 	enc, err := report.ParseEncoding(s.Input.Encoding)
 	if err != nil {
-		return report.Options{}, err
+		return report.Options{}, fmt.Errorf("--encoding: %w", err)
 	}
 	cols := report.ColumnMap{}
 	for _, c := range s.Input.Columns {
