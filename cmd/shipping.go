@@ -9,7 +9,7 @@ import (
 const shipmentsInput = `
 
 Reads the shipments file (one row per seller-fulfilled order; see
-docs/formats.md) and, where it helps, the All Orders report.`
+docs/formats.md).`
 
 func newLateShipmentCmd(env *Env) *cobra.Command {
 	return newAuditCmd(env, auditCmd{
@@ -30,8 +30,9 @@ func newCancellationCmd(env *Env) *cobra.Command {
 		long: `Pre-fulfillment cancel rate (help 200285210): seller-fulfilled orders dated in
 the 7 days ending on --as-of; cancelled by the seller, or automatically by
 Amazon, count; a cancellation the buyer asked for stays in the denominator
-only. Target: below 2.5 %.` + shipmentsInput + ` Amazon's cancellation download
-(Order ID, Impacts Account Health) is read too.`,
+only. Target: below 2.5 %.` + shipmentsInput + ` The All Orders report's seller-fulfilled
+orders join the denominator, and Amazon's cancellation download (Order ID,
+Impacts Account Health) marks cancellations that count.`,
 	})
 }
 
@@ -52,7 +53,9 @@ func newDeliveryCmd(env *Env) *cobra.Command {
 		long: `On-time delivery rate: validly tracked shipments whose promised delivery date is
 in the 14 days ending 7 days before --as-of; on time = delivered on or before
 the promised date. Target: at least 90 % in the US (enforced); above 97 %
-recommended in EU stores (a miss warns, never fails).` + shipmentsInput,
+recommended in EU stores (a miss warns, never fails).` + shipmentsInput + `
+The All Orders report's sales channel tells the store when the shipments
+file does not.`,
 	})
 }
 

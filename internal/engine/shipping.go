@@ -23,7 +23,11 @@ func init() {
 		return Outcome{Results: []metrics.Result{metrics.OnTimeDelivery(d, s)}}
 	}})
 	register(Check{ID: metrics.InvoiceDefectRate, Needs: []string{"shipments", "orders", "vat-invoices"}, Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: metrics.InvoiceDefect(d, s, storeOfOrder(d, s.Marketplace))}
+		out := Outcome{Results: metrics.InvoiceDefect(d, s, storeOfOrder(d, s.Marketplace))}
+		if !d.Columns["shipments.invoice-upload-date"] && d.Has("vat-invoices") && out.Results[0].NotComputed == "" {
+			out.Notes = append(out.Notes, "invoice defect rate from the VAT invoice data report, which has no upload times: missing invoices are counted, late ones cannot be (give the shipments file with invoice-upload-date)")
+		}
+		return out
 	}})
 }
 

@@ -43,10 +43,20 @@ func stores(d *records.Dataset) []string {
 // the only store the reports name. With several or none it is "" and a
 // note says so.
 func accountStore(d *records.Dataset, flag string) (string, []string) {
+	found := stores(d)
 	if flag != "" {
+		// The flag settles several stores silently, but overriding the
+		// reports' only story deserves a word.
+		for _, st := range found {
+			if st == flag {
+				return flag, nil
+			}
+		}
+		if len(found) > 0 {
+			return flag, []string{"--marketplace " + flag + " overrides the store the reports name (" + strings.Join(found, ", ") + ")"}
+		}
 		return flag, nil
 	}
-	found := stores(d)
 	switch len(found) {
 	case 1:
 		return found[0], nil

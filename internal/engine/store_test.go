@@ -2,6 +2,7 @@ package engine
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -69,7 +70,7 @@ func TestAccountStore(t *testing.T) {
 		want      string
 		wantNotes strs
 	}{
-		{"the flag wins over the reports", storeData(strs{"Amazon.de"}, strs{"DE"}, nil), "JP", "JP", nil},
+		{"the flag wins over the reports, with a word", storeData(strs{"Amazon.de"}, strs{"DE"}, nil), "JP", "JP", []string{"--marketplace JP overrides the store the reports name (DE)"}},
 		{"the flag settles several stores", storeData(strs{"Amazon.de"}, strs{"FR"}, nil), "DE", "DE", nil},
 		{"the flag with no data", storeData(nil, nil, nil), "UK", "UK", nil},
 		{"one store in the orders report", storeData(strs{"Amazon.co.jp", "Amazon.co.jp"}, nil, nil), "", "JP", nil},
@@ -181,5 +182,25 @@ func TestAuditUsesAccountStore(t *testing.T) {
 				t.Errorf("IDR entries %q, want %q", idr, c.idr)
 			}
 		})
+	}
+}
+
+// IDR from the VAT invoice data report says that late invoices could not
+// be counted; from the shipments file it says nothing.
+func TestIDRFromVATReportSaysLateIsUnknown(t *testing.T) {
+	asOf, _ := civil.ParseISODate("2026-11-20")
+	shipped, _ := civil.ParseTimestamp("2026-11-10T10:00:00+01:00")
+	d := records.NewDataset()
+	d.Kinds["vat-invoices"] = true
+	d.Invoices = []records.Invoice{{OrderID: "A", Marketplace: "DE", OrderDate: civil.NewDate(2026, 11, 9), Shipped: &shipped, Business: true}}
+	rep, err := Audit("idr", &report.Loaded{Data: d}, settings.Default(asOf), []string{metrics.InvoiceDefectRate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Metrics) != 1 || rep.Metrics[0].Numerator != 1 || rep.Metrics[0].Denominator != 1 {
+		t.Fatalf("metrics %+v", rep.Metrics)
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "late ones cannot be") {
+		t.Errorf("warnings %q", rep.Warnings)
 	}
 }
