@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -54,6 +55,11 @@ type Sink struct {
 	// shipmentIndex finds an order's row in Data.Shipments, so overlapping
 	// downloads count each order once.
 	shipmentIndex map[string]int
+	// channelFrom is the row an order's fulfillment channel was read from
+	// when that is not the order's first row (which left it unknown).
+	channelFrom map[string]records.Source
+	// conflicts counts the conflicting values warned about, by kind.
+	conflicts conflictLog
 }
 
 // Warnf records a warning for the output's "warnings" list.
@@ -63,8 +69,10 @@ func (s *Sink) Warnf(format string, args ...any) {
 
 // Load reads every path: a file must be a recognised report; a folder is
 // read non-recursively (sub-folders and hidden files are skipped) and its
-// unrecognised files are skipped with a warning. Several files of one kind
-// are one data set.
+// unrecognised or unreadable files, named pipes and symlink loops are
+// skipped with a warning. A zip archive is read member by member, a gzip
+// file read through (archive.go). Several files of one kind are one data
+// set; the values they disagree on are warned about (conflicts.go).
 func Load(paths []string, opt Options) (*Loaded, error) {
 	l, err := load(paths, opt)
 	if err != nil && !opt.ShowPII {
@@ -78,48 +86,91 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	sink := &Sink{Data: records.NewDataset(), warnings: warnings}
-	var inputs []Input
+	ld := &loader{opt: opt, sink: &Sink{Data: records.NewDataset(), warnings: warnings}}
 	for _, f := range files {
-		t, err := openTableWith(f.path, opt)
-		if err != nil {
-			var ue *UnrecognisedError
-			if errors.As(err, &ue) && !f.explicit {
-				sink.Warnf("skipped %s: not a recognised report", f.path)
-				continue
-			}
+		if err := ld.file(f); err != nil {
 			return nil, err
-		}
-		if t.Spec.Read == nil {
-			sink.Warnf("skipped %s: %s, not used by this version", f.path, t.Spec.Title)
-			t.Close()
-			continue
-		}
-		if opt.Kinds != nil && !opt.Kinds[string(t.Spec.Kind)] {
-			// A folder holds every report of the account; each command
-			// reads what it needs. A file named on purpose gets a word.
-			if f.explicit {
-				sink.Warnf("skipped %s: %s, not used by this command", f.path, t.Spec.Title)
-			}
-			t.Close()
-			continue
-		}
-		err = t.Spec.Read(t, sink)
-		n := t.rowsRead
-		t.Close()
-		if err != nil {
-			return nil, err
-		}
-		inputs = append(inputs, Input{File: f.path, Kind: t.Spec.Kind, Rows: n})
-		sink.Data.Kinds[string(t.Spec.Kind)] = true
-		for col := range t.Cols {
-			sink.Data.Columns[string(t.Spec.Kind)+"."+col] = true
 		}
 	}
-	if err := resolveFeedback(sink, opt); err != nil {
+	if err := resolveFeedback(ld.sink, opt); err != nil {
 		return nil, err
 	}
-	return &Loaded{Data: sink.Data, Inputs: inputs, Warnings: sink.warnings}, nil
+	mergeFeedback(ld.sink)
+	ld.sink.closeConflicts()
+	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings}, nil
+}
+
+// loader reads the inputs one after the other into one sink.
+type loader struct {
+	opt    Options
+	sink   *Sink
+	inputs []Input
+}
+
+// file reads one file: a report, or a zip archive of reports (archive.go).
+// A file named on the command line must be a report; one found in a folder
+// that is not is skipped with a warning, as is one that cannot be opened.
+func (ld *loader) file(f file) error {
+	fh, err := os.Open(f.path)
+	if err != nil {
+		if !f.explicit {
+			ld.sink.Warnf("skipped %s: %v", f.path, unwrapPath(err))
+			return nil
+		}
+		return &InputError{File: f.path, Msg: unwrapPath(err).Error()}
+	}
+	magic := make([]byte, 4)
+	n, err := io.ReadFull(fh, magic)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		fh.Close()
+		return &InputError{File: f.path, Msg: unwrapPath(err).Error()}
+	}
+	if zipMagic(magic[:n]) {
+		defer fh.Close()
+		st, err := fh.Stat()
+		if err != nil || !st.Mode().IsRegular() {
+			// A zip archive's index is at its end: it needs a file.
+			return &InputError{File: f.path, Msg: "a zip archive that is not a regular file (a pipe?); save it to a file first"}
+		}
+		return ld.archive(f, fh, st.Size())
+	}
+	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), fh), closer: fh}, ld.opt)
+	if err != nil {
+		var ue *UnrecognisedError
+		if errors.As(err, &ue) && !f.explicit {
+			ld.sink.Warnf("skipped %s: not a recognised report", f.path)
+			return nil
+		}
+		return err
+	}
+	return ld.read(t, f.explicit)
+}
+
+// read reads a recognised report into the sink, or skips it with a note
+// when nothing reads its kind; it closes t.
+func (ld *loader) read(t *Table, explicit bool) error {
+	defer t.Close()
+	if t.Spec.Read == nil {
+		ld.sink.Warnf("skipped %s: %s, not used by this version", t.File, t.Spec.Title)
+		return nil
+	}
+	if ld.opt.Kinds != nil && !ld.opt.Kinds[string(t.Spec.Kind)] {
+		// A folder holds every report of the account; each command
+		// reads what it needs. A file named on purpose gets a word.
+		if explicit {
+			ld.sink.Warnf("skipped %s: %s, not used by this command", t.File, t.Spec.Title)
+		}
+		return nil
+	}
+	if err := t.Spec.Read(t, ld.sink); err != nil {
+		return err
+	}
+	ld.inputs = append(ld.inputs, Input{File: t.File, Kind: t.Spec.Kind, Rows: t.rowsRead})
+	ld.sink.Data.Kinds[string(t.Spec.Kind)] = true
+	for col := range t.Cols {
+		ld.sink.Data.Columns[string(t.Spec.Kind)+"."+col] = true
+	}
+	return nil
 }
 
 type file struct {
@@ -127,17 +178,26 @@ type file struct {
 	explicit bool // named on the command line
 }
 
-// expand turns the command line's paths into files, in a stable order.
+// expand turns the command line's paths into files, in a stable order: as
+// given, a folder's files by name. A file reached twice (named twice, or
+// through a symlink or hard link) is read once, under its first name.
 func expand(paths []string) ([]file, []string, error) {
 	var out []file
 	var warnings []string
 	seen := map[string]int{} // absolute path -> index in out
-	add := func(p string, explicit bool) {
+	var infos []fs.FileInfo  // of out's files, in order
+	add := func(p string, info fs.FileInfo, explicit bool) {
 		key, err := filepath.Abs(p)
 		if err != nil {
 			key = p
 		}
-		if i, ok := seen[key]; ok {
+		i, ok := seen[key]
+		for j := 0; !ok && j < len(infos); j++ {
+			// The same file under another name: a symlink to it or a
+			// hard link, in the folder or named besides it.
+			i, ok = j, os.SameFile(infos[j], info)
+		}
+		if ok {
 			// Named on the command line and also found in a named
 			// folder: it must be a report all the same.
 			out[i].explicit = out[i].explicit || explicit
@@ -145,6 +205,7 @@ func expand(paths []string) ([]file, []string, error) {
 		}
 		seen[key] = len(out)
 		out = append(out, file{p, explicit})
+		infos = append(infos, info)
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -155,7 +216,7 @@ func expand(paths []string) ([]file, []string, error) {
 			return nil, nil, fmt.Errorf("%s: %v", p, unwrapPath(err))
 		}
 		if !st.IsDir() {
-			add(p, true)
+			add(p, st, true) // a pipe named on purpose is read: <(zcat x.gz)
 			continue
 		}
 		entries, err := os.ReadDir(p)
@@ -180,16 +241,32 @@ func expand(paths []string) ([]file, []string, error) {
 				continue
 			}
 			if !info.Mode().IsRegular() {
+				// Never opened: opening a named pipe waits for a writer.
+				warnings = append(warnings, fmt.Sprintf("skipped %s: %s", full, notRegular(info.Mode())))
 				continue
 			}
 			found++
-			add(full, false)
+			add(full, info, false)
 		}
 		if found == 0 {
 			warnings = append(warnings, fmt.Sprintf("%s: folder holds no files", p))
 		}
 	}
 	return out, warnings, nil
+}
+
+// notRegular names what a folder entry that is neither a file nor a
+// folder is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a file"
+	case m&fs.ModeSocket != 0:
+		return "a socket, not a file"
+	case m&fs.ModeDevice != 0:
+		return "a device, not a file"
+	}
+	return "not a regular file"
 }
 
 func unwrapPath(err error) error {

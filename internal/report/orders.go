@@ -3,7 +3,6 @@ package report
 import (
 	"strings"
 
-	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -32,7 +31,9 @@ func init() {
 			{Name: "sku"},
 			{Name: "asin"},
 			{Name: "item-status"},
-			{Name: "quantity"},
+			// "quantity-purchased": the field name Amazon's EU help pages give
+			// for this report (docs/i18n-sources.md).
+			{Name: "quantity", Aliases: []string{"quantity-purchased"}},
 			{Name: "currency"},
 			{Name: "item-price"},
 			{Name: "item-tax"},
@@ -89,10 +90,9 @@ func readOrders(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		raw := t.Get(row, "purchase-date")
-		ts, err := civil.ParseTimestamp(raw)
+		ts, err := timestampField(t, "purchase-date", t.Get(row, "purchase-date"))
 		if err != nil {
-			return t.Errorf("purchase-date", "%v", err)
+			return err
 		}
 		chRaw := t.Get(row, "fulfillment-channel")
 		ch := ParseChannel(chRaw)
@@ -102,16 +102,28 @@ func readOrders(t *Table, s *Sink) error {
 		}
 		if o, ok := orders[id]; ok {
 			// Another item row of the order, or the same order in an
-			// overlapping download: one order. Keep the earliest date.
+			// overlapping download: one order. Conflicting values are
+			// warned about (conflicts.go): the earlier date and the first
+			// known channel are kept.
 			if ts.Date != o.Date {
-				s.Warnf("%s:%d: order %s has purchase date %s here but %s at %s:%d; using the earlier",
-					t.File, t.line, id, ts.Date, o.Date, o.Source.File, o.Source.Line)
-				if ts.Date < o.Date {
-					o.Date = ts.Date
-				}
+				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
+					t.File, t.line, id, ts.Date, o.Date, at(o.Source))
+				o.Date = min(o.Date, ts.Date)
 			}
-			if o.Channel == records.ChannelUnknown {
+			switch {
+			case o.Channel == records.ChannelUnknown && ch != records.ChannelUnknown:
 				o.Channel = ch
+				if s.channelFrom == nil {
+					s.channelFrom = map[string]records.Source{}
+				}
+				s.channelFrom[id] = t.source()
+			case ch != records.ChannelUnknown && ch != o.Channel:
+				from, ok := s.channelFrom[id]
+				if !ok {
+					from = o.Source
+				}
+				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
+					t.File, t.line, id, channelName(ch), channelName(o.Channel), at(from))
 			}
 			return nil
 		}

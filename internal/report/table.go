@@ -79,13 +79,29 @@ func (t *Table) Next() ([]string, error) {
 	}
 }
 
+// nulError places the NUL byte nb found (see nulGuard): its line, and the
+// field its line holds before it.
+func (t *Table) nulError(nb *nulByte) *InputError {
+	col, quoted := 1, false
+	for _, c := range nb.prefix {
+		switch {
+		case c == '"' && t.Spec.Quoted:
+			quoted = !quoted
+		case c == t.Delim && !quoted:
+			col++
+		}
+	}
+	e := &InputError{File: t.File, Line: nb.line, Column: col,
+		Msg: "NUL byte in the value: the file is damaged or is not a text report"}
+	if col <= len(t.Header) {
+		e.Name = t.Header[col-1]
+	}
+	return e
+}
+
 func (t *Table) ioErr(err error) error {
 	if err == io.EOF {
 		return io.EOF
-	}
-	var ie *InputError
-	if errors.As(err, &ie) {
-		return err
 	}
 	return t.lines.readErr(err)
 }
@@ -113,7 +129,9 @@ type lineReader struct {
 	n    int // lines read so far
 	file string
 	buf  []byte
-	gz   bool // the file is gzip-compressed
+	// table is the table the lines are read for, once its header is
+	// known: it places a NUL byte's field.
+	table *Table
 	// tooLong is set when next failed on a line longer than MaxLine.
 	tooLong bool
 }
@@ -145,37 +163,98 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 }
 
-// readErr places a read error (a broken gzip stream, an I/O error) at the
-// line being read.
-func (l *lineReader) readErr(err error) *InputError {
-	msg := err.Error()
-	if l.gz {
-		msg = "broken gzip stream: " + msg
+// readErr places a read error (a broken gzip stream or zip member, an I/O
+// error) at the line being read. An *InputError (a decompression bomb, a
+// line too long) is already placed and passes unchanged.
+func (l *lineReader) readErr(err error) error {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
 	}
-	return &InputError{File: l.file, Line: l.n + 1, Msg: msg}
+	var nb *nulByte
+	if errors.As(err, &nb) {
+		if l.table == nil {
+			return nb // in the header: newTable calls the file binary
+		}
+		return l.table.nulError(nb)
+	}
+	return &InputError{File: l.file, Line: l.n + 1, Msg: err.Error()}
 }
 
 // openTable opens path with the default options.
 func openTable(path string) (*Table, error) { return openTableWith(path, Options{}) }
 
-// openTableWith opens path, skips a byte-order mark, picks the text
-// encoding, reads the header row and recognises the report. A gzip file (by
-// its magic bytes) is read through.
+// openTableWith opens the file at path as a table (see newTable). A zip
+// archive is not a table: Load reads it member by member (archive.go).
 func openTableWith(path string, opt Options) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(f, 64<<10)
-	gz := false
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			f.Close()
-			return nil, &InputError{File: path, Msg: "broken gzip stream: " + err.Error()}
+	return newTable(stream{name: path, r: f, closer: f}, opt)
+}
+
+// stream is the bytes of one report: a file, or a member of a zip archive.
+type stream struct {
+	name   string // the file, or "archive.zip:member.txt"
+	r      io.Reader
+	closer io.Closer
+	// packed counts the compressed bytes read so far for a zip member
+	// (nil for a file): with the inflated size it bounds the compression
+	// ratio (see inflateLimit).
+	packed *int64
+	member bool // a zip member: a zip inside it is not opened
+}
+
+// maxHeaderCells bounds the header row: Amazon's widest report has well
+// under a hundred columns. Past it the line is no header (a million tabs),
+// and matching its cells against every report's columns would take long.
+const maxHeaderCells = 1024
+
+// newTable reads a stream's header row and recognises the report: it reads
+// through gzip (by its magic bytes, whatever the name says), skips a
+// byte-order mark and picks the text encoding. A compressed stream is
+// bounded (inflateLimit). The table owns s.closer from then on, also when
+// newTable fails.
+func newTable(s stream, opt Options) (*Table, error) {
+	fail := func(err error) (*Table, error) {
+		if s.closer != nil {
+			s.closer.Close()
 		}
-		br = bufio.NewReaderSize(zr, 64<<10)
-		gz = true
+		return nil, err
+	}
+	packed := s.packed
+	br := bufio.NewReaderSize(s.r, 64<<10)
+	var inflated io.Reader // the decompressed bytes; nil: not compressed
+	if s.packed != nil {
+		inflated = br // a zip member
+	}
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		in := &countingByteReader{br: br} // what gzip consumes, not what was buffered
+		if packed == nil {
+			packed = &in.n
+		}
+		zr, err := gzip.NewReader(in)
+		if err != nil {
+			if !errors.As(err, new(*streamError)) { // not the zip member's
+				err = &streamError{"broken gzip stream", err}
+			}
+			return fail(&InputError{File: s.name, Msg: err.Error()})
+		}
+		inflated = &labelReader{zr, "broken gzip stream"}
+	}
+	compressed := inflated != nil
+	if compressed {
+		br = bufio.NewReaderSize(&inflateLimit{r: inflated, name: s.name, packed: packed, limits: limits}, 64<<10)
+	}
+	if magic, _ := br.Peek(4); zipMagic(magic) {
+		switch {
+		case s.member:
+			return fail(&nestedArchiveError{s.name})
+		case compressed:
+			return fail(&UnrecognisedError{File: s.name, Reason: "a zip archive inside a gzip stream; unpack it first"})
+		}
+		return fail(&UnrecognisedError{File: s.name, Reason: "a zip archive"})
 	}
 	enc := opt.Encoding
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
@@ -189,24 +268,27 @@ func openTableWith(path string, opt Options) (*Table, error) {
 		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), 64<<10)
 		enc = EncodingUTF8
 	}
+	br = bufio.NewReaderSize(&nulGuard{r: br}, 64<<10)
 	sample, _ := br.Peek(64 << 10)
 	dec := newDecoder(enc, sample)
-	lr := &lineReader{br: br, file: path, gz: gz}
+	lr := &lineReader{br: br, file: s.name}
 	var head []byte
 	for {
 		b, err := lr.next()
 		if err == io.EOF {
-			f.Close()
-			return nil, &UnrecognisedError{File: path, Reason: "empty file"}
+			return fail(&UnrecognisedError{File: s.name, Reason: "empty file"})
 		}
 		if err != nil {
-			f.Close()
+			if errors.As(err, new(*nulByte)) {
+				// A NUL byte before or in the first line: not text.
+				return fail(&UnrecognisedError{File: s.name, Reason: "binary content"})
+			}
 			if lr.tooLong {
 				// No report has a header row that long: a minified JSON
 				// file or an archive in the folder, not a broken report.
-				return nil, &UnrecognisedError{File: path, Reason: fmt.Sprintf("line %d is longer than %d bytes", lr.n+1, MaxLine)}
+				return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("line %d is longer than %d bytes", lr.n+1, MaxLine)})
 			}
-			return nil, err
+			return fail(err)
 		}
 		if len(bytes.TrimSpace(b)) > 0 {
 			head = append([]byte(nil), b...)
@@ -214,8 +296,7 @@ func openTableWith(path string, opt Options) (*Table, error) {
 		}
 	}
 	if !looksText(head) { // NUL or other control bytes: not text
-		f.Close()
-		return nil, &UnrecognisedError{File: path, Reason: "binary content"}
+		return fail(&UnrecognisedError{File: s.name, Reason: "binary content"})
 	}
 	delim := byte(',')
 	if bytes.IndexByte(head, '\t') >= 0 {
@@ -223,27 +304,80 @@ func openTableWith(path string, opt Options) (*Table, error) {
 	} else if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
 		delim = ';'
 	}
+	first := head
 	if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
+		first = head[:cr]
+	}
+	if n := bytes.Count(first, []byte{delim}) + 1; n > maxHeaderCells {
+		return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)})
+	}
+	if len(first) < len(head) {
 		// Lines ending in a lone CR (classic Mac, old Excel "CSV
 		// (Macintosh)") read as one line: the rows would vanish into the
 		// header. When the text before the CR is a report's header, say so.
-		if spec, _, _ := detect(splitHeader(dec.line(head[:cr]), delim)); spec != nil {
-			f.Close()
-			return nil, &InputError{File: path, Line: lr.n, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"}
+		if spec, _, _ := detect(splitHeader(dec.line(first), delim)); spec != nil {
+			return fail(&InputError{File: s.name, Line: lr.n, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"})
+		}
+		if n := bytes.Count(head, []byte{delim}) + 1; n > maxHeaderCells {
+			return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)})
 		}
 	}
 	cells := splitHeader(dec.line(head), delim)
 	spec, cols, why := detectWith(cells, opt.Columns)
 	if spec == nil {
-		f.Close()
-		return nil, &UnrecognisedError{File: path, Reason: why}
+		return fail(&UnrecognisedError{File: s.name, Reason: why})
 	}
-	t := &Table{File: path, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: f}
 	if missing := spec.missing(cols); len(missing) > 0 {
-		f.Close()
-		return nil, &MissingColumnsError{File: path, Kind: spec.Kind, Missing: missing}
+		return fail(&MissingColumnsError{File: s.name, Kind: spec.Kind, Missing: missing})
 	}
+	t := &Table{File: s.name, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: s.closer}
+	lr.table = t
 	return t, nil
+}
+
+// nulGuard passes text on up to its first NUL byte, then fails with a
+// *nulByte saying where the NUL is: the line (counting from 1 at the start
+// of the text) and what its line holds before it, from which the table
+// tells the field (Table.nulError). Text before the NUL reads as usual, so
+// an error in an earlier row is still the one reported.
+type nulGuard struct {
+	r    io.Reader
+	line int    // '\n' passed so far
+	cur  []byte // the current line so far, up to MaxLine bytes
+	err  error
+}
+
+// nulByte is the error of nulGuard.
+type nulByte struct {
+	line   int
+	prefix []byte
+}
+
+func (e *nulByte) Error() string { return fmt.Sprintf("line %d: NUL byte", e.line) }
+
+func (g *nulGuard) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	if i := bytes.IndexByte(p[:n], 0); i >= 0 {
+		g.pass(p[:i])
+		g.err = &nulByte{line: g.line + 1, prefix: append([]byte(nil), g.cur...)}
+		return i, g.err
+	}
+	g.pass(p[:n])
+	return n, err
+}
+
+func (g *nulGuard) pass(b []byte) {
+	if j := bytes.LastIndexByte(b, '\n'); j >= 0 {
+		g.line += bytes.Count(b[:j+1], []byte{'\n'})
+		g.cur = g.cur[:0]
+		b = b[j+1:]
+	}
+	if room := MaxLine - len(g.cur); room > 0 {
+		g.cur = append(g.cur, b[:min(len(b), room)]...)
+	}
 }
 
 // splitHeader splits the header row; quotes around a header cell are dropped.
