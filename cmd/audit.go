@@ -12,6 +12,7 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/render"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -32,6 +33,11 @@ type auditOptions struct {
 	FailOn      string
 	ODR         settings.ODR
 	Input       settings.Input
+	Profile     string
+	ConfigPath  string
+
+	env *Env
+	cmd *cobra.Command
 }
 
 // addAuditFlags binds the shared flags to opts.
@@ -45,6 +51,8 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.StringVar(&opts.Input.Encoding, "encoding", "auto", "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis")
 	f.StringArrayVar(&opts.Input.Columns, "column", nil, "map your own header to a column, kind.column=Header (repeatable), e.g. orders.purchase-date=Kaufdatum")
 	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
+	f.StringVar(&opts.Profile, "profile", "", "threshold profile (see `audit thresholds`); default: the marketplace's")
+	f.StringVar(&opts.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
 }
 
 func defaultODR() settings.ODR { return settings.Default(0).ODR }
@@ -58,8 +66,22 @@ func addODRFlags(c *cobra.Command, opts *auditOptions) {
 	f.BoolVar(&opts.ODR.CountDeniedClaims, "count-denied-claims", d.CountDeniedClaims, "ODR: count denied A-to-z claims too (the stricter reading)")
 }
 
-// settings turns the flags into rule settings, rejecting bad values.
+// settings turns the flags, the environment and the config file into
+// rule settings, rejecting bad values.
 func (o *auditOptions) settings() (settings.Settings, error) {
+	l, err := loadLayers(o.cmd, o.env, o.ConfigPath)
+	if err != nil {
+		return settings.Settings{}, err
+	}
+	l.str("marketplace", "marketplace", &o.Marketplace)
+	l.str("fail_on", "fail-on", &o.FailOn)
+	l.str("output", "output", &o.Output)
+	l.str("color", "color", &o.Color)
+	l.str("encoding", "encoding", &o.Input.Encoding)
+	l.strs("columns", "column", &o.Input.Columns)
+	l.str("profile", "profile", &o.Profile)
+	l.boolean("odr.count_denied_claims", "count-denied-claims", &o.ODR.CountDeniedClaims)
+	overrides := l.overrides(map[string]string{"lag-days": "thresholds.odr.lag_days", "window-days": "thresholds.odr.window_days"})
 	asOf := civil.DateOf(o.Now().UTC())
 	if o.AsOf != "" {
 		d, err := civil.ParseISODate(o.AsOf)
@@ -71,6 +93,13 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
 	s.Input = o.Input
+	s.Overrides = overrides
+	if o.Profile != "" {
+		if _, err := profile.ByName(o.Profile); err != nil {
+			return s, &usageError{err}
+		}
+		s.Profile = o.Profile
+	}
 	if _, err := engine.ReadOptions(s); err != nil {
 		return s, &usageError{err}
 	}

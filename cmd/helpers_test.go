@@ -35,6 +35,18 @@ func TestMain(m *testing.M) {
 	// Run from the repository root, so that the file names the output
 	// carries (testdata/accounts/acme-us/Feedback.txt) are the ones the
 	// end-to-end test of the binary sees, and both share the goldens.
+	// No user config file or AUDIT_* variable of the machine may leak in.
+	cfgHome, err := os.MkdirTemp("", "audit-config-home")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv("XDG_CONFIG_HOME", cfgHome)
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AUDIT_") {
+			os.Unsetenv(k)
+		}
+	}
 	if err := os.Chdir(".."); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)

@@ -108,7 +108,7 @@ func checkContract(t *testing.T, doc string) {
 		t.Fatalf("not JSON: %v\n%s", err, doc)
 	}
 	c := contract{t: t}
-	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace")
+	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace", "profile")
 	if v := c.integer("schema_version", top["schema_version"]); v != 1 {
 		t.Errorf("schema_version = %v, want 1", v)
 	}

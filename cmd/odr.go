@@ -33,7 +33,7 @@ type auditCmd struct {
 // newAuditCmd builds a metric command: shared flags, PATH arguments, and
 // runAudit with the command's checks.
 func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
-	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks}
+	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env}
 	c := &cobra.Command{
 		Use:   d.use + " [flags] PATH...",
 		Short: d.short,
@@ -50,6 +50,7 @@ are recognised by their header row, never by their name.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.cmd = c
 			return runAudit(opts)
 		},
 	}

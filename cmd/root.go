@@ -22,7 +22,10 @@ const (
 
 // Env is what commands need from the outside world; tests pass fakes.
 type Env struct {
-	IO      *iostreams.IOStreams
+	IO *iostreams.IOStreams
+	// LookupEnv reads the environment (nil: the process's); tests pass a
+	// map so AUDIT_* variables are under their control.
+	LookupEnv func(string) (string, bool)
 	Now     func() time.Time // the clock; read once, for the default --as-of
 	Version string
 	Commit  string

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
@@ -87,26 +88,47 @@ func ReadOptions(s settings.Settings) (report.Options, error) {
 }
 
 // Audit judges an already loaded account. The account's store is
-// --marketplace, else the one store the reports name; it picks the targets
-// that differ by store.
+// --marketplace, else the one store the reports name. The threshold
+// profile is the one named (--profile, the config file, AUDIT_PROFILE),
+// else the store's; the user's overrides go on top. The profile's windows
+// are the metrics' windows, and a metric the profile lacks is not computed.
 func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
 	store, notes := accountStore(loaded.Data, s.Marketplace)
 	s.Marketplace = store
-	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}
+	prof, err := chooseProfile(s.Profile, store)
+	if err != nil {
+		return nil, err
+	}
+	resolved, err := profile.Resolve(prof, s.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	applyWindows(&s, resolved)
+	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
+		Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}
 	for _, id := range ids {
 		c, ok := lookup(id)
 		if !ok {
 			return nil, fmt.Errorf("engine: unknown check %q", id)
 		}
+		if _, in := resolved[id]; !in {
+			res := metrics.Missing(id, "not a metric of the "+prof.Name+" profile")
+			r.Metrics = append(r.Metrics, health.Judge(res, health.Threshold{}))
+			continue
+		}
 		out := c.Compute(loaded.Data, s)
 		for _, res := range out.Results {
-			where := store
-			if res.Marketplace != "" {
-				where = res.Marketplace
-			}
-			t, ok := health.ThresholdFor(res.ID, where)
-			if !ok {
-				return nil, fmt.Errorf("engine: no threshold for %q", res.ID)
+			t := resolved[res.ID].Threshold()
+			if res.Marketplace != "" && res.Marketplace != store && s.Profile == "" {
+				// A per-store entry (IDR) of another store than the
+				// account's: that store's profile decides.
+				other, err := profile.Resolve(profile.ForStore(res.Marketplace), s.Overrides)
+				if err != nil {
+					return nil, err
+				}
+				if e, ok := other[res.ID]; ok {
+					t = e.Threshold()
+				}
 			}
 			r.Metrics = append(r.Metrics, health.Judge(res, t))
 		}
@@ -115,4 +137,41 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	}
 	r.Finish()
 	return r, nil
+}
+
+// chooseProfile is the named profile, else the store's.
+func chooseProfile(name, store string) (profile.Profile, error) {
+	if name != "" {
+		return profile.ByName(name)
+	}
+	return profile.ForStore(store), nil
+}
+
+// applyWindows sets the metrics' windows from the resolved profile.
+func applyWindows(s *settings.Settings, r map[string]profile.Resolved) {
+	first := func(e profile.Resolved, def int) int {
+		if len(e.WindowDays) > 0 {
+			return e.WindowDays[0]
+		}
+		return def
+	}
+	sh := &s.Shipping
+	if e, ok := r["odr"]; ok {
+		s.ODR.WindowDays, s.ODR.LagDays = first(e, s.ODR.WindowDays), e.LagDays
+	}
+	if e, ok := r[metrics.LateShipmentRate]; ok && len(e.WindowDays) > 0 {
+		sh.LateShipmentDays = append([]int(nil), e.WindowDays...)
+	}
+	if e, ok := r[metrics.PrefulfillmentCancelRate]; ok {
+		sh.CancelDays = first(e, sh.CancelDays)
+	}
+	if e, ok := r[metrics.ValidTrackingRate]; ok {
+		sh.TrackingDays, sh.TrackingLagDays = first(e, sh.TrackingDays), e.LagDays
+	}
+	if e, ok := r[metrics.OnTimeDeliveryRate]; ok {
+		sh.DeliveryDays, sh.DeliveryLagDays = first(e, sh.DeliveryDays), e.LagDays
+	}
+	if e, ok := r[metrics.InvoiceDefectRate]; ok {
+		sh.InvoiceDays, sh.InvoiceLagDays = first(e, sh.InvoiceDays), e.LagDays
+	}
 }

@@ -92,45 +92,6 @@ func (t Threshold) Judge(v float64, ok bool) Status {
 	return Pass
 }
 
-// Defaults are Amazon's published targets (platforms.md) with the project's
-// warn band: a "less than" metric warns from 80 % of its limit, a "greater
-// than" one within 2 points of it. ThresholdFor picks the store's entry
-// where targets differ by store.
-var Defaults = map[string]Threshold{
-	"odr":                        {Op: Less, Value: 0.01, WarnAt: 0.008, Source: "Amazon help G200285170"},
-	"late_shipment_rate":         {Op: Less, Value: 0.04, WarnAt: 0.032, Source: "Amazon help 200285190"},
-	"prefulfillment_cancel_rate": {Op: Less, Value: 0.025, WarnAt: 0.02, Source: "Amazon help 200285210"},
-	"valid_tracking_rate":        {Op: Greater, Value: 0.95, WarnAt: 0.97, Source: "Amazon help 201817070"},
-	"on_time_delivery_rate":      {Op: GreaterEqual, Value: 0.90, WarnAt: 0.92, Source: "Amazon staff FAQ (US, enforced since 2024-09-25)"},
-	"invoice_defect_rate":        {Op: Less, Value: 0.05, WarnAt: 0.04, Source: "Amazon help 44QSYRCU27EW4UK"},
-}
-
-// euStores are Amazon's European stores, where on-time delivery is only a
-// recommendation (help 200633610).
-var euStores = map[string]bool{"UK": true, "IE": true, "DE": true, "FR": true, "IT": true, "ES": true,
-	"NL": true, "BE": true, "SE": true, "PL": true}
-
-// ThresholdFor is the target of metric id in a store ("" when unknown).
-// On-time delivery: US >= 90 % enforced; EU > 97 % advisory (a miss warns,
-// never fails); other stores, where Amazon publishes no enforced target,
-// >= 90 % advisory. An unknown store is judged as the US.
-func ThresholdFor(id, store string) (Threshold, bool) {
-	t, ok := Defaults[id]
-	if !ok || id != "on_time_delivery_rate" {
-		return t, ok
-	}
-	switch {
-	case store == "" || store == "US":
-		return t, true
-	case euStores[store]:
-		// Warn band as for every "greater than" target: within 2 points.
-		return Threshold{Op: Greater, Value: 0.97, WarnAt: 0.99, Advisory: true, Source: "Amazon help 200633610 (EU: recommended, no penalty)"}, true
-	}
-	t.Advisory = true
-	t.Source = "Amazon publishes no enforced target for this store; US target as advice"
-	return t, true
-}
-
 // Verdict is a result judged against its threshold.
 type Verdict struct {
 	metrics.Result
@@ -152,6 +113,7 @@ type Report struct {
 	Command     string // "odr", "all", ...
 	AsOf        civil.Date
 	Marketplace string // the account's store, "" when unknown
+	Profile     string // the threshold profile used
 	Status      Status
 	Metrics     []Verdict
 	Unmatched   []metrics.Unplaced

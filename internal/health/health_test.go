@@ -9,6 +9,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/report"
 )
 
@@ -75,8 +76,8 @@ func TestJudgeResult(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := metrics.Result{ID: "odr", Fulfillment: "all", Numerator: c.num, Denominator: c.den}
-		v := health.Judge(r, health.Defaults["odr"])
-		if v.Status != c.want || v.Numerator != c.num || v.Denominator != c.den || v.Threshold != health.Defaults["odr"] {
+		v := health.Judge(r, defaults["odr"])
+		if v.Status != c.want || v.Numerator != c.num || v.Denominator != c.den || v.Threshold != defaults["odr"] {
 			t.Errorf("Judge(%d/%d) = %+v, want status %s", c.num, c.den, v, c.want)
 		}
 	}
@@ -84,7 +85,7 @@ func TestJudgeResult(t *testing.T) {
 
 // Defaults: ODR is "< 0.01" with the warn band at 0.008 (metrics.md).
 func TestDefaultsODR(t *testing.T) {
-	d, ok := health.Defaults["odr"]
+	d, ok := defaults["odr"]
 	if !ok || d.Op != health.Less || d.Value != 0.01 || d.WarnAt != 0.008 || d.Advisory {
 		t.Errorf("Defaults[odr] = %+v", d)
 	}
@@ -289,7 +290,7 @@ func TestDefaultsSellerFulfilled(t *testing.T) {
 		{"invoice_defect_rate", health.Less, 0.05, 0.04}, // < 5 %
 	}
 	for _, c := range cases {
-		d, ok := health.Defaults[c.id]
+		d, ok := defaults[c.id]
 		if !ok || d.Op != c.op || d.Value != c.value || d.WarnAt != c.warnAt || d.Advisory || d.Source == "" {
 			t.Errorf("Defaults[%s] = %+v, want %s %v warn %v", c.id, d, c.op, c.value, c.warnAt)
 		}
@@ -313,7 +314,7 @@ func TestThresholdForOnTimeDelivery(t *testing.T) {
 		{"JP", other}, {"CA", other}, {"MX", other}, {"AU", other}, {"IN", other}, {"TR", other},
 	}
 	for _, c := range cases {
-		got, ok := health.ThresholdFor("on_time_delivery_rate", c.store)
+		got, ok := thresholdFor("on_time_delivery_rate", c.store)
 		if !ok || got.Source == "" {
 			t.Errorf("ThresholdFor(otdr, %q) = %+v, %v", c.store, got, ok)
 		}
@@ -323,7 +324,7 @@ func TestThresholdForOnTimeDelivery(t *testing.T) {
 		}
 	}
 	// The US entry is Defaults' own.
-	if got, _ := health.ThresholdFor("on_time_delivery_rate", "US"); got != health.Defaults["on_time_delivery_rate"] {
+	if got, _ := thresholdFor("on_time_delivery_rate", "US"); got != defaults["on_time_delivery_rate"] {
 		t.Errorf("US threshold %+v is not Defaults'", got)
 	}
 }
@@ -333,14 +334,14 @@ func TestThresholdForOnTimeDelivery(t *testing.T) {
 func TestThresholdForIgnoresStore(t *testing.T) {
 	for _, id := range []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "invoice_defect_rate"} {
 		for _, store := range []string{"", "US", "DE", "UK", "JP", "XX"} {
-			got, ok := health.ThresholdFor(id, store)
-			if !ok || got != health.Defaults[id] {
-				t.Errorf("ThresholdFor(%s, %q) = %+v, %v; want Defaults %+v", id, store, got, ok, health.Defaults[id])
+			got, ok := thresholdFor(id, store)
+			if !ok || got != defaults[id] {
+				t.Errorf("ThresholdFor(%s, %q) = %+v, %v; want Defaults %+v", id, store, got, ok, defaults[id])
 			}
 		}
 	}
 	for _, store := range []string{"", "US", "DE"} {
-		if got, ok := health.ThresholdFor("no_such_metric", store); ok || got != (health.Threshold{}) {
+		if got, ok := thresholdFor("no_such_metric", store); ok || got != (health.Threshold{}) {
 			t.Errorf("ThresholdFor(no_such_metric, %q) = %+v, %v", store, got, ok)
 		}
 	}
@@ -374,7 +375,7 @@ func TestJudgeOnTimeDeliveryByStore(t *testing.T) {
 		{"US", 0, 0, health.NoData},
 	}
 	for _, c := range cases {
-		th, _ := health.ThresholdFor("on_time_delivery_rate", c.store)
+		th, _ := thresholdFor("on_time_delivery_rate", c.store)
 		r := metrics.Result{ID: "on_time_delivery_rate", Numerator: c.num, Denominator: c.den}
 		if got := health.Judge(r, th); got.Status != c.want || got.Threshold != th {
 			t.Errorf("%q %d/%d: %s, want %s", c.store, c.num, c.den, got.Status, c.want)
@@ -386,7 +387,7 @@ func TestJudgeOnTimeDeliveryByStore(t *testing.T) {
 // whatever its counts, is the mildest status (below no_data), never fails
 // a run, and leaves the overall status at no_data or above.
 func TestNotComputed(t *testing.T) {
-	th := health.Defaults["late_shipment_rate"]
+	th := defaults["late_shipment_rate"]
 	r := metrics.Missing("late_shipment_rate", "needs the shipments file")
 	r.WindowDays = 10
 	v := health.Judge(r, th)
@@ -438,4 +439,27 @@ func TestNotComputed(t *testing.T) {
 			t.Errorf("FailOn(%d) fails on not_computed", int(f))
 		}
 	}
+}
+
+// defaults are Amazon's targets as the built-in profiles hold them: the US
+// profile's, and the EU one's for the invoice defect rate.
+var defaults = func() map[string]health.Threshold {
+	m := map[string]health.Threshold{}
+	for _, name := range []string{"amazon-eu", "amazon-us"} {
+		p, _ := profile.ByName(name)
+		for _, e := range p.Entries {
+			m[e.Metric] = e.Threshold()
+		}
+	}
+	return m
+}()
+
+// thresholdFor is a store's target for a metric: its profile's entry, else
+// (a metric the store's profile lacks) the default.
+func thresholdFor(id, store string) (health.Threshold, bool) {
+	if e, ok := profile.ForStore(store).Entry(id); ok {
+		return e.Threshold(), true
+	}
+	t, ok := defaults[id]
+	return t, ok
 }

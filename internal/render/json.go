@@ -19,6 +19,7 @@ type jsonReport struct {
 	Command       string             `json:"command"`
 	AsOf          string             `json:"as_of"`
 	Marketplace   string             `json:"marketplace,omitempty"`
+	Profile       string             `json:"profile,omitempty"`
 	Status        health.Status      `json:"status"`
 	Metrics       []jsonMetric       `json:"metrics"`
 	Unmatched     []metrics.Unplaced `json:"unmatched"`
@@ -36,8 +37,8 @@ type jsonMetric struct {
 	Numerator   int                `json:"numerator"`
 	Denominator int                `json:"denominator"`
 	Status      health.Status      `json:"status"`
-	Target      jsonTarget         `json:"target"`
-	WarnAt      float64            `json:"warn_at"`
+	Target      *jsonTarget        `json:"target,omitempty"`
+	WarnAt      *float64           `json:"warn_at,omitempty"`
 	Window      *metrics.Window    `json:"window,omitempty"`
 	Components  metrics.Components `json:"components,omitempty"`
 	Advisory    bool               `json:"advisory,omitempty"`
@@ -52,19 +53,23 @@ type jsonTarget struct {
 // JSON writes the report as one indented JSON document (docs/json.md).
 func JSON(w io.Writer, r *health.Report, _ Options) error {
 	doc := jsonReport{
-		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace, Status: r.Status,
+		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace, Profile: r.Profile, Status: r.Status,
 		Metrics: make([]jsonMetric, 0, len(r.Metrics)), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
 	}
 	for _, m := range r.Metrics {
 		jm := jsonMetric{
 			ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
 			Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
-			Status: m.Status, Target: jsonTarget{m.Threshold.Op, m.Threshold.Value}, WarnAt: m.Threshold.WarnAt,
+			Status:     m.Status,
 			Components: m.Components, Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
 		}
 		if m.Window.Days > 0 {
 			w := m.Window
 			jm.Window = &w
+		}
+		if m.Threshold.Op != "" { // no target: a metric the profile lacks
+			warn := m.Threshold.WarnAt
+			jm.Target, jm.WarnAt = &jsonTarget{m.Threshold.Op, m.Threshold.Value}, &warn
 		}
 		if v, ok := m.Value(); ok {
 			jm.Value = &v

@@ -168,6 +168,9 @@ func scope(v health.Verdict) string {
 
 // target writes "< 1%", or "≥ 90% (advisory)".
 func target(t health.Threshold) string {
+	if t.Op == "" {
+		return "-"
+	}
 	s := string(t.Op) + " " + limit(t.Value)
 	if t.Advisory {
 		s += " advisory"

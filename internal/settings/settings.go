@@ -19,6 +19,19 @@ type Settings struct {
 	ODR         ODR
 	Shipping    Shipping
 	Input       Input
+	// Profile names the threshold profile ("" follows the store).
+	Profile string
+	// Overrides are threshold settings from the config file, the
+	// environment or flags, by config key ("thresholds.odr.fail"), each
+	// with where it came from.
+	Overrides map[string]Override
+}
+
+// Override is one user-set value and its origin ("file ./audit.yaml",
+// "env AUDIT_THRESHOLDS_ODR_FAIL", "flag --lag-days").
+type Override struct {
+	Value  any // float64, int, bool or []int, by key
+	Origin string
 }
 
 // Input says how to read the files.

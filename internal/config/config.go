@@ -1,0 +1,343 @@
+// Package config reads the settings a user keeps outside the command line:
+// a config file (YAML, TOML or JSON, read with viper) and AUDIT_*
+// environment variables. Every key is declared in Keys, so an unknown key
+// or a bad value is an error naming the key and where it came from, and
+// docs/configuration.md is checked against the same list.
+//
+// Precedence, highest first: flags, environment, file, profile. This
+// package gives the file and environment layers; cmd puts the flags on top
+// and internal/profile supplies the bottom.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+// Type is what a key's value must be.
+type Type int
+
+const (
+	String Type = iota
+	Float
+	Int
+	Bool
+	IntList
+	StringList
+)
+
+func (t Type) String() string {
+	return [...]string{"string", "number", "integer", "true or false", "list of integers", "list of strings"}[t]
+}
+
+// Key is one setting a file or the environment may hold.
+type Key struct {
+	Name string // dotted: "fail_on", "thresholds.odr.fail"
+	Type Type
+	Doc  string
+}
+
+// Env is the key's environment variable: AUDIT_ and the key in capitals
+// with dots as underscores (AUDIT_THRESHOLDS_ODR_FAIL).
+func (k Key) Env() string {
+	return "AUDIT_" + strings.ToUpper(strings.ReplaceAll(k.Name, ".", "_"))
+}
+
+// Metrics are the metric ids a thresholds.<id> block may name.
+var Metrics = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"}
+
+// Keys lists every key, in the order docs/configuration.md shows them.
+var Keys = func() []Key {
+	ks := []Key{
+		{"profile", String, "built-in threshold profile (amazon-us, amazon-eu, ebay, ...); default: the one of the marketplace"},
+		{"marketplace", String, "store code (US, UK, DE, JP, ...) when the reports do not make it clear"},
+		{"fail_on", String, "exit 1 from this status on: fail, warn or never"},
+		{"output", String, "output format: table or json"},
+		{"color", String, "colour the table: auto, always or never"},
+		{"encoding", String, "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis"},
+		{"columns", StringList, "your own header names, each kind.column=Header"},
+		{"odr.count_denied_claims", Bool, "ODR: count denied A-to-z claims too (the stricter reading)"},
+	}
+	for _, m := range Metrics {
+		ks = append(ks,
+			Key{"thresholds." + m + ".fail", Float, m + ": the target (a value on the wrong side of it fails)"},
+			Key{"thresholds." + m + ".warn", Float, m + ": the early-warning line"},
+			Key{"thresholds." + m + ".advisory", Bool, m + ": a miss only warns"},
+			Key{"thresholds." + m + ".window_days", IntList, m + ": window length(s) in days"},
+			Key{"thresholds." + m + ".lag_days", Int, m + ": days between the window's end and the audit date"},
+		)
+	}
+	return ks
+}()
+
+// Lookup finds a key by name.
+func Lookup(name string) (Key, bool) {
+	for _, k := range Keys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Key{}, false
+}
+
+// Origin says where a value came from.
+type Origin struct {
+	Layer string `json:"layer"` // "profile", "file", "env", "flag"
+	Name  string `json:"name"`  // the profile, the file's path, the variable, the flag
+}
+
+func (o Origin) String() string { return o.Layer + " " + o.Name }
+
+// Value is a typed value and its origin.
+type Value struct {
+	Raw    any // string, float64, int, bool, []int or []string
+	Origin Origin
+}
+
+// Config is the file and environment layers, merged: environment over file.
+type Config struct {
+	File   string // the file read, "" when none
+	values map[string]Value
+}
+
+// Get returns a key's value, if the file or the environment set it.
+func (c *Config) Get(name string) (Value, bool) {
+	v, ok := c.values[name]
+	return v, ok
+}
+
+// Options say where to look.
+type Options struct {
+	// Path is --config (or AUDIT_CONFIG): the file must exist.
+	Path string
+	// Dir is searched for audit.yaml / audit.yml / audit.toml / audit.json
+	// when Path is empty (the working directory).
+	Dir string
+	// UserDir is searched next ($XDG_CONFIG_HOME/audit or its OS
+	// equivalent) for config.yaml / .yml / .toml / .json.
+	UserDir string
+	// LookupEnv reads the environment (os.LookupEnv; tests pass a map).
+	LookupEnv func(string) (string, bool)
+}
+
+// DefaultUserDir is the user's config folder for audit.
+func DefaultUserDir() string {
+	if d := os.Getenv("XDG_CONFIG_HOME"); d != "" {
+		return filepath.Join(d, "audit")
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "audit")
+}
+
+// Load reads the config file (if any) and the environment. Each call uses
+// its own viper instance: no global state.
+func Load(o Options) (*Config, error) {
+	if o.LookupEnv == nil {
+		o.LookupEnv = os.LookupEnv
+	}
+	c := &Config{values: map[string]Value{}}
+	path, err := find(o)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		if err := c.readFile(path); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range Keys {
+		raw, ok := o.LookupEnv(k.Env())
+		if !ok {
+			continue
+		}
+		v, err := parseString(k, raw)
+		if err != nil {
+			return nil, fmt.Errorf("environment variable %s: %v", k.Env(), err)
+		}
+		c.values[k.Name] = Value{Raw: v, Origin: Origin{"env", k.Env()}}
+	}
+	return c, nil
+}
+
+var fileNames = []string{"yaml", "yml", "toml", "json"}
+
+// find picks the config file: Path, else ./audit.{yaml,...}, else the
+// user's config folder; "" when there is none.
+func find(o Options) (string, error) {
+	if o.Path != "" {
+		if _, err := os.Stat(o.Path); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("config file %s: no such file", o.Path)
+			}
+			return "", fmt.Errorf("config file %s: %v", o.Path, err)
+		}
+		return o.Path, nil
+	}
+	for _, cand := range []struct{ dir, base string }{{o.Dir, "audit"}, {o.UserDir, "config"}} {
+		if cand.dir == "" {
+			continue
+		}
+		for _, ext := range fileNames {
+			p := filepath.Join(cand.dir, cand.base+"."+ext)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p, nil
+			}
+		}
+	}
+	return "", nil
+}
+
+func (c *Config) readFile(path string) error {
+	v := viper.New()
+	v.SetConfigFile(path)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".toml", ".json":
+	default:
+		v.SetConfigType("yaml")
+	}
+	if err := v.ReadInConfig(); err != nil {
+		return fmt.Errorf("config file %s: %v", path, err)
+	}
+	c.File = path
+	var unknown []string
+	for _, name := range v.AllKeys() {
+		k, ok := Lookup(name)
+		if !ok {
+			unknown = append(unknown, name)
+			continue
+		}
+		val, err := convert(k, v.Get(name))
+		if err != nil {
+			return fmt.Errorf("config file %s: key %s: %v", path, name, err)
+		}
+		c.values[name] = Value{Raw: val, Origin: Origin{"file", path}}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("config file %s: unknown key(s) %s (see docs/configuration.md, or `audit config init` for a starter file)", path, strings.Join(unknown, ", "))
+	}
+	return nil
+}
+
+// convert checks a value read from a file against the key's type.
+func convert(k Key, raw any) (any, error) {
+	bad := func() error { return fmt.Errorf("want %s, got %v", k.Type, raw) }
+	switch k.Type {
+	case String:
+		if s, ok := raw.(string); ok {
+			return s, nil
+		}
+	case Float:
+		switch x := raw.(type) {
+		case float64:
+			return x, nil
+		case int:
+			return float64(x), nil
+		case int64:
+			return float64(x), nil
+		}
+	case Int:
+		switch x := raw.(type) {
+		case int:
+			return x, nil
+		case int64:
+			return int(x), nil
+		case float64:
+			if x == float64(int(x)) {
+				return int(x), nil
+			}
+		}
+	case Bool:
+		if b, ok := raw.(bool); ok {
+			return b, nil
+		}
+	case IntList:
+		switch x := raw.(type) {
+		case []any:
+			out := make([]int, 0, len(x))
+			for _, e := range x {
+				n, err := convert(Key{Name: k.Name, Type: Int}, e)
+				if err != nil {
+					return nil, bad()
+				}
+				out = append(out, n.(int))
+			}
+			return out, nil
+		default:
+			if n, err := convert(Key{Name: k.Name, Type: Int}, raw); err == nil {
+				return []int{n.(int)}, nil
+			}
+		}
+	case StringList:
+		if x, ok := raw.([]any); ok {
+			out := make([]string, 0, len(x))
+			for _, e := range x {
+				s, ok := e.(string)
+				if !ok {
+					return nil, bad()
+				}
+				out = append(out, s)
+			}
+			return out, nil
+		}
+		if s, ok := raw.(string); ok {
+			return []string{s}, nil
+		}
+	}
+	return nil, bad()
+}
+
+// parseString reads a value given as text (an environment variable).
+func parseString(k Key, s string) (any, error) {
+	s = strings.TrimSpace(s)
+	switch k.Type {
+	case String:
+		return s, nil
+	case Float:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, fmt.Errorf("want a number, got %q", s)
+		}
+		return f, nil
+	case Int:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, fmt.Errorf("want an integer, got %q", s)
+		}
+		return n, nil
+	case Bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return nil, fmt.Errorf("want true or false, got %q", s)
+		}
+		return b, nil
+	case IntList:
+		var out []int
+		for _, p := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(p))
+			if err != nil {
+				return nil, fmt.Errorf("want integers separated by commas, got %q", s)
+			}
+			out = append(out, n)
+		}
+		return out, nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,153 @@
+// Package profile holds the built-in threshold profiles: each platform's
+// (and each Amazon store group's) targets as data, with their source and
+// the date they were checked, so a config file can override them and
+// `audit thresholds` can show where every number comes from.
+package profile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+)
+
+// Entry is one metric's target in a profile.
+type Entry struct {
+	Metric     string    `json:"metric"`
+	Op         health.Op `json:"op"`
+	Fail       float64   `json:"fail"`
+	Warn       float64   `json:"warn"`
+	WindowDays []int     `json:"window_days"`
+	LagDays    int       `json:"lag_days"`
+	Advisory   bool      `json:"advisory"`
+	Source     string    `json:"source"`
+	Checked    string    `json:"checked"`
+}
+
+// Threshold is the entry as the verdict needs it.
+func (e Entry) Threshold() health.Threshold {
+	return health.Threshold{Op: e.Op, Value: e.Fail, WarnAt: e.Warn, Advisory: e.Advisory, Source: e.Source}
+}
+
+// Profile is a named set of targets.
+type Profile struct {
+	Name        string   `json:"name"`
+	Platform    string   `json:"platform"`
+	Description string   `json:"description"`
+	Stores      []string `json:"stores,omitempty"` // Amazon store codes the profile follows from
+	Entries     []Entry  `json:"entries"`
+}
+
+// Entry finds a metric's entry.
+func (p Profile) Entry(metric string) (Entry, bool) {
+	for _, e := range p.Entries {
+		if e.Metric == metric {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+const checked = "2026-11-23"
+
+// Amazon's targets (platforms.md, metrics.md). The warn line is project
+// policy: a "less than" target warns from 80 % of its limit, a "greater
+// than" one within 2 points of it.
+var (
+	amazonODR = Entry{Metric: "odr", Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{60}, LagDays: 14,
+		Source: "Amazon help G200285170", Checked: checked}
+	amazonLSR = Entry{Metric: "late_shipment_rate", Op: health.Less, Fail: 0.04, Warn: 0.032, WindowDays: []int{10, 30},
+		Source: "Amazon help 200285190", Checked: checked}
+	amazonPFCR = Entry{Metric: "prefulfillment_cancel_rate", Op: health.Less, Fail: 0.025, Warn: 0.02, WindowDays: []int{7},
+		Source: "Amazon help 200285210", Checked: checked}
+	amazonVTR = Entry{Metric: "valid_tracking_rate", Op: health.Greater, Fail: 0.95, Warn: 0.97, WindowDays: []int{30}, LagDays: 14,
+		Source: "Amazon help 201817070", Checked: checked}
+	amazonOTDRUS = Entry{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{14}, LagDays: 7,
+		Source: "Amazon staff FAQ (US, enforced since 2024-09-25)", Checked: checked}
+	amazonOTDREU = Entry{Metric: "on_time_delivery_rate", Op: health.Greater, Fail: 0.97, Warn: 0.99, WindowDays: []int{14}, LagDays: 7,
+		Advisory: true, Source: "Amazon help 200633610 (EU: recommended, no penalty)", Checked: checked}
+	amazonOTDROther = Entry{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{14}, LagDays: 7,
+		Advisory: true, Source: "no enforced target published for this store; the US target as advice", Checked: checked}
+	amazonIDR = Entry{Metric: "invoice_defect_rate", Op: health.Less, Fail: 0.05, Warn: 0.04, WindowDays: []int{7}, LagDays: 7,
+		Source: "Amazon help 44QSYRCU27EW4UK (measured in the UK, DE, FR, IT and ES stores only)", Checked: checked}
+)
+
+// Builtin are the profiles the tool ships, by name.
+var Builtin = []Profile{
+	{Name: "amazon-us", Platform: "amazon", Description: "Amazon.com: on-time delivery enforced at 90 %", Stores: []string{"US"},
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDRUS, amazonIDR}},
+	{Name: "amazon-ca", Platform: "amazon", Description: "Amazon.ca: Amazon's targets; on-time delivery advisory", Stores: []string{"CA"},
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR}},
+	{Name: "amazon-uk", Platform: "amazon", Description: "Amazon.co.uk: on-time delivery advisory (97 %), invoice defects enforced", Stores: []string{"UK"},
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDREU, amazonIDR}},
+	{Name: "amazon-eu", Platform: "amazon", Description: "Amazon's EU stores: on-time delivery advisory (97 %), invoice defects enforced (DE, FR, IT, ES)",
+		Stores:  []string{"DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE"},
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDREU, amazonIDR}},
+	{Name: "amazon-jp", Platform: "amazon", Description: "Amazon.co.jp: Amazon's targets; on-time delivery advisory", Stores: []string{"JP"},
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR}},
+	{Name: "amazon-other", Platform: "amazon", Description: "Other Amazon stores (MX, BR, AU, IN, ...): Amazon's published targets, on-time delivery advisory",
+		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR}},
+	{Name: "ebay", Platform: "ebay", Description: "eBay seller standards, Above Standard where published (platforms.md)",
+		Entries: []Entry{
+			{Metric: "late_shipment_rate", Op: health.LessEqual, Fail: 0.03, Warn: 0.024, WindowDays: []int{90}, Source: "eBay Top Rated late shipment rate (secondary)", Checked: checked},
+			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{90}, Source: "eBay transaction defect rate, Above Standard (AU/UK help 4080)", Checked: checked},
+			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "eBay tracking uploaded and validated (secondary)", Checked: checked},
+		}},
+	{Name: "walmart", Platform: "walmart", Description: "Walmart Marketplace performance standards (platforms.md)",
+		Entries: []Entry{
+			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{30}, Source: "Walmart Marketplace cancellation rate", Checked: checked},
+			{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{30}, Source: "Walmart Marketplace on-time delivery", Checked: checked},
+			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.99, Warn: 0.99, WindowDays: []int{30}, Source: "Walmart Marketplace valid tracking rate", Checked: checked},
+		}},
+	{Name: "etsy", Platform: "etsy", Description: "Etsy Star Seller: 95 % shipped on time with tracking (previous 3 months)",
+		Entries: []Entry{
+			{Metric: "late_shipment_rate", Op: health.LessEqual, Fail: 0.05, Warn: 0.04, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
+			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
+		}},
+	{Name: "kaufland", Platform: "kaufland", Description: "Kaufland: seller cancellations below 1 % a month",
+		Entries: []Entry{
+			{Metric: "prefulfillment_cancel_rate", Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
+		}},
+	{Name: "zalando", Platform: "zalando", Description: "Zalando partner program, rolling 7 days",
+		Entries: []Entry{
+			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.01, Warn: 0.008, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
+			{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
+		}},
+}
+
+// ByName finds a built-in profile.
+func ByName(name string) (Profile, error) {
+	for _, p := range Builtin {
+		if p.Name == strings.ToLower(strings.TrimSpace(name)) {
+			return p, nil
+		}
+	}
+	return Profile{}, fmt.Errorf("unknown profile %q (known: %s)", name, strings.Join(Names(), ", "))
+}
+
+// ForStore is the Amazon profile a store follows ("" is judged as the US).
+func ForStore(store string) Profile {
+	if store == "" {
+		store = "US"
+	}
+	for _, p := range Builtin {
+		for _, s := range p.Stores {
+			if s == store {
+				return p
+			}
+		}
+	}
+	p, _ := ByName("amazon-other")
+	return p
+}
+
+// Names lists the built-in profile names, sorted.
+func Names() []string {
+	out := make([]string, len(Builtin))
+	for i, p := range Builtin {
+		out[i] = p.Name
+	}
+	sort.Strings(out)
+	return out
+}

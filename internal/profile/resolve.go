@@ -1,0 +1,117 @@
+package profile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Resolved is a profile entry after the user's overrides, with where each
+// field's value came from.
+type Resolved struct {
+	Entry
+	Origins map[string]string `json:"origins"` // field -> "profile amazon-us", "file ./audit.yaml", ...
+}
+
+// Fields of an entry a user can set, as config keys name them.
+var Fields = []string{"fail", "warn", "advisory", "window_days", "lag_days"}
+
+// Resolve applies overrides (config keys "thresholds.<metric>.<field>") to
+// the profile's entries. An override for a metric the profile lacks adds
+// nothing: a platform's profile lists the metrics that match its rules.
+func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Resolved, error) {
+	out := make(map[string]Resolved, len(p.Entries))
+	for _, e := range p.Entries {
+		r := Resolved{Entry: e, Origins: map[string]string{}}
+		r.WindowDays = append([]int(nil), e.WindowDays...)
+		for _, f := range Fields {
+			r.Origins[f] = "profile " + p.Name
+		}
+		for _, f := range Fields {
+			o, ok := overrides["thresholds."+e.Metric+"."+f]
+			if !ok {
+				continue
+			}
+			if err := set(&r.Entry, f, o.Value); err != nil {
+				return nil, fmt.Errorf("%s: thresholds.%s.%s: %v", o.Origin, e.Metric, f, err)
+			}
+			r.Origins[f] = o.Origin
+		}
+		if err := check(r.Entry); err != nil {
+			return nil, fmt.Errorf("thresholds.%s (%s): %v", e.Metric, origins(r), err)
+		}
+		out[e.Metric] = r
+	}
+	return out, nil
+}
+
+func set(e *Entry, field string, v any) error {
+	switch field {
+	case "fail", "warn":
+		f, ok := v.(float64)
+		if !ok {
+			return fmt.Errorf("want a number, got %v", v)
+		}
+		if f < 0 || f > 1 {
+			return fmt.Errorf("want a fraction between 0 and 1 (0.01 is 1 %%), got %v", f)
+		}
+		if field == "fail" {
+			e.Fail = f
+		} else {
+			e.Warn = f
+		}
+	case "advisory":
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("want true or false, got %v", v)
+		}
+		e.Advisory = b
+	case "window_days":
+		ns, ok := v.([]int)
+		if !ok || len(ns) == 0 {
+			return fmt.Errorf("want one or more day counts, got %v", v)
+		}
+		for _, n := range ns {
+			if n < 1 || n > 3650 {
+				return fmt.Errorf("window of %d days: want 1 to 3650", n)
+			}
+		}
+		e.WindowDays = append([]int(nil), ns...)
+	case "lag_days":
+		n, ok := v.(int)
+		if !ok || n < 0 || n > 3650 {
+			return fmt.Errorf("want 0 to 3650 days, got %v", v)
+		}
+		e.LagDays = n
+	}
+	return nil
+}
+
+// check rejects a warn line on the wrong side of the target: the warning
+// must come before the failure.
+func check(e Entry) error {
+	switch e.Op {
+	case "<", "<=":
+		if e.Warn > e.Fail {
+			return fmt.Errorf("warn %v is above fail %v: a %q target warns below it", e.Warn, e.Fail, e.Op)
+		}
+	default:
+		if e.Warn < e.Fail {
+			return fmt.Errorf("warn %v is below fail %v: a %q target warns above it", e.Warn, e.Fail, e.Op)
+		}
+	}
+	return nil
+}
+
+func origins(r Resolved) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range Fields {
+		if o := r.Origins[f]; !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	return strings.Join(out, ", ")
+}
