@@ -26,10 +26,10 @@ type Env struct {
 	// LookupEnv reads the environment (nil: the process's); tests pass a
 	// map so AUDIT_* variables are under their control.
 	LookupEnv func(string) (string, bool)
-	Now     func() time.Time // the clock; read once, for the default --as-of
-	Version string
-	Commit  string
-	Date    string
+	Now       func() time.Time // the clock; read once, for the default --as-of
+	Version   string
+	Commit    string
+	Date      string
 }
 
 // errThresholds is returned when the audit ran and a threshold failed: the

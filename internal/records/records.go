@@ -125,6 +125,7 @@ type Dataset struct {
 	Shipments     []Shipment
 	Cancellations []Cancellation
 	Invoices      []Invoice
+	Performance   []Performance // Amazon's seller performance reports (performance.go)
 
 	// Kinds says which report kinds were read (even when empty), so a
 	// metric can tell "no such report" (not computed) from "no rows in the
