@@ -68,8 +68,14 @@ type result struct {
 // the fixed clock.
 func run(t *testing.T, tty bool, args ...string) result {
 	t.Helper()
+	return runWith(t, tty, nil, args...)
+}
+
+// runWith is run with the environment lookupEnv gives (nil: the process's).
+func runWith(t *testing.T, tty bool, lookupEnv func(string) (string, bool), args ...string) result {
+	t.Helper()
 	streams, out, errOut := iostreams.Test(tty)
-	code := Execute(args, Env{IO: streams, Now: func() time.Time { return fixedNow }, Version: "test"})
+	code := Execute(args, Env{IO: streams, LookupEnv: lookupEnv, Now: func() time.Time { return fixedNow }, Version: "test"})
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
 

@@ -2,8 +2,10 @@ package profile
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
+	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -38,12 +40,30 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			}
 			r.Origins[f] = o.Origin
 		}
+		if r.Origins["fail"] != r.Origins["warn"] && strings.HasPrefix(r.Origins["warn"], "profile ") {
+			// A new fail line without a warn line: the warn band follows
+			// it (project policy: 80 % of a "less than" limit, 2 points
+			// inside a "greater than" one).
+			r.Warn = WarnBand(r.Op, r.Fail)
+			r.Origins["warn"] = "warn band of " + r.Origins["fail"]
+		}
 		if err := check(r.Entry); err != nil {
 			return nil, fmt.Errorf("thresholds.%s (%s): %v", e.Metric, origins(r), err)
 		}
 		out[e.Metric] = r
 	}
 	return out, nil
+}
+
+// WarnBand is the project's default warn line for a target (metrics.md,
+// "Warn band"): from 80 % of a "less than" limit, within 2 points of a
+// "greater than" one.
+func WarnBand(op health.Op, fail float64) float64 {
+	switch op {
+	case health.Less, health.LessEqual:
+		return math.Round(fail*0.8*1e9) / 1e9
+	}
+	return math.Min(1, math.Round((fail+0.02)*1e9)/1e9)
 }
 
 func set(e *Entry, field string, v any) error {

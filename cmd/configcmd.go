@@ -1,0 +1,85 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// starterConfig is what `audit config init` writes: every key, commented,
+// with its default. docs/configuration.md documents the same keys.
+const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_* environment
+# variables > this file > the built-in profile. Every key is optional;
+# unknown keys are errors. See docs/configuration.md.
+
+# Threshold profile: amazon-us, amazon-ca, amazon-uk, amazon-eu, amazon-jp,
+# amazon-other, ebay, walmart, etsy, kaufland, zalando. Default: the one of
+# the marketplace (from --marketplace or the reports).
+# profile: amazon-eu
+
+# Store code when the reports do not make it clear (US, UK, DE, JP, ...).
+# marketplace: DE
+
+# Exit 1 from this status on: fail, warn or never.
+# fail_on: fail
+
+# Output format (table or json) and colour (auto, always or never).
+# output: table
+# color: auto
+
+# Text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1, shift_jis.
+# encoding: auto
+
+# Your own header names: kind.column=Header.
+# columns:
+#   - orders.purchase-date=Kaufdatum
+
+# ODR: count denied A-to-z claims too (the stricter reading).
+# odr:
+#   count_denied_claims: false
+
+# Thresholds over the profile's, per metric: fail, warn (fractions: 0.01 is
+# 1 %), advisory (a miss only warns), window_days, lag_days. Metrics: odr,
+# late_shipment_rate, prefulfillment_cancel_rate, valid_tracking_rate,
+# on_time_delivery_rate, invoice_defect_rate.
+# thresholds:
+#   odr: {fail: 0.008, warn: 0.005}
+#   late_shipment_rate: {fail: 0.03}
+`
+
+func newConfigCmd(env *Env) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "config",
+		Short: "Work with the config file",
+		Args:  cobra.NoArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	force := false
+	initCmd := &cobra.Command{
+		Use:   "init [PATH]",
+		Short: "Write a commented starter config file (default ./audit.yaml)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			path := "audit.yaml"
+			if len(args) == 1 {
+				path = args[0]
+			}
+			if _, err := os.Stat(path); err == nil && !force {
+				return usagef("%s already exists; --force overwrites it", path)
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%s: %v", path, err)
+			}
+			if err := os.WriteFile(path, []byte(starterConfig), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.IO.ErrOut, "wrote %s\n", path)
+			return nil
+		},
+	}
+	initCmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	c.AddCommand(initCmd)
+	return c
+}

@@ -1,0 +1,167 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/profile"
+)
+
+type thresholdsOptions struct {
+	env         *Env
+	cmd         *cobra.Command
+	Profile     string
+	Marketplace string
+	ConfigPath  string
+	Output      string
+}
+
+func newThresholdsCmd(env *Env) *cobra.Command {
+	o := &thresholdsOptions{env: env}
+	c := &cobra.Command{
+		Use:   "thresholds",
+		Short: "Print the effective thresholds and where each value comes from",
+		Long: `Print every metric's target, warn line, windows and lag as an audit would use
+them: the profile's values with the config file, AUDIT_* variables and flags
+on top, and for each value where it came from. The profile is --profile,
+else the config's, else the one of --marketplace (amazon-us by default).`,
+		Example: `  audit thresholds --profile amazon-eu
+  audit thresholds --marketplace DE -o json | jq '.thresholds[] | {metric, fail, origins}'`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			o.cmd = c
+			return thresholdsRun(o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.Profile, "profile", "", "threshold profile: "+strings.Join(profile.Names(), ", "))
+	f.StringVar(&o.Marketplace, "marketplace", "", "store code whose profile to show (US, UK, DE, JP, ...)")
+	f.StringVar(&o.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
+	f.StringVarP(&o.Output, "output", "o", "table", "output format: table or json")
+	return c
+}
+
+type thresholdsDoc struct {
+	Profile       string             `json:"profile"`
+	ProfileOrigin string             `json:"profile_origin"`
+	Description   string             `json:"description"`
+	Thresholds    []profile.Resolved `json:"thresholds"`
+}
+
+func thresholdsRun(o *thresholdsOptions) error {
+	l, err := loadLayers(o.cmd, o.env, o.ConfigPath)
+	if err != nil {
+		return err
+	}
+	l.str("profile", "profile", &o.Profile)
+	l.str("marketplace", "marketplace", &o.Marketplace)
+	l.str("output", "output", &o.Output)
+	if o.Output != "table" && o.Output != "json" {
+		return usagef("--output: unknown output format %q (want table or json)", o.Output)
+	}
+	var p profile.Profile
+	origin := "default"
+	switch {
+	case o.Profile != "":
+		if p, err = profile.ByName(o.Profile); err != nil {
+			return &usageError{err}
+		}
+		origin = "profile " + o.Profile
+		if f := o.cmd.Flags().Lookup("profile"); f.Changed {
+			origin = "flag --profile"
+		} else if v, ok := l.cfg.Get("profile"); ok {
+			origin = v.Origin.String()
+		}
+	case o.Marketplace != "":
+		m, ok := market.ByCode(o.Marketplace)
+		if !ok {
+			return usagef("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", "))
+		}
+		p = profile.ForStore(m.Code)
+		origin = "marketplace " + m.Code
+	default:
+		p = profile.ForStore("US")
+	}
+	resolved, err := profile.Resolve(p, l.overrides(nil))
+	if err != nil {
+		return &usageError{err}
+	}
+	doc := thresholdsDoc{Profile: p.Name, ProfileOrigin: origin, Description: p.Description}
+	for _, e := range p.Entries {
+		doc.Thresholds = append(doc.Thresholds, resolved[e.Metric])
+	}
+	if o.Output == "json" {
+		enc := json.NewEncoder(o.env.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	return thresholdsTable(o.env.IO.Out, doc)
+}
+
+func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
+	fmt.Fprintf(w, "Profile %s (%s): %s\n\n", doc.Profile, doc.ProfileOrigin, doc.Description)
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone, Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off}, Lines: tw.Lines{ShowHeaderLine: tw.Off}},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{Formatting: tw.CellFormatting{AutoFormat: tw.Off}, Alignment: tw.CellAlignment{Global: tw.AlignLeft},
+				Padding: tw.CellPadding{Global: tw.Padding{Right: "  ", Overwrite: true}}},
+			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft},
+				Padding: tw.CellPadding{Global: tw.Padding{Right: "  ", Overwrite: true}}},
+		}))
+	t.Header([]string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"})
+	for _, r := range doc.Thresholds {
+		days := make([]string, len(r.WindowDays))
+		for i, d := range r.WindowDays {
+			days[i] = strconv.Itoa(d)
+		}
+		miss := "fails"
+		if r.Advisory {
+			miss = "warns (advisory)"
+		}
+		if err := t.Append([]string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), strings.Join(days, "/") + " days",
+			strconv.Itoa(r.LagDays) + " days", miss, fromText(r)}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	for _, r := range doc.Thresholds {
+		fmt.Fprintf(w, "%s: %s (checked %s)\n", r.Metric, r.Source, r.Checked)
+	}
+	return nil
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) + "%" }
+
+// fromText says where the values came from: the profile alone, or which
+// field came from where.
+func fromText(r profile.Resolved) string {
+	base := ""
+	var other []string
+	for _, f := range profile.Fields {
+		o := r.Origins[f]
+		if strings.HasPrefix(o, "profile ") {
+			base = o
+			continue
+		}
+		other = append(other, f+": "+o)
+	}
+	if len(other) == 0 {
+		return base
+	}
+	return strings.Join(other, "; ")
+}

@@ -1,0 +1,101 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func noEnv(string) (string, bool) { return "", false }
+
+// YAML, TOML and JSON files give the same typed values, each with the file
+// as origin; the environment wins over the file.
+func TestLoadFormatsAndEnv(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.yaml": "fail_on: warn\ncolumns: [orders.purchase-date=Kaufdatum]\nthresholds:\n  odr: {fail: 0.008, window_days: 30}\n  late_shipment_rate: {window_days: [10, 20]}\n",
+		"a.toml": "fail_on = \"warn\"\ncolumns = [\"orders.purchase-date=Kaufdatum\"]\n[thresholds.odr]\nfail = 0.008\nwindow_days = 30\n[thresholds.late_shipment_rate]\nwindow_days = [10, 20]\n",
+		"a.json": `{"fail_on": "warn", "columns": ["orders.purchase-date=Kaufdatum"], "thresholds": {"odr": {"fail": 0.008, "window_days": 30}, "late_shipment_rate": {"window_days": [10, 20]}}}`,
+	}
+	for name, body := range files {
+		p := write(t, dir, name, body)
+		c, err := Load(Options{Path: p, LookupEnv: noEnv})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		v, _ := c.Get("thresholds.odr.fail")
+		w, _ := c.Get("thresholds.odr.window_days")
+		l, _ := c.Get("thresholds.late_shipment_rate.window_days")
+		f, _ := c.Get("fail_on")
+		cols, _ := c.Get("columns")
+		if v.Raw != 0.008 || v.Origin.String() != "file "+p || len(w.Raw.([]int)) != 1 || w.Raw.([]int)[0] != 30 ||
+			len(l.Raw.([]int)) != 2 || f.Raw != "warn" || cols.Raw.([]string)[0] != "orders.purchase-date=Kaufdatum" {
+			t.Errorf("%s: %+v %+v %+v %+v %+v", name, v, w, l, f, cols)
+		}
+	}
+	env := map[string]string{"AUDIT_FAIL_ON": "never", "AUDIT_THRESHOLDS_ODR_WINDOW_DAYS": "10,30", "AUDIT_COLUMNS": "a.b=c; d.e=f"}
+	c, err := Load(Options{Path: filepath.Join(dir, "a.yaml"), LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := c.Get("fail_on"); f.Raw != "never" || f.Origin.String() != "env AUDIT_FAIL_ON" {
+		t.Errorf("fail_on %+v", f)
+	}
+	if w, _ := c.Get("thresholds.odr.window_days"); len(w.Raw.([]int)) != 2 {
+		t.Errorf("window_days %+v", w)
+	}
+	if cols, _ := c.Get("columns"); len(cols.Raw.([]string)) != 2 {
+		t.Errorf("columns %+v", cols)
+	}
+}
+
+// Discovery: ./audit.yaml first, then the user's config.yaml; none is fine.
+func TestFind(t *testing.T) {
+	work, user := t.TempDir(), t.TempDir()
+	c, err := Load(Options{Dir: work, UserDir: user, LookupEnv: noEnv})
+	if err != nil || c.File != "" {
+		t.Fatalf("no file: %v %q", err, c.File)
+	}
+	u := write(t, user, "config.yaml", "fail_on: warn\n")
+	if c, _ := Load(Options{Dir: work, UserDir: user, LookupEnv: noEnv}); c.File != u {
+		t.Errorf("user file: %q", c.File)
+	}
+	w := write(t, work, "audit.yml", "fail_on: never\n")
+	if c, _ := Load(Options{Dir: work, UserDir: user, LookupEnv: noEnv}); c.File != w {
+		t.Errorf("working folder file: %q", c.File)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	for body, want := range map[string]string{
+		"fail_on: never\nprofiles: x\n":         "unknown key(s) profiles",
+		"thresholds:\n  odr: {fial: 0.1}\n":     "unknown key(s) thresholds.odr.fial",
+		"thresholds:\n  odr: {fail: [1]}\n":     "key thresholds.odr.fail: want number",
+		"thresholds:\n  odr: {lag_days: 1.5}\n": "key thresholds.odr.lag_days: want integer",
+		"columns: [1, 2]\n":                     "key columns: want list of strings",
+		"fail_on: [a]\n":                        "key fail_on: want string",
+	} {
+		p := write(t, dir, "c.yaml", body)
+		_, err := Load(Options{Path: p, LookupEnv: noEnv})
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), p) {
+			t.Errorf("%q: %v, want %q naming the file", body, err, want)
+		}
+	}
+	for k, v := range map[string]string{"AUDIT_THRESHOLDS_ODR_FAIL": "x", "AUDIT_ODR_COUNT_DENIED_CLAIMS": "perhaps", "AUDIT_THRESHOLDS_ODR_WINDOW_DAYS": "1,x"} {
+		_, err := Load(Options{LookupEnv: func(n string) (string, bool) { return v, n == k }})
+		if err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("%s=%s: %v", k, v, err)
+		}
+	}
+}
