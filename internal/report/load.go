@@ -75,8 +75,16 @@ func (s *Sink) Warnf(format string, args ...any) {
 // set; the values they disagree on are warned about (conflicts.go).
 func Load(paths []string, opt Options) (*Loaded, error) {
 	l, err := load(paths, opt)
-	if err != nil && !opt.ShowPII {
-		err = redactError(err)
+	if !opt.ShowPII {
+		if err != nil {
+			err = redactError(err)
+		}
+		if l != nil {
+			// Warnings quote values too (an unknown channel, a conflict).
+			for i, w := range l.Warnings {
+				l.Warnings[i] = RedactPII(w)
+			}
+		}
 	}
 	return l, err
 }

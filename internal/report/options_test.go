@@ -78,3 +78,16 @@ func TestRedactPII(t *testing.T) {
 		}
 	}
 }
+
+// Warnings quote values as errors do, and are masked the same way.
+func TestWarningsMaskPII(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "orders.txt", "amazon-order-id\tpurchase-date\tfulfillment-channel\n111-1\t2026-10-07\tjane@example.com\n")
+	l := mustLoad(t, Options{}, p)
+	if len(l.Warnings) != 1 || strings.Contains(l.Warnings[0], "jane") || !strings.Contains(l.Warnings[0], "<e-mail>") {
+		t.Errorf("warnings %q", l.Warnings)
+	}
+	l = mustLoad(t, Options{ShowPII: true}, p)
+	if len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "jane@example.com") {
+		t.Errorf("with ShowPII: %q", l.Warnings)
+	}
+}
