@@ -7,13 +7,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/profile"
+	"github.com/sellerhealth/audit/internal/render"
 )
 
 type thresholdsOptions struct {
@@ -109,18 +107,7 @@ func thresholdsRun(o *thresholdsOptions) error {
 
 func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	fmt.Fprintf(w, "Profile %s (%s): %s\n\n", doc.Profile, doc.ProfileOrigin, doc.Description)
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone, Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off}, Lines: tw.Lines{ShowHeaderLine: tw.Off}},
-		})),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{Formatting: tw.CellFormatting{AutoFormat: tw.Off}, Alignment: tw.CellAlignment{Global: tw.AlignLeft},
-				Padding: tw.CellPadding{Global: tw.Padding{Right: "  ", Overwrite: true}}},
-			Row: tw.CellConfig{Alignment: tw.CellAlignment{Global: tw.AlignLeft},
-				Padding: tw.CellPadding{Global: tw.Padding{Right: "  ", Overwrite: true}}},
-		}))
-	t.Header([]string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"})
+	var rows [][]string
 	for _, r := range doc.Thresholds {
 		days := make([]string, len(r.WindowDays))
 		for i, d := range r.WindowDays {
@@ -130,12 +117,11 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 		if r.Advisory {
 			miss = "warns (advisory)"
 		}
-		if err := t.Append([]string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), strings.Join(days, "/") + " days",
-			strconv.Itoa(r.LagDays) + " days", miss, fromText(r)}); err != nil {
-			return err
-		}
+		rows = append(rows, []string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), strings.Join(days, "/") + " days",
+			strconv.Itoa(r.LagDays) + " days", miss, fromText(r)})
 	}
-	if err := t.Render(); err != nil {
+	header := []string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"}
+	if err := render.WriteTable(w, header, make([]bool, len(header)), rows); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)

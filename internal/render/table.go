@@ -115,7 +115,7 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 		rows = append(rows, row)
 		noData = noData || m.Status == health.NoData
 	}
-	if err := writeTable(w, header, numeric, rows); err != nil {
+	if err := WriteTable(w, header, numeric, rows); err != nil {
 		return err
 	}
 	if noData {
@@ -149,7 +149,7 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
 			pal.status(m.Status), window(m), strings.Join(details, ", ")})
 	}
-	return writeTable(w, header, numeric, rows)
+	return WriteTable(w, header, numeric, rows)
 }
 
 // window writes an entry's window with what it is keyed on:
@@ -208,7 +208,7 @@ func unmatched(w io.Writer, us []metrics.Unplaced) error {
 	for i, u := range us {
 		rows[i] = []string{u.OrderID, label(kindLabels, u.Kind), u.File + ":" + strconv.Itoa(u.Line)}
 	}
-	return writeTable(w, []string{"ORDER ID", "DEFECT", "FOUND AT"}, []bool{false, false, false}, rows)
+	return WriteTable(w, []string{"ORDER ID", "DEFECT", "FOUND AT"}, []bool{false, false, false}, rows)
 }
 
 func rate(m health.Verdict) string {
@@ -240,7 +240,7 @@ func groupByID(vs []health.Verdict) [][]health.Verdict {
 
 // writeTable writes a borderless table: columns two spaces apart, numbers
 // right-aligned, no trailing blanks; the same on a terminal and in a pipe.
-func writeTable(w io.Writer, header []string, numeric []bool, rows [][]string) error {
+func WriteTable(w io.Writer, header []string, numeric []bool, rows [][]string) error {
 	align := make([]tw.Align, len(header))
 	for i := range align {
 		align[i] = tw.AlignLeft
