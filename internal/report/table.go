@@ -34,6 +34,9 @@ type Table struct {
 	closer io.Closer
 	// rowsRead counts the data rows handed out, for the inputs list.
 	rowsRead int
+	// perf is a JSON seller performance report, decoded whole by
+	// openPerformance (performance.go); such a table has no rows.
+	perf *perfDoc
 }
 
 // Line is the physical line of the last row Next returned.
@@ -267,6 +270,12 @@ func newTable(s stream, opt Options) (*Table, error) {
 		// UTF-8 as it streams.
 		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), 64<<10)
 		enc = EncodingUTF8
+	}
+	// Hook for the one JSON report kind (performance.go): a document
+	// starting with '{' that names "performanceMetrics" in its first 64 KiB
+	// is decoded with encoding/json, not read line by line.
+	if sample, _ := br.Peek(64 << 10); sniffPerformance(sample) {
+		return openPerformance(s, br)
 	}
 	br = bufio.NewReaderSize(&nulGuard{r: br}, 64<<10)
 	sample, _ := br.Peek(64 << 10)
