@@ -58,6 +58,7 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 		for _, k := range c.Needs {
 			kinds[k] = true
 		}
+		kinds[kindPerformance] = true // Amazon's targets, for every metric
 	}
 	opt, err := ReadOptions(s)
 	if err != nil {
@@ -103,6 +104,7 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	if err != nil {
 		return nil, err
 	}
+	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved)...)
 	applyWindows(&s, resolved)
 	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
 		Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}

@@ -1,0 +1,71 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/profile"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// kindPerformance is Amazon's SP-API V2 seller performance report.
+const kindPerformance = "seller-performance"
+
+// applyAmazonTargets puts the targets of Amazon's own seller performance
+// report, when it is among the inputs, over the profile's for the store's
+// metrics (platforms.md: "Where a platform's own export carries its target,
+// the export wins"). The warn line follows by the warn band. It returns a
+// note saying which metrics took Amazon's target, for the warnings list.
+func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]profile.Resolved) []string {
+	sp := performanceOf(d, store)
+	if sp == nil {
+		return nil
+	}
+	origin := "Amazon's seller performance report " + sp.Source.File
+	var took []string
+	seen := map[string]bool{}
+	for _, t := range sp.Targets {
+		r, ok := resolved[t.Metric]
+		if !ok || seen[t.Metric] || (t.Op != "<" && t.Op != ">") {
+			continue // "=" has no meaning as a pass line
+		}
+		seen[t.Metric] = true
+		r.Op, r.Fail = health.Op(t.Op), t.Value
+		r.Warn = profile.WarnBand(r.Op, r.Fail)
+		r.Source = origin
+		r.Origins["fail"], r.Origins["warn"] = origin, "warn band of "+origin
+		resolved[t.Metric] = r
+		took = append(took, t.Metric)
+	}
+	if len(took) == 0 {
+		return nil
+	}
+	sort.Strings(took)
+	return []string{"targets of " + strings.Join(took, ", ") + " from " + origin + " (store " + sp.Store + "), over the profile's"}
+}
+
+// performanceOf is the report's entry for the store: the one whose store is
+// the account's, or the only one when the account's store is unknown.
+func performanceOf(d *records.Dataset, store string) *records.StorePerformance {
+	var all []*records.StorePerformance
+	for i := range d.Performance {
+		for j := range d.Performance[i].Stores {
+			sp := &d.Performance[i].Stores[j]
+			if len(sp.Targets) == 0 {
+				continue
+			}
+			if sp.Source.File == "" {
+				sp.Source.File = d.Performance[i].Source.File
+			}
+			if store != "" && sp.Store == store {
+				return sp
+			}
+			all = append(all, sp)
+		}
+	}
+	if store == "" && len(all) == 1 {
+		return all[0]
+	}
+	return nil
+}
