@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -35,16 +34,8 @@ func configReference() string {
 		}
 		b.WriteString("\n\n| metric | target | warn at | windows (days) | lag (days) | a miss | source | checked |\n|---|---|---|---|---|---|---|---|\n")
 		for _, e := range p.Entries {
-			days := make([]string, len(e.WindowDays))
-			for i, d := range e.WindowDays {
-				days[i] = strconv.Itoa(d)
-			}
-			miss := "fails"
-			if e.Advisory {
-				miss = "warns (advisory)"
-			}
 			fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %d | %s | %s | %s |\n", e.Metric, e.Op, pct(e.Fail), pct(e.Warn),
-				strings.Join(days, ", "), e.LagDays, miss, e.Source, e.Checked)
+				e.Windows(", "), e.LagDays, e.Miss(), e.Source, e.Checked)
 		}
 	}
 	return b.String()

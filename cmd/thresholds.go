@@ -109,16 +109,8 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	fmt.Fprintf(w, "Profile %s (%s): %s\n\n", doc.Profile, doc.ProfileOrigin, doc.Description)
 	var rows [][]string
 	for _, r := range doc.Thresholds {
-		days := make([]string, len(r.WindowDays))
-		for i, d := range r.WindowDays {
-			days[i] = strconv.Itoa(d)
-		}
-		miss := "fails"
-		if r.Advisory {
-			miss = "warns (advisory)"
-		}
-		rows = append(rows, []string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), strings.Join(days, "/") + " days",
-			strconv.Itoa(r.LagDays) + " days", miss, fromText(r)})
+		rows = append(rows, []string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), r.Windows("/") + " days",
+			strconv.Itoa(r.LagDays) + " days", r.Miss(), fromText(r)})
 	}
 	header := []string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"}
 	if err := render.WriteTable(w, header, make([]bool, len(header)), rows); err != nil {

@@ -7,6 +7,7 @@ package profile
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/health"
@@ -23,6 +24,23 @@ type Entry struct {
 	Advisory   bool      `json:"advisory"`
 	Source     string    `json:"source"`
 	Checked    string    `json:"checked"`
+}
+
+// Windows writes the window lengths joined by sep: "10/30".
+func (e Entry) Windows(sep string) string {
+	days := make([]string, len(e.WindowDays))
+	for i, d := range e.WindowDays {
+		days[i] = strconv.Itoa(d)
+	}
+	return strings.Join(days, sep)
+}
+
+// Miss says what missing the target does: "fails" or "warns (advisory)".
+func (e Entry) Miss() string {
+	if e.Advisory {
+		return "warns (advisory)"
+	}
+	return "fails"
 }
 
 // Threshold is the entry as the verdict needs it.
