@@ -14,6 +14,7 @@ import (
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -51,7 +52,7 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.StringVar(&opts.Input.Encoding, "encoding", "auto", "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis")
 	f.StringArrayVar(&opts.Input.Columns, "column", nil, "map your own header to a column, kind.column=Header (repeatable), e.g. orders.purchase-date=Kaufdatum")
 	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
-	f.StringVar(&opts.Profile, "profile", "", "threshold profile (see `audit thresholds`); default: the marketplace's")
+	f.StringVar(&opts.Profile, "profile", "", "threshold profile (see audit thresholds); default: the marketplace's")
 	f.StringVar(&opts.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
 }
 
@@ -96,19 +97,31 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	s.Overrides = overrides
 	if o.Profile != "" {
 		if _, err := profile.ByName(o.Profile); err != nil {
-			return s, &usageError{err}
+			return s, l.annotate(err, "profile", "profile")
 		}
 		s.Profile = o.Profile
 	}
+	if _, err := report.ParseEncoding(o.Input.Encoding); err != nil {
+		return s, l.annotate(fmt.Errorf("--encoding: %v", err), "encoding", "encoding")
+	}
 	if _, err := engine.ReadOptions(s); err != nil {
-		return s, &usageError{err}
+		return s, l.annotate(err, "columns", "column")
 	}
 	if o.Marketplace != "" {
 		m, ok := market.ByCode(o.Marketplace)
 		if !ok {
-			return s, usagef("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", "))
+			return s, l.annotate(fmt.Errorf("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", ")), "marketplace", "marketplace")
 		}
 		s.Marketplace = m.Code
+	}
+	if _, err := health.ParseFailOn(o.FailOn); err != nil {
+		return s, l.annotate(err, "fail_on", "fail-on")
+	}
+	if _, err := render.Lookup(o.Output); err != nil {
+		return s, l.annotate(fmt.Errorf("--output: %v", err), "output", "output")
+	}
+	if err := o.IO.SetColorMode(o.Color); err != nil {
+		return s, l.annotate(err, "color", "color")
 	}
 	if err := s.Validate(); err != nil {
 		return s, &usageError{err}
@@ -122,17 +135,8 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	failOn, err := health.ParseFailOn(o.FailOn)
-	if err != nil {
-		return &usageError{err}
-	}
-	rend, err := render.Lookup(o.Output)
-	if err != nil {
-		return usagef("--output: %v", err)
-	}
-	if err := o.IO.SetColorMode(o.Color); err != nil {
-		return &usageError{err}
-	}
+	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
+	rend, _ := render.Lookup(o.Output)
 	rep, err := engine.Run(o.Command, o.Paths, s, o.Checks)
 	if err != nil {
 		return err

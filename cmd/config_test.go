@@ -172,3 +172,50 @@ func TestConfigInit(t *testing.T) {
 		t.Errorf("--force: exit %d", r.code)
 	}
 }
+
+// A bad value from the file or the environment says where it was set.
+func TestConfigValueOrigins(t *testing.T) {
+	cfg := writeConfig(t, "fail_on: sometimes\n")
+	r := runEnv(t, nil, "odr", "--config", cfg, clean)
+	if r.code != ExitError || !strings.Contains(r.stderr, `got "sometimes" (set by file `+cfg+`, key fail_on)`) {
+		t.Errorf("file: exit %d %s", r.code, r.stderr)
+	}
+	for env, want := range map[string]string{
+		"AUDIT_PROFILE":     `unknown profile "amazon-mx"`,
+		"AUDIT_MARKETPLACE": `unknown store "amazon-mx"`,
+		"AUDIT_OUTPUT":      `unknown output format "amazon-mx"`,
+		"AUDIT_COLOR":       `"amazon-mx"`,
+		"AUDIT_ENCODING":    `unknown encoding "amazon-mx"`,
+		"AUDIT_COLUMNS":     `"amazon-mx"`,
+	} {
+		r := runEnv(t, map[string]string{env: "amazon-mx"}, "odr", clean)
+		if r.code != ExitError || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "(set by env "+env+")") {
+			t.Errorf("%s: exit %d %s", env, r.code, r.stderr)
+		}
+	}
+	// A flag's own bad value needs no origin.
+	r = runEnv(t, nil, "odr", "--fail-on", "sometimes", clean)
+	if r.code != ExitError || strings.Contains(r.stderr, "set by") {
+		t.Errorf("flag: exit %d %s", r.code, r.stderr)
+	}
+}
+
+// Windows and lags from the config reach every metric; a metric with one
+// window refuses several.
+func TestConfigWindows(t *testing.T) {
+	cfg := writeConfig(t, "thresholds:\n  prefulfillment_cancel_rate: {window_days: 10, lag_days: 2}\n  late_shipment_rate: {window_days: [5, 20], lag_days: 1}\n")
+	r := runEnv(t, nil, "all", "--config", cfg, "--as-of", "2026-11-20", "-o", "json", acme)
+	for _, want := range []string{`"from": "2026-11-09",
+        "to": "2026-11-18",
+        "days": 10`, `"window_days": 5`, `"from": "2026-11-15",
+        "to": "2026-11-19",
+        "days": 5`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	cfg = writeConfig(t, "thresholds:\n  odr: {window_days: [30, 60]}\n")
+	if r := runEnv(t, nil, "odr", "--config", cfg, acme); r.code != ExitError || !strings.Contains(r.stderr, "one window only") {
+		t.Errorf("two ODR windows: exit %d %s", r.code, r.stderr)
+	}
+}

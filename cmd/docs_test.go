@@ -28,7 +28,7 @@ func configReference() string {
 	b.WriteString("\nAlso `AUDIT_CONFIG`: the config file, as `--config`.\n")
 	b.WriteString("\n### Built-in profiles\n")
 	for _, p := range profile.Builtin {
-		fmt.Fprintf(&b, "\n#### `%s`\n\n%s", p.Name, p.Description)
+		fmt.Fprintf(&b, "\n#### `%s`\n\n%s.", p.Name, p.Description)
 		if len(p.Stores) > 0 {
 			fmt.Fprintf(&b, " Followed by the stores %s.", strings.Join(p.Stores, ", "))
 		}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -101,4 +102,28 @@ func (l *layers) overrides(flagKeys map[string]string) map[string]settings.Overr
 		out[key] = settings.Override{Value: v, Origin: "flag --" + flag}
 	}
 	return out
+}
+
+// from says where a value that did not come from its flag was set, for an
+// error message: ` (set by file ./audit.yaml, key fail_on)`; "" otherwise.
+func (l *layers) from(key, flag string) string {
+	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
+		return ""
+	}
+	v, ok := l.cfg.Get(key)
+	if !ok {
+		return ""
+	}
+	if v.Origin.Layer == "file" {
+		return " (set by file " + v.Origin.Name + ", key " + key + ")"
+	}
+	return " (set by " + v.Origin.String() + ")"
+}
+
+// annotate appends where the value came from to a validation error.
+func (l *layers) annotate(err error, key, flag string) error {
+	if err == nil {
+		return nil
+	}
+	return &usageError{fmt.Errorf("%v%s", err, l.from(key, flag))}
 }

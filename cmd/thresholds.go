@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -100,6 +101,7 @@ func thresholdsRun(o *thresholdsOptions) error {
 	if o.Output == "json" {
 		enc := json.NewEncoder(o.env.IO.Out)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(doc)
 	}
 	return thresholdsTable(o.env.IO.Out, doc)
@@ -123,7 +125,11 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	return nil
 }
 
-func pct(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) + "%" }
+// pct writes a fraction as a percentage, without float noise (0.009 is
+// "0.9%", not "0.8999999999999999%").
+func pct(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
+}
 
 // fromText says where the values came from: the profile alone, or which
 // field came from where.

@@ -232,7 +232,7 @@ func (c *Config) readFile(path string) error {
 
 // convert checks a value read from a file against the key's type.
 func convert(k Key, raw any) (any, error) {
-	bad := func() error { return fmt.Errorf("want %s, got %v", k.Type, raw) }
+	bad := func() error { return fmt.Errorf("want %s, got %#v", k.Type, raw) }
 	switch k.Type {
 	case String:
 		if s, ok := raw.(string); ok {

@@ -104,7 +104,7 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	if err != nil {
 		return nil, err
 	}
-	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved)...)
+	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
 	applyWindows(&s, resolved)
 	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
 		Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}
@@ -162,10 +162,10 @@ func applyWindows(s *settings.Settings, r map[string]profile.Resolved) {
 		s.ODR.WindowDays, s.ODR.LagDays = first(e, s.ODR.WindowDays), e.LagDays
 	}
 	if e, ok := r[metrics.LateShipmentRate]; ok && len(e.WindowDays) > 0 {
-		sh.LateShipmentDays = append([]int(nil), e.WindowDays...)
+		sh.LateShipmentDays, sh.LateShipmentLagDays = append([]int(nil), e.WindowDays...), e.LagDays
 	}
 	if e, ok := r[metrics.PrefulfillmentCancelRate]; ok {
-		sh.CancelDays = first(e, sh.CancelDays)
+		sh.CancelDays, sh.CancelLagDays = first(e, sh.CancelDays), e.LagDays
 	}
 	if e, ok := r[metrics.ValidTrackingRate]; ok {
 		sh.TrackingDays, sh.TrackingLagDays = first(e, sh.TrackingDays), e.LagDays

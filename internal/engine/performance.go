@@ -15,9 +15,14 @@ const kindPerformance = "seller-performance"
 // applyAmazonTargets puts the targets of Amazon's own seller performance
 // report, when it is among the inputs, over the profile's for the store's
 // metrics (platforms.md: "Where a platform's own export carries its target,
-// the export wins"). The warn line follows by the warn band. It returns a
+// the export wins"), but not over the user's own (file, environment,
+// flags). The warn line follows by the warn band. It returns a
 // note saying which metrics took Amazon's target, for the warnings list.
-func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]profile.Resolved) []string {
+func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]profile.Resolved, ids []string) []string {
+	wanted := map[string]bool{}
+	for _, id := range ids {
+		wanted[id] = true
+	}
 	sp := performanceOf(d, store)
 	if sp == nil {
 		return nil
@@ -27,14 +32,20 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 	seen := map[string]bool{}
 	for _, t := range sp.Targets {
 		r, ok := resolved[t.Metric]
-		if !ok || seen[t.Metric] || (t.Op != "<" && t.Op != ">") {
+		if !ok || !wanted[t.Metric] || seen[t.Metric] || (t.Op != "<" && t.Op != ">") {
 			continue // "=" has no meaning as a pass line
 		}
 		seen[t.Metric] = true
+		if !strings.HasPrefix(r.Origins["fail"], "profile ") {
+			continue // the user's own target (file, env, flag) wins over Amazon's
+		}
 		r.Op, r.Fail = health.Op(t.Op), t.Value
-		r.Warn = profile.WarnBand(r.Op, r.Fail)
 		r.Source = origin
-		r.Origins["fail"], r.Origins["warn"] = origin, "warn band of "+origin
+		r.Origins["fail"] = origin
+		if strings.HasPrefix(r.Origins["warn"], "profile ") {
+			r.Warn = profile.WarnBand(r.Op, r.Fail)
+			r.Origins["warn"] = "warn band of " + origin
+		}
 		resolved[t.Metric] = r
 		took = append(took, t.Metric)
 	}

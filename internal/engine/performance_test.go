@@ -48,3 +48,27 @@ func TestAmazonTargetsOverrideProfile(t *testing.T) {
 		t.Errorf("another store's target was taken: %+v", rep.Metrics[0])
 	}
 }
+
+// The user's own target (file, environment, flag) wins over Amazon's.
+func TestUserTargetWinsOverAmazons(t *testing.T) {
+	asOf, _ := civil.ParseISODate("2026-11-20")
+	d := records.NewDataset()
+	d.Kinds["orders"] = true
+	d.Orders["A"] = &records.Order{ID: "A", Date: civil.NewDate(2026, 10, 1), Channel: records.ChannelAmazon, SalesChannel: "Amazon.com"}
+	d.Performance = []records.Performance{{Source: records.Source{File: "perf.json"}, Stores: []records.StorePerformance{{
+		Store: "US", Targets: []records.Target{{Metric: "odr", Fulfillment: "afn", Op: "<", Value: 0.02}}}}}}
+	s := settings.Default(asOf)
+	s.Overrides = map[string]settings.Override{"thresholds.odr.fail": {Value: 0.005, Origin: "env AUDIT_THRESHOLDS_ODR_FAIL"}}
+	rep, err := Audit("odr", &report.Loaded{Data: d}, s, []string{"odr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th := rep.Metrics[0].Threshold; th.Value != 0.005 {
+		t.Errorf("threshold %+v, want the user's 0.005", th)
+	}
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "perf.json") {
+			t.Errorf("warning about Amazon's targets though none was used: %q", w)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 			out = append(out, r)
 			continue
 		}
-		w := WindowEnding(s.AsOf, n)
+		w := WindowEnding(s.AsOf.AddDays(-s.Shipping.LateShipmentLagDays), n)
 		r := Result{ID: LateShipmentRate, WindowDays: n, Window: w}
 		for i := range d.Shipments {
 			sh := &d.Shipments[i]
@@ -158,7 +158,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	if !d.Has(kindShipments) && !d.Has(kindOrders) {
 		return []Result{Missing(PrefulfillmentCancelRate, "needs the orders report or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
 	}
-	w := WindowEnding(s.AsOf, s.Shipping.CancelDays)
+	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.CancelLagDays), s.Shipping.CancelDays)
 	inWindow := map[string]bool{}  // population
 	cancelled := map[string]bool{} // counted cancellations
 	for i := range d.Shipments {

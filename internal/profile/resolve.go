@@ -35,6 +35,9 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			if !ok {
 				continue
 			}
+			if ns, ok := o.Value.([]int); ok && f == "window_days" && e.Metric != "late_shipment_rate" && len(ns) != 1 {
+				return nil, fmt.Errorf("%s: thresholds.%s.window_days: one window only (the late shipment rate alone has several), got %v", o.Origin, e.Metric, ns)
+			}
 			if err := set(&r.Entry, f, o.Value); err != nil {
 				return nil, fmt.Errorf("%s: thresholds.%s.%s: %v", o.Origin, e.Metric, f, err)
 			}

@@ -6,6 +6,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,7 +128,9 @@ func label(m map[string]string, k string) string {
 func percent(v float64) string { return strconv.FormatFloat(v*100, 'f', 2, 64) + "%" }
 
 // limit writes a threshold value as a short percentage: 0.01 -> "1%", 0.025 -> "2.5%".
-func limit(v float64) string { return strconv.FormatFloat(v*100, 'f', -1, 64) + "%" }
+func limit(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
+}
 
 func statusWord(s health.Status) string {
 	switch s {

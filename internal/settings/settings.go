@@ -49,6 +49,9 @@ type Shipping struct {
 	// LateShipmentDays: the late shipment rate's windows by expected ship
 	// date, each ending on as-of (Amazon: 10 and 30).
 	LateShipmentDays []int
+	// LateShipmentLagDays / CancelLagDays: days between those windows' end
+	// and as-of (Amazon: 0, the windows end on as-of).
+	LateShipmentLagDays, CancelLagDays int
 	// CancelDays: the pre-fulfillment cancel rate's window by order date (7).
 	CancelDays int
 	// TrackingDays / TrackingLagDays: valid tracking rate by promised
