@@ -45,13 +45,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// goTool is the go command of the toolchain running the tests.
+// goTool is the go command: the one on PATH, else Go's usual install place.
 func goTool() string {
-	p := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(p); err == nil {
+	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	return "go"
+	return filepath.Join("/usr/local/go", "bin", "go")
 }
 
 type runResult struct {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -123,11 +122,3 @@ func checkWarnings(t testing.TB, l *Loaded, want ...string) {
 	}
 }
 
-func date(t testing.TB, s string) civil.Date {
-	t.Helper()
-	d, err := civil.ParseISODate(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
