@@ -121,4 +121,3 @@ func checkWarnings(t testing.TB, l *Loaded, want ...string) {
 		t.Errorf("warnings\n got: %q\nwant: %q", l.Warnings, want)
 	}
 }
-
