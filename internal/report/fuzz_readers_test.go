@@ -9,10 +9,33 @@ import (
 	"testing"
 )
 
-// fuzzBody writes header+body and loads it: the result is an *InputError
-// placed in the file (or a resolution error for feedback dates) or a
-// dataset; Load never panics. check looks at a successful load.
+// loadFuzzed writes header+body to p and loads it. A failed load must be
+// an *InputError placed in p, at the header's line or below: it returns nil
+// then, and the loaded account otherwise. Load must never panic.
+func loadFuzzed(t *testing.T, p, header string, body []byte, opt Options) *Loaded {
+	t.Helper()
+	if err := os.WriteFile(p, append([]byte(header), body...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load([]string{p}, opt)
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			t.Fatalf("error %v is a %T, want *InputError", err, err)
+		}
+		if ie.File != p || ie.Line < 1 {
+			t.Fatalf("error %v placed at %s:%d", err, ie.File, ie.Line)
+		}
+		return nil
+	}
+	return l
+}
+
+// fuzzBody is loadFuzzed with a check of a successful load. Feedback date
+// resolution may fail with a plain error (no single day/month order), so
+// only placed errors are checked here.
 func fuzzBody(t *testing.T, p, header string, body []byte, opt Options, check func(*Loaded)) {
+	t.Helper()
 	if err := os.WriteFile(p, append([]byte(header), body...), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -725,18 +724,8 @@ func FuzzReadShipments(f *testing.F) {
 		if tab {
 			header = strings.ReplaceAll(header, ",", "\t")
 		}
-		if err := os.WriteFile(p, append([]byte(header+"\n"), body...), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		l, err := Load([]string{p}, Options{})
-		if err != nil {
-			var ie *InputError
-			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is a %T, want *InputError", err, err)
-			}
-			if ie.File != p || ie.Line < 2 {
-				t.Fatalf("error %v placed at %s:%d", err, ie.File, ie.Line)
-			}
+		l := loadFuzzed(t, p, header+"\n", body, Options{})
+		if l == nil {
 			return
 		}
 		if len(l.Inputs) != 1 || l.Inputs[0].Kind != "shipments" || l.Inputs[0].Rows < len(l.Data.Shipments) {
