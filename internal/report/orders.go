@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sellerhealth/audit/internal/records"
 )
@@ -127,15 +128,38 @@ func readOrders(t *Table, s *Sink) error {
 			}
 			return nil
 		}
+		// The row's fields are slices of its whole line: keep copies, or
+		// every order would hold on to its line (product name and all).
 		orders[id] = &records.Order{
-			ID:           id,
+			ID:           strings.Clone(id),
 			Date:         ts.Date,
 			Channel:      ch,
-			Status:       t.Get(row, "order-status"),
-			SalesChannel: t.Get(row, "sales-channel"),
+			Status:       intern(t.Get(row, "order-status")),
+			SalesChannel: intern(t.Get(row, "sales-channel")),
 			Business:     strings.EqualFold(t.Get(row, "is-business-order"), "true"),
 			Source:       t.source(),
 		}
 		return nil
 	})
+}
+
+// interned holds the few distinct values of low-cardinality columns
+// (order status, sales channel), so a million orders share them.
+var (
+	internMu sync.Mutex
+	interned = map[string]string{}
+)
+
+func intern(v string) string {
+	internMu.Lock()
+	defer internMu.Unlock()
+	if s, ok := interned[v]; ok {
+		return s
+	}
+	if len(interned) > 4096 { // not low-cardinality after all: just copy
+		return strings.Clone(v)
+	}
+	s := strings.Clone(v)
+	interned[s] = s
+	return s
 }

@@ -112,6 +112,8 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 	if sh.OrderID, err = orderID(t, "order-id", r.OrderID); err != nil {
 		return sh, err
 	}
+	// Fields are slices of the row's line: keep copies, not the line.
+	sh.OrderID = strings.Clone(sh.OrderID)
 	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
 		m, ok := market.Resolve(mp)
 		if !ok {
@@ -144,8 +146,8 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 		// --as-of; dropping it would hide a seller cancellation.
 		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
 	}
-	sh.Carrier = strings.TrimSpace(r.Carrier)
-	sh.TrackingID = strings.TrimSpace(r.TrackingID)
+	sh.Carrier = intern(strings.TrimSpace(r.Carrier))
+	sh.TrackingID = strings.Clone(strings.TrimSpace(r.TrackingID))
 	if sh.Tracking, err = enumField(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
 		return sh, err
 	}
