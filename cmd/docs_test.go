@@ -8,6 +8,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/config"
 	"github.com/sellerhealth/audit/internal/profile"
+	"github.com/sellerhealth/audit/internal/render"
 )
 
 const (
@@ -34,7 +35,7 @@ func configReference() string {
 		}
 		b.WriteString("\n\n| metric | target | warn at | windows (days) | lag (days) | a miss | source | checked |\n|---|---|---|---|---|---|---|---|\n")
 		for _, e := range p.Entries {
-			fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %d | %s | %s | %s |\n", e.Metric, e.Op, pct(e.Fail), pct(e.Warn),
+			fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %d | %s | %s | %s |\n", e.Metric, e.Op, render.Limit(e.Fail), render.Limit(e.Warn),
 				e.Windows(", "), e.LagDays, e.Miss(), e.Source, e.Checked)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -111,7 +110,7 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	fmt.Fprintf(w, "Profile %s (%s): %s\n\n", doc.Profile, doc.ProfileOrigin, doc.Description)
 	var rows [][]string
 	for _, r := range doc.Thresholds {
-		rows = append(rows, []string{r.Metric, string(r.Op) + " " + pct(r.Fail), pct(r.Warn), r.Windows("/") + " days",
+		rows = append(rows, []string{r.Metric, string(r.Op) + " " + render.Limit(r.Fail), render.Limit(r.Warn), r.Windows("/") + " days",
 			strconv.Itoa(r.LagDays) + " days", r.Miss(), fromText(r)})
 	}
 	header := []string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"}
@@ -123,12 +122,6 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 		fmt.Fprintf(w, "%s: %s (checked %s)\n", r.Metric, r.Source, r.Checked)
 	}
 	return nil
-}
-
-// pct writes a fraction as a percentage, without float noise (0.009 is
-// "0.9%", not "0.8999999999999999%").
-func pct(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 }
 
 // fromText says where the values came from: the profile alone, or which

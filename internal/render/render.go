@@ -111,10 +111,9 @@ var componentWords = map[string]string{
 }
 
 var kindLabels = map[string]string{
-	"negative_feedback":   "negative feedback",
-	"a_to_z_claim":        "A-to-z claim",
-	"chargeback":          "chargeback",
-	"seller_cancellation": "seller cancellation",
+	"negative_feedback": "negative feedback",
+	"a_to_z_claim":      "A-to-z claim",
+	"chargeback":        "chargeback",
 }
 
 func label(m map[string]string, k string) string {
@@ -127,8 +126,9 @@ func label(m map[string]string, k string) string {
 // percent writes a fraction as a percentage with two decimals.
 func percent(v float64) string { return strconv.FormatFloat(v*100, 'f', 2, 64) + "%" }
 
-// limit writes a threshold value as a short percentage: 0.01 -> "1%", 0.025 -> "2.5%".
-func limit(v float64) string {
+// Limit writes a threshold value as a short percentage, without float
+// noise: 0.01 -> "1%", 0.025 -> "2.5%", 0.009 -> "0.9%".
+func Limit(v float64) string {
 	return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 }
 
@@ -174,7 +174,7 @@ func target(t health.Threshold) string {
 	if t.Op == "" {
 		return "-"
 	}
-	s := string(t.Op) + " " + limit(t.Value)
+	s := string(t.Op) + " " + Limit(t.Value)
 	if t.Advisory {
 		s += " advisory"
 	}
