@@ -49,7 +49,8 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	kinds := map[string]bool{}
+	// Amazon's seller performance report sets targets for every metric.
+	kinds := map[string]bool{kindPerformance: true}
 	for _, id := range ids {
 		c, ok := lookup(id)
 		if !ok {
@@ -58,7 +59,6 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 		for _, k := range c.Needs {
 			kinds[k] = true
 		}
-		kinds[kindPerformance] = true // Amazon's targets, for every metric
 	}
 	opt, err := ReadOptions(s)
 	if err != nil {
