@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"time"
 
@@ -36,9 +38,14 @@ type auditOptions struct {
 	Input       settings.Input
 	Profile     string
 	ConfigPath  string
+	Details     bool
+	OutputFile  string
+	Accounts    string // --accounts DIR: each subfolder is an account
+	Jobs        int
 
-	env *Env
-	cmd *cobra.Command
+	detailsOnly bool // audit defects
+	env         *Env
+	cmd         *cobra.Command
 }
 
 // addAuditFlags binds the shared flags to opts.
@@ -54,6 +61,10 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
 	f.StringVar(&opts.Profile, "profile", "", "threshold profile (see audit thresholds); default: the marketplace's")
 	f.StringVar(&opts.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
+	f.BoolVar(&opts.Details, "details", false, "list the orders counted against each metric and the day each stops counting")
+	f.StringVar(&opts.OutputFile, "output-file", "", "write the -o format to this file; the terminal still gets the table")
+	f.StringVar(&opts.Accounts, "accounts", "", "audit each subfolder of this folder as one account, in parallel")
+	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "with --accounts: how many accounts to audit at once")
 }
 
 func defaultODR() settings.ODR { return settings.Default(0).ODR }
@@ -135,18 +146,29 @@ func runAudit(o *auditOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Accounts != "" {
+		return runFleet(o, s)
+	}
 	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
 	rend, _ := render.Lookup(o.Output)
-	rep, err := engine.Run(o.Command, o.Paths, s, o.Checks)
+	loaded, err := engine.Load(o.Paths, s, o.Checks)
 	if err != nil {
 		return err
 	}
-	if o.Output == "table" {
-		for _, w := range rep.Warnings {
-			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", w)
+	rep, err := engine.Audit(o.Command, loaded, s, o.Checks)
+	if err != nil {
+		return err
+	}
+	if render.WantsTrend(o.Output) {
+		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, o.Checks, htmlTrendDays); err != nil {
+			return err
 		}
 	}
-	if err := rend(o.IO.Out, rep, render.Options{Color: o.IO.ColorEnabled()}); err != nil {
+	err = o.emit(
+		func(w io.Writer, ro render.Options) error { return rend(w, rep, ro) },
+		func(w io.Writer, ro render.Options) error { return render.Table(w, rep, ro) },
+		rep.Warnings)
+	if err != nil {
 		return err
 	}
 	if !o.IO.IsStdoutTTY() {

@@ -175,7 +175,7 @@ func checkContract(t *testing.T, doc string) {
 
 		// Fields every entry has, and those only some may have.
 		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at"}
-		extra := []string{"name", "advisory", "reason", "window_days", "marketplace"}
+		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast"}
 		switch {
 		case st == "not_computed":
 			want = append(want, "reason")

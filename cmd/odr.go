@@ -28,12 +28,13 @@ type auditCmd struct {
 	use, short, long, example string
 	checks                    []string
 	odr                       bool // takes the ODR settings flags
+	detailsOnly               bool // audit defects: the per-order lists only
 }
 
 // newAuditCmd builds a metric command: shared flags, PATH arguments, and
 // runAudit with the command's checks.
 func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
-	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env}
+	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env, detailsOnly: d.detailsOnly}
 	c := &cobra.Command{
 		Use:   d.use + " [flags] PATH...",
 		Short: d.short,
@@ -43,8 +44,12 @@ Each PATH is a report file or a folder of them (read non-recursively); files
 are recognised by their header row, never by their name.`,
 		Example: d.example,
 		Args: func(c *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("%s needs at least one PATH (a report file or a folder of reports)", d.use)
+			accounts := c.Flags().Changed("accounts")
+			switch {
+			case accounts && len(args) > 0:
+				return usagef("give either --accounts DIR or PATH arguments, not both")
+			case !accounts && len(args) == 0:
+				return usagef("%s needs at least one PATH (a report file or a folder of reports), or --accounts DIR", d.use)
 			}
 			return nil
 		},

@@ -46,10 +46,19 @@ func lookup(id string) (Check, bool) {
 
 // Run reads the paths and audits the given metric ids.
 func Run(command string, paths []string, s settings.Settings, ids []string) (*health.Report, error) {
+	loaded, err := Load(paths, s, ids)
+	if err != nil {
+		return nil, err
+	}
+	return Audit(command, loaded, s, ids)
+}
+
+// Load reads the report kinds the given checks need (and Amazon's seller
+// performance report, which sets targets for every metric) from the paths.
+func Load(paths []string, s settings.Settings, ids []string) (*report.Loaded, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	// Amazon's seller performance report sets targets for every metric.
 	kinds := map[string]bool{kindPerformance: true}
 	for _, id := range ids {
 		c, ok := lookup(id)
@@ -65,11 +74,7 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 		return nil, err
 	}
 	opt.Kinds = kinds
-	loaded, err := report.Load(paths, opt)
-	if err != nil {
-		return nil, err
-	}
-	return Audit(command, loaded, s, ids)
+	return report.Load(paths, opt)
 }
 
 // ReadOptions turns the input settings into reading options; its error
@@ -132,7 +137,9 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 					t = e.Threshold()
 				}
 			}
-			r.Metrics = append(r.Metrics, health.Judge(res, t))
+			v := health.Judge(res, t)
+			v.Forecast = health.ForecastOf(v, s.AsOf)
+			r.Metrics = append(r.Metrics, v)
 		}
 		r.Unmatched = append(r.Unmatched, out.Unplaced...)
 		r.Warnings = append(r.Warnings, out.Notes...)

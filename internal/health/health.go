@@ -97,6 +97,8 @@ type Verdict struct {
 	metrics.Result
 	Status    Status
 	Threshold Threshold
+	// Forecast is set on warning and failing entries (forecast.go).
+	Forecast *Forecast
 }
 
 // Judge returns the verdict on r against t.
@@ -119,6 +121,9 @@ type Report struct {
 	Unmatched   []metrics.Unplaced
 	Warnings    []string
 	Inputs      []report.Input
+	// Trend, when set, is the same entries over the days up to AsOf, for
+	// the formats that chart it (html).
+	Trend *Trend
 }
 
 // Finish sets the report's overall status to the worst of its metrics.

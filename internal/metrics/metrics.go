@@ -75,6 +75,13 @@ type Result struct {
 	// NotComputed, when set, says why the metric could not be computed
 	// (which report is missing); the counts are then meaningless.
 	NotComputed string
+	// Items are the orders the numerator counts against the metric (the
+	// defective orders of the ODR, the late shipments, ...), sorted by key
+	// date then order id; nil where a metric lists none.
+	Items []Item
+	// Days are the counts per key date from the window's first day to the
+	// as-of date (metrics.Day), for the forecast; nil where not known.
+	Days []Day
 }
 
 // Missing is the result of a metric whose input is absent.

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
@@ -73,11 +74,12 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	asOf := s.AsOf
 	w := ODRWindow(asOf, s.ODR)
 	defects := make(map[string]defectMask)
+	events := make(map[string][]Event)
 	var unplaced []Unplaced
 	// Each (order, kind) is listed once, naming its first row by file then
 	// line, whatever the order of the rows in the dataset.
 	unplacedAt := map[[2]string]int{}
-	mark := func(id string, m defectMask, kind string, src records.Source) {
+	mark := func(id string, m defectMask, kind string, src records.Source, ev Event) {
 		if _, ok := d.Orders[id]; !ok {
 			key := [2]string{id, kind}
 			u := Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line}
@@ -90,44 +92,60 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 			return
 		}
 		defects[id] |= m
+		events[id] = append(events[id], ev)
 	}
 	for _, f := range d.Feedback {
 		if f.Date <= asOf && FeedbackCounts(f) {
-			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source)
+			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source, Event{Type: NegativeFeedback, Date: f.Date, Status: "rating " + strconv.Itoa(f.Rating)})
 		}
 	}
 	for _, c := range d.Claims {
 		if c.Date <= asOf && ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
-			mark(c.OrderID, maskClaim, AToZClaim, c.Source)
+			mark(c.OrderID, maskClaim, AToZClaim, c.Source, Event{Type: AToZClaim, Date: c.Date, Status: c.Status.String()})
 		}
 	}
 	for _, c := range d.Chargebacks {
 		// Fraud chargebacks are Amazon's responsibility (help 48781).
 		if c.Date <= asOf && c.Type == records.ChargebackService {
-			mark(c.OrderID, maskChargeback, Chargeback, c.Source)
+			mark(c.OrderID, maskChargeback, Chargeback, c.Source, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()})
 		}
 	}
 
 	var den, num, nf, cl, cb [3]int
+	var items [3][]Item
+	var days [3]*dayCounter
+	for i := range days {
+		days[i] = newDayCounter(w.From, asOf)
+	}
 	for _, o := range d.Orders {
-		if !w.Contains(o.Date) {
+		if o.Date < w.From || o.Date > asOf {
 			continue
 		}
-		segs := [2]int{0, -1}
-		switch o.Channel {
-		case records.ChannelAmazon:
-			segs[1] = 1
-		case records.ChannelMerchant:
-			segs[1] = 2
+		if !w.Contains(o.Date) {
+			// Known orders dated after the window's end enter it later.
+			m := defects[o.ID]
+			days[0].add(o.Date, m != 0)
+			if i := segmentOf(o.Channel); i > 0 {
+				days[i].add(o.Date, m != 0)
+			}
+			continue
 		}
+		segs := [2]int{0, segmentOf(o.Channel)}
 		m := defects[o.ID]
+		var item *Item
+		if m != 0 {
+			item = &Item{OrderID: o.ID, OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
+				Events: sortedEvents(events[o.ID]), LeavesWindowOn: LeavesWindow(o.Date, s.ODR.LagDays, s.ODR.WindowDays)}
+		}
 		for _, i := range segs {
 			if i < 0 {
 				continue
 			}
 			den[i]++
+			days[i].add(o.Date, m != 0)
 			if m != 0 {
 				num[i]++
+				items[i] = append(items[i], *item)
 			}
 			if m&maskFeedback != 0 {
 				nf[i]++
@@ -142,8 +160,10 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	}
 	var out ODROutcome
 	for i, seg := range []string{"all", "afn", "mfn"} {
+		sortItems(items[i])
 		out.Segments[i] = Result{
 			ID: "odr", Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
+			Items: items[i], Days: days[i].days,
 			Components: Components{
 				{ComponentNegativeFeedback, nf[i]},
 				{ComponentClaims, cl[i]},
@@ -163,6 +183,50 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	})
 	out.Unplaced = unplaced
 	return out
+}
+
+// segmentOf is the index of an order's fulfilment segment (1 afn, 2 mfn),
+// or -1 when unknown.
+func segmentOf(c records.Channel) int {
+	switch c {
+	case records.ChannelAmazon:
+		return 1
+	case records.ChannelMerchant:
+		return 2
+	}
+	return -1
+}
+
+// segmentName is "afn", "mfn", or "" when the channel is unknown.
+func segmentName(c records.Channel) string {
+	if i := segmentOf(c); i > 0 {
+		return c.String()
+	}
+	return ""
+}
+
+// sortedEvents orders an order's defects by date, then type, then status,
+// whatever the order of the input rows.
+func sortedEvents(evs []Event) []Event {
+	out := append([]Event(nil), evs...)
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Status < b.Status
+	})
+	// Overlapping downloads may repeat a row: list each event once.
+	uniq := out[:0]
+	for i, e := range out {
+		if i == 0 || e != out[i-1] {
+			uniq = append(uniq, e)
+		}
+	}
+	return uniq
 }
 
 // sourceLess orders by file, then line.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/report"
@@ -43,6 +44,35 @@ type jsonMetric struct {
 	Components  metrics.Components `json:"components,omitempty"`
 	Advisory    bool               `json:"advisory,omitempty"`
 	Reason      string             `json:"reason,omitempty"`
+	Defects     []jsonItem         `json:"defects,omitempty"`
+	Forecast    *jsonForecast      `json:"forecast,omitempty"`
+}
+
+// jsonItem is one order counted against a metric (docs/json.md, "defects").
+type jsonItem struct {
+	OrderID        string      `json:"order_id"`
+	OrderDate      *civil.Date `json:"order_date,omitempty"`
+	Fulfillment    string      `json:"fulfillment,omitempty"`
+	WindowDate     civil.Date  `json:"window_date"`
+	Types          []string    `json:"types"`
+	Events         []jsonEvent `json:"events"`
+	LeavesWindowOn civil.Date  `json:"leaves_window_on"`
+}
+
+type jsonEvent struct {
+	Type   string      `json:"type"`
+	Date   *civil.Date `json:"date"`
+	Status string      `json:"status,omitempty"`
+}
+
+type jsonForecast struct {
+	Goal              string      `json:"goal"`
+	Op                health.Op   `json:"op"`
+	Line              float64     `json:"line"`
+	RecoversOn        *civil.Date `json:"recovers_on"`
+	CleanOrdersNeeded *int        `json:"clean_orders_needed"`
+	DailyOrders       float64     `json:"daily_orders"`
+	Reason            string      `json:"reason,omitempty"`
 }
 
 type jsonTarget struct {
@@ -74,10 +104,58 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 		if v, ok := m.Value(); ok {
 			jm.Value = &v
 		}
+		jm.Defects = jsonItems(m.Items)
+		if f := m.Forecast; f != nil {
+			jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,
+				CleanOrdersNeeded: f.CleanOrdersNeeded, DailyOrders: f.DailyOrders, Reason: f.Reason}
+		}
 		doc.Metrics = append(doc.Metrics, jm)
 	}
+	return writeJSON(w, doc)
+}
+
+// writeJSON writes one indented document, HTML characters unescaped.
+func writeJSON(w io.Writer, doc any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// jsonItems converts a metric's per-order list.
+func jsonItems(items []metrics.Item) []jsonItem {
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]jsonItem, len(items))
+	for i, it := range items {
+		ji := jsonItem{OrderID: it.OrderID, Fulfillment: it.Fulfillment, WindowDate: it.KeyDate,
+			LeavesWindowOn: it.LeavesWindowOn, Types: []string{}, Events: make([]jsonEvent, len(it.Events))}
+		if it.OrderDate != 0 {
+			d := it.OrderDate
+			ji.OrderDate = &d
+		}
+		for j, e := range it.Events {
+			je := jsonEvent{Type: e.Type, Status: e.Status}
+			if e.Date != 0 {
+				d := e.Date
+				je.Date = &d
+			}
+			ji.Events[j] = je
+			if !contains(ji.Types, e.Type) {
+				ji.Types = append(ji.Types, e.Type)
+			}
+		}
+		out[i] = ji
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

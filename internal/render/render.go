@@ -17,14 +17,32 @@ import (
 // Options are what a renderer may look at besides the report.
 type Options struct {
 	Color bool // ANSI colour allowed
+	// Details asks for the per-order lists (--details, audit defects): a
+	// second section in the table, the list itself in csv.
+	Details bool
+	// DetailsOnly (audit defects) leaves out the metrics table: only the
+	// per-order lists.
+	DetailsOnly bool
 }
 
 // Renderer writes a report to w.
 type Renderer func(w io.Writer, r *health.Report, o Options) error
 
-var formats = map[string]Renderer{}
+// FleetRenderer writes the audit of many accounts (--accounts).
+type FleetRenderer func(w io.Writer, f *health.Fleet, o Options) error
 
-func registerFormat(name string, fn Renderer) { formats[name] = fn }
+// TrendRenderer writes a trend (audit trend).
+type TrendRenderer func(w io.Writer, t *health.Trend, o Options) error
+
+var (
+	formats = map[string]Renderer{}
+	fleets  = map[string]FleetRenderer{}
+	trends  = map[string]TrendRenderer{}
+)
+
+func registerFormat(name string, fn Renderer)     { formats[name] = fn }
+func registerFleet(name string, fn FleetRenderer) { fleets[name] = fn }
+func registerTrend(name string, fn TrendRenderer) { trends[name] = fn }
 
 // Lookup finds the renderer of an output format.
 func Lookup(name string) (Renderer, error) {
@@ -34,10 +52,31 @@ func Lookup(name string) (Renderer, error) {
 	return nil, fmt.Errorf("unknown output format %q (want %s)", name, strings.Join(Formats(), ", "))
 }
 
-// Formats lists the output formats, sorted.
-func Formats() []string {
-	var out []string
-	for k := range formats {
+// LookupFleet finds the many-accounts renderer of an output format.
+func LookupFleet(name string) (FleetRenderer, error) {
+	if fn, ok := fleets[name]; ok {
+		return fn, nil
+	}
+	return nil, fmt.Errorf("output format %q cannot show several accounts (want %s)", name, strings.Join(keys(fleets), ", "))
+}
+
+// LookupTrend finds the trend renderer of an output format.
+func LookupTrend(name string) (TrendRenderer, error) {
+	if fn, ok := trends[name]; ok {
+		return fn, nil
+	}
+	return nil, fmt.Errorf("output format %q cannot show a trend (want %s)", name, strings.Join(keys(trends), ", "))
+}
+
+// Formats lists the output formats of a report, sorted.
+func Formats() []string { return keys(formats) }
+
+// TrendFormats lists the output formats of a trend, sorted.
+func TrendFormats() []string { return keys(trends) }
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -180,3 +219,7 @@ func target(t health.Threshold) string {
 	}
 	return s
 }
+
+// WantsTrend says whether a format draws the trend of a report (html), so
+// the command computes it only then.
+func WantsTrend(format string) bool { return format == "html" }

@@ -1,0 +1,46 @@
+package health
+
+import (
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+// Trend is a metric's figures recomputed at each as-of date of a range
+// from the same files (audit trend): one series per entry.
+type Trend struct {
+	Command     string
+	From, To    civil.Date
+	Marketplace string
+	Profile     string
+	Series      []Series
+	Warnings    []string
+	Inputs      []report.Input
+}
+
+// Series is one entry (a metric, and its segment, window length or store)
+// over the dates of a trend, oldest first.
+type Series struct {
+	ID          string
+	Fulfillment string
+	WindowDays  int
+	Marketplace string
+	Threshold   Threshold // as of the last date
+	Points      []Point
+}
+
+// Point is one entry's figures on one as-of date.
+type Point struct {
+	AsOf        civil.Date
+	Numerator   int
+	Denominator int
+	Status      Status
+	NotComputed string
+}
+
+// Value is the rate, and false when there is none (no data, not computed).
+func (p Point) Value() (float64, bool) {
+	if p.Denominator == 0 || p.NotComputed != "" {
+		return 0, false
+	}
+	return float64(p.Numerator) / float64(p.Denominator), true
+}
