@@ -9,7 +9,7 @@ import (
 type Fleet struct {
 	Command  string
 	AsOf     civil.Date
-	Status   Status // the worst account's status (an unreadable account aside)
+	Status   Status // the worst account's status; Error when one could not be read
 	Accounts []Account
 }
 
@@ -23,11 +23,10 @@ type Account struct {
 	Error string
 }
 
-// Status is the account's verdict; NoData when it could not be audited
-// (Failed says so).
+// Status is the account's verdict; Error when it could not be audited.
 func (a Account) Status() Status {
 	if a.Report == nil {
-		return NoData
+		return Error
 	}
 	return a.Report.Status
 }

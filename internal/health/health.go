@@ -23,9 +23,12 @@ const (
 	Pass
 	Warn
 	Fail
+	// Error: an account of a fleet whose reports could not be read. Only
+	// accounts and fleets have it; it is worse than a fail.
+	Error
 )
 
-var statusNames = [...]string{"not_computed", "no_data", "pass", "warn", "fail"}
+var statusNames = [...]string{"not_computed", "no_data", "pass", "warn", "fail", "error"}
 
 func (s Status) String() string { return statusNames[s+1] }
 

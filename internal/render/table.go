@@ -327,7 +327,7 @@ func (p palette) status(s health.Status) string {
 		return p.green.Sprint(word)
 	case health.Warn:
 		return p.yellow.Sprint(word)
-	case health.Fail:
+	case health.Fail, health.Error:
 		return p.red.Sprint(word)
 	}
 	return p.dim.Sprint(word)
