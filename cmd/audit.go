@@ -65,6 +65,30 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	f.StringVar(&opts.OutputFile, "output-file", "", "write the -o format to this file; the terminal still gets the table")
 	f.StringVar(&opts.Accounts, "accounts", "", "audit each subfolder of this folder as one account, in parallel")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "with --accounts: how many accounts to audit at once")
+	registerCompletions(c)
+}
+
+// registerCompletions lets the shell complete the flags whose values are a
+// fixed list (audit completion bash|zsh|fish|powershell).
+func registerCompletions(c *cobra.Command) {
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	for flag, fn := range map[string]func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective){
+		"output":      fixed(render.Formats()...),
+		"marketplace": fixed(market.Codes()...),
+		"profile":     fixed(profile.Names()...),
+		"color":       fixed("auto", "always", "never"),
+		"fail-on":     fixed("fail", "warn", "never"),
+		"encoding":    fixed("auto", "utf-8", "windows-1252", "iso-8859-1", "shift_jis"),
+		"as-of":       fixed(),
+	} {
+		_ = c.RegisterFlagCompletionFunc(flag, fn)
+	}
+	_ = c.MarkFlagDirname("accounts")
+	_ = c.MarkFlagFilename("config", "yaml", "yml")
 }
 
 func defaultODR() settings.ODR { return settings.Default(0).ODR }

@@ -1,0 +1,75 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestManPage(t *testing.T) {
+	a := run(t, false, "man")
+	if a.code != ExitOK {
+		t.Fatalf("audit man: exit %d, stderr %s", a.code, a.stderr)
+	}
+	for _, want := range []string{`.TH "AUDIT" "1"`, ".SH NAME", "Exit codes: 0 healthy", ".SH SEE ALSO", `\fBaudit-odr(1)\fP`} {
+		if !strings.Contains(a.stdout, want) {
+			t.Errorf("audit man lacks %q", want)
+		}
+	}
+	if strings.Contains(a.stdout, "Auto generated") {
+		t.Error("the page carries cobra's dated auto-generated tag: not reproducible")
+	}
+	if b := run(t, false, "man"); b.stdout != a.stdout {
+		t.Error("two runs of audit man differ")
+	}
+
+	dir := t.TempDir()
+	if r := run(t, false, "man", "--dir", dir); r.code != ExitOK {
+		t.Fatalf("audit man --dir: exit %d, stderr %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"audit.1", "audit-odr.1", "audit-all.1", "audit-defects.1", "audit-thresholds.1"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("audit man --dir wrote no %s: %v", name, err)
+			continue
+		}
+		if !strings.HasPrefix(string(b), ".nh\n.TH") {
+			t.Errorf("%s is not a man page: %.40q", name, b)
+		}
+	}
+	if r := run(t, false, "man", "--dir", filepath.Join(dir, "missing")); r.code != ExitError {
+		t.Errorf("audit man --dir missing: exit %d, want %d", r.code, ExitError)
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		r := run(t, false, "completion", shell)
+		if r.code != ExitOK || !strings.Contains(r.stdout, "audit") || len(r.stdout) < 500 {
+			t.Errorf("audit completion %s: exit %d, %d bytes", shell, r.code, len(r.stdout))
+		}
+	}
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"odr", "--output", ""}, []string{"json", "table"}},
+		{[]string{"all", "--marketplace", "D"}, []string{"DE"}},
+		{[]string{"all", "--profile", "amazon-"}, []string{"amazon-us", "amazon-eu"}},
+		{[]string{"odr", "--fail-on", ""}, []string{"fail", "warn", "never"}},
+		{[]string{""}, []string{"odr", "all", "defects", "thresholds", "man"}},
+	}
+	for _, c := range cases {
+		r := run(t, false, append([]string{"__complete"}, c.args...)...)
+		lines := map[string]bool{}
+		for _, l := range strings.Split(r.stdout, "\n") {
+			lines[strings.SplitN(l, "\t", 2)[0]] = true
+		}
+		for _, w := range c.want {
+			if !lines[w] {
+				t.Errorf("completing %q: %q not offered in\n%s", c.args, w, r.stdout)
+			}
+		}
+	}
+}
