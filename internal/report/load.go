@@ -38,6 +38,10 @@ type Options struct {
 	// ShowPII lets error messages quote e-mail addresses and phone numbers
 	// found in bad values; by default they are masked.
 	ShowPII bool
+	// Progress, when set, is told how many bytes of the input files have
+	// been read so far, of how many in all (for a progress line; it is
+	// called often, so it must be cheap).
+	Progress func(read, total int64)
 }
 
 // Loaded is an account read from its files.
@@ -95,9 +99,23 @@ func load(paths []string, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	ld := &loader{opt: opt, sink: &Sink{Data: records.NewDataset(), warnings: warnings}}
-	for _, f := range files {
+	var sizes []int64
+	if opt.Progress != nil {
+		sizes = make([]int64, len(files))
+		for i, f := range files {
+			if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
+				sizes[i] = st.Size()
+				ld.total += st.Size()
+			}
+		}
+	}
+	for i, f := range files {
 		if err := ld.file(f); err != nil {
 			return nil, err
+		}
+		if opt.Progress != nil {
+			ld.done += sizes[i]
+			opt.Progress(ld.done, ld.total)
 		}
 	}
 	if err := resolveFeedback(ld.sink, opt); err != nil {
@@ -113,6 +131,24 @@ type loader struct {
 	opt    Options
 	sink   *Sink
 	inputs []Input
+	// done and total are the bytes of the files read so far and of all
+	// of them, for Options.Progress.
+	done, total int64
+}
+
+// counting tells Options.Progress how far into the current file reading is.
+type counting struct {
+	r    io.Reader
+	n    int64
+	base int64
+	ld   *loader
+}
+
+func (c *counting) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	c.ld.opt.Progress(c.base+c.n, c.ld.total)
+	return n, err
 }
 
 // file reads one file: a report, or a zip archive of reports (archive.go).
@@ -142,7 +178,11 @@ func (ld *loader) file(f file) error {
 		}
 		return ld.archive(f, fh, st.Size())
 	}
-	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), fh), closer: fh}, ld.opt)
+	var r io.Reader = fh
+	if ld.opt.Progress != nil {
+		r = &counting{r: fh, base: ld.done + int64(n), ld: ld}
+	}
+	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh}, ld.opt)
 	if err != nil {
 		var ue *UnrecognisedError
 		if errors.As(err, &ue) && !f.explicit {

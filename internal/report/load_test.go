@@ -317,3 +317,36 @@ func TestLoadDanglingSymlink(t *testing.T) {
 	checkInputs(t, l, []Input{{a, "orders", 1}})
 	checkWarnings(t, l, "skipped "+link+": no such file or directory")
 }
+
+func TestLoadProgress(t *testing.T) {
+	dir := t.TempDir()
+	orders := "amazon-order-id\tpurchase-date\tfulfillment-channel\n111-1\t2026-11-01\tAmazon\n"
+	feedback := "Date\tRating\tComments\tOrder ID\n11/02/26\t1\tbad\t111-1\n"
+	for name, body := range map[string]string{"a-orders.txt": orders, "b-feedback.txt": feedback, "c-notes.md": "not a report\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	total := int64(len(orders) + len(feedback) + len("not a report\n"))
+	var calls [][2]int64
+	_, err := Load([]string{dir}, Options{Marketplace: "US", Progress: func(read, all int64) { calls = append(calls, [2]int64{read, all}) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 {
+		t.Fatal("Progress was never called")
+	}
+	prev := int64(-1)
+	for _, c := range calls {
+		if c[1] != total {
+			t.Fatalf("total %d, want %d", c[1], total)
+		}
+		if c[0] < prev || c[0] > total {
+			t.Fatalf("read went %d -> %d (total %d)", prev, c[0], total)
+		}
+		prev = c[0]
+	}
+	if last := calls[len(calls)-1]; last[0] != total {
+		t.Errorf("last call says %d of %d bytes read", last[0], total)
+	}
+}
