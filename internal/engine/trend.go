@@ -1,13 +1,165 @@
 package engine
 
 import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
+// MaxTrendDays is the longest range a trend covers: ten years of daily
+// points.
+const MaxTrendDays = 3660
+
+// noEntry is the reason of a point on a date whose audit has no such entry
+// (an IDR store whose first order comes later, say).
+const noEntry = "no entry on this date"
+
+// Trend audits the already loaded account at each as-of date from from to
+// to, both inclusive, and gathers each entry's figures into a series. The
+// files are read once, by the caller (Load): every date is judged on the
+// same records, as Audit would judge them with s.AsOf set to that date.
+//
+// Series are the audits' entries keyed by metric, fulfilment, window length
+// and store, in the order the checks ids give, and within a metric in the
+// order the entries first appear. Every series has one point per date; on a
+// date whose audit lacks the entry, its point is not computed. A series'
+// threshold is the one of its last point that has the entry. The warnings,
+// inputs, store and profile are the last date's.
+//
+// Dates are audited in parallel, at most runtime.NumCPU at a time; the
+// result does not depend on the order they finish in.
+func Trend(command string, loaded *report.Loaded, s settings.Settings, ids []string, from, to civil.Date) (*health.Trend, error) {
+	if to < from {
+		return nil, fmt.Errorf("trend: from %s is after to %s", from, to)
+	}
+	n := int(to-from) + 1
+	if n > MaxTrendDays {
+		return nil, fmt.Errorf("trend: %d days from %s to %s, at most %d", n, from, to, MaxTrendDays)
+	}
+	reports := make([]*health.Report, n)
+	errs := make([]error, n)
+	audit := func(i int) {
+		si := s
+		si.AsOf = from.AddDays(i)
+		// Each audit appends its notes to the loaded warnings: give it a
+		// copy of the Loaded whose slice has no room to share.
+		l := *loaded
+		l.Warnings = slices.Clip(loaded.Warnings)
+		reports[i], errs[i] = Audit(command, &l, si, ids)
+	}
+	// The last date first, alone: it fills in what the first audit of an
+	// account settles once (the seller performance report's file names),
+	// so the parallel audits only read the shared records.
+	audit(n - 1)
+	if errs[n-1] != nil {
+		return nil, errs[n-1]
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), n-1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				audit(i)
+			}
+		}()
+	}
+	for i := 0; i < n-1; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return gather(command, reports, ids, from, to), nil
+}
+
 // TrendBefore is the trend of the given checks over the n days ending on
 // s.AsOf.
 func TrendBefore(command string, loaded *report.Loaded, s settings.Settings, ids []string, n int) (*health.Trend, error) {
-	return nil, nil // TODO(trend helper)
+	if n < 1 {
+		return nil, fmt.Errorf("trend: %d days, want at least 1", n)
+	}
+	return Trend(command, loaded, s, ids, s.AsOf.AddDays(-(n - 1)), s.AsOf)
+}
+
+// seriesKey tells the entries of an audit apart.
+type seriesKey struct {
+	id, fulfillment string
+	windowDays      int
+	marketplace     string
+}
+
+// gather turns one report per date into series.
+func gather(command string, reports []*health.Report, ids []string, from, to civil.Date) *health.Trend {
+	last := reports[len(reports)-1]
+	t := &health.Trend{Command: command, From: from, To: to, Marketplace: last.Marketplace, Profile: last.Profile,
+		Warnings: dedup(last.Warnings), Inputs: last.Inputs}
+	if t.Inputs == nil {
+		t.Inputs = []report.Input{}
+	}
+	index := map[seriesKey]int{}
+	var keys []seriesKey
+	for _, r := range reports {
+		for _, v := range r.Metrics {
+			k := seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}
+			if _, ok := index[k]; !ok {
+				index[k] = len(keys)
+				keys = append(keys, k)
+			}
+		}
+	}
+	// Group by metric in the checks' order; a stable sort keeps the first
+	// seen order within a metric.
+	rank := func(id string) int {
+		if i := slices.Index(ids, id); i >= 0 {
+			return i
+		}
+		return len(ids)
+	}
+	slices.SortStableFunc(keys, func(a, b seriesKey) int { return rank(a.id) - rank(b.id) })
+	for i, k := range keys {
+		index[k] = i
+	}
+	t.Series = make([]health.Series, len(keys))
+	for i, k := range keys {
+		ser := health.Series{ID: k.id, Fulfillment: k.fulfillment, WindowDays: k.windowDays, Marketplace: k.marketplace,
+			Points: make([]health.Point, len(reports))}
+		for d := range reports {
+			ser.Points[d] = health.Point{AsOf: reports[d].AsOf, Status: health.NotComputed, NotComputed: noEntry}
+		}
+		t.Series[i] = ser
+	}
+	for d, r := range reports {
+		for _, v := range r.Metrics {
+			ser := &t.Series[index[seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}]]
+			ser.Points[d] = health.Point{AsOf: r.AsOf, Numerator: v.Numerator, Denominator: v.Denominator,
+				Status: v.Status, NotComputed: v.NotComputed}
+			ser.Threshold = v.Threshold // the last date with the entry wins
+		}
+	}
+	return t
+}
+
+// dedup drops repeated strings, keeping the first of each.
+func dedup(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

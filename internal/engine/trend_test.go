@@ -1,0 +1,305 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+const (
+	acmeUS = "../../testdata/accounts/acme-us"
+	acmeDE = "../../testdata/accounts/acme-de"
+)
+
+// loadAccount reads an account as audit trend does: once, for every check.
+func loadAccount(t testing.TB, path string, asOf civil.Date) (*report.Loaded, settings.Settings) {
+	t.Helper()
+	s := settings.Default(asOf)
+	loaded, err := Load([]string{path}, s, All)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loaded, s
+}
+
+// A trend is the audits of its dates: every point equals what a separate
+// run (reading the files again) finds on that date, and the series'
+// threshold is the last date's.
+func TestTrendEqualsSingleAudits(t *testing.T) {
+	for _, path := range []string{acmeUS, acmeDE} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
+			loaded, s := loadAccount(t, path, to)
+			tr, err := Trend("trend", loaded, s, All, from, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.From != from || tr.To != to || tr.Command != "trend" {
+				t.Errorf("trend covers %s..%s (%q), want %s..%s", tr.From, tr.To, tr.Command, from, to)
+			}
+			if len(tr.Series) == 0 {
+				t.Fatal("no series")
+			}
+			for _, ser := range tr.Series {
+				if len(ser.Points) != 30 {
+					t.Fatalf("%s %s: %d points, want 30", ser.ID, ser.Fulfillment, len(ser.Points))
+				}
+			}
+			for i := 0; i < 30; i++ {
+				d := from.AddDays(i)
+				r, err := Run("trend", []string{path}, settings.Default(d), All)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(r.Metrics) != len(tr.Series) {
+					t.Errorf("%s: %d entries, trend has %d series", d, len(r.Metrics), len(tr.Series))
+				}
+				for _, v := range r.Metrics {
+					ser := findSeries(tr, v.Result)
+					if ser == nil {
+						t.Errorf("%s: no series for %s %s %d %s", d, v.ID, v.Fulfillment, v.WindowDays, v.Marketplace)
+						continue
+					}
+					p := ser.Points[i]
+					want := health.Point{AsOf: d, Numerator: v.Numerator, Denominator: v.Denominator, Status: v.Status, NotComputed: v.NotComputed}
+					if p != want {
+						t.Errorf("%s %s %s: point %+v, audit alone %+v", d, v.ID, v.Fulfillment, p, want)
+					}
+					if i == 29 && ser.Threshold != v.Threshold {
+						t.Errorf("%s %s: threshold %+v, last audit's %+v", v.ID, v.Fulfillment, ser.Threshold, v.Threshold)
+					}
+				}
+				if i == 29 {
+					if tr.Marketplace != r.Marketplace || tr.Profile != r.Profile {
+						t.Errorf("store %q profile %q, last audit's %q %q", tr.Marketplace, tr.Profile, r.Marketplace, r.Profile)
+					}
+					if !reflect.DeepEqual(tr.Inputs, r.Inputs) {
+						t.Errorf("inputs %+v, last audit's %+v", tr.Inputs, r.Inputs)
+					}
+					if !reflect.DeepEqual(tr.Warnings, dedup(r.Warnings)) {
+						t.Errorf("warnings %q, last audit's %q", tr.Warnings, r.Warnings)
+					}
+				}
+			}
+		})
+	}
+}
+
+func findSeries(tr *health.Trend, r metrics.Result) *health.Series {
+	for i := range tr.Series {
+		s := &tr.Series[i]
+		if s.ID == r.ID && s.Fulfillment == r.Fulfillment && s.WindowDays == r.WindowDays && s.Marketplace == r.Marketplace {
+			return s
+		}
+	}
+	return nil
+}
+
+// The figures of the sample account at both ends of the range, as the
+// README and testdata/accounts/acme-us.expected.json give them: the ODR of
+// all orders falls from 3/149 (orders of 2026-08-10..2026-10-08) to 2/230.
+func TestTrendSampleFigures(t *testing.T) {
+	from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
+	loaded, s := loadAccount(t, acmeUS, to)
+	tr, err := Trend("trend", loaded, s, []string{"odr", metrics.LateShipmentRate}, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fig struct {
+		id, ful   string
+		wd        int
+		num, den  int
+		st        health.Status
+		lastNum   int
+		lastDen   int
+		lastState health.Status
+	}
+	want := []fig{
+		{"odr", "all", 0, 3, 149, health.Fail, 2, 230, health.Warn},
+		{"odr", "afn", 0, 1, 87, health.Fail, 1, 135, health.Pass},
+		{"odr", "mfn", 0, 2, 62, health.Fail, 1, 95, health.Fail},
+		{metrics.LateShipmentRate, "", 10, 0, 16, health.Pass, 1, 14, health.Fail},
+		{metrics.LateShipmentRate, "", 30, 0, 47, health.Pass, 1, 45, health.Pass},
+	}
+	if len(tr.Series) != len(want) {
+		t.Fatalf("%d series, want %d", len(tr.Series), len(want))
+	}
+	for i, w := range want {
+		ser := tr.Series[i]
+		first, last := ser.Points[0], ser.Points[len(ser.Points)-1]
+		got := fig{ser.ID, ser.Fulfillment, ser.WindowDays, first.Numerator, first.Denominator, first.Status, last.Numerator, last.Denominator, last.Status}
+		if got != w {
+			t.Errorf("series %d: got %+v, want %+v", i, got, w)
+		}
+		if first.AsOf != from || last.AsOf != to {
+			t.Errorf("series %d runs %s..%s", i, first.AsOf, last.AsOf)
+		}
+	}
+	if th := tr.Series[0].Threshold; th.Op != health.Less || th.Value != 0.01 {
+		t.Errorf("ODR threshold %+v, want < 0.01", th)
+	}
+}
+
+// The trend works on the records in memory: with the files gone after
+// Load, it still computes every date, the same as with them there.
+func TestTrendDoesNotReadFiles(t *testing.T) {
+	dir := t.TempDir()
+	entries, err := os.ReadDir(acmeUS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(acmeUS, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	to := civil.NewDate(2026, 11, 20)
+	loaded, s := loadAccount(t, dir, to)
+	for _, e := range entries {
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := TrendBefore("trend", loaded, s, All, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadedAgain, _ := loadAccount(t, acmeUS, to)
+	want, err := TrendBefore("trend", loadedAgain, s, All, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Series) != len(want.Series) {
+		t.Fatalf("%d series, want %d", len(got.Series), len(want.Series))
+	}
+	for i := range got.Series {
+		if !reflect.DeepEqual(got.Series[i].Points, want.Series[i].Points) {
+			t.Errorf("series %d differs without the files", i)
+		}
+	}
+}
+
+// TrendBefore ends on the audit date and has n points; the range is
+// checked before anything is computed.
+func TestTrendRange(t *testing.T) {
+	to := civil.NewDate(2026, 11, 20)
+	loaded, s := loadAccount(t, acmeUS, to)
+	tr, err := TrendBefore("odr", loaded, s, []string{"odr"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.From != to || tr.To != to || len(tr.Series[0].Points) != 1 {
+		t.Errorf("one day: %s..%s, %d points", tr.From, tr.To, len(tr.Series[0].Points))
+	}
+	tr, err = TrendBefore("odr", loaded, s, []string{"odr"}, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := civil.NewDate(2026, 9, 22); tr.From != want || len(tr.Series[0].Points) != 60 {
+		t.Errorf("60 days: from %s (want %s), %d points", tr.From, want, len(tr.Series[0].Points))
+	}
+	for _, c := range []struct {
+		from, to civil.Date
+		want     string
+	}{
+		{to.AddDays(1), to, "is after"},
+		{to.AddDays(-MaxTrendDays), to, "at most 3660"},
+	} {
+		if _, err := Trend("odr", loaded, s, []string{"odr"}, c.from, c.to); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s..%s: error %v, want %q", c.from, c.to, err, c.want)
+		}
+	}
+	if _, err := TrendBefore("odr", loaded, s, []string{"odr"}, 0); err == nil {
+		t.Error("0 days: no error")
+	}
+	if _, err := Trend("odr", loaded, s, []string{"nope"}, to, to); err == nil {
+		t.Error("unknown check: no error")
+	}
+}
+
+// gather: one series per entry, grouped by metric in the checks' order;
+// an entry missing on a date is a not computed point; the threshold is the
+// last one seen; warnings are the last date's, each once.
+func TestGather(t *testing.T) {
+	d1, d2, d3 := civil.NewDate(2026, 1, 1), civil.NewDate(2026, 1, 2), civil.NewDate(2026, 1, 3)
+	v := func(id, store string, num, den int, st health.Status, limit float64) health.Verdict {
+		return health.Verdict{Result: metrics.Result{ID: id, Marketplace: store, Numerator: num, Denominator: den},
+			Status: st, Threshold: health.Threshold{Op: health.Less, Value: limit}}
+	}
+	idr, odr := metrics.InvoiceDefectRate, "odr"
+	reports := []*health.Report{
+		{AsOf: d1, Metrics: []health.Verdict{v(idr, "DE", 1, 10, health.Fail, 0.05), v(odr, "", 0, 5, health.Pass, 0.01)}, Warnings: []string{"w0"}},
+		{AsOf: d2, Metrics: []health.Verdict{v(idr, "DE", 0, 10, health.Pass, 0.05), v(idr, "FR", 2, 4, health.Fail, 0.05), v(odr, "", 1, 5, health.Fail, 0.01)}},
+		{AsOf: d3, Metrics: []health.Verdict{v(idr, "FR", 0, 4, health.Pass, 0.06), v(odr, "", 1, 6, health.Fail, 0.02)},
+			Marketplace: "DE", Profile: "amazon-eu", Warnings: []string{"w1", "w2", "w1"}},
+	}
+	tr := gather("trend", reports, []string{odr, idr}, d1, d3)
+	type pt struct {
+		num, den int
+		st       health.Status
+		why      string
+	}
+	want := []struct {
+		id, store string
+		limit     float64
+		points    []pt
+	}{
+		{odr, "", 0.02, []pt{{0, 5, health.Pass, ""}, {1, 5, health.Fail, ""}, {1, 6, health.Fail, ""}}},
+		{idr, "DE", 0.05, []pt{{1, 10, health.Fail, ""}, {0, 10, health.Pass, ""}, {0, 0, health.NotComputed, noEntry}}},
+		{idr, "FR", 0.06, []pt{{0, 0, health.NotComputed, noEntry}, {2, 4, health.Fail, ""}, {0, 4, health.Pass, ""}}},
+	}
+	if len(tr.Series) != len(want) {
+		t.Fatalf("%d series, want %d: %+v", len(tr.Series), len(want), tr.Series)
+	}
+	for i, w := range want {
+		s := tr.Series[i]
+		if s.ID != w.id || s.Marketplace != w.store || s.Threshold.Value != w.limit {
+			t.Errorf("series %d: %s %s limit %v, want %s %s limit %v", i, s.ID, s.Marketplace, s.Threshold.Value, w.id, w.store, w.limit)
+		}
+		for j, p := range s.Points {
+			got := pt{p.Numerator, p.Denominator, p.Status, p.NotComputed}
+			if got != w.points[j] || p.AsOf != reports[j].AsOf {
+				t.Errorf("series %d point %d: %+v on %s, want %+v on %s", i, j, got, p.AsOf, w.points[j], reports[j].AsOf)
+			}
+		}
+	}
+	if !reflect.DeepEqual(tr.Warnings, []string{"w1", "w2"}) {
+		t.Errorf("warnings %q, want the last date's, each once", tr.Warnings)
+	}
+	if tr.Marketplace != "DE" || tr.Profile != "amazon-eu" || tr.Inputs == nil {
+		t.Errorf("store %q profile %q inputs %v", tr.Marketplace, tr.Profile, tr.Inputs)
+	}
+}
+
+// BenchmarkTrend90 measures 90 daily points of every check on a generated
+// account read once; compare BenchmarkODR10k, which reads it each time:
+// go test -bench Trend90 -benchmem ./internal/engine
+func BenchmarkTrend90(b *testing.B) {
+	dir := b.TempDir()
+	asOf := civil.NewDate(2026, 11, 20)
+	writeAccount(b, dir, 10_000, asOf)
+	s := settings.Default(asOf)
+	loaded, err := Load([]string{dir}, s, All)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := TrendBefore("trend", loaded, s, All, 90); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
