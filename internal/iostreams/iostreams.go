@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"golang.org/x/term"
 )
@@ -15,6 +16,9 @@ import (
 type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
+	// ProgressDelay is how long work runs before a progress line shows on
+	// a terminal stderr (progress.go): a second for System, none for Test.
+	ProgressDelay time.Duration
 
 	outTTY bool
 	errTTY bool
@@ -24,7 +28,7 @@ type IOStreams struct {
 // System returns the process's streams, with terminal detection and colour
 // from the environment (NO_COLOR disables colour; CLICOLOR_FORCE forces it).
 func System() *IOStreams {
-	s := &IOStreams{Out: os.Stdout, ErrOut: os.Stderr,
+	s := &IOStreams{Out: os.Stdout, ErrOut: os.Stderr, ProgressDelay: DefaultProgressDelay,
 		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr)}
 	s.color = s.outTTY
 	if _, ok := os.LookupEnv("NO_COLOR"); ok {

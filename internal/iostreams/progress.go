@@ -1,0 +1,104 @@
+package iostreams
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultProgressDelay is how long work runs before System's streams show
+// a progress line: quick runs never flicker one.
+const DefaultProgressDelay = time.Second
+
+// Progress is a one-line counter on stderr ("auditing accounts 3/12…"),
+// rewritten in place with a carriage return and cleared by Stop. It is
+// drawn only when stderr is a terminal, and only once the work has taken
+// longer than the streams' ProgressDelay; otherwise, and on a nil
+// *Progress, its methods do nothing, so pipes and CI logs never see it.
+// Its methods may be called from several goroutines.
+type Progress struct {
+	mu      sync.Mutex
+	s       *IOStreams
+	label   string
+	total   int
+	done    int
+	shown   bool // drawn at least once: Stop must clear it
+	stopped bool
+	width   int // length of the last line drawn, to clear it
+	timer   *time.Timer
+}
+
+// StartProgress starts a progress line of total steps. Without a terminal
+// on stderr it returns a Progress that does nothing.
+func (s *IOStreams) StartProgress(label string, total int) *Progress {
+	p := &Progress{s: s, label: label, total: total}
+	if !s.errTTY {
+		p.stopped = true
+		return p
+	}
+	if s.ProgressDelay <= 0 {
+		p.mu.Lock()
+		p.draw()
+		p.mu.Unlock()
+		return p
+	}
+	p.timer = time.AfterFunc(s.ProgressDelay, func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if !p.stopped {
+			p.draw()
+		}
+	})
+	return p
+}
+
+// Set records that done of the total steps are finished, redrawing the line
+// if it is showing.
+func (p *Progress) Set(done int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped {
+		return
+	}
+	p.done = done
+	if p.shown {
+		p.draw()
+	}
+}
+
+// Stop cancels a line not yet drawn and clears one that was, leaving the
+// cursor at the start of an empty line for the output that follows.
+func (p *Progress) Stop() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped {
+		return
+	}
+	p.stopped = true
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	if p.shown {
+		fmt.Fprint(p.s.ErrOut, "\r"+strings.Repeat(" ", p.width)+"\r")
+	}
+}
+
+// draw writes the line over the previous one; p.mu is held.
+func (p *Progress) draw() {
+	line := fmt.Sprintf("%s %d/%d…", p.label, p.done, p.total)
+	pad := ""
+	if n := len([]rune(line)); n < p.width {
+		pad = strings.Repeat(" ", p.width-n)
+	} else {
+		p.width = n
+	}
+	fmt.Fprint(p.s.ErrOut, "\r"+line+pad)
+	p.shown = true
+}
