@@ -109,6 +109,8 @@ func pastDeadline(ev, dl civil.Timestamp) bool {
 // expected ship date falls in the N days ending on as-of, less those
 // cancelled before shipment; late = confirmed after the expected ship time,
 // or not confirmed at all while the expected ship date is before as-of.
+// Each entry lists its late orders (Items) and counts by expected ship date
+// (Days).
 func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 	var out []Result
 	for _, n := range s.Shipping.LateShipmentDays {
@@ -120,23 +122,67 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 		}
 		w := WindowEnding(s.AsOf.AddDays(-s.Shipping.LateShipmentLagDays), n)
 		r := Result{ID: LateShipmentRate, WindowDays: n, Window: w}
+		days := daysOf(w, s.AsOf)
 		for i := range d.Shipments {
 			sh := &d.Shipments[i]
-			if !w.Contains(sh.LatestShip.Date) || cancelledBefore(sh, s.AsOf) {
+			key := sh.LatestShip.Date
+			if !days.covers(key) || cancelledBefore(sh, s.AsOf) {
+				continue
+			}
+			late, ev := lateShipment(sh, s.AsOf)
+			days.add(key, late)
+			if !w.Contains(key) {
 				continue
 			}
 			r.Denominator++
-			if c := confirmedBy(sh, s.AsOf); c != nil {
-				if pastDeadline(*c, sh.LatestShip) {
-					r.Numerator++
-				}
-			} else if sh.LatestShip.Date < s.AsOf {
+			if late {
 				r.Numerator++
+				r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+					Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.LateShipmentLagDays, n)})
 			}
 		}
+		sortItems(r.Items)
+		r.Days = days.counted()
 		out = append(out, r)
 	}
 	return out
+}
+
+// lateShipment says whether a shipment not cancelled before shipment is
+// late on as-of, and the event that makes it so.
+func lateShipment(sh *records.Shipment, asOf civil.Date) (bool, Event) {
+	if c := confirmedBy(sh, asOf); c != nil {
+		return pastDeadline(*c, sh.LatestShip), Event{Type: "late_shipment", Date: c.Date, Status: "confirmed after the expected ship date"}
+	}
+	return sh.LatestShip.Date < asOf, Event{Type: "late_shipment", Status: "not confirmed"}
+}
+
+// daysOf is the day counter of a window on as-of: key dates from the
+// window's first day to as-of, or to the window's last day when a negative
+// lag puts it after as-of (so that the Days inside the window always add
+// up to the Result's figures).
+func daysOf(w Window, asOf civil.Date) *dayCounter {
+	end := asOf
+	if w.To > end {
+		end = w.To
+	}
+	return newDayCounter(w.From, end)
+}
+
+// counted is the counter's Days, or nil when no order has a key date in
+// its span (a Result with no data, as one of an empty file).
+func (c *dayCounter) counted() []Day {
+	for _, d := range c.days {
+		if d.Denominator > 0 {
+			return c.days
+		}
+	}
+	return nil
+}
+
+// covers says whether d is one of the counter's key dates.
+func (c *dayCounter) covers(d civil.Date) bool {
+	return d >= c.from && int(d-c.from) < len(c.days)
 }
 
 // PrefulfillmentCancel computes the pre-fulfillment cancel rate (help
@@ -159,21 +205,48 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		return []Result{Missing(PrefulfillmentCancelRate, "needs the orders report or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
 	}
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.CancelLagDays), s.Shipping.CancelDays)
-	inWindow := map[string]bool{}  // population
-	cancelled := map[string]bool{} // counted cancellations
+	days := daysOf(w, s.AsOf)
+	// The population is every order with an order date in the window. The
+	// reports may date one order differently: its key date is the latest of
+	// its dates in the window, else (an order that enters the window later)
+	// the latest after it.
+	key := map[string]civil.Date{}
+	place := func(id string, d civil.Date) {
+		if !days.covers(d) {
+			return
+		}
+		k, ok := key[id]
+		if !ok || w.Contains(d) && (!w.Contains(k) || d > k) || !w.Contains(d) && !w.Contains(k) && d > k {
+			key[id] = d
+		}
+	}
+	// Counted cancellations: of the shipments file, by the row's own
+	// purchase date (in the window, or after it for the Days), and of the
+	// cancellation download, whatever the date.
+	cancelIn, cancelAfter, download := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	events := map[string][]Event{}
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
-		if !w.Contains(sh.Purchase.Date) {
+		if !days.covers(sh.Purchase.Date) {
 			continue
 		}
-		inWindow[sh.OrderID] = true
+		place(sh.OrderID, sh.Purchase.Date)
 		if sh.Cancel != nil && sh.Cancel.Date <= s.AsOf && sh.CancelledBy != records.CancelledBuyer {
-			cancelled[sh.OrderID] = true
+			if !w.Contains(sh.Purchase.Date) {
+				cancelAfter[sh.OrderID] = true
+				continue
+			}
+			cancelIn[sh.OrderID] = true
+			who := sh.CancelledBy.String()
+			if sh.CancelledBy == records.NotCancelled {
+				who = records.CancelledUnknown.String()
+			}
+			events[sh.OrderID] = append(events[sh.OrderID], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
 		}
 	}
 	for _, o := range d.Orders {
-		if o.Channel == records.ChannelMerchant && w.Contains(o.Date) {
-			inWindow[o.ID] = true
+		if o.Channel == records.ChannelMerchant {
+			place(o.ID, o.Date)
 		}
 	}
 	shipped := make(map[string]bool, len(d.Shipments))
@@ -186,27 +259,43 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		if !c.Impacts || c.Date > s.AsOf {
 			continue
 		}
-		cancelled[c.OrderID] = true
+		download[c.OrderID] = true
+		// The download's date is the order date: when the order was
+		// cancelled is not known.
+		events[c.OrderID] = append(events[c.OrderID], Event{Type: "cancellation", Status: "impacts account health"})
 	}
 	// The cancellation download lists seller-fulfilled orders with their
 	// own order date: an order no other report knows is placed by it.
 	for _, c := range d.Cancellations {
-		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] && w.Contains(c.Date) {
-			inWindow[c.OrderID] = true
+		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] {
+			place(c.OrderID, c.Date)
 		}
 	}
-	r := Result{ID: PrefulfillmentCancelRate, Window: w, Denominator: len(inWindow)}
-	for id := range inWindow {
-		if cancelled[id] {
+	r := Result{ID: PrefulfillmentCancelRate, Window: w}
+	for id, k := range key {
+		if !w.Contains(k) {
+			days.add(k, download[id] || cancelAfter[id])
+			continue
+		}
+		counted := download[id] || cancelIn[id]
+		days.add(k, counted)
+		r.Denominator++
+		if counted {
 			r.Numerator++
+			r.Items = append(r.Items, Item{OrderID: id, OrderDate: k, Fulfillment: "mfn", KeyDate: k,
+				Events: sortedEvents(events[id]), LeavesWindowOn: LeavesWindow(k, s.Shipping.CancelLagDays, s.Shipping.CancelDays)})
 		}
 	}
+	sortItems(r.Items)
+	r.Days = days.counted()
 	return []Result{r}, nil
 }
 
 // ValidTracking computes the valid tracking rate (help 201817070):
 // confirmed shipments whose promised delivery date is in the 30 days ending
 // on as-of − 14; valid = a tracking id is present and not marked invalid.
+// Items are the shipments without valid tracking; Days count by promised
+// delivery date, the numerator being the valid ones as in the Result.
 func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	if !d.Has(kindShipments) {
 		return Missing(ValidTrackingRate, needShipments)
@@ -216,16 +305,35 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	}
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.TrackingLagDays), s.Shipping.TrackingDays)
 	r := Result{ID: ValidTrackingRate, Window: w}
+	days := daysOf(w, s.AsOf)
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
-		if sh.Promised == nil || !w.Contains(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil {
+		if sh.Promised == nil || !days.covers(*sh.Promised) {
+			continue
+		}
+		conf := confirmedBy(sh, s.AsOf)
+		if conf == nil {
+			continue
+		}
+		key, valid := *sh.Promised, sh.HasValidTracking()
+		days.add(key, valid)
+		if !w.Contains(key) {
 			continue
 		}
 		r.Denominator++
-		if sh.HasValidTracking() {
+		if valid {
 			r.Numerator++
+			continue
 		}
+		ev := Event{Type: "no_tracking", Date: conf.Date, Status: "no tracking id"}
+		if sh.TrackingID != "" {
+			ev = Event{Type: "invalid_tracking", Date: conf.Date, Status: "tracking id marked invalid"}
+		}
+		r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.TrackingLagDays, s.Shipping.TrackingDays)})
 	}
+	sortItems(r.Items)
+	r.Days = days.counted()
 	return r
 }
 
@@ -233,6 +341,8 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 // 200633610): validly tracked, confirmed shipments whose promised delivery
 // date is in the 14 days ending on as-of − 7; on time = delivered on or
 // before the promised date, and by as-of (not delivered yet is late).
+// Items are the late and undelivered shipments; Days count by promised
+// delivery date, the numerator being the on-time ones as in the Result.
 func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	if !d.Has(kindShipments) {
 		return Missing(OnTimeDeliveryRate, needShipments)
@@ -242,15 +352,32 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	}
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.DeliveryLagDays), s.Shipping.DeliveryDays)
 	r := Result{ID: OnTimeDeliveryRate, Window: w}
+	days := daysOf(w, s.AsOf)
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
-		if sh.Promised == nil || !w.Contains(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil || !sh.HasValidTracking() {
+		if sh.Promised == nil || !days.covers(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil || !sh.HasValidTracking() {
+			continue
+		}
+		key := *sh.Promised
+		delivered := sh.Delivered != nil && *sh.Delivered <= s.AsOf
+		onTime := delivered && *sh.Delivered <= key
+		days.add(key, onTime)
+		if !w.Contains(key) {
 			continue
 		}
 		r.Denominator++
-		if sh.Delivered != nil && *sh.Delivered <= s.AsOf && *sh.Delivered <= *sh.Promised {
+		if onTime {
 			r.Numerator++
+			continue
 		}
+		ev := Event{Type: "not_delivered", Status: "not delivered by the as-of date"}
+		if delivered {
+			ev = Event{Type: "late_delivery", Date: *sh.Delivered, Status: "promised " + key.String()}
+		}
+		r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.DeliveryLagDays, s.Shipping.DeliveryDays)})
 	}
+	sortItems(r.Items)
+	r.Days = days.counted()
 	return r
 }
