@@ -49,7 +49,8 @@ type StoreOf func(orderID, fromFile string) string
 // InvoiceDefect computes the invoice defect rate per store: shipped
 // business orders placed in [as-of − 13, as-of − 7]; missing = no invoice
 // uploaded on or before as-of; late = uploaded after the due time. Entries
-// only for the stores of IDRStores present in the data.
+// only for the stores of IDRStores present in the data, each listing its
+// missing and late invoices (Items) and counting by order date (Days).
 func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []Result {
 	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
 	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has("vat-invoices") {
@@ -64,17 +65,44 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}
 	}
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.InvoiceLagDays), s.Shipping.InvoiceDays)
-	type counts struct{ den, missing, late int }
+	type counts struct {
+		den, missing, late int
+		items              []Item
+		days               *dayCounter
+	}
 	by := map[string]*counts{}
 	seenStores := map[string]bool{}
 	add := func(store string) *counts {
 		c := by[store]
 		if c == nil {
-			c = &counts{}
+			c = &counts{days: daysOf(w, s.AsOf)}
 			by[store] = c
 		}
 		return c
 	}
+	// count places one order of the population by its order date: in the
+	// Days from the window's first day to as-of, and in the figures and
+	// the list when in the window.
+	count := func(store, id, fulfillment string, ordered civil.Date, ev *Event) {
+		c := add(store)
+		c.days.add(ordered, ev != nil)
+		if !w.Contains(ordered) {
+			return
+		}
+		c.den++
+		if ev == nil {
+			return
+		}
+		if ev.Type == ComponentMissingInvoice {
+			c.missing++
+		} else {
+			c.late++
+		}
+		c.items = append(c.items, Item{OrderID: id, OrderDate: ordered, Fulfillment: fulfillment, KeyDate: ordered,
+			Events: []Event{*ev}, LeavesWindowOn: LeavesWindow(ordered, s.Shipping.InvoiceLagDays, s.Shipping.InvoiceDays)})
+	}
+	span := daysOf(w, s.AsOf)
+	missing := Event{Type: ComponentMissingInvoice, Status: "not uploaded by the as-of date"}
 	if useShipments {
 		for i := range d.Shipments {
 			sh := &d.Shipments[i]
@@ -85,17 +113,17 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 				business = true
 			}
 			conf := confirmedBy(sh, s.AsOf)
-			if !business || conf == nil || !w.Contains(sh.Purchase.Date) || !IDRStores[store] {
+			if !business || conf == nil || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
 				continue
 			}
-			c := add(store)
-			c.den++
-			switch {
+			var ev *Event
+			switch due := InvoiceDue(*conf); {
 			case sh.Invoice == nil || sh.Invoice.Date > s.AsOf:
-				c.missing++
-			case start(*sh.Invoice, zoneOf(*conf)).After(InvoiceDue(*conf)):
-				c.late++
+				ev = &missing
+			case start(*sh.Invoice, zoneOf(*conf)).After(due):
+				ev = &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
 			}
+			count(store, sh.OrderID, "mfn", sh.Purchase.Date, ev)
 		}
 	} else {
 		// The VAT invoice data report says whether an invoice was uploaded,
@@ -104,14 +132,18 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 			inv := &d.Invoices[i]
 			store := storeOf(inv.OrderID, inv.Marketplace)
 			seenStores[store] = true
-			if !inv.Business || inv.Shipped == nil || inv.Shipped.Date > s.AsOf || !w.Contains(inv.OrderDate) || !IDRStores[store] {
+			if !inv.Business || inv.Shipped == nil || inv.Shipped.Date > s.AsOf || !span.covers(inv.OrderDate) || !IDRStores[store] {
 				continue
 			}
-			c := add(store)
-			c.den++
+			var ev *Event
 			if !inv.Uploaded {
-				c.missing++
+				ev = &missing
 			}
+			fulfillment := ""
+			if o, ok := d.Orders[inv.OrderID]; ok {
+				fulfillment = segmentName(o.Channel)
+			}
+			count(store, inv.OrderID, fulfillment, inv.OrderDate, ev)
 		}
 	}
 	if len(seenStores) == 0 {
@@ -141,14 +173,13 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	}
 	var out []Result
 	for _, st := range stores {
-		c := by[st]
-		if c == nil {
-			c = &counts{}
-		}
+		c := add(st)
+		sortItems(c.items)
 		out = append(out, Result{
 			ID: InvoiceDefectRate, Marketplace: st, Window: w,
 			Numerator: c.missing + c.late, Denominator: c.den,
 			Components: Components{{ComponentMissingInvoice, c.missing}, {ComponentLateInvoice, c.late}},
+			Items:      c.items, Days: c.days.counted(),
 		})
 	}
 	return out
