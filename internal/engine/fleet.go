@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// RunFleet audits each subfolder of dir as one account (audit all
+// --accounts DIR): at most jobs accounts at once, each loaded and judged
+// with the same settings, so each infers its own store and profile unless
+// s names them. An account that cannot be read or audited gets its error
+// and the others still run. The accounts come back in name order whatever
+// order they finish in. Plain files and hidden folders (.git) in dir are
+// not accounts and are passed over.
+//
+// progress, when not nil, is called from the calling goroutine with
+// (0, total) before the first account and after each one finishes.
+//
+// The error is for dir itself: unreadable, not a folder, or without a
+// single account folder.
+func RunFleet(command, dir string, s settings.Settings, ids []string, jobs int, progress func(done, total int)) (*health.Fleet, error) {
+	names, err := accountFolders(dir)
+	if err != nil {
+		return nil, err
+	}
+	f := &health.Fleet{Command: command, AsOf: s.AsOf, Accounts: make([]health.Account, len(names))}
+	for i, name := range names {
+		f.Accounts[i] = health.Account{Name: name, Path: filepath.Join(dir, name)}
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	jobs = max(1, min(jobs, len(names)))
+	todo := make(chan int)
+	type result struct {
+		i      int
+		report *health.Report
+		err    error
+	}
+	results := make(chan result)
+	for range jobs {
+		go func() {
+			for i := range todo {
+				rep, err := auditRecovering(command, f.Accounts[i].Path, s, ids)
+				results <- result{i, rep, err}
+			}
+		}()
+	}
+	go func() {
+		for i := range names {
+			todo <- i
+		}
+		close(todo)
+	}()
+	progress(0, len(names))
+	for done := 1; done <= len(names); done++ {
+		r := <-results
+		if r.err != nil {
+			f.Accounts[r.i].Error = r.err.Error()
+		} else {
+			f.Accounts[r.i].Report = r.report
+		}
+		progress(done, len(names))
+	}
+	f.Finish()
+	return f, nil
+}
+
+// auditRecovering audits one account; a panic is that account's error,
+// not the end of the fleet.
+func auditRecovering(command, path string, s settings.Settings, ids []string) (rep *health.Report, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rep, err = nil, fmt.Errorf("%s: internal error (please report it): %v", path, p)
+		}
+	}()
+	return auditAccount(command, path, s, ids)
+}
+
+// auditAccount loads and judges one account folder. Only the report
+// outlives it: the loaded records are garbage once it returns, so a fleet
+// holds one account's data per job at a time. A variable, so a test can
+// make it panic.
+var auditAccount = func(command, path string, s settings.Settings, ids []string) (*health.Report, error) {
+	loaded, err := Load([]string{path}, s, ids)
+	if err != nil {
+		return nil, err
+	}
+	return Audit(command, loaded, s, ids)
+}
+
+// accountFolders lists the account folders of dir, sorted by name:
+// subfolders (or links to folders) whose name does not start with a dot.
+func accountFolders(dir string) ([]string, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such folder", dir)
+		}
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a folder of accounts", dir)
+	}
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&os.ModeSymlink != 0 {
+			fi, err := os.Stat(filepath.Join(dir, e.Name()))
+			isDir = err == nil && fi.IsDir()
+		}
+		if isDir {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s has no subfolders: each account is one folder of reports inside it", dir)
+	}
+	return names, nil
+}
