@@ -1,0 +1,308 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+func init() {
+	registerTrend("table", TrendTable)
+	registerTrend("json", TrendJSON)
+	registerTrend("csv", TrendCSV)
+}
+
+// SparklineWidth is the most characters a sparkline takes in the table.
+const SparklineWidth = 60
+
+// sparkBlocks are the eight levels of a sparkline, lowest first.
+var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
+
+// Sparkline draws a series' rates in at most width characters (every
+// point when width < 1), one block character per point, oldest first
+// (docs/trend.md, "The sparkline"). The scale runs from 0 to top, the
+// larger of the series' highest rate and its target, so a series below its
+// target stays low: a rate v is block round(7 × v / top), ▁ for 0 and █ for
+// top. A point without a rate (no data, not computed) is a space. With more
+// points than width, consecutive points share a character, in buckets as
+// even as they can be, and it shows the highest rate of its bucket (a space
+// when none of them has one). A series without any rate is "-".
+func Sparkline(s health.Series, width int) string {
+	n := len(s.Points)
+	top, any := 0.0, false
+	for _, p := range s.Points {
+		if v, ok := p.Value(); ok {
+			top, any = math.Max(top, v), true
+		}
+	}
+	if !any {
+		return "-"
+	}
+	if s.Threshold.Op != "" {
+		top = math.Max(top, s.Threshold.Value)
+	}
+	if width < 1 || width > n {
+		width = n
+	}
+	var b strings.Builder
+	for c := 0; c < width; c++ {
+		lo, hi := c*n/width, (c+1)*n/width
+		best, ok := 0.0, false
+		for _, p := range s.Points[lo:hi] {
+			if v, has := p.Value(); has && (!ok || v > best) {
+				best, ok = v, true
+			}
+		}
+		switch {
+		case !ok:
+			b.WriteByte(' ')
+		case top == 0:
+			b.WriteRune(sparkBlocks[0])
+		default:
+			level := int(math.Round(7 * best / top))
+			b.WriteRune(sparkBlocks[min(max(level, 0), 7)])
+		}
+	}
+	return b.String()
+}
+
+// TrendTable writes a trend for a person: one row per entry with its rate
+// on the first and last date, the lowest and highest rate of the range, a
+// sparkline, the target and the status on the last date.
+func TrendTable(w io.Writer, t *health.Trend, o Options) error {
+	pal := newPalette(o.Color)
+	title := "Trend"
+	if t.Marketplace != "" {
+		title += " (" + t.Marketplace + ")"
+	}
+	fmt.Fprintf(w, "%s, %s to %s (%s)\n\n", pal.bold(title), t.From, t.To, plural(int(t.To-t.From)+1, "day", "days"))
+	header := []string{"METRIC", "SCOPE", "FIRST", "LAST", "MIN", "MAX", "TREND", "TARGET", "STATUS"}
+	numeric := []bool{false, false, true, true, true, true, false, false, false}
+	rows := make([][]string, 0, len(t.Series))
+	for _, s := range t.Series {
+		lo, hi := extremes(s.Points)
+		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), pointRate(first(s)), pointRate(last(s)),
+			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.status(last(s).Status)})
+	}
+	if err := WriteTable(w, header, numeric, rows); err != nil {
+		return err
+	}
+	if err := trendNotComputed(w, t); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	_, err := fmt.Fprintf(w, "Overall on %s: %s\n", t.To, pal.status(TrendStatus(t)))
+	return err
+}
+
+// TrendStatus is the worst status of the entries on the last date of the
+// trend, the one its exit code goes by.
+func TrendStatus(t *health.Trend) health.Status {
+	ss := make([]health.Status, len(t.Series))
+	for i, s := range t.Series {
+		ss[i] = last(s).Status
+	}
+	return health.Worst(ss...)
+}
+
+// trendNotComputed says why the entries not computed on the last date are
+// not, as the report's table does.
+func trendNotComputed(w io.Writer, t *health.Trend) error {
+	vs := make([]health.Verdict, len(t.Series))
+	for i, s := range t.Series {
+		p := last(s)
+		vs[i] = health.Verdict{Result: metrics.Result{ID: s.ID, NotComputed: p.NotComputed}, Status: p.Status}
+	}
+	return notComputed(w, vs)
+}
+
+func first(s health.Series) health.Point {
+	if len(s.Points) == 0 {
+		return health.Point{Status: health.NoData}
+	}
+	return s.Points[0]
+}
+
+func last(s health.Series) health.Point {
+	if len(s.Points) == 0 {
+		return health.Point{Status: health.NoData}
+	}
+	return s.Points[len(s.Points)-1]
+}
+
+// extremes writes the lowest and highest rate of the points, "-" for none.
+func extremes(ps []health.Point) (string, string) {
+	lo, hi, any := 0.0, 0.0, false
+	for _, p := range ps {
+		v, ok := p.Value()
+		if !ok {
+			continue
+		}
+		if !any || v < lo {
+			lo = v
+		}
+		if !any || v > hi {
+			hi = v
+		}
+		any = true
+	}
+	if !any {
+		return "-", "-"
+	}
+	return percent(lo), percent(hi)
+}
+
+func pointRate(p health.Point) string {
+	if v, ok := p.Value(); ok {
+		return percent(v)
+	}
+	return "-"
+}
+
+// seriesScope is scope for a series.
+func seriesScope(s health.Series) string {
+	return scope(health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace}})
+}
+
+// TrendSummary writes the one-line summary of a trend for stderr when
+// stdout is not a terminal: each entry failing or warning on the last date,
+// with its rate on the first and the last date, then how many passed, had
+// no data or were not computed.
+func TrendSummary(w io.Writer, t *health.Trend) {
+	var parts []string
+	for _, st := range []health.Status{health.Fail, health.Warn} {
+		for _, s := range t.Series {
+			if last(s).Status != st {
+				continue
+			}
+			name := s.ID
+			if sc := shortScope(health.Verdict{Result: metrics.Result{Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace}}); sc != "" {
+				name += " " + sc
+			}
+			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", name, pointRate(first(s)), pointRate(last(s)), statusWord(st)))
+		}
+	}
+	count := map[health.Status]int{}
+	for _, s := range t.Series {
+		count[last(s).Status]++
+	}
+	for _, c := range []struct {
+		st   health.Status
+		word string
+	}{{health.Pass, "passed"}, {health.NoData, "no data"}, {health.NotComputed, "not computed"}} {
+		if n := count[c.st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
+		}
+	}
+	fmt.Fprintf(w, "audit %s: %s..%s: %s\n", t.Command, t.From, t.To, strings.Join(parts, "; "))
+}
+
+type jsonTrend struct {
+	SchemaVersion int            `json:"schema_version"`
+	Command       string         `json:"command"`
+	From          civil.Date     `json:"from"`
+	To            civil.Date     `json:"to"`
+	Marketplace   string         `json:"marketplace,omitempty"`
+	Profile       string         `json:"profile"`
+	Series        []jsonSeries   `json:"series"`
+	Warnings      []string       `json:"warnings"`
+	Inputs        []report.Input `json:"inputs"`
+}
+
+type jsonSeries struct {
+	ID          string      `json:"id"`
+	Fulfillment string      `json:"fulfillment,omitempty"`
+	WindowDays  int         `json:"window_days,omitempty"`
+	Marketplace string      `json:"marketplace,omitempty"`
+	Name        string      `json:"name"`
+	Target      *jsonTarget `json:"target,omitempty"`
+	WarnAt      *float64    `json:"warn_at,omitempty"`
+	Points      []jsonPoint `json:"points"`
+}
+
+type jsonPoint struct {
+	AsOf        civil.Date    `json:"as_of"`
+	Value       *float64      `json:"value"`
+	Numerator   int           `json:"numerator"`
+	Denominator int           `json:"denominator"`
+	Status      health.Status `json:"status"`
+	Reason      string        `json:"reason,omitempty"`
+}
+
+// TrendJSON writes a trend as one indented JSON document (docs/trend.md).
+func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
+	doc := jsonTrend{SchemaVersion: SchemaVersion, Command: t.Command, From: t.From, To: t.To, Marketplace: t.Marketplace,
+		Profile: t.Profile, Series: make([]jsonSeries, len(t.Series)), Warnings: t.Warnings, Inputs: t.Inputs}
+	if doc.Warnings == nil {
+		doc.Warnings = []string{}
+	}
+	if doc.Inputs == nil {
+		doc.Inputs = []report.Input{}
+	}
+	for i, s := range t.Series {
+		js := jsonSeries{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace,
+			Name: metricTitle(s.ID), Points: make([]jsonPoint, len(s.Points))}
+		if s.Threshold.Op != "" {
+			warn := s.Threshold.WarnAt
+			js.Target, js.WarnAt = &jsonTarget{s.Threshold.Op, s.Threshold.Value}, &warn
+		}
+		for j, p := range s.Points {
+			jp := jsonPoint{AsOf: p.AsOf, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status, Reason: p.NotComputed}
+			if v, ok := p.Value(); ok {
+				jp.Value = &v
+			}
+			js.Points[j] = jp
+		}
+		doc.Series[i] = js
+	}
+	return writeJSON(w, doc)
+}
+
+// trendRow is one line of the trend's CSV: one entry on one date.
+type trendRow struct {
+	AsOf        string `csv:"as_of"`
+	Metric      string `csv:"metric"`
+	Fulfillment string `csv:"fulfillment"`
+	WindowDays  string `csv:"window_days"`
+	Marketplace string `csv:"marketplace"`
+	Value       string `csv:"value"`
+	Numerator   int    `csv:"numerator"`
+	Denominator int    `csv:"denominator"`
+	Status      string `csv:"status"`
+}
+
+// TrendCSV writes a trend in long form for a spreadsheet: a header, then
+// one row per entry and date, entries in the table's order and dates
+// oldest first. value is the unrounded fraction, empty without a rate;
+// window_days is empty on entries without one (docs/trend.md).
+func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
+	var rows []trendRow
+	for _, s := range t.Series {
+		wd := ""
+		if s.WindowDays != 0 {
+			wd = strconv.Itoa(s.WindowDays)
+		}
+		for _, p := range s.Points {
+			val := ""
+			if v, ok := p.Value(); ok {
+				val = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+			rows = append(rows, trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
+				Marketplace: s.Marketplace, Value: val, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status.String()})
+		}
+	}
+	if rows == nil {
+		rows = []trendRow{}
+	}
+	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(w)))
+}
