@@ -12,6 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 )
@@ -24,8 +25,16 @@ func init() { registerFormat("table", Table) }
 // metrics that could not be computed and why, the defects that could not be
 // placed, and the overall verdict. Colour (PASS green, WARN yellow, FAIL
 // red) only when o.Color; the layout is the same either way.
+//
+// The forecast of each warning or failing entry follows the table. With
+// o.Details the orders counted against each metric follow as a second
+// section (detailLists); with o.DetailsOnly (audit defects) they replace the
+// metrics table and the forecast.
 func Table(w io.Writer, r *health.Report, o Options) error {
 	pal := newPalette(o.Color)
+	if o.DetailsOnly {
+		return detailsOnly(w, r, pal)
+	}
 	groups := groupByID(r.Metrics)
 	var err error
 	if len(groups) == 1 {
@@ -36,9 +45,21 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	if err != nil {
 		return err
 	}
+	forecasts(w, r.Metrics)
 	if err := notComputed(w, r.Metrics); err != nil {
 		return err
 	}
+	if o.Details {
+		if err := detailLists(w, r.Metrics, pal); err != nil {
+			return err
+		}
+	}
+	return closing(w, r, pal)
+}
+
+// closing writes what every table ends with: the defects that could not be
+// placed, and the overall verdict.
+func closing(w io.Writer, r *health.Report, pal palette) error {
 	if err := unmatched(w, r.Unmatched); err != nil {
 		return err
 	}
@@ -331,4 +352,235 @@ func (p palette) status(s health.Status) string {
 		return p.red.Sprint(word)
 	}
 	return p.dim.Sprint(word)
+}
+
+// detailsOnly is the layout of audit defects: the per-order lists of every
+// metric, the defects that could not be placed, and the overall verdict.
+func detailsOnly(w io.Writer, r *health.Report, pal palette) error {
+	title := "Orders counted against account health"
+	if r.Marketplace != "" {
+		title += " (" + r.Marketplace + ")"
+	}
+	fmt.Fprintf(w, "%s as of %s\n", pal.bold(title), r.AsOf)
+	if len(listed(r.Metrics)) == 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "No order counts against any metric.")
+	}
+	if err := detailLists(w, r.Metrics, pal); err != nil {
+		return err
+	}
+	return closing(w, r, pal)
+}
+
+// listed are the entries whose per-order lists are shown: every entry with
+// items, except that the ODR's Amazon- and seller-fulfilled lists are left
+// out when its all-orders list is there, since they are parts of it (the
+// FULFILLMENT column says which).
+func listed(vs []health.Verdict) []health.Verdict {
+	hasAll := map[string]bool{}
+	for _, v := range vs {
+		if v.Fulfillment == "all" && len(v.Items) > 0 {
+			hasAll[v.ID] = true
+		}
+	}
+	var out []health.Verdict
+	for _, v := range vs {
+		if len(v.Items) == 0 || hasAll[v.ID] && v.Fulfillment != "all" {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// listTitles head a metric's per-order list.
+var listTitles = map[string]string{
+	"odr":                        "Defective orders",
+	"late_shipment_rate":         "Late shipments",
+	"prefulfillment_cancel_rate": "Seller cancellations",
+	"valid_tracking_rate":        "Shipments without valid tracking",
+	"on_time_delivery_rate":      "Late deliveries",
+	"invoice_defect_rate":        "Missing or late invoices",
+}
+
+// windowDateHeads name the date an entry's window is keyed on, where that
+// is not the order date.
+var windowDateHeads = map[string]string{
+	"late_shipment_rate":    "SHIP BY",
+	"valid_tracking_rate":   "PROMISED",
+	"on_time_delivery_rate": "PROMISED",
+}
+
+// eventLabels name the events of a per-order list in running text.
+var eventLabels = map[string]string{
+	"negative_feedback": "negative feedback",
+	"a_to_z_claim":      "A-to-z claim",
+	"chargeback":        "chargeback",
+	"missing_invoice":   "missing invoice",
+	"late_invoice":      "late invoice",
+}
+
+// listTitle is "Defective orders", "Late shipments, 10 days", "Missing or
+// late invoices, DE": the list's name and what tells it from its metric's
+// other entries, without the metric's default scope or "All orders".
+func listTitle(v health.Verdict) string {
+	t, ok := listTitles[v.ID]
+	if !ok {
+		t = metricTitle(v.ID) + ": " + words(v.ID).population
+	}
+	var parts []string
+	if v.Fulfillment != "" && v.Fulfillment != "all" {
+		parts = append(parts, label(segmentLabels, v.Fulfillment))
+	}
+	if v.WindowDays != 0 {
+		parts = append(parts, strconv.Itoa(v.WindowDays)+" days")
+	}
+	if v.Marketplace != "" {
+		parts = append(parts, v.Marketplace)
+	}
+	if len(parts) > 0 {
+		t += ", " + strings.Join(parts, ", ")
+	}
+	return t
+}
+
+// detailLists writes, per listed entry, a heading with the number of orders
+// and one row per order: its id and date, its channel (ODR), the date that
+// places it in the window where that is not the order date, what made it
+// count, and the first as-of date on which it no longer counts.
+func detailLists(w io.Writer, vs []health.Verdict, pal palette) error {
+	for _, v := range listed(vs) {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "%s: %d\n", pal.bold(listTitle(v)), len(v.Items))
+		withChannel := v.Fulfillment == "all"
+		dateHead, withDate := windowDateHeads[v.ID]
+		if !withDate {
+			for _, it := range v.Items {
+				if it.KeyDate != it.OrderDate {
+					dateHead, withDate = "WINDOW DATE", true
+					break
+				}
+			}
+		}
+		header := []string{"ORDER ID", "ORDER DATE"}
+		if withChannel {
+			header = append(header, "FULFILLMENT")
+		}
+		if withDate {
+			header = append(header, dateHead)
+		}
+		header = append(header, "DEFECTS", "LEAVES WINDOW ON")
+		rows := make([][]string, len(v.Items))
+		for i, it := range v.Items {
+			row := []string{it.OrderID, dateOrDash(it.OrderDate)}
+			if withChannel {
+				row = append(row, strings.ToUpper(it.Fulfillment))
+			}
+			if withDate {
+				row = append(row, dateOrDash(it.KeyDate))
+			}
+			rows[i] = append(row, eventsText(it.Events), it.LeavesWindowOn.String())
+		}
+		if err := WriteTable(w, header, make([]bool, len(header)), rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dateOrDash(d civil.Date) string {
+	if d == 0 {
+		return "-"
+	}
+	return d.String()
+}
+
+// eventsText writes an order's events: "negative feedback 2026-11-02
+// (rating 2); A-to-z claim 2026-11-03 (granted)".
+func eventsText(es []metrics.Event) string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		s, ok := eventLabels[e.Type]
+		if !ok {
+			s = strings.ReplaceAll(e.Type, "_", " ")
+		}
+		if e.Date != 0 {
+			s += " " + e.Date.String()
+		}
+		if e.Status != "" {
+			s += " (" + e.Status + ")"
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, "; ")
+}
+
+// forecasts writes one line per entry with a forecast: when it meets its
+// goal if nothing new goes wrong, and what would meet it today.
+func forecasts(w io.Writer, vs []health.Verdict) {
+	var lines []string
+	for _, v := range vs {
+		if v.Forecast != nil {
+			lines = append(lines, forecastLine(v))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Forecast:")
+	for _, l := range lines {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+}
+
+// opWords say a comparison in words: "under", "at or over".
+var opWords = map[health.Op]string{
+	health.Less:         "under",
+	health.LessEqual:    "at or under",
+	health.Greater:      "over",
+	health.GreaterEqual: "at or over",
+}
+
+// cleanWords name, per metric, one and many members of the population that
+// do not count against it: what would bring the rate down (or up) today.
+var cleanWords = map[string][2]string{
+	"odr":                        {"defect-free order", "defect-free orders"},
+	"late_shipment_rate":         {"order shipped on time", "orders shipped on time"},
+	"prefulfillment_cancel_rate": {"order not cancelled", "orders not cancelled"},
+	"valid_tracking_rate":        {"validly tracked shipment", "validly tracked shipments"},
+	"on_time_delivery_rate":      {"shipment delivered on time", "shipments delivered on time"},
+	"invoice_defect_rate":        {"business order invoiced on time", "business orders invoiced on time"},
+}
+
+// forecastLine is "Order Defect Rate, Seller-fulfilled (MFN): under 1% on
+// 2027-01-19 if no new defects arrive (about 1.6 orders a day); 5 more
+// defect-free orders would bring it under 1% today." A part the forecast
+// could not give is left out, and its reason said instead.
+func forecastLine(v health.Verdict) string {
+	f := v.Forecast
+	name := metricTitle(v.ID)
+	if s := scope(v); s != "" {
+		name += ", " + s
+	}
+	goal := opWords[f.Op] + " " + Limit(f.Line)
+	if f.Goal == "pass" {
+		goal = "out of the warn band (" + goal + ")"
+	}
+	var parts []string
+	if f.RecoversOn != nil {
+		parts = append(parts, fmt.Sprintf("%s on %s if no new defects arrive (about %s %s a day)",
+			goal, f.RecoversOn, strconv.FormatFloat(f.DailyOrders, 'f', 1, 64), words(v.ID).population))
+	}
+	if n := f.CleanOrdersNeeded; n != nil {
+		cw, ok := cleanWords[v.ID]
+		if !ok {
+			cw = [2]string{"clean " + strings.TrimSuffix(words(v.ID).population, "s"), "clean " + words(v.ID).population}
+		}
+		parts = append(parts, fmt.Sprintf("%s would bring it %s today", plural(*n, "more "+cw[0], "more "+cw[1]), goal))
+	}
+	if (f.RecoversOn == nil || f.CleanOrdersNeeded == nil) && f.Reason != "" {
+		parts = append(parts, f.Reason)
+	}
+	return name + ": " + strings.Join(parts, "; ") + "."
 }
