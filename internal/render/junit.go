@@ -1,0 +1,311 @@
+package render
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+)
+
+func init() {
+	registerFormat("junit", JUnit)
+	registerFleet("junit", JUnitFleet)
+}
+
+// The JUnit XML document as CI systems read it (GitLab, Jenkins, the GitHub
+// test reporters): one testsuite per account, one testcase per metric
+// entry. No timestamps: every time is "0", so the bytes depend on the
+// report only.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string             `xml:"name,attr"`
+	Tests      int                `xml:"tests,attr"`
+	Failures   int                `xml:"failures,attr"`
+	Errors     int                `xml:"errors,attr"`
+	Skipped    int                `xml:"skipped,attr"`
+	Time       string             `xml:"time,attr"`
+	Properties *junitPropertyList `xml:"properties"`
+	Cases      []junitCase        `xml:"testcase"`
+}
+
+type junitPropertyList struct {
+	Properties []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure"`
+	Error     *junitProblem `xml:"error"`
+	Skipped   *junitSkipped `xml:"skipped"`
+	SystemOut junitText     `xml:"system-out,omitempty"`
+}
+
+// junitProblem is a <failure> or an <error>: a one-line message, a type,
+// and the details as text.
+type junitProblem struct {
+	Message string
+	Type    string
+	Text    string
+}
+
+// MarshalXML writes the problem with its text as lines (see junitText).
+func (p junitProblem) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "message"}, Value: p.Message},
+		xml.Attr{Name: xml.Name{Local: "type"}, Value: p.Type})
+	return junitText(p.Text).MarshalXML(e, start)
+}
+
+// junitText is element text written with its line breaks as they are: a
+// ",chardata" field would write each one as "&#xA;", one long line to a
+// person reading the file. The encoder still escapes <, &, quotes and
+// replaces characters XML cannot carry.
+type junitText string
+
+func (t junitText) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	if err := e.EncodeToken(start); err != nil {
+		return err
+	}
+	if err := e.EncodeToken(xml.CharData(t)); err != nil {
+		return err
+	}
+	return e.EncodeToken(start.End())
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// junitTime is every time attribute: the audit takes no measurable time
+// worth reporting, and a clock would make the output differ run to run.
+const junitTime = "0"
+
+// JUnit writes one report as JUnit XML: one testsuite named after the
+// command and store ("audit all (US)"), one testcase per metric entry.
+// A failing entry is a <failure>; a warning one passes with WARN and its
+// figures in <system-out> (the renderer does not know --fail-on); no data
+// and not computed are <skipped>.
+func JUnit(w io.Writer, r *health.Report, _ Options) error {
+	name := "audit " + r.Command
+	if r.Marketplace != "" {
+		name += " (" + r.Marketplace + ")"
+	}
+	doc := junitSuites{Name: "audit", Time: junitTime}
+	doc.add(junitReportSuite(name, r.Marketplace, r))
+	return writeJUnit(w, doc)
+}
+
+// JUnitFleet writes the audit of many accounts as JUnit XML: one testsuite
+// per account, named after its folder. An account that could not be read
+// has one testcase "load" with an <error>.
+func JUnitFleet(w io.Writer, f *health.Fleet, _ Options) error {
+	doc := junitSuites{Name: "audit", Time: junitTime}
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			doc.add(junitSuite{
+				Name: a.Name, Time: junitTime,
+				Properties: junitProps("as_of", f.AsOf.String()),
+				Cases: []junitCase{{
+					Name: "load", Classname: junitClass(a.Name, ""), Time: junitTime,
+					Error: &junitProblem{Message: a.Error, Type: "error", Text: a.Error},
+				}},
+			})
+			continue
+		}
+		doc.add(junitReportSuite(a.Name, a.Name, a.Report))
+	}
+	return writeJUnit(w, doc)
+}
+
+// add appends a suite after counting its cases into the suite and the
+// document.
+func (d *junitSuites) add(s junitSuite) {
+	s.Tests = len(s.Cases)
+	for _, c := range s.Cases {
+		switch {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Error != nil:
+			s.Errors++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+	}
+	d.Tests += s.Tests
+	d.Failures += s.Failures
+	d.Errors += s.Errors
+	d.Skipped += s.Skipped
+	d.Suites = append(d.Suites, s)
+}
+
+// junitReportSuite is the testsuite of one report; group is the middle of
+// each classname (the account, or the store of a single report).
+func junitReportSuite(name, group string, r *health.Report) junitSuite {
+	s := junitSuite{Name: name, Time: junitTime,
+		Properties: junitProps("as_of", r.AsOf.String(), "profile", r.Profile, "marketplace", r.Marketplace)}
+	for _, m := range r.Metrics {
+		s.Cases = append(s.Cases, junitTestcase(group, m))
+	}
+	return s
+}
+
+// junitTestcase is one metric entry: named by id and short scope ("odr
+// mfn", "late_shipment_rate 10d", "invoice_defect_rate DE").
+func junitTestcase(group string, m health.Verdict) junitCase {
+	name := m.ID
+	if s := shortScope(m); s != "" {
+		name += " " + s
+	}
+	c := junitCase{Name: name, Classname: junitClass(group, m.ID), Time: junitTime}
+	head := figuresLine(m)
+	switch m.Status {
+	case health.Fail:
+		c.Failure = &junitProblem{Message: head, Type: "fail", Text: strings.Join(detailLines(m), "\n")}
+	case health.NoData:
+		c.Skipped = &junitSkipped{Message: "no data: " + entryName(m) + ": nothing in the window to measure"}
+	case health.NotComputed:
+		c.Skipped = &junitSkipped{Message: "not computed: " + entryName(m) + ": " + m.NotComputed}
+	default: // pass, warn
+		c.SystemOut = junitText(statusWord(m.Status) + ": " + head + "\n" + strings.Join(detailLines(m), "\n"))
+	}
+	return c
+}
+
+// junitClass is "audit.<group>.<id>". Dots in the group would read as
+// packages to Jenkins, so they become underscores; an empty group (a report
+// of unknown store) is left out.
+func junitClass(group, id string) string {
+	parts := []string{"audit"}
+	if group != "" {
+		parts = append(parts, strings.ReplaceAll(group, ".", "_"))
+	}
+	if id != "" {
+		parts = append(parts, id)
+	}
+	return strings.Join(parts, ".")
+}
+
+// junitProps lists the non-empty name/value pairs as properties.
+func junitProps(kv ...string) *junitPropertyList {
+	var p junitPropertyList
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			p.Properties = append(p.Properties, junitProperty{kv[i], kv[i+1]})
+		}
+	}
+	if len(p.Properties) == 0 {
+		return nil
+	}
+	return &p
+}
+
+func writeJUnit(w io.Writer, doc junitSuites) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// entryName is the metric's title with its scope: "Order Defect Rate,
+// Seller-fulfilled (MFN)".
+func entryName(m health.Verdict) string {
+	if s := scope(m); s != "" {
+		return metricTitle(m.ID) + ", " + s
+	}
+	return metricTitle(m.ID)
+}
+
+// figuresLine is an entry in one line: "Order Defect Rate, Seller-fulfilled
+// (MFN): 1.05% (1/95), target < 1%".
+func figuresLine(m health.Verdict) string {
+	s := entryName(m) + ": " + rate(m)
+	if m.Status != health.NotComputed {
+		s += " (" + strconv.Itoa(m.Numerator) + "/" + strconv.Itoa(m.Denominator) + ")"
+	}
+	return s + ", target " + target(m.Threshold)
+}
+
+// detailLines say what was counted, over which window, the forecast, and
+// the orders counted against the entry with the day each stops counting.
+func detailLines(m health.Verdict) []string {
+	wd := words(m.ID)
+	counted := strconv.Itoa(m.Numerator) + " " + wd.numerator + " of " + strconv.Itoa(m.Denominator) + " " + wd.population
+	for _, c := range m.Components {
+		counted += ", " + label(componentWords, c.Key) + " " + strconv.Itoa(c.Count)
+	}
+	lines := []string{counted}
+	if m.Window.Days > 0 {
+		lines = append(lines, "Window: "+wd.windowOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
+	}
+	if m.Forecast != nil {
+		lines = append(lines, "Forecast: "+forecastSentence(m))
+	}
+	if m.Status == health.Fail || m.Status == health.Warn {
+		for _, it := range m.Items {
+			var evs []string
+			for _, e := range it.Events {
+				ev := strings.ReplaceAll(label(kindLabels, e.Type), "_", " ")
+				if e.Date != 0 {
+					ev += " " + e.Date.String()
+				}
+				if e.Status != "" {
+					ev += " (" + e.Status + ")"
+				}
+				evs = append(evs, ev)
+			}
+			lines = append(lines, "Order "+it.OrderID+": "+strings.Join(evs, ", ")+"; leaves the window on "+it.LeavesWindowOn.String())
+		}
+	}
+	return lines
+}
+
+// forecastSentence writes an entry's forecast in words: when it is back
+// within its goal if nothing new goes wrong, and how many clean orders or
+// shipments would get it there today.
+func forecastSentence(m health.Verdict) string {
+	f := m.Forecast
+	goal := "within the target"
+	if f.Goal == "pass" {
+		goal = "out of the warning band"
+	}
+	goal += " (" + string(f.Op) + " " + Limit(f.Line) + ")"
+	pop := words(m.ID).population
+	volume := strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " " + pop + " a day"
+	var s string
+	if f.RecoversOn != nil {
+		s = "back " + goal + " on " + f.RecoversOn.String() + " if nothing new goes wrong and " + volume + " keep coming"
+	} else {
+		s = "not back " + goal + " by waiting, at " + volume
+	}
+	if f.CleanOrdersNeeded != nil {
+		s += "; " + plural(*f.CleanOrdersNeeded, "more clean "+strings.TrimSuffix(pop, "s"), "more clean "+pop) + " in today's window would meet it"
+	}
+	if f.Reason != "" {
+		s += " (" + f.Reason + ")"
+	}
+	return s
+}
