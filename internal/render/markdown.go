@@ -1,0 +1,299 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+)
+
+func init() {
+	registerFormat("markdown", Markdown)
+	registerFleet("markdown", MarkdownFleet)
+}
+
+// Markdown writes one report as GitHub-flavoured markdown for a
+// pull-request comment or a chat message: a heading with the verdict, one
+// table row per metric entry, then the forecasts, what could not be
+// computed and why, and how many defects could not be placed.
+func Markdown(w io.Writer, r *health.Report, _ Options) error {
+	var b strings.Builder
+	title := "Account health"
+	if groups := groupByID(r.Metrics); len(groups) == 1 {
+		title = metricTitle(groups[0][0].ID)
+	}
+	if r.Marketplace != "" {
+		title += " (" + mdEscape(r.Marketplace) + ")"
+	}
+	fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
+	rows := make([][]string, len(r.Metrics))
+	for i, m := range r.Metrics {
+		rows[i] = []string{metricTitle(m.ID), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdStatus(m.Status)}
+	}
+	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
+
+	var fc []string
+	for _, m := range r.Metrics {
+		if m.Forecast != nil {
+			fc = append(fc, mdEscape(entryName(m))+": "+mdEscape(forecastSentence(m)))
+		}
+	}
+	mdList(&b, "Forecast", fc)
+	mdList(&b, "Not computed", mdNotComputed(r.Metrics))
+	if n := len(r.Unmatched); n > 0 {
+		fmt.Fprintf(&b, "\n%s not counted: the order is not in any orders report given.\n", plural(n, "defect", "defects"))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// MarkdownFleet writes the audit of many accounts as one summary table: an
+// account per row, its worst status, and a column per metric entry with
+// the rate and an emoji. An account that could not be read shows its error
+// in the status cell. Short notes per account follow: what was not
+// computed, defects not placed.
+func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Account health of %s as of %s: %s\n\n", plural(len(f.Accounts), "account", "accounts"), f.AsOf, statusWord(f.Status))
+
+	// One column per entry: the metric with its segment or window length.
+	// Per-store entries (invoice defect rate) of different accounts share
+	// their column, the store written in the cell.
+	type column struct {
+		key, head string
+	}
+	var cols []column
+	seen := map[string]bool{}
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			continue
+		}
+		for _, m := range a.Report.Metrics {
+			if k := mdColumnKey(m); !seen[k] {
+				seen[k] = true
+				cols = append(cols, column{k, mdColumnHead(m)})
+			}
+		}
+	}
+	header := []string{"Account", "Status"}
+	numeric := []bool{false, false}
+	for _, c := range cols {
+		header = append(header, c.head)
+		numeric = append(numeric, true)
+	}
+	var rows [][]string
+	var notes []string
+	for _, a := range f.Accounts {
+		row := make([]string, len(header))
+		row[0] = mdEscape(a.Name)
+		if a.Report == nil {
+			row[1] = mdStatus(health.Error) + ": " + mdEscape(a.Error)
+			rows = append(rows, row)
+			continue
+		}
+		row[1] = mdStatus(a.Report.Status)
+		cells := map[string][]string{}
+		for _, m := range a.Report.Metrics {
+			cell := mdEmoji(m.Status)
+			if _, ok := m.Value(); ok {
+				cell = rate(m) + " " + cell
+			}
+			if m.Marketplace != "" {
+				cell = mdEscape(m.Marketplace) + " " + cell
+			}
+			k := mdColumnKey(m)
+			cells[k] = append(cells[k], cell)
+		}
+		for i, c := range cols {
+			row[2+i] = strings.Join(cells[c.key], "<br>")
+		}
+		rows = append(rows, row)
+		if note := mdAccountNote(a.Report); note != "" {
+			notes = append(notes, "**"+mdEscape(a.Name)+"**: "+note)
+		}
+	}
+	mdTable(&b, header, numeric, rows)
+	var legend []string
+	for _, id := range mdLegendOrder {
+		for _, c := range cols {
+			if strings.HasPrefix(c.key, id+"|") {
+				legend = append(legend, mdAbbrev[id]+": "+metricTitle(id))
+				break
+			}
+		}
+	}
+	if len(legend) > 0 {
+		fmt.Fprintf(&b, "\n%s.\n", strings.Join(legend, "; "))
+	}
+	mdList(&b, "Notes", notes)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Column heads of the fleet table: the abbreviations Amazon's help pages
+// use, so a dozen columns fit a pull-request comment.
+var mdAbbrev = map[string]string{
+	"odr":                        "ODR",
+	"late_shipment_rate":         "LSR",
+	"prefulfillment_cancel_rate": "CR",
+	"valid_tracking_rate":        "VTR",
+	"on_time_delivery_rate":      "OTDR",
+	"invoice_defect_rate":        "IDR",
+}
+
+var mdLegendOrder = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"}
+
+func mdColumnKey(m health.Verdict) string {
+	return m.ID + "|" + m.Fulfillment + "|" + strconv.Itoa(m.WindowDays)
+}
+
+// mdColumnHead is "ODR", "ODR AFN", "LSR 10d", "CR".
+func mdColumnHead(m health.Verdict) string {
+	h := label(mdAbbrev, m.ID)
+	if m.Fulfillment != "" && m.Fulfillment != "all" {
+		h += " " + strings.ToUpper(m.Fulfillment)
+	}
+	if m.WindowDays != 0 {
+		h += " " + strconv.Itoa(m.WindowDays) + "d"
+	}
+	return mdEscape(h)
+}
+
+// mdAccountNote is what the fleet table does not show of an account.
+func mdAccountNote(r *health.Report) string {
+	var parts []string
+	var nc []string
+	for _, m := range r.Metrics {
+		if m.Status == health.NotComputed {
+			nc = append(nc, entryName(m))
+		}
+	}
+	if len(nc) > 0 {
+		parts = append(parts, "not computed: "+mdEscape(strings.Join(nc, "; ")))
+	}
+	if n := len(r.Unmatched); n > 0 {
+		parts = append(parts, plural(n, "defect", "defects")+" not counted (order not in any orders report given)")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// mdNotComputed lists, per reason, the metrics that could not be computed.
+func mdNotComputed(vs []health.Verdict) []string {
+	var reasons []string
+	titles := map[string][]string{}
+	for _, v := range vs {
+		if v.Status != health.NotComputed {
+			continue
+		}
+		t := metricTitle(v.ID)
+		ts, ok := titles[v.NotComputed]
+		if !ok {
+			reasons = append(reasons, v.NotComputed)
+		}
+		if len(ts) == 0 || ts[len(ts)-1] != t {
+			titles[v.NotComputed] = append(ts, t)
+		}
+	}
+	out := make([]string, len(reasons))
+	for i, why := range reasons {
+		out[i] = strings.Join(titles[why], ", ") + ": " + mdEscape(why)
+	}
+	return out
+}
+
+// mdEmoji marks a status: ✅ pass, ⚠️ warn, ❌ fail, ⛔ error, ➖ no data
+// or not computed.
+func mdEmoji(s health.Status) string {
+	switch s {
+	case health.Pass:
+		return "✅"
+	case health.Warn:
+		return "⚠️"
+	case health.Fail:
+		return "❌"
+	case health.Error:
+		return "⛔"
+	}
+	return "➖"
+}
+
+// mdStatus is the emoji and the word: "❌ FAIL".
+func mdStatus(s health.Status) string { return mdEmoji(s) + " " + statusWord(s) }
+
+// mdTable writes a GitHub table; numeric columns are right-aligned.
+func mdTable(b *strings.Builder, header []string, numeric []bool, rows [][]string) {
+	b.WriteString("| " + strings.Join(header, " | ") + " |\n|")
+	for _, n := range numeric {
+		if n {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" --- |")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		b.WriteString("|")
+		for _, c := range r {
+			if c == "" {
+				b.WriteString(" |")
+				continue
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+}
+
+// mdList writes a bold title and a bullet list, nothing when empty.
+func mdList(b *strings.Builder, title string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n**%s**\n\n", title)
+	for _, it := range items {
+		b.WriteString("- " + it + "\n")
+	}
+}
+
+// mdEscape backslash-escapes, in text that comes from the data (account
+// names, reasons, errors), what would end a table cell (|) or start markup:
+// emphasis, code, links, strikethrough, and < or & only where they could
+// open HTML, an autolink or an entity, so "< 1%" stays readable. Line
+// breaks become spaces: a cell or a bullet is one line.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var next byte
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		switch c {
+		case '\\', '|', '*', '_', '`', '[', ']', '~':
+			b.WriteByte('\\')
+		case '<':
+			if isAlnum(next) || next == '/' || next == '!' || next == '?' {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if isAlnum(next) || next == '#' {
+				b.WriteByte('\\')
+			}
+		case '\r':
+			if next == '\n' {
+				i++
+			}
+			c = ' '
+		case '\n':
+			c = ' '
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
