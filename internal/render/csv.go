@@ -1,0 +1,210 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+)
+
+func init() {
+	registerFormat("csv", CSV)
+	registerFleet("csv", CSVFleet)
+}
+
+// CSVMetric is one row of -o csv without --details: one metric entry
+// (docs/outputs.md, "CSV"). Every value is text already written the way the
+// document shows it: a rate as a plain decimal, an absent value empty.
+type CSVMetric struct {
+	Metric            string `csv:"metric"`
+	Name              string `csv:"name"`
+	Fulfillment       string `csv:"fulfillment"`
+	WindowDays        string `csv:"window_days"`
+	Marketplace       string `csv:"marketplace"`
+	Value             string `csv:"value"`
+	Numerator         string `csv:"numerator"`
+	Denominator       string `csv:"denominator"`
+	Status            string `csv:"status"`
+	TargetOp          string `csv:"target_op"`
+	Target            string `csv:"target"`
+	WarnAt            string `csv:"warn_at"`
+	WindowFrom        string `csv:"window_from"`
+	WindowTo          string `csv:"window_to"`
+	RecoversOn        string `csv:"recovers_on"`
+	CleanOrdersNeeded string `csv:"clean_orders_needed"`
+	// Reason is why the entry was not computed, or why its forecast has
+	// no recovers_on or clean_orders_needed.
+	Reason string `csv:"reason"`
+}
+
+// CSVEvent is one row of -o csv with --details or of audit defects: one
+// event of one order counted against a metric entry.
+type CSVEvent struct {
+	Metric      string `csv:"metric"`
+	Fulfillment string `csv:"fulfillment"`
+	WindowDays  string `csv:"window_days"`
+	Marketplace string `csv:"marketplace"`
+	OrderID     string `csv:"order_id"`
+	OrderDate   string `csv:"order_date"`
+	// WindowDate is the date that places the order in the window: the
+	// order date, the expected ship date, the promised delivery date.
+	WindowDate     string `csv:"window_date"`
+	Defect         string `csv:"defect"`
+	DefectDate     string `csv:"defect_date"`
+	DefectStatus   string `csv:"defect_status"`
+	LeavesWindowOn string `csv:"leaves_window_on"`
+}
+
+// csvFleetMetric is a fleet's row: the account, then its entry; an account
+// that could not be read has one row, status "error" and the error as the
+// reason.
+type csvFleetMetric struct {
+	Account string `csv:"account"`
+	CSVMetric
+}
+
+// csvFleetEvent is a fleet's per-order row; an account that could not be
+// read has one row with only the account and the error.
+type csvFleetEvent struct {
+	Account string `csv:"account"`
+	CSVEvent
+	Error string `csv:"error"`
+}
+
+// CSV writes the report as comma-separated values with a header row: one
+// row per metric entry, or with o.Details (or o.DetailsOnly) one row per
+// order and event of the per-order lists. Never coloured.
+func CSV(w io.Writer, r *health.Report, o Options) error {
+	if o.Details || o.DetailsOnly {
+		return writeCSV(w, csvEvents(r.Metrics))
+	}
+	return writeCSV(w, csvMetrics(r.Metrics))
+}
+
+// CSVFleet writes the audit of many accounts as CSV: CSV's rows with the
+// account's name in a leading column.
+func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
+	details := o.Details || o.DetailsOnly
+	var metricRows []csvFleetMetric
+	var eventRows []csvFleetEvent
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			if details {
+				eventRows = append(eventRows, csvFleetEvent{Account: a.Name, Error: a.Error})
+			} else {
+				metricRows = append(metricRows, csvFleetMetric{Account: a.Name,
+					CSVMetric: CSVMetric{Status: health.Error.String(), Reason: a.Error}})
+			}
+			continue
+		}
+		if details {
+			for _, e := range csvEvents(a.Report.Metrics) {
+				eventRows = append(eventRows, csvFleetEvent{Account: a.Name, CSVEvent: e})
+			}
+			continue
+		}
+		for _, m := range csvMetrics(a.Report.Metrics) {
+			metricRows = append(metricRows, csvFleetMetric{Account: a.Name, CSVMetric: m})
+		}
+	}
+	if details {
+		return writeCSV(w, eventRows)
+	}
+	return writeCSV(w, metricRows)
+}
+
+// writeCSV writes the rows (a slice of structs) with their header, through
+// a csv.Writer of its own: gocsv's package settings are left alone.
+func writeCSV(w io.Writer, rows any) error {
+	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(w)))
+}
+
+func csvMetrics(vs []health.Verdict) []CSVMetric {
+	rows := make([]CSVMetric, 0, len(vs))
+	for _, m := range vs {
+		row := CSVMetric{
+			Metric: m.ID, Name: metricTitle(m.ID), Fulfillment: m.Fulfillment, WindowDays: intOrEmpty(m.WindowDays),
+			Marketplace: m.Marketplace, Status: m.Status.String(), Reason: m.NotComputed,
+		}
+		if m.Status != health.NotComputed { // the counts mean nothing then
+			row.Numerator, row.Denominator = strconv.Itoa(m.Numerator), strconv.Itoa(m.Denominator)
+		}
+		if v, ok := m.Value(); ok {
+			row.Value = decimal(v)
+		}
+		if t := m.Threshold; t.Op != "" {
+			row.TargetOp, row.Target, row.WarnAt = string(t.Op), decimal(t.Value), decimal(t.WarnAt)
+		}
+		if m.Window.Days > 0 {
+			row.WindowFrom, row.WindowTo = m.Window.From.String(), m.Window.To.String()
+		}
+		if f := m.Forecast; f != nil {
+			if f.RecoversOn != nil {
+				row.RecoversOn = f.RecoversOn.String()
+			}
+			if f.CleanOrdersNeeded != nil {
+				row.CleanOrdersNeeded = strconv.Itoa(*f.CleanOrdersNeeded)
+			}
+			if row.Reason == "" {
+				row.Reason = f.Reason
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// csvEvents are the per-order lists of the entries the table lists
+// (listed), one row per order and event; an order without events gets one
+// row with the defect columns empty. fulfillment is the order's channel
+// where it has one (the ODR), else the entry's.
+func csvEvents(vs []health.Verdict) []CSVEvent {
+	var rows []CSVEvent
+	for _, v := range listed(vs) {
+		for _, it := range v.Items {
+			base := CSVEvent{
+				Metric: v.ID, Fulfillment: v.Fulfillment, WindowDays: intOrEmpty(v.WindowDays), Marketplace: v.Marketplace,
+				OrderID: it.OrderID, OrderDate: dateOrEmpty(it.OrderDate), WindowDate: dateOrEmpty(it.KeyDate),
+				LeavesWindowOn: dateOrEmpty(it.LeavesWindowOn),
+			}
+			if it.Fulfillment != "" {
+				base.Fulfillment = it.Fulfillment
+			}
+			if len(it.Events) == 0 {
+				rows = append(rows, base)
+			}
+			for _, e := range it.Events {
+				row := base
+				row.Defect, row.DefectDate, row.DefectStatus = e.Type, dateOrEmpty(e.Date), e.Status
+				rows = append(rows, row)
+			}
+		}
+	}
+	if rows == nil {
+		rows = []CSVEvent{}
+	}
+	return rows
+}
+
+// decimal writes a rate or target as the shortest plain decimal that reads
+// back as the same number (the digits of the JSON output, never an
+// exponent): 0.008695652173913044, 0.01, 1.
+func decimal(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func intOrEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func dateOrEmpty(d civil.Date) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
