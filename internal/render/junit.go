@@ -262,50 +262,14 @@ func detailLines(m health.Verdict) []string {
 		lines = append(lines, "Window: "+wd.windowOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
 	}
 	if m.Forecast != nil {
-		lines = append(lines, "Forecast: "+forecastSentence(m))
+		// The table's forecast line, without the entry's name the message
+		// already gives.
+		lines = append(lines, "Forecast: "+strings.TrimPrefix(forecastLine(m), entryName(m)+": "))
 	}
 	if m.Status == health.Fail || m.Status == health.Warn {
 		for _, it := range m.Items {
-			var evs []string
-			for _, e := range it.Events {
-				ev := strings.ReplaceAll(label(kindLabels, e.Type), "_", " ")
-				if e.Date != 0 {
-					ev += " " + e.Date.String()
-				}
-				if e.Status != "" {
-					ev += " (" + e.Status + ")"
-				}
-				evs = append(evs, ev)
-			}
-			lines = append(lines, "Order "+it.OrderID+": "+strings.Join(evs, ", ")+"; leaves the window on "+it.LeavesWindowOn.String())
+			lines = append(lines, "Order "+it.OrderID+": "+eventsText(it.Events)+"; leaves the window on "+it.LeavesWindowOn.String())
 		}
 	}
 	return lines
-}
-
-// forecastSentence writes an entry's forecast in words: when it is back
-// within its goal if nothing new goes wrong, and how many clean orders or
-// shipments would get it there today.
-func forecastSentence(m health.Verdict) string {
-	f := m.Forecast
-	goal := "within the target"
-	if f.Goal == "pass" {
-		goal = "out of the warning band"
-	}
-	goal += " (" + string(f.Op) + " " + Limit(f.Line) + ")"
-	pop := words(m.ID).population
-	volume := strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " " + pop + " a day"
-	var s string
-	if f.RecoversOn != nil {
-		s = "back " + goal + " on " + f.RecoversOn.String() + " if nothing new goes wrong and " + volume + " keep coming"
-	} else {
-		s = "not back " + goal + " by waiting, at " + volume
-	}
-	if f.CleanOrdersNeeded != nil {
-		s += "; " + plural(*f.CleanOrdersNeeded, "more clean "+strings.TrimSuffix(pop, "s"), "more clean "+pop) + " in today's window would meet it"
-	}
-	if f.Reason != "" {
-		s += " (" + f.Reason + ")"
-	}
-	return s
 }

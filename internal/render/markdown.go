@@ -37,7 +37,7 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	var fc []string
 	for _, m := range r.Metrics {
 		if m.Forecast != nil {
-			fc = append(fc, mdEscape(entryName(m))+": "+mdEscape(forecastSentence(m)))
+			fc = append(fc, mdEscape(forecastLine(m)))
 		}
 	}
 	mdList(&b, "Forecast", fc)
