@@ -166,12 +166,12 @@ func mdAccountNote(r *health.Report) string {
 	var parts []string
 	var nc []string
 	for _, m := range r.Metrics {
-		if m.Status == health.NotComputed {
-			nc = append(nc, entryName(m))
+		if t := metricTitle(m.ID); m.Status == health.NotComputed && !contains(nc, t) {
+			nc = append(nc, t)
 		}
 	}
 	if len(nc) > 0 {
-		parts = append(parts, "not computed: "+mdEscape(strings.Join(nc, "; ")))
+		parts = append(parts, "not computed: "+strings.Join(nc, ", "))
 	}
 	if n := len(r.Unmatched); n > 0 {
 		parts = append(parts, plural(n, "defect", "defects")+" not counted (order not in any orders report given)")
