@@ -1,12 +1,220 @@
 package cmd
 
 import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/engine"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/render"
 )
 
 // htmlTrendDays is how many daily points the html report charts.
 const htmlTrendDays = 60
 
+// trendDefaultDays is the length of the range without --from.
+const trendDefaultDays = 30
+
+// trendOptions are audit trend's own flags, over the shared ones.
+type trendOptions struct {
+	*auditOptions
+	From, To string
+	Metrics  []string
+}
+
+// trendMetrics are the names --metric takes: each metric command's name,
+// and each check id.
+var trendMetrics = map[string]string{
+	"odr":           "odr",
+	"late-shipment": "late_shipment_rate",
+	"cancellation":  "prefulfillment_cancel_rate",
+	"tracking":      "valid_tracking_rate",
+	"delivery":      "on_time_delivery_rate",
+	"idr":           "invoice_defect_rate",
+}
+
 func newTrendCmd(env *Env) *cobra.Command {
-	return &cobra.Command{Use: "trend", Hidden: true} // TODO(trend helper)
+	opts := &trendOptions{auditOptions: &auditOptions{IO: env.IO, Now: env.Now, Command: "trend", Checks: engine.All, env: env}}
+	c := &cobra.Command{
+		Use:   "trend [flags] PATH...",
+		Short: "Each metric recomputed for every day of a range, with a sparkline",
+		Long: `Recompute the metrics for each as-of date from --from to --to (both included)
+from the same reports, and show where each rate is heading: its rate on the
+first and the last day, the lowest and highest, a sparkline of every day, and
+its status on --to. The reports are read once; every day is judged as
+` + "`audit all --as-of DAY`" + ` would judge it.
+
+--to defaults to --as-of, else today (UTC); --from to 29 days before --to
+(30 daily points). At most 3660 days. --metric picks the metrics: a command
+name (odr, late-shipment, cancellation, tracking, delivery, idr) or a metric
+id (late_shipment_rate, ...), repeated or comma-separated; default all.
+
+-o table, json or csv (one row per entry and day). The exit code goes by the
+statuses on --to, as --fail-on says. See docs/trend.md.
+
+Each PATH is a report file or a folder of them (read non-recursively); files
+are recognised by their header row, never by their name.`,
+		Example: `  audit trend ~/Downloads/acme/
+  audit trend --from 2026-08-23 --to 2026-11-20 --metric odr reports/
+  audit trend --to 2026-11-20 -o csv reports/ > trend.csv`,
+		Args: func(c *cobra.Command, args []string) error {
+			if c.Flags().Changed("accounts") {
+				return usagef("--accounts is not supported with trend: run it on each account's folder")
+			}
+			if len(args) == 0 {
+				return usagef("trend needs at least one PATH (a report file or a folder of reports)")
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.cmd = c
+			return runTrend(opts)
+		},
+	}
+	addAuditFlags(c, opts.auditOptions)
+	opts.ODR = defaultODR()
+	addODRFlags(c, opts.auditOptions)
+	f := c.Flags()
+	f.StringVar(&opts.From, "from", "", "first as-of date YYYY-MM-DD (default 29 days before --to)")
+	f.StringVar(&opts.To, "to", "", "last as-of date YYYY-MM-DD (default --as-of, else today, UTC)")
+	f.StringSliceVar(&opts.Metrics, "metric", nil, "metrics to follow: odr, late-shipment, cancellation, tracking, delivery, idr or a metric id; repeatable or comma-separated (default all)")
+	f.Lookup("output").Usage = "output format: " + strings.Join(render.TrendFormats(), ", ")
+	f.Lookup("as-of").Usage = "the same as --to"
+	for _, name := range []string{"accounts", "jobs", "details"} {
+		_ = f.MarkHidden(name) // shared flags a trend has no use for
+	}
+	return c
+}
+
+// runTrend is the whole of audit trend once its flags are parsed.
+func runTrend(o *trendOptions) error {
+	flags := o.cmd.Flags()
+	if flags.Changed("details") {
+		return usagef("--details is not supported with trend (audit defects --as-of DAY lists a day's orders)")
+	}
+	// The shared settings check -o against the formats of one report; a
+	// trend has its own, checked below.
+	format, formatGiven := o.Output, flags.Changed("output")
+	o.Output = "table"
+	s, err := o.settings()
+	if err != nil {
+		return err
+	}
+	if formatGiven {
+		o.Output = format
+	}
+	rend, err := render.LookupTrend(o.Output)
+	if err != nil {
+		if formatGiven {
+			return usagef("--output: %v", err)
+		}
+		l, lerr := loadLayers(o.cmd, o.env, o.ConfigPath)
+		if lerr != nil {
+			return lerr
+		}
+		return l.annotate(fmt.Errorf("--output: %v", err), "output", "output")
+	}
+	from, to, err := o.dates(s.AsOf)
+	if err != nil {
+		return err
+	}
+	ids, err := trendChecks(o.Metrics)
+	if err != nil {
+		return err
+	}
+	o.Checks = ids
+	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
+	s.AsOf = to
+	loaded, err := engine.Load(o.Paths, s, ids)
+	if err != nil {
+		return err
+	}
+	tr, err := engine.Trend(o.Command, loaded, s, ids, from, to)
+	if err != nil {
+		return err
+	}
+	if o.Output == "csv" && o.OutputFile == "" {
+		// A spreadsheet has no place for them; the table and JSON do.
+		for _, w := range tr.Warnings {
+			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", w)
+		}
+	}
+	err = o.emit(
+		func(w io.Writer, ro render.Options) error { return rend(w, tr, ro) },
+		func(w io.Writer, ro render.Options) error { return render.TrendTable(w, tr, ro) },
+		tr.Warnings)
+	if err != nil {
+		return err
+	}
+	if !o.IO.IsStdoutTTY() {
+		render.TrendSummary(o.IO.ErrOut, tr)
+	}
+	if failOn.Failed(render.TrendStatus(tr)) {
+		return errThresholds
+	}
+	return nil
+}
+
+// dates reads --from and --to: --to defaults to asOf (--as-of, else
+// today), --from to 29 days before --to.
+func (o *trendOptions) dates(asOf civil.Date) (from, to civil.Date, err error) {
+	to = asOf
+	if o.To != "" {
+		if to, err = civil.ParseISODate(o.To); err != nil {
+			return 0, 0, usagef("--to: %v", err)
+		}
+		if o.AsOf != "" && to != asOf {
+			return 0, 0, usagef("--to %s and --as-of %s differ: give one of them", to, asOf)
+		}
+	}
+	from = to.AddDays(-(trendDefaultDays - 1))
+	if o.From != "" {
+		if from, err = civil.ParseISODate(o.From); err != nil {
+			return 0, 0, usagef("--from: %v", err)
+		}
+	}
+	if from > to {
+		return 0, 0, usagef("--from %s is after --to %s", from, to)
+	}
+	if n := int(to-from) + 1; n > engine.MaxTrendDays {
+		return 0, 0, usagef("--from: %s to %s is %d days, at most %d", from, to, n, engine.MaxTrendDays)
+	}
+	return from, to, nil
+}
+
+// trendChecks turns --metric into check ids, each once, in the order audit
+// all shows them; all of them when none is named.
+func trendChecks(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return engine.All, nil
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		switch {
+		case n == "all":
+			for _, id := range engine.All {
+				want[id] = true
+			}
+		case trendMetrics[n] != "":
+			want[trendMetrics[n]] = true
+		case slices.Contains(engine.All, n):
+			want[n] = true
+		default:
+			return nil, usagef("--metric: unknown metric %q (want odr, late-shipment, cancellation, tracking, delivery, idr, all, or a metric id)", n)
+		}
+	}
+	var ids []string
+	for _, id := range engine.All {
+		if want[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }
