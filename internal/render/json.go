@@ -84,8 +84,15 @@ type jsonTarget struct {
 func JSON(w io.Writer, r *health.Report, _ Options) error {
 	doc := jsonReport{
 		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace, Profile: r.Profile, Status: r.Status,
-		Metrics: make([]jsonMetric, 0, len(r.Metrics)), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
+		Metrics: jsonMetrics(r), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
 	}
+	return writeJSON(w, doc)
+}
+
+// jsonMetrics converts a report's entries (docs/json.md, "metrics[]"); a
+// fleet's accounts use it too.
+func jsonMetrics(r *health.Report) []jsonMetric {
+	out := make([]jsonMetric, 0, len(r.Metrics))
 	for _, m := range r.Metrics {
 		jm := jsonMetric{
 			ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
@@ -109,9 +116,9 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 			jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,
 				CleanOrdersNeeded: f.CleanOrdersNeeded, DailyOrders: f.DailyOrders, Reason: f.Reason}
 		}
-		doc.Metrics = append(doc.Metrics, jm)
+		out = append(out, jm)
 	}
-	return writeJSON(w, doc)
+	return out
 }
 
 // writeJSON writes one indented document, HTML characters unescaped.

@@ -1,0 +1,306 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/report"
+)
+
+func init() {
+	registerFleet("table", FleetTable)
+	registerFleet("json", FleetJSON)
+}
+
+// FleetTable writes the audit of many accounts for a person: one row per
+// account (its store, its worst status, each entry's rate, and how many
+// warnings it has), the accounts that could not be read with why, and the
+// overall verdict. A column per entry any account computed, in the order
+// of the command's entries; a warning or failing rate carries its status.
+// With o.Details (or o.DetailsOnly) each account's own table comes first,
+// so the summary is what stays on screen.
+func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
+	pal := newPalette(o.Color)
+	if o.Details || o.DetailsOnly {
+		for _, a := range f.Accounts {
+			if a.Report == nil {
+				continue
+			}
+			fmt.Fprintf(w, "%s %s\n\n", pal.bold("== "+a.Name), pal.bold("("+a.Path+") =="))
+			if err := Table(w, a.Report, o); err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Accounts"), f.AsOf)
+	cols, hidden := fleetColumns(f)
+	header := []string{"ACCOUNT", "STORE", "STATUS"}
+	numeric := []bool{false, false, false}
+	for _, c := range cols {
+		header = append(header, c.label())
+		numeric = append(numeric, false)
+	}
+	header = append(header, "WARNINGS")
+	numeric = append(numeric, true)
+	warned := false
+	rows := make([][]string, 0, len(f.Accounts))
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			rows = append(rows, []string{a.Name, "", pal.status(health.Error)})
+			continue
+		}
+		r := a.Report
+		store := r.Marketplace
+		if store == "" {
+			store = "-"
+		}
+		row := []string{a.Name, store, pal.status(r.Status)}
+		for _, c := range cols {
+			row = append(row, fleetCell(r, c, pal))
+		}
+		row = append(row, strconv.Itoa(len(r.Warnings)))
+		warned = warned || len(r.Warnings) > 0
+		rows = append(rows, row)
+	}
+	if err := WriteTable(w, header, numeric, rows); err != nil {
+		return err
+	}
+	if n := f.Errors(); n > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Could not be read:")
+		for _, a := range f.Accounts {
+			if a.Report == nil {
+				fmt.Fprintf(w, "  %s: %s\n", a.Name, a.Error)
+			}
+		}
+	}
+	if len(hidden) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "Not computed for any account: %s\n", strings.Join(hidden, ", "))
+	}
+	if warned {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "WARNINGS counts what each account's audit warned about (skipped files, missing reports):")
+		fmt.Fprintln(w, "-o json lists them, and so does an audit of the account's folder alone.")
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(f.Status), errorsNote(f))
+	return nil
+}
+
+// errorsNote says how many accounts an overall ERROR stands for.
+func errorsNote(f *health.Fleet) string {
+	n := f.Errors()
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of %d accounts could not be read)", n, len(f.Accounts))
+}
+
+// fleetColumn is one entry of the command, across accounts: a metric and
+// its scope.
+type fleetColumn struct {
+	id, fulfillment string
+	windowDays      int
+	marketplace     string
+}
+
+func columnOf(v health.Verdict) fleetColumn {
+	return fleetColumn{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}
+}
+
+// fleetShort are the metrics' names in a column header.
+var fleetShort = map[string]string{
+	"odr":                        "ODR",
+	"late_shipment_rate":         "LSR",
+	"prefulfillment_cancel_rate": "CANCEL",
+	"valid_tracking_rate":        "TRACKING",
+	"on_time_delivery_rate":      "DELIVERY",
+	"invoice_defect_rate":        "IDR",
+}
+
+// label is the column's header: "ODR", "ODR AFN", "LSR 10D", "IDR DE".
+func (c fleetColumn) label() string {
+	parts := []string{label(fleetShort, c.id)}
+	if c.fulfillment != "" && c.fulfillment != "all" {
+		parts = append(parts, strings.ToUpper(c.fulfillment))
+	}
+	if c.windowDays != 0 {
+		parts = append(parts, strconv.Itoa(c.windowDays)+"D")
+	}
+	if c.marketplace != "" {
+		parts = append(parts, c.marketplace)
+	}
+	return strings.ToUpper(strings.Join(parts, " "))
+}
+
+// fleetColumns are the entries of every account's report that at least
+// one account computed: metrics in the order the reports list them, and
+// within a metric by fulfilment (as listed), window length and store. hidden
+// names the metrics no account could compute at all.
+func fleetColumns(f *health.Fleet) (cols []fleetColumn, hidden []string) {
+	idRank, fRank := map[string]int{}, map[string]int{}
+	computed := map[fleetColumn]bool{}
+	seen := map[fleetColumn]bool{}
+	var all []fleetColumn
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			continue
+		}
+		for _, m := range a.Report.Metrics {
+			if _, ok := idRank[m.ID]; !ok {
+				idRank[m.ID] = len(idRank)
+			}
+			if _, ok := fRank[m.Fulfillment]; !ok {
+				fRank[m.Fulfillment] = len(fRank)
+			}
+			c := columnOf(m)
+			if !seen[c] {
+				seen[c] = true
+				all = append(all, c)
+			}
+			computed[c] = computed[c] || m.Status != health.NotComputed
+		}
+	}
+	shownID := map[string]bool{}
+	for _, c := range all {
+		if computed[c] {
+			cols = append(cols, c)
+			shownID[c.id] = true
+		}
+	}
+	sort.SliceStable(cols, func(i, j int) bool {
+		a, b := cols[i], cols[j]
+		switch {
+		case a.id != b.id:
+			return idRank[a.id] < idRank[b.id]
+		case a.fulfillment != b.fulfillment:
+			return fRank[a.fulfillment] < fRank[b.fulfillment]
+		case a.windowDays != b.windowDays:
+			return a.windowDays < b.windowDays
+		}
+		return a.marketplace < b.marketplace
+	})
+	ids := make([]string, 0, len(idRank))
+	for id := range idRank {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return idRank[ids[i]] < idRank[ids[j]] })
+	for _, id := range ids {
+		if !shownID[id] {
+			hidden = append(hidden, metricTitle(id))
+		}
+	}
+	return cols, hidden
+}
+
+// fleetCell is one account's entry in a column: the rate, followed by WARN
+// or FAIL when it is not a pass; NO DATA; or "-" when the account has no
+// such entry or could not compute it.
+func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
+	for _, m := range r.Metrics {
+		if columnOf(m) != c {
+			continue
+		}
+		switch m.Status {
+		case health.NotComputed:
+			return "-"
+		case health.NoData:
+			return pal.status(m.Status)
+		case health.Warn, health.Fail:
+			return rate(m) + " " + pal.status(m.Status)
+		}
+		return rate(m)
+	}
+	return "-"
+}
+
+// FleetSummary writes the one-line verdict of a fleet for stderr when
+// stdout is not a terminal: how many accounts, then how many could not be
+// read, failed and warned, naming them, and how many passed or had no data.
+func FleetSummary(w io.Writer, f *health.Fleet) {
+	byStatus := map[health.Status][]string{}
+	for _, a := range f.Accounts {
+		byStatus[a.Status()] = append(byStatus[a.Status()], a.Name)
+	}
+	var parts []string
+	for _, c := range []struct {
+		st    health.Status
+		word  string
+		names bool
+	}{
+		{health.Error, "unreadable", true}, {health.Fail, "fail", true}, {health.Warn, "warn", true},
+		{health.Pass, "pass", false}, {health.NoData, "no data", false},
+	} {
+		names := byStatus[c.st]
+		if len(names) == 0 {
+			continue
+		}
+		p := strconv.Itoa(len(names)) + " " + c.word
+		if c.names {
+			p += " (" + strings.Join(names, ", ") + ")"
+		}
+		parts = append(parts, p)
+	}
+	fmt.Fprintf(w, "audit %s: %s as of %s: %s: %s\n", f.Command, statusWord(f.Status), f.AsOf,
+		plural(len(f.Accounts), "account", "accounts"), strings.Join(parts, "; "))
+}
+
+// jsonFleet is the document of a fleet (docs/json.md, "Many accounts").
+type jsonFleet struct {
+	SchemaVersion int           `json:"schema_version"`
+	Command       string        `json:"command"`
+	AsOf          string        `json:"as_of"`
+	Status        health.Status `json:"status"`
+	Accounts      []any         `json:"accounts"`
+}
+
+// jsonAccount is an audited account: a single report's fields, under its
+// name.
+type jsonAccount struct {
+	Name        string             `json:"name"`
+	Status      health.Status      `json:"status"`
+	Marketplace string             `json:"marketplace,omitempty"`
+	Profile     string             `json:"profile"`
+	Metrics     []jsonMetric       `json:"metrics"`
+	Unmatched   []metrics.Unplaced `json:"unmatched"`
+	Warnings    []string           `json:"warnings"`
+	Inputs      []report.Input     `json:"inputs"`
+}
+
+// jsonAccountError is an account that could not be read.
+type jsonAccountError struct {
+	Name   string        `json:"name"`
+	Status health.Status `json:"status"`
+	Error  string        `json:"error"`
+}
+
+// FleetJSON writes the fleet as one indented JSON document.
+func FleetJSON(w io.Writer, f *health.Fleet, _ Options) error {
+	doc := jsonFleet{SchemaVersion: SchemaVersion, Command: f.Command, AsOf: f.AsOf.String(), Status: f.Status,
+		Accounts: make([]any, 0, len(f.Accounts))}
+	for _, a := range f.Accounts {
+		r := a.Report
+		if r == nil {
+			doc.Accounts = append(doc.Accounts, jsonAccountError{Name: a.Name, Status: health.Error, Error: a.Error})
+			continue
+		}
+		doc.Accounts = append(doc.Accounts, jsonAccount{Name: a.Name, Status: r.Status, Marketplace: r.Marketplace,
+			Profile: r.Profile, Metrics: jsonMetrics(r), Unmatched: orEmpty(r.Unmatched), Warnings: orEmpty(r.Warnings), Inputs: orEmpty(r.Inputs)})
+	}
+	return writeJSON(w, doc)
+}
+
+// orEmpty keeps a list that is always present from being written as null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
