@@ -54,14 +54,14 @@ func (s *IOStreams) StartProgress(label string, total int) *Progress {
 }
 
 // Set records that done of the total steps are finished, redrawing the line
-// if it is showing.
+// if it is showing and the count changed.
 func (p *Progress) Set(done int) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped {
+	if p.stopped || done == p.done {
 		return
 	}
 	p.done = done

@@ -8,7 +8,7 @@ import (
 func TestProgressOnATerminal(t *testing.T) {
 	s, out, errOut := Test(true)
 	p := s.StartProgress("auditing accounts", 12)
-	for _, d := range []int{1, 9, 10, 12} {
+	for _, d := range []int{0, 1, 9, 9, 10, 12} { // an unchanged count is not redrawn
 		p.Set(d)
 	}
 	p.Stop()
