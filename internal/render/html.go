@@ -75,8 +75,15 @@ type htmlEntry struct {
 	Parts    string // "negative feedback 2, A-to-z claims 2, chargebacks 1"
 	Forecast *htmlForecast
 	Chart    *htmlChart
-	Items    []htmlItem
-	Channel  bool // the items carry a fulfilment channel
+	// The orders counted against the entry, as the table's --details
+	// lists them (listed): an ODR segment has none of its own when the
+	// all-orders entry lists them, and says where they are instead.
+	ListTitle string // "Defective orders", "Late shipments, 10 days"
+	Items     []htmlItem
+	Channel   bool   // an all-orders list: each order's channel
+	DateHead  string // "Window date", "Ship by", "Promised delivery"
+	ListedIn  string // "Order Defect Rate – All orders"
+	ListedAt  string // its anchor
 }
 
 type htmlForecast struct {
@@ -97,7 +104,7 @@ type htmlItem struct {
 
 type htmlEvent struct {
 	Type   string
-	Date   string
+	Date   string // "" when it has not happened (not confirmed, not uploaded)
 	Status string
 }
 
@@ -139,6 +146,15 @@ func htmlPageOf(r *health.Report) htmlPage {
 	if r.Trend != nil {
 		p.TrendSpan = r.Trend.From.String() + " to " + r.Trend.To.String()
 	}
+	// The entries whose orders are listed, by index.
+	shown := map[int]bool{}
+	for _, v := range listed(r.Metrics) {
+		for i := range r.Metrics {
+			if htmlSameEntry(r.Metrics[i], v) {
+				shown[i] = true
+			}
+		}
+	}
 	for i, m := range r.Metrics {
 		row := htmlRow{Metric: metricTitle(m.ID), Scope: scope(m), Rate: rate(m), Count: counts(m),
 			Target: target(m.Threshold), Status: htmlStatusOf(m.Status), Window: window(m)}
@@ -149,7 +165,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 		}
 		row.Anchor = "entry-" + strconv.Itoa(i+1)
 		p.Rows = append(p.Rows, row)
-		p.Entries = append(p.Entries, htmlEntryOf(row, m, r.Trend))
+		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
 	}
 	for _, u := range r.Unmatched {
 		p.Unmatched = append(p.Unmatched, htmlUnmatched{OrderID: u.OrderID, Defect: label(kindLabels, u.Kind),
@@ -169,7 +185,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 	return p
 }
 
-func htmlEntryOf(row htmlRow, m health.Verdict, t *health.Trend) htmlEntry {
+func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int) htmlEntry {
 	wd := words(m.ID)
 	e := htmlEntry{Anchor: row.Anchor, Metric: row.Metric, Scope: row.Scope, Status: row.Status,
 		Rate: row.Rate, Target: row.Target}
@@ -184,21 +200,57 @@ func htmlEntryOf(row htmlRow, m health.Verdict, t *health.Trend) htmlEntry {
 	}
 	e.Parts = strings.Join(parts, ", ")
 	if f := m.Forecast; f != nil {
-		e.Forecast = htmlForecastOf(f, wd)
+		e.Forecast = htmlForecastOf(m)
 	}
-	if s := htmlSeriesOf(t, m); s != nil {
+	if s := htmlSeriesOf(r.Trend, m); s != nil {
 		e.Chart = htmlChartOf(*s, row.Metric, row.Scope)
 	}
+	if !shown[i] {
+		// A segment of the ODR: its orders are in the all-orders list.
+		for j, v := range r.Metrics {
+			if shown[j] && v.ID == m.ID && v.Fulfillment == "all" && len(m.Items) > 0 {
+				e.ListedIn, e.ListedAt = metricTitle(v.ID)+" – "+scope(v), "entry-"+strconv.Itoa(j+1)
+			}
+		}
+		return e
+	}
+	e.ListTitle = listTitle(m)
+	e.Channel = m.Fulfillment == "all"
+	e.DateHead = "Window date"
+	if h, ok := htmlWindowDateHeads[m.ID]; ok {
+		e.DateHead = h
+	}
 	for _, it := range m.Items {
-		hi := htmlItem{OrderID: it.OrderID, Channel: strings.ToUpper(it.Fulfillment), OrderDate: htmlDate(it.OrderDate),
-			WindowDate: it.KeyDate.String(), Leaves: it.LeavesWindowOn.String()}
-		e.Channel = e.Channel || it.Fulfillment != ""
+		hi := htmlItem{OrderID: it.OrderID, Channel: strings.ToUpper(it.Fulfillment), OrderDate: dateOrDash(it.OrderDate),
+			WindowDate: dateOrDash(it.KeyDate), Leaves: it.LeavesWindowOn.String()}
 		for _, ev := range it.Events {
-			hi.Events = append(hi.Events, htmlEvent{Type: htmlEventType(ev.Type), Date: htmlDate(ev.Date), Status: ev.Status})
+			t, ok := eventLabels[ev.Type]
+			if !ok {
+				t = strings.ReplaceAll(ev.Type, "_", " ")
+			}
+			he := htmlEvent{Type: t, Status: ev.Status}
+			if ev.Date != 0 {
+				he.Date = ev.Date.String()
+			}
+			hi.Events = append(hi.Events, he)
 		}
 		e.Items = append(e.Items, hi)
 	}
 	return e
+}
+
+// htmlWindowDateHeads name the date that places an order in the window,
+// where that is not the order date (the table's SHIP BY and PROMISED).
+var htmlWindowDateHeads = map[string]string{
+	"late_shipment_rate":    "Ship by",
+	"valid_tracking_rate":   "Promised delivery",
+	"on_time_delivery_rate": "Promised delivery",
+}
+
+// htmlSameEntry says whether two verdicts are the same entry: the same
+// metric, segment, window length and store.
+func htmlSameEntry(a, b health.Verdict) bool {
+	return a.ID == b.ID && a.Fulfillment == b.Fulfillment && a.WindowDays == b.WindowDays && a.Marketplace == b.Marketplace
 }
 
 // htmlSeriesOf is the trend series of an entry: the same id, segment,
@@ -215,43 +267,35 @@ func htmlSeriesOf(t *health.Trend, m health.Verdict) *health.Series {
 	return nil
 }
 
-func htmlForecastOf(f *health.Forecast, wd metricWords) *htmlForecast {
-	goal := string(f.Op) + " " + Limit(f.Line)
-	switch f.Goal {
-	case "target":
-		goal += " (the target)"
-	case "pass":
-		goal += " (out of the warn band)"
+// htmlForecastOf says the forecast in the table's words (forecastLine):
+// the goal, the date, the clean orders, and why a part is missing.
+func htmlForecastOf(v health.Verdict) *htmlForecast {
+	f := v.Forecast
+	goal := opWords[f.Op] + " " + Limit(f.Line)
+	hf := &htmlForecast{Goal: goal + " (the target)"}
+	if f.Goal == "pass" {
+		goal = "out of the warn band (" + goal + ")"
+		hf.Goal = goal
 	}
-	hf := &htmlForecast{Goal: goal, Reason: f.Reason}
 	if f.RecoversOn != nil {
-		hf.Recover = f.RecoversOn.String() + ", if nothing new goes wrong and " + wd.population + " keep coming at " +
-			strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " a day"
+		hf.Recover = f.RecoversOn.String() + ", if no new defects arrive (about " +
+			strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " " + words(v.ID).population + " a day)"
 	} else {
 		hf.Recover = "no date"
 	}
-	if f.CleanOrdersNeeded != nil {
-		hf.Clean = plural(*f.CleanOrdersNeeded, "more clean "+strings.TrimSuffix(wd.population, "s"), "more clean "+wd.population) +
-			" in today's window"
+	if n := f.CleanOrdersNeeded; n != nil {
+		cw, ok := cleanWords[v.ID]
+		if !ok {
+			cw = [2]string{"clean " + strings.TrimSuffix(words(v.ID).population, "s"), "clean " + words(v.ID).population}
+		}
+		hf.Clean = plural(*n, "more "+cw[0], "more "+cw[1]) + " would bring it " + goal
 	} else {
-		hf.Clean = "no number of clean " + wd.population + " would be enough"
+		hf.Clean = "no number of new orders would bring it " + goal
+	}
+	if f.RecoversOn == nil || f.CleanOrdersNeeded == nil {
+		hf.Reason = f.Reason
 	}
 	return hf
-}
-
-func htmlDate(d civil.Date) string {
-	if d == 0 {
-		return "–"
-	}
-	return d.String()
-}
-
-// htmlEventType names an event: "A-to-z claim", "late shipment".
-func htmlEventType(t string) string {
-	if l, ok := kindLabels[t]; ok {
-		return l
-	}
-	return strings.ReplaceAll(t, "_", " ")
 }
 
 // Chart geometry, in SVG user units: the plot area spans x htmlLeft to

@@ -29,10 +29,12 @@ func htmlDay(m time.Month, d int) civil.Date { return civil.NewDate(2026, m, d) 
 var htmlODR = health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
 
 // htmlReport is a hand-built report: a warning ODR with a forecast, two
-// orders (one whose id is markup) and a trend with a gap; a failing ODR with
-// a forecast that never recovers and a steady trend; a late shipment rate
-// whose only series is for another window length (so: no trend); a metric
-// not computed; an unmatched defect; warnings, one repeated by the trend.
+// orders (one whose id is markup) and a trend with a gap; a failing
+// seller-fulfilled ODR with a forecast that has neither date nor count, a
+// steady trend, and its order (also in the all-orders list); a late
+// shipment rate with a late order never confirmed, whose only series is for
+// another window length (so: no trend); a metric not computed; an unmatched
+// defect; warnings, one repeated by the trend.
 func htmlReport() *health.Report {
 	window := metrics.Window{From: htmlDay(time.September, 8), To: htmlDay(time.November, 6), Days: 60}
 	recovers := civil.NewDate(2027, time.January, 23)
@@ -53,12 +55,18 @@ func htmlReport() *health.Report {
 				}},
 				Status: health.Warn, Threshold: htmlODR,
 				Forecast: &health.Forecast{Goal: "pass", Op: health.Less, Line: 0.008, RecoversOn: &recovers, CleanOrdersNeeded: &clean, DailyOrders: 3.8333}},
-			{Result: metrics.Result{ID: "odr", Fulfillment: "mfn", Numerator: 1, Denominator: 95, Window: window},
+			{Result: metrics.Result{ID: "odr", Fulfillment: "mfn", Numerator: 1, Denominator: 95, Window: window,
+				Items: []metrics.Item{{OrderID: "114-0000002-0000002", OrderDate: htmlDay(time.November, 6), Fulfillment: "mfn", KeyDate: htmlDay(time.November, 6),
+					Events:         []metrics.Event{{Type: "chargeback", Status: "pending"}},
+					LeavesWindowOn: civil.NewDate(2027, time.January, 19)}}},
 				Status: health.Fail, Threshold: htmlODR,
 				Forecast: &health.Forecast{Goal: "target", Op: health.Less, Line: 0.01, DailyOrders: 0,
 					Reason: "no orders in the window & none to come"}},
-			{Result: metrics.Result{ID: "late_shipment_rate", Fulfillment: "", WindowDays: 10, Numerator: 0, Denominator: 14,
-				Window: metrics.Window{From: htmlDay(time.November, 11), To: htmlDay(time.November, 20), Days: 10}},
+			{Result: metrics.Result{ID: "late_shipment_rate", Fulfillment: "", WindowDays: 10, Numerator: 1, Denominator: 40,
+				Window: metrics.Window{From: htmlDay(time.November, 11), To: htmlDay(time.November, 20), Days: 10},
+				Items: []metrics.Item{{OrderID: "114-0043812-5179151", OrderDate: htmlDay(time.November, 18), Fulfillment: "mfn", KeyDate: htmlDay(time.November, 19),
+					Events:         []metrics.Event{{Type: "late_shipment", Status: "not confirmed"}},
+					LeavesWindowOn: htmlDay(time.November, 29)}}},
 				Status: health.Pass, Threshold: health.Threshold{Op: health.Less, Value: 0.04, WarnAt: 0.032}},
 			{Result: metrics.Result{ID: "invoice_defect_rate", Marketplace: "DE", NotComputed: `no <invoice> report & no "business" flag`},
 				Status: health.NotComputed, Threshold: health.Threshold{Op: health.Less, Value: 0.05, WarnAt: 0.04}},
@@ -225,22 +233,32 @@ func TestHTMLContent(t *testing.T) {
 		// The verdict table: metric, scope, rate, count, target, status, window.
 		`<td><a href="#entry-1">Order Defect Rate</a></td><td>All orders</td><td class="num">0.87%</td><td class="num">2 / 230</td><td>&lt; 1%</td><td class="status st-warn">WARN</td><td>2026-09-08..2026-11-06</td>`,
 		`<td><a href="#entry-2">Order Defect Rate</a></td><td>Seller-fulfilled (MFN)</td><td class="num">1.05%</td><td class="num">1 / 95</td><td>&lt; 1%</td><td class="status st-fail">FAIL</td>`,
-		`<td><a href="#entry-3">Late Shipment Rate</a></td><td>Seller-fulfilled, 10 days</td><td class="num">0.00%</td><td class="num">0 / 14</td><td>&lt; 4%</td><td class="status st-pass">PASS</td><td>ship-by 2026-11-11..2026-11-20</td>`,
+		`<td><a href="#entry-3">Late Shipment Rate</a></td><td>Seller-fulfilled, 10 days</td><td class="num">2.50%</td><td class="num">1 / 40</td><td>&lt; 4%</td><td class="status st-pass">PASS</td><td>ship-by 2026-11-11..2026-11-20</td>`,
 		`<td>Invoice Defect Rate</td><td>Business orders, DE</td><td class="num">-</td><td class="num">-</td><td>&lt; 5%</td><td class="status st-not_computed">NOT COMPUTED</td>`,
 		// One section per computed entry.
 		`<section class="entry" id="entry-1">`, `<section class="entry" id="entry-2">`, `<section class="entry" id="entry-3">`,
 		"2 defective of 230 orders (orders dated 2026-09-08 to 2026-11-06, 60 days). Of which negative feedback 1, A-to-z claims 1, chargebacks 1.",
-		// The forecasts: a date, a number, and why there is neither.
-		"<dt>Goal</dt><dd>&lt; 0.8% (out of the warn band)</dd>",
-		"<dt>Recovers on</dt><dd>2027-01-23, if nothing new goes wrong and orders keep coming at 3.8 a day</dd>",
-		"<dd>21 more clean orders in today&#39;s window</dd>",
-		"<dt>Goal</dt><dd>&lt; 1% (the target)</dd>",
+		// The forecasts, in the table's words: a date and a number, or why
+		// there is neither.
+		"<dt>Goal</dt><dd>out of the warn band (under 0.8%)</dd>",
+		"<dt>Recovers on</dt><dd>2027-01-23, if no new defects arrive (about 3.8 orders a day)</dd>",
+		"<dt>Or today</dt><dd>21 more defect-free orders would bring it out of the warn band (under 0.8%)</dd>",
+		"<dt>Goal</dt><dd>under 1% (the target)</dd>",
 		"<dt>Recovers on</dt><dd>no date</dd>",
-		"<dd>no number of clean orders would be enough</dd>",
+		"<dt>Or today</dt><dd>no number of new orders would bring it under 1%</dd>",
 		"<dt>Why</dt><dd>no orders in the window &amp; none to come</dd>",
-		// The orders, escaped; an event without a date.
-		`<td class="id">114-&lt;script&gt;alert(1)&lt;/script&gt;</td><td>AFN</td><td>2026-10-24</td><td>2026-10-24</td><td><ul class="events"><li>negative feedback 2026-11-02 (rating 2)</li><li>A-to-z claim 2026-11-03 (granted)</li></ul></td><td>2027-01-06</td>`,
-		`<td class="id">114-0000002-0000002</td><td>MFN</td><td>2026-11-06</td><td>2026-11-06</td><td><ul class="events"><li>chargeback – (pending)</li></ul></td><td>2027-01-19</td>`,
+		// The orders, escaped, with their channel in the all-orders list; an
+		// event without a date.
+		"<h3>Defective orders: 2</h3>",
+		`<th>Order ID</th><th>Order date</th><th>Fulfillment</th><th>Window date</th><th>What made it count</th><th>Leaves the window on</th>`,
+		`<td class="id">114-&lt;script&gt;alert(1)&lt;/script&gt;</td><td>2026-10-24</td><td>AFN</td><td>2026-10-24</td><td><ul class="events"><li>negative feedback 2026-11-02 (rating 2)</li><li>A-to-z claim 2026-11-03 (granted)</li></ul></td><td>2027-01-06</td>`,
+		`<td class="id">114-0000002-0000002</td><td>2026-11-06</td><td>MFN</td><td>2026-11-06</td><td><ul class="events"><li>chargeback (pending)</li></ul></td><td>2027-01-19</td>`,
+		// The segment's orders are in the all-orders list, not twice.
+		`<p>Its orders are listed under <a href="#entry-1">Order Defect Rate – All orders</a>.</p>`,
+		// A late shipment: placed by its expected ship date, no channel column.
+		"<h3>Late shipments, 10 days: 1</h3>",
+		`<th>Order ID</th><th>Order date</th><th>Ship by</th><th>What made it count</th>`,
+		`<td class="id">114-0043812-5179151</td><td>2026-11-18</td><td>2026-11-19</td><td><ul class="events"><li>late shipment (not confirmed)</li></ul></td><td>2026-11-29</td>`,
 		// Not computed, unmatched, warnings, inputs, footer.
 		"<li>Invoice Defect Rate (Business orders, DE): no &lt;invoice&gt; report &amp; no &#34;business&#34; flag</li>",
 		`<td class="id">112-9118186-0214734</td><td>negative feedback</td><td>acme/Feedback.txt:4</td>`,
@@ -257,6 +275,9 @@ func TestHTMLContent(t *testing.T) {
 	}
 	if strings.Contains(page, "<script") {
 		t.Error("an order id reached the page unescaped")
+	}
+	if n := strings.Count(page, `<td class="id">114-0000002-0000002</td>`); n != 1 {
+		t.Errorf("the seller-fulfilled order is listed %d times, want once", n)
 	}
 	if n := strings.Count(page, "skipped acme/notes.md"); n != 1 {
 		t.Errorf("a warning of both the report and its trend is listed %d times, want once", n)
