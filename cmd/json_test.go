@@ -3,10 +3,12 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,11 +25,22 @@ func TestJSONContract(t *testing.T) {
 		{"all", acme + "/shipments.csv"}, // no orders report: the ODR is not computed
 		{"late-shipment", acmeDE}, {"cancellation", acmeDE}, {"tracking", acmeDE}, {"delivery", acmeDE}, {"idr", acmeDE},
 		{"late-shipment", acme}, {"delivery", acme}, {"idr", acme}, {"idr", clean},
+		{"defects", acme}, {"defects", acmeDE}, {"defects", warnOnly},
 	}
+	var full [][]string
 	for _, args := range runs {
+		full = append(full, append([]string{args[0], "--as-of", "2026-11-20", "-o", "json"}, args[1:]...))
+	}
+	// Other dates: every metric failing, and windows before and after the
+	// samples' defects (forecasts of every kind, empty lists).
+	for _, asOf := range []string{"2026-10-01", "2026-12-15"} {
+		for _, dir := range []string{acme, acmeDE, emptyWindow} {
+			full = append(full, []string{"all", "--as-of", asOf, "-o", "json", dir})
+		}
+	}
+	for _, args := range full {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
-			full := append([]string{args[0], "--as-of", "2026-11-20", "-o", "json"}, args[1:]...)
-			r := run(t, false, full...)
+			r := run(t, false, args...)
 			if r.code == ExitError {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
@@ -42,6 +55,70 @@ func TestJSONContract(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkContract(t, string(b))
+		})
+	}
+}
+
+// leaves_window_on is exact: on the day before it the order still counts
+// against its entry, on the day itself it no longer does. Each listed order
+// of the samples' entries, audited again on both days.
+func TestLeavesWindowOnBoundary(t *testing.T) {
+	type entry struct {
+		ID          string
+		Fulfillment string
+		WindowDays  int `json:"window_days"`
+		Marketplace string
+		Defects     []struct {
+			OrderID        string `json:"order_id"`
+			LeavesWindowOn string `json:"leaves_window_on"`
+		}
+	}
+	audit := func(t *testing.T, dir, asOf string) map[string]entry {
+		t.Helper()
+		var doc struct{ Metrics []entry }
+		r := run(t, false, "all", "--as-of", asOf, "-o", "json", dir)
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("as of %s: %v (exit %d: %s)", asOf, err, r.code, r.stderr)
+		}
+		byKey := map[string]entry{}
+		for _, m := range doc.Metrics {
+			byKey[fmt.Sprintf("%s %s %d %s", m.ID, m.Fulfillment, m.WindowDays, m.Marketplace)] = m
+		}
+		return byKey
+	}
+	listed := func(e entry, orderID string) bool {
+		for _, d := range e.Defects {
+			if d.OrderID == orderID {
+				return true
+			}
+		}
+		return false
+	}
+	for _, dir := range []string{acme, acmeDE} {
+		t.Run(dir, func(t *testing.T) {
+			cache := map[string]map[string]entry{}
+			at := func(asOf string) map[string]entry {
+				if cache[asOf] == nil {
+					cache[asOf] = audit(t, dir, asOf)
+				}
+				return cache[asOf]
+			}
+			n := 0
+			for key, e := range at("2026-11-20") {
+				for _, d := range e.Defects {
+					n++
+					before := addDays(d.LeavesWindowOn, -1)
+					if !listed(at(before)[key], d.OrderID) {
+						t.Errorf("%s: order %s is not listed as of %s, the day before its leaves_window_on", key, d.OrderID, before)
+					}
+					if listed(at(d.LeavesWindowOn)[key], d.OrderID) {
+						t.Errorf("%s: order %s is still listed as of its leaves_window_on %s", key, d.OrderID, d.LeavesWindowOn)
+					}
+				}
+			}
+			if n == 0 {
+				t.Fatal("no listed orders to check")
+			}
 		})
 	}
 }
@@ -64,6 +141,8 @@ var commandIDs = map[string][]string{
 	"all": {"odr", "odr", "odr", "late_shipment_rate", "late_shipment_rate", "prefulfillment_cancel_rate",
 		"valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"},
 }
+
+func init() { commandIDs["defects"] = commandIDs["all"] }
 
 // rule is a metric's target as metrics.md states it.
 type rule struct {
@@ -112,7 +191,7 @@ func checkContract(t *testing.T, doc string) {
 	if v := c.integer("schema_version", top["schema_version"]); v != 1 {
 		t.Errorf("schema_version = %v, want 1", v)
 	}
-	c.date("as_of", top["as_of"])
+	asOf := c.date("as_of", top["as_of"])
 	top1 := c.status("status", top["status"])
 	if top1 == "not_computed" {
 		t.Error("top-level status is not_computed: the overall status is at least no_data")
@@ -322,6 +401,9 @@ func checkContract(t *testing.T, doc string) {
 				t.Errorf("%s has components", name)
 			}
 		}
+
+		c.defects(name, id, m, asOf)
+		c.forecast(name, m, asOf)
 	}
 	if top1 != worst {
 		t.Errorf("top-level status %q, want the worst of the metrics, %q", top1, worst)
@@ -361,6 +443,251 @@ func checkContract(t *testing.T, doc string) {
 		}
 		c.integer(name+".rows", o["rows"])
 	}
+}
+
+// goodCounted are the metrics whose numerator counts good shipments: their
+// defects are the others, denominator − numerator of them.
+var goodCounted = map[string]bool{"valid_tracking_rate": true, "on_time_delivery_rate": true}
+
+// defects checks an entry's per-order list (docs/json.md, "defects"): the
+// orders counted against the metric, each once, keyed on a date in the
+// window, leaving it on window_date + lag + window days.
+func (c contract) defects(name, id string, m map[string]any, asOf string) {
+	t := c.t
+	t.Helper()
+	st, _ := m["status"].(string)
+	num, _ := m["numerator"].(float64)
+	den, _ := m["denominator"].(float64)
+	bad := int(num)
+	if goodCounted[id] {
+		bad = int(den - num)
+	}
+	dv, listed := m["defects"]
+	if !listed {
+		if st != "not_computed" && bad > 0 {
+			t.Errorf("%s: %d orders count against it, but there is no defects list", name, bad)
+		}
+		return
+	}
+	if st == "not_computed" {
+		t.Errorf("%s: defects on a not computed entry", name)
+		return
+	}
+	list := c.array(name+".defects", dv)
+	if len(list) == 0 {
+		t.Errorf("%s.defects is empty: leave it out instead", name)
+	}
+	if len(list) != bad {
+		t.Errorf("%s: %d defects, want the %d orders counted against it", name, len(list), bad)
+	}
+	w, _ := m["window"].(map[string]any)
+	from, _ := w["from"].(string)
+	to, _ := w["to"].(string)
+	if from == "" || to == "" || asOf == "" {
+		t.Errorf("%s: defects without a window or as_of", name)
+		return
+	}
+	// On as_of the window starts at from: an order keyed on d leaves it on
+	// d + (as_of − from) + 1, which is d + lag + window days.
+	stay := days(from, asOf) + 1
+	seg, _ := m["fulfillment"].(string)
+	seen := map[string]bool{}
+	for i, dv := range list {
+		dn := name + ".defects[" + itoa(i) + "]"
+		d := c.object(dn, dv)
+		c.keys(dn, d, []string{"order_id", "window_date", "types", "events", "leaves_window_on"}, "order_date", "fulfillment")
+		oid := c.str(dn+".order_id", d["order_id"])
+		if oid == "" || seen[oid] {
+			t.Errorf("%s.order_id %q is empty or listed twice", dn, oid)
+		}
+		seen[oid] = true
+		wd := c.date(dn+".window_date", d["window_date"])
+		if wd != "" && (wd < from || wd > to) {
+			t.Errorf("%s.window_date %s is outside the window %s..%s", dn, wd, from, to)
+		}
+		if od, ok := d["order_date"]; ok {
+			if od := c.date(dn+".order_date", od); od != "" && wd != "" && od > wd {
+				t.Errorf("%s: order_date %s after window_date %s", dn, od, wd)
+			}
+		}
+		if f, ok := d["fulfillment"]; ok {
+			switch f := c.str(dn+".fulfillment", f); {
+			case f != "afn" && f != "mfn":
+				t.Errorf("%s.fulfillment = %q, want afn or mfn", dn, f)
+			case seg != "" && seg != "all" && f != seg:
+				t.Errorf("%s.fulfillment = %q in the %s entry", dn, f, seg)
+			}
+		}
+		if lw := c.date(dn+".leaves_window_on", d["leaves_window_on"]); wd != "" && lw != "" {
+			if want := addDays(wd, stay); lw != want {
+				t.Errorf("%s.leaves_window_on = %s, want %s (window_date %s + %d days)", dn, lw, want, wd, stay)
+			}
+			if lw <= asOf {
+				t.Errorf("%s.leaves_window_on %s is not after as_of %s, yet the order counts", dn, lw, asOf)
+			}
+		}
+		events := c.array(dn+".events", d["events"])
+		if len(events) == 0 {
+			t.Errorf("%s has no events: nothing says why it counts", dn)
+		}
+		var types []string
+		for j, ev := range events {
+			en := dn + ".events[" + itoa(j) + "]"
+			e := c.object(en, ev)
+			c.keys(en, e, []string{"type", "date"}, "status")
+			typ := c.str(en+".type", e["type"])
+			if !isEventType.MatchString(typ) {
+				t.Errorf("%s.type = %q, want a lower-case name", en, typ)
+			}
+			if !contains(types, typ) {
+				types = append(types, typ)
+			}
+			if e["date"] != nil {
+				if date := c.date(en+".date", e["date"]); date > asOf {
+					t.Errorf("%s.date %s is after as_of %s", en, date, asOf)
+				}
+			}
+			if sv, ok := e["status"]; ok && c.str(en+".status", sv) == "" {
+				t.Errorf("%s.status is empty: leave it out instead", en)
+			}
+		}
+		var got []string
+		for j, tv := range c.array(dn+".types", d["types"]) {
+			got = append(got, c.str(dn+".types["+itoa(j)+"]", tv))
+		}
+		if strings.Join(got, ",") != strings.Join(types, ",") {
+			t.Errorf("%s.types = %v, want the events' types in order, once each: %v", dn, got, types)
+		}
+	}
+}
+
+var isEventType = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// forecast checks an entry's forecast (docs/metrics.md, "Forecast") against
+// its own figures: the goal from the target and the warn line, the daily
+// volume, and clean_orders_needed as the least number that meets the goal.
+func (c contract) forecast(name string, m map[string]any, asOf string) {
+	t := c.t
+	t.Helper()
+	st, _ := m["status"].(string)
+	fv, ok := m["forecast"]
+	if st != "warn" && st != "fail" {
+		if ok {
+			t.Errorf("%s: a forecast on a %s entry", name, st)
+		}
+		return
+	}
+	if !ok {
+		t.Errorf("%s: a %s entry without a forecast", name, st)
+		return
+	}
+	fn := name + ".forecast"
+	f := c.object(fn, fv)
+	c.keys(fn, f, []string{"goal", "op", "line", "recovers_on", "clean_orders_needed", "daily_orders"}, "reason")
+	target, _ := m["target"].(map[string]any)
+	top, _ := target["op"].(string)
+	tval, _ := target["value"].(float64)
+	warnAt, _ := m["warn_at"].(float64)
+	goal, op := c.str(fn+".goal", f["goal"]), c.str(fn+".op", f["op"])
+	line := c.number(fn+".line", f["line"])
+	lower := top == "<" || top == "<="
+	switch goal {
+	case "target":
+		if op != top || line != tval {
+			t.Errorf("%s: goal target is %s %v, want the target %s %v", fn, op, line, top, tval)
+		}
+	case "pass":
+		if st != "warn" {
+			t.Errorf("%s: goal pass on a %s entry; a failing entry aims for its target", fn, st)
+		}
+		// The tighter of target and warn line; the warn line is strict.
+		wantOp, wantLine := top, tval
+		switch {
+		case lower && warnAt <= tval:
+			wantOp, wantLine = "<", warnAt
+		case !lower && warnAt >= tval:
+			wantOp, wantLine = ">", warnAt
+		}
+		if op != wantOp || line != wantLine {
+			t.Errorf("%s: goal pass is %s %v, want %s %v (target %s %v, warn at %v)", fn, op, line, wantOp, wantLine, top, tval, warnAt)
+		}
+	default:
+		t.Errorf("%s.goal = %q, want target or pass", fn, goal)
+	}
+	num, _ := m["numerator"].(float64)
+	den, _ := m["denominator"].(float64)
+	w, _ := m["window"].(map[string]any)
+	wdays, _ := w["days"].(float64)
+	if daily := c.number(fn+".daily_orders", f["daily_orders"]); wdays == 0 || daily != den/wdays {
+		t.Errorf("%s.daily_orders = %v, want denominator / window days = %v/%v", fn, daily, den, wdays)
+	}
+	null := 0
+	if f["recovers_on"] == nil {
+		null++
+	} else if d := c.date(fn+".recovers_on", f["recovers_on"]); d <= asOf {
+		t.Errorf("%s.recovers_on %s is not after as_of %s", fn, d, asOf)
+	}
+	// n clean orders: "less than" d/(N+n), "greater than" (g+n)/(N+n).
+	meets := func(n int64) bool {
+		rn := new(big.Rat).SetInt64(int64(num))
+		if !lower {
+			rn.Add(rn, big.NewRat(n, 1))
+		}
+		return compare(op, new(big.Rat).Quo(rn, big.NewRat(int64(den)+n, 1)), line)
+	}
+	if den > 0 && meets(0) {
+		t.Errorf("%s: %v/%v meets the goal %s %v already", fn, num, den, op, line)
+	}
+	if f["clean_orders_needed"] == nil {
+		null++
+	} else if n := int64(c.integer(fn+".clean_orders_needed", f["clean_orders_needed"])); !meets(n) || (n > 0 && meets(n-1)) {
+		t.Errorf("%s.clean_orders_needed = %d is not the least number of clean orders that meets %s %v (from %v/%v)", fn, n, op, line, num, den)
+	}
+	reason, hasReason := f["reason"]
+	if hasReason && c.str(fn+".reason", reason) == "" {
+		t.Errorf("%s.reason is empty", fn)
+	}
+	if (null > 0) != hasReason {
+		t.Errorf("%s: reason %v with %d null fields; a reason says why a field is null", fn, reason, null)
+	}
+}
+
+// compare says whether rate op line, the line taken as the decimal it is
+// written as (0.01 is exactly 1/100).
+func compare(op string, rate *big.Rat, line float64) bool {
+	l, _ := new(big.Rat).SetString(strconv.FormatFloat(line, 'f', -1, 64))
+	switch c := rate.Cmp(l); op {
+	case "<":
+		return c < 0
+	case "<=":
+		return c <= 0
+	case ">":
+		return c > 0
+	case ">=":
+		return c >= 0
+	}
+	return false
+}
+
+// days is the number of days from a to b (YYYY-MM-DD).
+func days(a, b string) int {
+	ta, _ := time.Parse(time.DateOnly, a)
+	tb, _ := time.Parse(time.DateOnly, b)
+	return int(tb.Sub(ta).Hours() / 24)
+}
+
+func addDays(d string, n int) string {
+	td, _ := time.Parse(time.DateOnly, d)
+	return td.AddDate(0, 0, n).Format(time.DateOnly)
 }
 
 // contract reports type mismatches of decoded JSON values.
