@@ -265,3 +265,19 @@ func TestTrendDeterministic(t *testing.T) {
 		mustEqualBytes(t, "trend documents", []byte(first.stdout), []byte(again.stdout))
 	}
 }
+
+// docs/trend.md shows the --metric odr table and its stderr summary as the
+// command writes them.
+func TestTrendDocExample(t *testing.T) {
+	doc, err := os.ReadFile("docs/trend.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, false, trendArgs("--metric", "odr", acme)...)
+	if !strings.Contains(string(doc), r.stdout) {
+		t.Errorf("docs/trend.md lacks the table audit trend writes:\n%s", r.stdout)
+	}
+	if summary := lastLine(r.stderr); !strings.Contains(string(doc), summary) {
+		t.Errorf("docs/trend.md lacks the summary line %q", summary)
+	}
+}
