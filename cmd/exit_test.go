@@ -128,7 +128,7 @@ func TestErrors(t *testing.T) {
 		{"impossible --as-of", []string{"odr", "--as-of", "2026-02-30", acme}, []string{"--as-of", `"2026-02-30"`}, true, 0},
 		{"malformed --as-of", []string{"odr", "--as-of", "20/11/2026", acme}, []string{"--as-of", `"20/11/2026"`}, true, 0},
 		{"flag without its value", []string{"odr", acme, "--as-of"}, []string{"flag needs an argument", "as-of"}, true, 0},
-		{"bad --output", []string{"odr", "-o", "xml", acme}, []string{"--output", `"xml"`, "json, table"}, true, 0},
+		{"bad --output", []string{"odr", "-o", "xml", acme}, []string{"--output", `"xml"`, "csv, html, json, junit, markdown, table"}, true, 0},
 		{"bad --color", []string{"odr", "--color", "sometimes", acme}, []string{"--color", `"sometimes"`}, true, 0},
 		{"bad --fail-on", []string{"odr", "--fail-on", "maybe", acme}, []string{"--fail-on", `"maybe"`}, true, 0},
 		{"unknown --marketplace", []string{"odr", "--marketplace", "XX", acme}, []string{"--marketplace", `"XX"`, "US"}, true, 0},

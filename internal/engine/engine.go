@@ -112,7 +112,7 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
 	applyWindows(&s, resolved)
 	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
-		Warnings: append(loaded.Warnings, notes...), Inputs: loaded.Inputs}
+		Warnings: append(append([]string(nil), loaded.Warnings...), notes...), Inputs: loaded.Inputs}
 	for _, id := range ids {
 		c, ok := lookup(id)
 		if !ok {

@@ -23,11 +23,11 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 	for _, id := range ids {
 		wanted[id] = true
 	}
-	sp := performanceOf(d, store)
+	sp, file := performanceOf(d, store)
 	if sp == nil {
 		return nil
 	}
-	origin := "Amazon's seller performance report " + sp.Source.File
+	origin := "Amazon's seller performance report " + file
 	var took []string
 	seen := map[string]bool{}
 	for _, t := range sp.Targets {
@@ -57,26 +57,30 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 }
 
 // performanceOf is the report's entry for the store: the one whose store is
-// the account's, or the only one when the account's store is unknown.
-func performanceOf(d *records.Dataset, store string) *records.StorePerformance {
+// the account's, or the only one when the account's store is unknown; and
+// the file it was read from. It only reads the dataset, so audits of one
+// dataset may run in parallel (audit trend).
+func performanceOf(d *records.Dataset, store string) (*records.StorePerformance, string) {
 	var all []*records.StorePerformance
+	var files []string
 	for i := range d.Performance {
 		for j := range d.Performance[i].Stores {
 			sp := &d.Performance[i].Stores[j]
 			if len(sp.Targets) == 0 {
 				continue
 			}
-			if sp.Source.File == "" {
-				sp.Source.File = d.Performance[i].Source.File
+			file := sp.Source.File
+			if file == "" {
+				file = d.Performance[i].Source.File
 			}
 			if store != "" && sp.Store == store {
-				return sp
+				return sp, file
 			}
-			all = append(all, sp)
+			all, files = append(all, sp), append(files, file)
 		}
 	}
 	if store == "" && len(all) == 1 {
-		return all[0]
+		return all[0], files[0]
 	}
-	return nil
+	return nil, ""
 }
