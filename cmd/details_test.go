@@ -1,0 +1,122 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+)
+
+// TestGoldenDetails pins the per-order lists (--details, audit defects) and
+// the csv format byte for byte.
+func TestGoldenDetails(t *testing.T) {
+	tests := []struct {
+		name       string
+		tty        bool
+		args       []string
+		stdout     string
+		stderr     string // "" = not pinned
+		wantColour bool
+	}{
+		{name: "odr --details, table piped", args: []string{"odr", "--details", "--as-of", "2026-11-20", acme},
+			stdout: "details-odr-table-piped.golden", stderr: "details-odr-table-piped.stderr.golden"},
+		{name: "defects, table piped", args: []string{"defects", "--as-of", "2026-11-20", acme},
+			stdout: "details-defects-table-piped.golden", stderr: "details-defects-table-piped.stderr.golden"},
+		{name: "defects, table on a terminal", tty: true, args: []string{"defects", "--as-of", "2026-11-20", acme},
+			stdout: "details-defects-table-tty.golden", stderr: "details-defects-table-tty.stderr.golden", wantColour: true},
+		{name: "defects, csv", args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
+			stdout: "csv-defects-us.golden", stderr: "csv-defects-us.stderr.golden"},
+		{name: "defects, csv on a terminal is the same document", tty: true, args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
+			stdout: "csv-defects-us.golden"},
+		{name: "all, acme-us, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acme},
+			stdout: "csv-all-us.golden", stderr: "csv-all-us.stderr.golden"},
+		{name: "all, acme-de, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acmeDE},
+			stdout: "csv-all-de.golden", stderr: "csv-all-de.stderr.golden"},
+		{name: "all --details, acme-us, csv is the defects list", args: []string{"all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme},
+			stdout: "csv-defects-us.golden"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.tty, tt.args...)
+			// Every sample account fails an entry on 2026-11-20.
+			if r.code != ExitFailed {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, ExitFailed, r.stderr)
+			}
+			if got := hasANSI(r.stdout); got != tt.wantColour {
+				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
+			}
+			if hasANSI(r.stderr) {
+				t.Errorf("stderr has escape codes:\n%q", r.stderr)
+			}
+			golden(t, tt.stdout, r.stdout)
+			if tt.stderr != "" {
+				golden(t, tt.stderr, r.stderr)
+			}
+		})
+	}
+}
+
+// The csv documents parse as CSV, every row as wide as the header (the
+// reader checks), and carry no warnings.
+func TestCSVWellFormed(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		header string
+		rows   int
+	}{
+		{[]string{"all", "--as-of", "2026-11-20", "-o", "csv", acme}, "metric,name,", 9},
+		{[]string{"all", "--as-of", "2026-11-20", "-o", "csv", acmeDE}, "metric,name,", 9},
+		// acme-us: 5 ODR events, 1 late shipment in each window, 1
+		// shipment without valid tracking, 4 late deliveries.
+		{[]string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme}, "metric,fulfillment,", 5 + 2 + 1 + 4},
+	} {
+		r := run(t, false, c.args...)
+		recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+		if err != nil {
+			t.Errorf("%v: not CSV: %v", c.args, err)
+			continue
+		}
+		if !strings.HasPrefix(r.stdout, c.header) {
+			t.Errorf("%v: header %q", c.args, recs[0])
+		}
+		if len(recs)-1 != c.rows {
+			t.Errorf("%v: %d rows, want %d", c.args, len(recs)-1, c.rows)
+		}
+		if strings.Contains(r.stdout, "warning") {
+			t.Errorf("%v: a warning in the document:\n%s", c.args, r.stdout)
+		}
+	}
+}
+
+// --details adds the per-order lists after the table, its forecast and what
+// was not computed; every other line stays as it was.
+func TestDetailsKeepsTheTable(t *testing.T) {
+	for _, c := range []struct {
+		args  []string
+		first string // the first list's heading
+	}{
+		{[]string{"odr", "--as-of", "2026-11-20", acme}, "Defective orders: 2"},
+		{[]string{"all", "--as-of", "2026-11-20", acme}, "Defective orders: 2"},
+		{[]string{"all", "--as-of", "2026-11-20", acmeDE}, "Defective orders: 1"},
+	} {
+		for _, tty := range []bool{false, true} {
+			plain := run(t, tty, c.args...)
+			detailed := run(t, tty, append([]string{c.args[0], "--details"}, c.args[1:]...)...)
+			if plain.code != detailed.code || plain.stderr != detailed.stderr {
+				t.Errorf("%v tty %v: --details changed the exit code or stderr", c.args, tty)
+			}
+			out := stripANSI(detailed.stdout)
+			start := strings.Index(out, "\n"+c.first+"\n")
+			end := strings.Index(out, "\n1 defect not counted")
+			if start < 0 || end < start {
+				t.Errorf("%v tty %v: no lists before the unplaced defects:\n%s", c.args, tty, out)
+				continue
+			}
+			if got, want := out[:start]+out[end:], stripANSI(plain.stdout); got != want {
+				t.Errorf("%v tty %v: --details changed more than the lists:\n%s", c.args, tty, firstDiff(got, want))
+			}
+			if !strings.HasPrefix(detailed.stdout, plain.stdout[:strings.Index(plain.stdout, "\n\n")]) {
+				t.Errorf("%v tty %v: the title changed", c.args, tty)
+			}
+		}
+	}
+}
