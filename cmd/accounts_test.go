@@ -257,7 +257,7 @@ func TestAccountsUsageErrors(t *testing.T) {
 // streams show it at once) and is cleared before the table.
 func TestAccountsProgressOnATerminal(t *testing.T) {
 	dir := fleetOf(t, map[string]string{"a": clean, "b": warnOnly})
-	r := run(t, true, "odr", "--as-of", "2026-11-20", "--accounts", dir, "--color", "never")
+	r := runProgress(t, "odr", "--as-of", "2026-11-20", "--accounts", dir, "--color", "never")
 	line := func(s string) string { return "\r" + s }
 	want := line("auditing accounts 0/2…") + line("auditing accounts 1/2…") + line("auditing accounts 2/2…") +
 		"\r" + strings.Repeat(" ", len([]rune("auditing accounts 2/2…"))) + "\r"
@@ -273,5 +273,24 @@ func TestAccountsProgressOnATerminal(t *testing.T) {
 	}
 	if piped.stdout != r.stdout {
 		t.Errorf("the table differs on a terminal:\n%s", firstDiff(r.stdout, piped.stdout))
+	}
+}
+
+// Reading one account's files shows a percentage on a terminal's stderr,
+// cleared before the output; never in a pipe.
+func TestLoadProgressOnATerminal(t *testing.T) {
+	r := runProgress(t, "odr", "--as-of", "2026-11-20", "--color", "never", clean)
+	if !strings.HasPrefix(r.stderr, "\rreading reports 0%…") || !strings.Contains(r.stderr, "\rreading reports 100%…") {
+		t.Errorf("no progress on a terminal: %q", r.stderr)
+	}
+	if !strings.HasSuffix(r.stderr, strings.Repeat(" ", len([]rune("reading reports 100%…")))+"\r") {
+		t.Errorf("the progress line is not cleared: %q", r.stderr)
+	}
+	piped := run(t, false, "odr", "--as-of", "2026-11-20", clean)
+	if strings.Contains(piped.stderr, "reading") || strings.Contains(piped.stderr, "\r") {
+		t.Errorf("progress in a pipe: %q", piped.stderr)
+	}
+	if piped.stdout != stripANSI(r.stdout) {
+		t.Errorf("the table differs on a terminal:\n%s", firstDiff(stripANSI(r.stdout), piped.stdout))
 	}
 }

@@ -164,6 +164,18 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	return s, nil
 }
 
+// load reads the account's files, with a progress line on a terminal's
+// stderr when that takes more than a moment (very large files).
+func (o *auditOptions) load(s settings.Settings, ids []string) (*report.Loaded, error) {
+	p := o.IO.StartPercent("reading reports")
+	defer p.Stop()
+	return engine.LoadProgress(o.Paths, s, ids, func(read, total int64) {
+		if total > 0 {
+			p.Set(int(read * 100 / total))
+		}
+	})
+}
+
 // runAudit is the whole of a metric command once its flags are parsed.
 func runAudit(o *auditOptions) error {
 	s, err := o.settings()
@@ -175,7 +187,7 @@ func runAudit(o *auditOptions) error {
 	}
 	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
 	rend, _ := render.Lookup(o.Output)
-	loaded, err := engine.Load(o.Paths, s, o.Checks)
+	loaded, err := o.load(s, o.Checks)
 	if err != nil {
 		return err
 	}

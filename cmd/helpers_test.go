@@ -75,6 +75,9 @@ func run(t *testing.T, tty bool, args ...string) result {
 func runWith(t *testing.T, tty bool, lookupEnv func(string) (string, bool), args ...string) result {
 	t.Helper()
 	streams, out, errOut := iostreams.Test(tty)
+	// Progress lines would show at once on the test streams: tests that
+	// check them use runProgress.
+	streams.ProgressDelay = time.Hour
 	code := Execute(args, Env{IO: streams, LookupEnv: lookupEnv, Now: func() time.Time { return fixedNow }, Version: "test"})
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
@@ -134,4 +137,13 @@ func mustEqualBytes(t *testing.T, what string, a, b []byte) {
 	if !bytes.Equal(a, b) {
 		t.Errorf("%s differ:\n%s", what, firstDiff(string(a), string(b)))
 	}
+}
+
+// runProgress runs with a terminal on both streams and progress lines shown
+// at once.
+func runProgress(t *testing.T, args ...string) result {
+	t.Helper()
+	streams, out, errOut := iostreams.Test(true)
+	code := Execute(args, Env{IO: streams, Now: func() time.Time { return fixedNow }, Version: "test"})
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }

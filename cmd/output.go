@@ -18,7 +18,8 @@ func (o *auditOptions) renderOptions() render.Options {
 }
 
 // emit writes a command's document. Without --output-file the -o format
-// goes to stdout (after the warnings on stderr, for a table). With it, the
+// goes to stdout, after the warnings on stderr unless the format carries
+// them itself (json, html). With it, the
 // -o format goes to the file, uncoloured, and the person at the terminal
 // still gets the table on stdout, so `-o json --output-file health.json`
 // keeps both.
@@ -30,7 +31,7 @@ func (o *auditOptions) emit(format, table writer, warnings []string) error {
 		}
 	}
 	if o.OutputFile == "" {
-		if o.Output == "table" {
+		if !render.EmbedsWarnings(o.Output) {
 			showWarnings()
 		}
 		return format(o.IO.Out, ropts)

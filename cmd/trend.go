@@ -131,7 +131,7 @@ func runTrend(o *trendOptions) error {
 	o.Checks = ids
 	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
 	s.AsOf = to
-	loaded, err := engine.Load(o.Paths, s, ids)
+	loaded, err := o.load(s, ids)
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,12 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 // Load reads the report kinds the given checks need (and Amazon's seller
 // performance report, which sets targets for every metric) from the paths.
 func Load(paths []string, s settings.Settings, ids []string) (*report.Loaded, error) {
+	return LoadProgress(paths, s, ids, nil)
+}
+
+// LoadProgress is Load telling progress how many bytes of the files it has
+// read, of how many (report.Options.Progress); progress may be nil.
+func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*report.Loaded, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -74,6 +80,7 @@ func Load(paths []string, s settings.Settings, ids []string) (*report.Loaded, er
 		return nil, err
 	}
 	opt.Kinds = kinds
+	opt.Progress = progress
 	return report.Load(paths, opt)
 }
 

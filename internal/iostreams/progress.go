@@ -27,12 +27,22 @@ type Progress struct {
 	stopped bool
 	width   int // length of the last line drawn, to clear it
 	timer   *time.Timer
+	percent bool // draw "label 37%…" rather than "label 3/12…"
 }
 
 // StartProgress starts a progress line of total steps. Without a terminal
 // on stderr it returns a Progress that does nothing.
 func (s *IOStreams) StartProgress(label string, total int) *Progress {
-	p := &Progress{s: s, label: label, total: total}
+	return s.start(&Progress{s: s, label: label, total: total})
+}
+
+// StartPercent starts a progress line that shows a percentage: Set takes
+// 0..100.
+func (s *IOStreams) StartPercent(label string) *Progress {
+	return s.start(&Progress{s: s, label: label, total: 100, percent: true})
+}
+
+func (s *IOStreams) start(p *Progress) *Progress {
 	if !s.errTTY {
 		p.stopped = true
 		return p
@@ -93,6 +103,9 @@ func (p *Progress) Stop() {
 // draw writes the line over the previous one; p.mu is held.
 func (p *Progress) draw() {
 	line := fmt.Sprintf("%s %d/%d…", p.label, p.done, p.total)
+	if p.percent {
+		line = fmt.Sprintf("%s %d%%…", p.label, p.done)
+	}
 	pad := ""
 	if n := len([]rune(line)); n < p.width {
 		pad = strings.Repeat(" ", p.width-n)

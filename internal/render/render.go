@@ -223,3 +223,7 @@ func target(t health.Threshold) string {
 // WantsTrend says whether a format draws the trend of a report (html), so
 // the command computes it only then.
 func WantsTrend(format string) bool { return format == "html" }
+
+// EmbedsWarnings says whether a format writes the run's warnings into its
+// own document (json, html), so the command need not print them on stderr.
+func EmbedsWarnings(format string) bool { return format == "json" || format == "html" }
