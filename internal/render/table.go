@@ -397,7 +397,7 @@ func listed(vs []health.Verdict) []health.Verdict {
 var listTitles = map[string]string{
 	"odr":                        "Defective orders",
 	"late_shipment_rate":         "Late shipments",
-	"prefulfillment_cancel_rate": "Seller cancellations",
+	"prefulfillment_cancel_rate": "Counted cancellations (seller or Amazon)",
 	"valid_tracking_rate":        "Shipments without valid tracking",
 	"on_time_delivery_rate":      "Late deliveries",
 	"invoice_defect_rate":        "Missing or late invoices",
