@@ -382,6 +382,14 @@ func TestSchemaAccounts(t *testing.T) {
 	})
 	mustReject(t, sch, r.stdout, "/status", "", func(d map[string]any) { d["status"] = "not_computed" })
 	mustReject(t, sch, r.stdout, "/as_of", "", func(d map[string]any) { d["as_of"] = "today" })
+
+	// Every command writes the same fleet document.
+	for _, command := range []string{"odr", "idr", "defects"} {
+		r := run(t, false, command, "--accounts", "testdata/accounts", "--as-of", "2026-11-20", "-o", "json")
+		if err := validate(sch, r.stdout); err != nil {
+			t.Errorf("%s --accounts does not follow %s:\n%v", command, schemaFiles["accounts"], err)
+		}
+	}
 }
 
 // The trend document follows trend.schema.json.
