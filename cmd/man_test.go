@@ -28,7 +28,7 @@ func TestManPage(t *testing.T) {
 	if r := run(t, false, "man", "--dir", dir); r.code != ExitOK {
 		t.Fatalf("audit man --dir: exit %d, stderr %s", r.code, r.stderr)
 	}
-	for _, name := range []string{"audit.1", "audit-odr.1", "audit-all.1", "audit-defects.1", "audit-thresholds.1"} {
+	for _, name := range []string{"audit.1", "audit-odr.1", "audit-all.1", "audit-defects.1", "audit-trend.1", "audit-thresholds.1"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Errorf("audit man --dir wrote no %s: %v", name, err)
@@ -54,11 +54,11 @@ func TestCompletion(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"odr", "--output", ""}, []string{"json", "table"}},
+		{[]string{"odr", "--output", ""}, []string{"json", "table", "csv", "markdown", "junit", "html"}},
 		{[]string{"all", "--marketplace", "D"}, []string{"DE"}},
 		{[]string{"all", "--profile", "amazon-"}, []string{"amazon-us", "amazon-eu"}},
 		{[]string{"odr", "--fail-on", ""}, []string{"fail", "warn", "never"}},
-		{[]string{""}, []string{"odr", "all", "defects", "thresholds", "man"}},
+		{[]string{""}, []string{"odr", "all", "defects", "trend", "thresholds", "man"}},
 	}
 	for _, c := range cases {
 		r := run(t, false, append([]string{"__complete"}, c.args...)...)
