@@ -123,6 +123,15 @@ func TestE2EGolden(t *testing.T) {
 		{"all, acme-de, json", []string{"all", "--as-of", "2026-11-20", "-o", "json", acmeDE}, nil, 1, "all-de-json.golden", "all-de-json.stderr.golden"},
 		{"idr, acme-de, json", []string{"idr", "--as-of", "2026-11-20", "-o", "json", acmeDE}, nil, 1, "de-idr-json.golden", "de-idr-json.stderr.golden"},
 		{"delivery, acme-de, table", []string{"delivery", "--as-of", "2026-11-20", acmeDE}, nil, 0, "de-delivery-table-piped.golden", "de-delivery-table-piped.stderr.golden"},
+		{"odr --details", []string{"odr", "--details", "--as-of", "2026-11-20", acme}, nil, 1, "details-odr-table-piped.golden", "details-odr-table-piped.stderr.golden"},
+		{"defects, csv", []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme}, nil, 1, "csv-defects-us.golden", "csv-defects-us.stderr.golden"},
+		{"all, acme-us, markdown", []string{"all", "--as-of", "2026-11-20", "-o", "markdown", acme}, nil, 1, "markdown-all-us.golden", ""},
+		{"all, acme-de, junit", []string{"all", "--as-of", "2026-11-20", "-o", "junit", acmeDE}, nil, 1, "junit-all-de.golden", ""},
+		{"all, acme-us, html", []string{"all", "--as-of", "2026-11-20", "-o", "html", acme}, nil, 1, "html-all-us.golden", ""},
+		{"trend, json", []string{"trend", "--from", "2026-10-22", "--to", "2026-11-20", "-o", "json", acme}, nil, 1, "trend-json.golden", "trend-json.stderr.golden"},
+		{"accounts, table", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts"}, nil, 2, "accounts-table-piped.golden", "accounts-table-piped.stderr.golden"},
+		{"accounts, json", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts", "-o", "json"}, nil, 2, "accounts-json.golden", "accounts-json.stderr.golden"},
+		{"accounts, junit", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts", "-o", "junit"}, nil, 2, "junit-accounts.golden", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
