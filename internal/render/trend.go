@@ -30,19 +30,25 @@ var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
 
 // Sparkline draws a series' rates in at most width characters (every
 // point when width < 1), one block character per point, oldest first
-// (docs/trend.md, "The sparkline"). The scale runs from 0 to top, the
-// larger of the series' highest rate and its target, so a series below its
-// target stays low: a rate v is block round(7 × v / top), ▁ for 0 and █ for
-// top. A point without a rate (no data, not computed) is a space. With more
-// points than width, consecutive points share a character, in buckets as
-// even as they can be, and it shows the highest rate of its bucket (a space
+// (docs/trend.md, "The sparkline"). For a "less than" target (the ODR) the
+// scale runs from 0 to top, the larger of the series' highest rate and its
+// target, so a series below its target stays low. For a "greater than"
+// target (valid tracking, on-time delivery) it runs from bottom, the
+// smaller of the series' lowest rate and its target, to top, the larger of
+// its highest rate and the target, so a drop from 100 % to 79 % shows.
+// A rate v is block round(7 × (v − bottom) / (top − bottom)), ▁ for bottom
+// and █ for top. A point without a rate (no data, not computed) is a space.
+// With more points than width, consecutive points share a character, in
+// buckets as even as they can be, and it shows the worst rate of its
+// bucket (the highest, or the lowest for a "greater than" target; a space
 // when none of them has one). A series without any rate is "-".
 func Sparkline(s health.Series, width int) string {
 	n := len(s.Points)
-	top, any := 0.0, false
+	higherIsBetter := s.Threshold.Op == health.Greater || s.Threshold.Op == health.GreaterEqual
+	top, bottom, any := 0.0, math.Inf(1), false
 	for _, p := range s.Points {
 		if v, ok := p.Value(); ok {
-			top, any = math.Max(top, v), true
+			top, bottom, any = math.Max(top, v), math.Min(bottom, v), true
 		}
 	}
 	if !any {
@@ -50,26 +56,34 @@ func Sparkline(s health.Series, width int) string {
 	}
 	if s.Threshold.Op != "" {
 		top = math.Max(top, s.Threshold.Value)
+		bottom = math.Min(bottom, s.Threshold.Value)
+	}
+	if !higherIsBetter {
+		bottom = 0
 	}
 	if width < 1 || width > n {
 		width = n
 	}
+	worse := func(a, b float64) bool { return a > b }
+	if higherIsBetter {
+		worse = func(a, b float64) bool { return a < b }
+	}
 	var b strings.Builder
 	for c := 0; c < width; c++ {
 		lo, hi := c*n/width, (c+1)*n/width
-		best, ok := 0.0, false
+		pick, ok := 0.0, false
 		for _, p := range s.Points[lo:hi] {
-			if v, has := p.Value(); has && (!ok || v > best) {
-				best, ok = v, true
+			if v, has := p.Value(); has && (!ok || worse(v, pick)) {
+				pick, ok = v, true
 			}
 		}
 		switch {
 		case !ok:
 			b.WriteByte(' ')
-		case top == 0:
+		case top <= bottom:
 			b.WriteRune(sparkBlocks[0])
 		default:
-			level := int(math.Round(7 * best / top))
+			level := int(math.Round(7 * (pick - bottom) / (top - bottom)))
 			b.WriteRune(sparkBlocks[min(max(level, 0), 7)])
 		}
 	}

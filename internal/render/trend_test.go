@@ -31,7 +31,10 @@ func pts(nd ...int) []health.Point {
 	return out
 }
 
-var odrTarget = health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
+var (
+	odrTarget      = health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
+	trackingTarget = health.Threshold{Op: health.GreaterEqual, Value: 0.9, WarnAt: 0.92}
+)
 
 // The scale is 0 to the larger of the highest rate and the target; block
 // round(7 v / top); gaps are spaces; buckets show their highest rate.
@@ -53,6 +56,13 @@ func TestSparkline(t *testing.T) {
 		{"no rate at all", health.Series{Threshold: odrTarget, Points: pts(-1, 0, -2, 0)}, 60, "-"},
 		// 7 points in 3 characters: buckets [0,2) [2,4) [4,7), each its max.
 		{"buckets", health.Series{Threshold: odrTarget, Points: pts(0, 1, 1, 100, -1, 0, -1, 0, 0, 1, 0, 1, 1, 200)}, 3, "█ ▅"},
+		// "greater than" target 90 %: bottom = min(80 %, 90 %) = 0.8, top =
+		// 1: 100% -> 7, 90% -> round(3.5) = 4, 80% -> 0, 95% -> round(5.25) = 5 (▆).
+		{"greater than: zoomed", health.Series{Threshold: trackingTarget, Points: pts(10, 10, 9, 10, 8, 10, 19, 20)}, 60, "█▅▁▆"},
+		// all at 100 % and the target 90 %: bottom 0.9, top 1.
+		{"greater than: all good", health.Series{Threshold: trackingTarget, Points: pts(5, 5, 5, 5)}, 60, "██"},
+		// buckets show the lowest rate for a "greater than" target.
+		{"greater than: worst of a bucket", health.Series{Threshold: trackingTarget, Points: pts(10, 10, 8, 10, 10, 10, 10, 10)}, 2, "▁█"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
