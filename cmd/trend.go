@@ -155,7 +155,7 @@ func runTrend(o *trendOptions) error {
 	if !o.IO.IsStdoutTTY() {
 		render.TrendSummary(o.IO.ErrOut, tr)
 	}
-	if failOn.Failed(render.TrendStatus(tr)) {
+	if failOn.Failed(tr.Status()) {
 		return errThresholds
 	}
 	return nil

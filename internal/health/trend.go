@@ -44,3 +44,15 @@ func (p Point) Value() (float64, bool) {
 	}
 	return float64(p.Numerator) / float64(p.Denominator), true
 }
+
+// Status is the worst status of the entries on the trend's last date: what
+// a single audit on that date would say, and what decides the exit code.
+func (t *Trend) Status() Status {
+	s := NoData
+	for _, se := range t.Series {
+		if n := len(se.Points); n > 0 {
+			s = Worst(s, se.Points[n-1].Status)
+		}
+	}
+	return s
+}

@@ -115,19 +115,10 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	_, err := fmt.Fprintf(w, "Overall on %s: %s\n", t.To, pal.status(TrendStatus(t)))
+	_, err := fmt.Fprintf(w, "Overall on %s: %s\n", t.To, pal.status(t.Status()))
 	return err
 }
 
-// TrendStatus is the worst status of the entries on the last date of the
-// trend, the one its exit code goes by.
-func TrendStatus(t *health.Trend) health.Status {
-	ss := make([]health.Status, len(t.Series))
-	for i, s := range t.Series {
-		ss[i] = last(s).Status
-	}
-	return health.Worst(ss...)
-}
 
 // trendNotComputed says why the entries not computed on the last date are
 // not, as the report's table does.

@@ -126,8 +126,8 @@ Overall on 2026-11-20: FAIL
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if got := TrendStatus(sampleTrend()); got != health.Fail {
-		t.Errorf("TrendStatus = %v, want fail", got)
+	if got := sampleTrend().Status(); got != health.Fail {
+		t.Errorf("Status = %v, want fail", got)
 	}
 }
 
