@@ -119,7 +119,6 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	return err
 }
 
-
 // trendNotComputed says why the entries not computed on the last date are
 // not, as the report's table does.
 func trendNotComputed(w io.Writer, t *health.Trend) error {
