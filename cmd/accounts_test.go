@@ -39,37 +39,14 @@ func fleetOf(t *testing.T, accounts map[string]string) string {
 
 func TestAccountsGolden(t *testing.T) {
 	all := []string{"all", "--as-of", "2026-11-20", "--accounts", accountsDir}
-	tests := []struct {
-		name           string
-		tty            bool
-		args           []string
-		stdout, stderr string
-		wantColour     bool
-	}{
-		{"table piped", false, all, "accounts-table-piped.golden", "accounts-table-piped.stderr.golden", false},
-		{"table on a terminal", true, all, "accounts-table-tty.golden", "accounts-table-tty.stderr.golden", true},
-		{"json", false, append(all, "-o", "json"), "accounts-json.golden", "accounts-json.stderr.golden", false},
-		{"odr only, piped", false, []string{"odr", "--as-of", "2026-11-20", "--accounts", accountsDir}, "accounts-odr-table-piped.golden", "", false},
+	// broken/ cannot be read: exit 2, after the output is written.
+	tests := []goldenCase{
+		{name: "table piped", args: all, wantCode: ExitError, stdout: "accounts-table-piped.golden", stderr: "accounts-table-piped.stderr.golden"},
+		{name: "table on a terminal", tty: true, args: all, wantCode: ExitError, stdout: "accounts-table-tty.golden", stderr: "accounts-table-tty.stderr.golden", wantColour: true},
+		{name: "json", args: append(all, "-o", "json"), wantCode: ExitError, stdout: "accounts-json.golden", stderr: "accounts-json.stderr.golden"},
+		{name: "odr only, piped", args: []string{"odr", "--as-of", "2026-11-20", "--accounts", accountsDir}, wantCode: ExitError, stdout: "accounts-odr-table-piped.golden"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, tt.tty, tt.args...)
-			// broken/ cannot be read: exit 2, after the output is written.
-			if r.code != ExitError {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, ExitError, r.stderr)
-			}
-			if got := hasANSI(r.stdout); got != tt.wantColour {
-				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
-			}
-			if hasANSI(r.stderr) {
-				t.Errorf("stderr has escape codes:\n%q", r.stderr)
-			}
-			golden(t, tt.stdout, r.stdout)
-			if tt.stderr != "" {
-				golden(t, tt.stderr, r.stderr)
-			}
-		})
-	}
+	checkGolden(t, tests)
 }
 
 // The fleet's JSON holds each account's figures as its own audit would,

@@ -9,50 +9,26 @@ import (
 // TestGoldenDetails pins the per-order lists (--details, audit defects) and
 // the csv format byte for byte.
 func TestGoldenDetails(t *testing.T) {
-	tests := []struct {
-		name       string
-		tty        bool
-		args       []string
-		stdout     string
-		stderr     string // "" = not pinned
-		wantColour bool
-	}{
-		{name: "odr --details, table piped", args: []string{"odr", "--details", "--as-of", "2026-11-20", acme},
+	tests := []goldenCase{
+		{wantCode: ExitFailed, name: "odr --details, table piped", args: []string{"odr", "--details", "--as-of", "2026-11-20", acme},
 			stdout: "details-odr-table-piped.golden", stderr: "details-odr-table-piped.stderr.golden"},
-		{name: "defects, table piped", args: []string{"defects", "--as-of", "2026-11-20", acme},
+		{wantCode: ExitFailed, name: "defects, table piped", args: []string{"defects", "--as-of", "2026-11-20", acme},
 			stdout: "details-defects-table-piped.golden", stderr: "details-defects-table-piped.stderr.golden"},
-		{name: "defects, table on a terminal", tty: true, args: []string{"defects", "--as-of", "2026-11-20", acme},
+		{wantCode: ExitFailed, name: "defects, table on a terminal", tty: true, args: []string{"defects", "--as-of", "2026-11-20", acme},
 			stdout: "details-defects-table-tty.golden", stderr: "details-defects-table-tty.stderr.golden", wantColour: true},
-		{name: "defects, csv", args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
+		{wantCode: ExitFailed, name: "defects, csv", args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
 			stdout: "csv-defects-us.golden", stderr: "csv-defects-us.stderr.golden"},
-		{name: "defects, csv on a terminal is the same document", tty: true, args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
+		{wantCode: ExitFailed, name: "defects, csv on a terminal is the same document", tty: true, args: []string{"defects", "--as-of", "2026-11-20", "-o", "csv", acme},
 			stdout: "csv-defects-us.golden"},
-		{name: "all, acme-us, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acme},
+		{wantCode: ExitFailed, name: "all, acme-us, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acme},
 			stdout: "csv-all-us.golden", stderr: "csv-all-us.stderr.golden"},
-		{name: "all, acme-de, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acmeDE},
+		{wantCode: ExitFailed, name: "all, acme-de, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acmeDE},
 			stdout: "csv-all-de.golden", stderr: "csv-all-de.stderr.golden"},
-		{name: "all --details, acme-us, csv is the defects list", args: []string{"all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme},
+		{wantCode: ExitFailed, name: "all --details, acme-us, csv is the defects list", args: []string{"all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme},
 			stdout: "csv-defects-us.golden"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, tt.tty, tt.args...)
-			// Every sample account fails an entry on 2026-11-20.
-			if r.code != ExitFailed {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, ExitFailed, r.stderr)
-			}
-			if got := hasANSI(r.stdout); got != tt.wantColour {
-				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
-			}
-			if hasANSI(r.stderr) {
-				t.Errorf("stderr has escape codes:\n%q", r.stderr)
-			}
-			golden(t, tt.stdout, r.stdout)
-			if tt.stderr != "" {
-				golden(t, tt.stderr, r.stderr)
-			}
-		})
-	}
+	// Every sample account fails an entry on 2026-11-20.
+	checkGolden(t, tests)
 }
 
 // The csv documents parse as CSV, every row as wide as the header (the

@@ -12,15 +12,7 @@ import (
 // TestGolden pins every output format byte for byte. Paths in the output
 // are relative to the repository root, as a user would type them.
 func TestGolden(t *testing.T) {
-	tests := []struct {
-		name       string
-		tty        bool
-		args       []string
-		wantCode   int
-		stdout     string // golden file of stdout
-		stderr     string // golden file of stderr ("" = not pinned)
-		wantColour bool
-	}{
+	tests := []goldenCase{
 		{name: "table on a terminal", tty: true, args: []string{"odr", "--as-of", "2026-11-20", acme},
 			wantCode: ExitFailed, stdout: "odr-table-tty.golden", stderr: "odr-table-tty.stderr.golden", wantColour: true},
 		{name: "table piped", args: []string{"odr", "--as-of", "2026-11-20", acme},
@@ -75,24 +67,7 @@ func TestGolden(t *testing.T) {
 		{name: "idr, acme-us, table piped (not computed)", args: []string{"idr", "--as-of", "2026-11-20", acme},
 			wantCode: ExitOK, stdout: "us-idr-table-piped.golden", stderr: "us-idr-table-piped.stderr.golden"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, tt.tty, tt.args...)
-			if r.code != tt.wantCode {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.wantCode, r.stderr)
-			}
-			if got := hasANSI(r.stdout); got != tt.wantColour {
-				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
-			}
-			if hasANSI(r.stderr) {
-				t.Errorf("stderr has escape codes:\n%q", r.stderr)
-			}
-			golden(t, tt.stdout, r.stdout)
-			if tt.stderr != "" {
-				golden(t, tt.stderr, r.stderr)
-			}
-		})
-	}
+	checkGolden(t, tests)
 }
 
 // The colour flags change the escape codes and nothing else.

@@ -147,3 +147,38 @@ func runProgress(t *testing.T, args ...string) result {
 	code := Execute(args, Env{IO: streams, Now: func() time.Time { return fixedNow }, Version: "test"})
 	return result{code: code, stdout: out.String(), stderr: errOut.String()}
 }
+
+// goldenCase is one command line whose output golden files pin.
+type goldenCase struct {
+	name       string
+	tty        bool
+	args       []string
+	wantCode   int
+	stdout     string // golden file of stdout
+	stderr     string // golden file of stderr ("" = not pinned)
+	wantColour bool
+}
+
+// checkGolden runs each case and compares its exit code, its colour and
+// its output with the golden files (rewritten with -update).
+func checkGolden(t *testing.T, tests []goldenCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.tty, tt.args...)
+			if r.code != tt.wantCode {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.wantCode, r.stderr)
+			}
+			if got := hasANSI(r.stdout); got != tt.wantColour {
+				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
+			}
+			if hasANSI(r.stderr) {
+				t.Errorf("stderr has escape codes:\n%q", r.stderr)
+			}
+			golden(t, tt.stdout, r.stdout)
+			if tt.stderr != "" {
+				golden(t, tt.stderr, r.stderr)
+			}
+		})
+	}
+}

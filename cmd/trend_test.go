@@ -16,15 +16,7 @@ func trendArgs(extra ...string) []string {
 
 // TestTrendGolden pins every trend format byte for byte.
 func TestTrendGolden(t *testing.T) {
-	tests := []struct {
-		name       string
-		tty        bool
-		args       []string
-		wantCode   int
-		stdout     string
-		stderr     string
-		wantColour bool
-	}{
+	tests := []goldenCase{
 		{name: "table piped", args: trendArgs(acme), wantCode: ExitFailed,
 			stdout: "trend-table-piped.golden", stderr: "trend-table-piped.stderr.golden"},
 		{name: "table on a terminal", tty: true, args: trendArgs(acme), wantCode: ExitFailed,
@@ -46,24 +38,7 @@ func TestTrendGolden(t *testing.T) {
 		{name: "acme-de, table piped", args: trendArgs(acmeDE), wantCode: ExitFailed,
 			stdout: "trend-de-table-piped.golden"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, tt.tty, tt.args...)
-			if r.code != tt.wantCode {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.wantCode, r.stderr)
-			}
-			if got := hasANSI(r.stdout); got != tt.wantColour {
-				t.Errorf("stdout has escape codes: %v, want %v", got, tt.wantColour)
-			}
-			if hasANSI(r.stderr) {
-				t.Errorf("stderr has escape codes:\n%q", r.stderr)
-			}
-			golden(t, tt.stdout, r.stdout)
-			if tt.stderr != "" {
-				golden(t, tt.stderr, r.stderr)
-			}
-		})
-	}
+	checkGolden(t, tests)
 }
 
 type trendDoc struct {
