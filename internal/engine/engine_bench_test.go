@@ -108,3 +108,20 @@ func TestRunSmallAccount(t *testing.T) {
 		t.Errorf("want 3 inputs, got %d: %+v", got, r.Inputs)
 	}
 }
+
+// BenchmarkDir audits the account in $AUDIT_BENCH_DIR (e.g. one written by
+// ../shared/bench/synth.py) as `audit all` does, for profiling a real
+// account: AUDIT_BENCH_DIR=/tmp/s1m go test -run '^$' -bench Dir -cpuprofile cpu.out ./internal/engine
+func BenchmarkDir(b *testing.B) {
+	dir := os.Getenv("AUDIT_BENCH_DIR")
+	if dir == "" {
+		b.Skip("AUDIT_BENCH_DIR not set")
+	}
+	s := settings.Default(civil.NewDate(2026, time.November, 20))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Run("all", []string{dir}, s, All); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

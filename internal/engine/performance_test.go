@@ -21,7 +21,7 @@ func TestAmazonTargetsOverrideProfile(t *testing.T) {
 		d.Kinds["orders"], d.Kinds["feedback"], d.Kinds["claims"], d.Kinds["chargebacks"] = true, true, true, true
 		for i := 0; i < 200; i++ {
 			id := "A" + string(rune('a'+i%26)) + string(rune('a'+i/26))
-			d.Orders[id] = &records.Order{ID: id, Date: civil.NewDate(2026, 10, 1), Channel: records.ChannelAmazon, SalesChannel: "Amazon.com"}
+			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: civil.NewDate(2026, 10, 1), Channel: records.ChannelAmazon, SalesChannel: records.Intern("Amazon.com")})
 		}
 		d.Feedback = []records.Feedback{{OrderID: "Aaa", Date: civil.NewDate(2026, 10, 5), Rating: 1}} // 1/200 = 0.5 %
 		d.Performance = []records.Performance{{Source: records.Source{File: "perf.json"}, Stores: []records.StorePerformance{{
@@ -54,7 +54,7 @@ func TestUserTargetWinsOverAmazons(t *testing.T) {
 	asOf, _ := civil.ParseISODate("2026-11-20")
 	d := records.NewDataset()
 	d.Kinds["orders"] = true
-	d.Orders["A"] = &records.Order{ID: "A", Date: civil.NewDate(2026, 10, 1), Channel: records.ChannelAmazon, SalesChannel: "Amazon.com"}
+	d.Orders.Put(records.Order{Key: records.KeyOf("A"), Date: civil.NewDate(2026, 10, 1), Channel: records.ChannelAmazon, SalesChannel: records.Intern("Amazon.com")})
 	d.Performance = []records.Performance{{Source: records.Source{File: "perf.json"}, Stores: []records.StorePerformance{{
 		Store: "US", Targets: []records.Target{{Metric: "odr", Fulfillment: "afn", Op: "<", Value: 0.02}}}}}}
 	s := settings.Default(asOf)

@@ -12,12 +12,12 @@ import (
 // channels, the shipments' and the VAT invoices' marketplaces.
 func stores(d *records.Dataset) []string {
 	seen := map[string]bool{}
-	channels := map[string]bool{}
-	for _, o := range d.Orders {
+	channels := map[records.Sym]bool{}
+	for o := range d.Orders.All() {
 		channels[o.SalesChannel] = true
 	}
 	for ch := range channels {
-		if m, ok := market.BySalesChannel(ch); ok {
+		if m, ok := market.BySalesChannel(ch.String()); ok {
 			seen[m.Code] = true
 		}
 	}
@@ -74,8 +74,8 @@ func storeOfOrder(d *records.Dataset, account string) func(orderID, fromFile str
 		if fromFile != "" {
 			return fromFile
 		}
-		if o, ok := d.Orders[orderID]; ok {
-			if m, ok := market.BySalesChannel(o.SalesChannel); ok {
+		if o, ok := d.Orders.Get(orderID); ok {
+			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
 				return m.Code
 			}
 		}

@@ -20,7 +20,7 @@ func storeData(channels, shipments, invoices []string) *records.Dataset {
 	d := records.NewDataset()
 	for i, ch := range channels {
 		id := "o" + string(rune('1'+i))
-		d.Orders[id] = &records.Order{ID: id, Channel: records.ChannelMerchant, SalesChannel: ch}
+		d.Orders.Put(records.Order{Key: records.KeyOf(id), Channel: records.ChannelMerchant, SalesChannel: records.Intern(ch)})
 	}
 	for i, st := range shipments {
 		d.Shipments = append(d.Shipments, records.Shipment{OrderID: "s" + string(rune('1'+i)), Marketplace: st})
@@ -137,7 +137,7 @@ func TestAuditUsesAccountStore(t *testing.T) {
 		}
 		d.Shipments = []records.Shipment{{OrderID: "A", Purchase: *ts("2026-11-09T10:00:00+01:00"), LatestShip: *ts("2026-11-10"),
 			Confirm: ts("2026-11-10T10:00:00+01:00"), TrackingID: "1Z", Promised: &promised, Delivered: &delivered, Business: true}}
-		d.Orders["A"] = &records.Order{ID: "A", Date: civil.NewDate(2026, 11, 9), Channel: records.ChannelMerchant, SalesChannel: salesChannel, Business: true}
+		d.Orders.Put(records.Order{Key: records.KeyOf("A"), Date: civil.NewDate(2026, 11, 9), Channel: records.ChannelMerchant, SalesChannel: records.Intern(salesChannel), Business: true})
 		return d
 	}
 	cases := []struct {

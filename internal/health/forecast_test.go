@@ -592,7 +592,7 @@ func TestForecastFromODR(t *testing.T) {
 	for day := date("2026-03-09"); day <= asOfDay; day++ {
 		for i := 0; i < 5; i++ {
 			id := fmt.Sprintf("%s-%d", day, i)
-			d.Orders[id] = &records.Order{ID: id, Date: day, Channel: records.ChannelAmazon, Status: "Shipped"}
+			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: day, Channel: records.ChannelAmazon, Status: records.Intern("Shipped")})
 		}
 	}
 	d.Feedback = []records.Feedback{

@@ -109,7 +109,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 			store := storeOf(sh.OrderID, sh.Marketplace)
 			seenStores[store] = true
 			business := sh.Business
-			if o, ok := d.Orders[sh.OrderID]; ok && o.Business {
+			if o, ok := d.Orders.Get(sh.OrderID); ok && o.Business {
 				business = true
 			}
 			conf := confirmedBy(sh, s.AsOf)
@@ -140,7 +140,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 				ev = &missing
 			}
 			fulfillment := ""
-			if o, ok := d.Orders[inv.OrderID]; ok {
+			if o, ok := d.Orders.Get(inv.OrderID); ok {
 				fulfillment = segmentName(o.Channel)
 			}
 			count(store, inv.OrderID, fulfillment, inv.OrderDate, ev)

@@ -91,8 +91,8 @@ func testStoreOf(d *records.Dataset, account string) metrics.StoreOf {
 		if fromFile != "" {
 			return fromFile
 		}
-		if o, ok := d.Orders[orderID]; ok {
-			if m, ok := market.BySalesChannel(o.SalesChannel); ok {
+		if o, ok := d.Orders.Get(orderID); ok {
+			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
 				return m.Code
 			}
 		}
@@ -406,7 +406,8 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 	for _, sh := range d.Shipments {
 		store := storeOf(sh.OrderID, sh.Marketplace)
 		present[store] = true
-		business := sh.Business || (d.Orders[sh.OrderID] != nil && d.Orders[sh.OrderID].Business)
+		o, known := d.Orders.Get(sh.OrderID)
+		business := sh.Business || (known && o.Business)
 		shipped := sh.Confirm != nil && sh.Confirm.Date <= s.AsOf
 		if !eu5[store] || !business || !shipped || !inDays(sh.Purchase.Date, end, s.Shipping.InvoiceDays) {
 			continue

@@ -73,14 +73,15 @@ func FeedbackCounts(f records.Feedback) bool {
 func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	asOf := s.AsOf
 	w := ODRWindow(asOf, s.ODR)
-	defects := make(map[string]defectMask)
-	events := make(map[string][]Event)
+	defects := make(map[records.OrderKey]defectMask)
+	events := make(map[records.OrderKey][]Event)
 	var unplaced []Unplaced
 	// Each (order, kind) is listed once, naming its first row by file then
 	// line, whatever the order of the rows in the dataset.
 	unplacedAt := map[[2]string]int{}
 	mark := func(id string, m defectMask, kind string, src records.Source, ev Event) {
-		if _, ok := d.Orders[id]; !ok {
+		o, ok := d.Orders.Get(id)
+		if !ok {
 			key := [2]string{id, kind}
 			u := Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line}
 			if i, seen := unplacedAt[key]; !seen {
@@ -91,8 +92,8 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 			}
 			return
 		}
-		defects[id] |= m
-		events[id] = append(events[id], ev)
+		defects[o.Key] |= m
+		events[o.Key] = append(events[o.Key], ev)
 	}
 	for _, f := range d.Feedback {
 		if f.Date <= asOf && FeedbackCounts(f) {
@@ -117,13 +118,13 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	for i := range days {
 		days[i] = newDayCounter(w.From, asOf)
 	}
-	for _, o := range d.Orders {
+	for o := range d.Orders.All() {
 		if o.Date < w.From || o.Date > asOf {
 			continue
 		}
 		if !w.Contains(o.Date) {
 			// Known orders dated after the window's end enter it later.
-			m := defects[o.ID]
+			m := defects[o.Key]
 			days[0].add(o.Date, m != 0)
 			if i := segmentOf(o.Channel); i > 0 {
 				days[i].add(o.Date, m != 0)
@@ -131,11 +132,11 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 			continue
 		}
 		segs := [2]int{0, segmentOf(o.Channel)}
-		m := defects[o.ID]
+		m := defects[o.Key]
 		var item *Item
 		if m != 0 {
-			item = &Item{OrderID: o.ID, OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
-				Events: sortedEvents(events[o.ID]), LeavesWindowOn: LeavesWindow(o.Date, s.ODR.LagDays, s.ODR.WindowDays)}
+			item = &Item{OrderID: o.ID(), OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
+				Events: sortedEvents(events[o.Key]), LeavesWindowOn: LeavesWindow(o.Date, s.ODR.LagDays, s.ODR.WindowDays)}
 		}
 		for _, i := range segs {
 			if i < 0 {

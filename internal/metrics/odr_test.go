@@ -56,8 +56,8 @@ func (b *builder) order(id, date string, ch records.Channel) *builder {
 }
 
 func (b *builder) orderStatus(id, date string, ch records.Channel, status string) *builder {
-	b.d.Orders[id] = &records.Order{ID: id, Date: day(date), Channel: ch, Status: status,
-		SalesChannel: "Amazon.com", Source: b.next("orders.txt")}
+	b.d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: day(date), Channel: ch, Status: records.Intern(status),
+		SalesChannel: records.Intern("Amazon.com"), File: records.Intern("orders.txt"), Line: int32(b.next("orders.txt").Line)})
 	return b
 }
 
@@ -517,8 +517,8 @@ func TestODRSegments(t *testing.T) {
 // file then line; nothing else is listed.
 func TestODRUnmatched(t *testing.T) {
 	d := records.NewDataset()
-	d.Orders["KNOWN"] = &records.Order{ID: "KNOWN", Date: day("2026-10-01"), Channel: afn}
-	d.Orders["OLD"] = &records.Order{ID: "OLD", Date: day("2026-06-01"), Channel: afn}
+	d.Orders.Put(records.Order{Key: records.KeyOf("KNOWN"), Date: day("2026-10-01"), Channel: afn})
+	d.Orders.Put(records.Order{Key: records.KeyOf("OLD"), Date: day("2026-06-01"), Channel: afn})
 	src := func(f string, l int) records.Source { return records.Source{File: f, Line: l} }
 	d.Feedback = []records.Feedback{
 		{OrderID: "X1", Date: day("2026-10-05"), Rating: 1, Source: src("fb-b.txt", 3)},
@@ -662,7 +662,7 @@ func TestODRDoesNotModifyDataset(t *testing.T) {
 		feedback("Z", "2026-10-05", 1).feedback("Y", "2026-10-04", 1).feedback("A", "2026-10-03", 1)
 	before := append([]records.Feedback(nil), b.d.Feedback...)
 	metrics.ODR(b.d, defaults())
-	if !reflect.DeepEqual(b.d.Feedback, before) || len(b.d.Orders) != 1 {
+	if !reflect.DeepEqual(b.d.Feedback, before) || b.d.Orders.Len() != 1 {
 		t.Errorf("dataset modified: %+v", b.d.Feedback)
 	}
 }
@@ -703,23 +703,23 @@ func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bo
 	}
 
 	var segs [3]naiveSeg
-	for _, o := range d.Orders {
+	for o := range d.Orders.All() {
 		if int(o.Date) < start || int(o.Date) > end {
 			continue
 		}
 		hasFB, hasCL, hasCB := false, false, false
 		for _, f := range d.Feedback {
-			if f.OrderID == o.ID && negFB(f) {
+			if f.OrderID == o.ID() && negFB(f) {
 				hasFB = true
 			}
 		}
 		for _, c := range d.Claims {
-			if c.OrderID == o.ID && claimCounts(c) {
+			if c.OrderID == o.ID() && claimCounts(c) {
 				hasCL = true
 			}
 		}
 		for _, c := range d.Chargebacks {
-			if c.OrderID == o.ID && cbCounts(c) {
+			if c.OrderID == o.ID() && cbCounts(c) {
 				hasCB = true
 			}
 		}
@@ -752,7 +752,7 @@ func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bo
 	type key struct{ id, kind string }
 	first := map[key]records.Source{}
 	consider := func(id, kind string, s records.Source) {
-		if _, known := d.Orders[id]; known {
+		if _, known := d.Orders.Get(id); known {
 			return
 		}
 		k := key{id, kind}
@@ -810,8 +810,8 @@ func randomAccount(rng *rand.Rand, n int) *records.Dataset {
 		id := fmt.Sprintf("111-%07d-%07d", i, rng.Intn(10000000))
 		ids = append(ids, id)
 		ch := []records.Channel{afn, afn, mfn, mfn, mfn, unk}[rng.Intn(6)]
-		d.Orders[id] = &records.Order{ID: id, Date: first.AddDays(rng.Intn(span)), Channel: ch,
-			Status: statuses[rng.Intn(len(statuses))], Source: records.Source{File: "orders.txt", Line: i + 2}}
+		d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: first.AddDays(rng.Intn(span)), Channel: ch,
+			Status: records.Intern(statuses[rng.Intn(len(statuses))]), File: records.Intern("orders.txt"), Line: int32(i + 2)})
 	}
 	pick := func() (string, civil.Date) {
 		if rng.Intn(12) == 0 { // an order the orders report does not have
@@ -819,7 +819,8 @@ func randomAccount(rng *rand.Rand, n int) *records.Dataset {
 		}
 		id := ids[rng.Intn(len(ids))]
 		// Events come on or after the order date, up to ~100 days later.
-		return id, d.Orders[id].Date.AddDays(rng.Intn(100))
+		o, _ := d.Orders.Get(id)
+		return id, o.Date.AddDays(rng.Intn(100))
 	}
 	line := map[string]int{}
 	next := func(f string) records.Source {

@@ -244,9 +244,9 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 			events[sh.OrderID] = append(events[sh.OrderID], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
 		}
 	}
-	for _, o := range d.Orders {
+	for o := range d.Orders.All() {
 		if o.Channel == records.ChannelMerchant {
-			place(o.ID, o.Date)
+			place(o.ID(), o.Date)
 		}
 	}
 	shipped := make(map[string]bool, len(d.Shipments))
@@ -267,7 +267,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	// The cancellation download lists seller-fulfilled orders with their
 	// own order date: an order no other report knows is placed by it.
 	for _, c := range d.Cancellations {
-		if _, known := d.Orders[c.OrderID]; !known && !shipped[c.OrderID] {
+		if _, known := d.Orders.Get(c.OrderID); !known && !shipped[c.OrderID] {
 			place(c.OrderID, c.Date)
 		}
 	}

@@ -148,8 +148,8 @@ func (a sf) orders(os ...ord) sf {
 		if o.sales == "" {
 			o.sales = "Amazon.com"
 		}
-		a.d.Orders[o.id] = &records.Order{ID: o.id, Date: day(o.date), Channel: o.ch, Status: "Shipped",
-			SalesChannel: o.sales, Business: o.business, Source: records.Source{File: "orders.txt", Line: i + 2}}
+		a.d.Orders.Put(records.Order{Key: records.KeyOf(o.id), Date: day(o.date), Channel: o.ch, Status: records.Intern("Shipped"),
+			SalesChannel: records.Intern(o.sales), Business: o.business, File: records.Intern("orders.txt"), Line: int32(i + 2)})
 	}
 	return a
 }
@@ -847,16 +847,16 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 		sh.Source = records.Source{File: "shipments.csv", Line: i + 2}
 		d.Shipments = append(d.Shipments, sh)
 		if chance(0.4) { // in the orders report too
-			d.Orders[id] = &records.Order{ID: id, Date: sh.Purchase.Date, Channel: mfn, SalesChannel: salesChannelOf[store],
-				Business: sh.Business || chance(0.1), Source: records.Source{File: "orders.txt", Line: len(d.Orders) + 2}}
+			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: sh.Purchase.Date, Channel: mfn, SalesChannel: records.Intern(salesChannelOf[store]),
+				Business: sh.Business || chance(0.1), File: records.Intern("orders.txt"), Line: int32(d.Orders.Len() + 2)})
 		}
 	}
 	// Orders of the orders report only, of both channels.
 	for i := 0; i < n/5; i++ {
 		id := fmt.Sprintf("or-%05d", i)
 		ch := []records.Channel{mfn, mfn, afn, unk}[rng.Intn(4)]
-		d.Orders[id] = &records.Order{ID: id, Date: civil.DateOf(first.Add(time.Duration(rng.Intn(span)) * time.Second)), Channel: ch,
-			SalesChannel: salesChannelOf[pick(stores)], Business: chance(0.3), Source: records.Source{File: "orders.txt", Line: len(d.Orders) + 2}}
+		d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: civil.DateOf(first.Add(time.Duration(rng.Intn(span)) * time.Second)), Channel: ch,
+			SalesChannel: records.Intern(salesChannelOf[pick(stores)]), Business: chance(0.3), File: records.Intern("orders.txt"), Line: int32(d.Orders.Len() + 2)})
 		ids = append(ids, id)
 	}
 	// The cancellation download: known and unknown orders, both answers.
@@ -867,7 +867,7 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 			id, dt = fmt.Sprintf("zz-%04d", rng.Intn(n/20)), civil.DateOf(first).AddDays(rng.Intn(95))
 		} else {
 			id = ids[rng.Intn(len(ids))]
-			if o, ok := d.Orders[id]; ok {
+			if o, ok := d.Orders.Get(id); ok {
 				dt = o.Date
 			} else {
 				for j := range d.Shipments {
@@ -969,7 +969,8 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 			counted[sh.OrderID] = true
 		}
 	}
-	for id, o := range d.Orders {
+	for o := range d.Orders.All() {
+		id := o.ID()
 		known[id] = true
 		if o.Channel == mfn && inDays(o.Date, asOf, days) {
 			population[id] = true

@@ -32,18 +32,6 @@ func (c Channel) String() string {
 	return "unknown"
 }
 
-// Order is one distinct amazon-order-id of the orders report (item rows
-// folded together).
-type Order struct {
-	ID           string
-	Date         civil.Date // purchase date as written
-	Channel      Channel
-	Status       string // order-status as written (Shipped, Cancelled, ...)
-	SalesChannel string // Amazon.com, Amazon.de, ...
-	Business     bool
-	Source       Source // first row seen
-}
-
 // Feedback is one row of the Feedback report.
 type Feedback struct {
 	OrderID string
@@ -117,7 +105,7 @@ type Chargeback struct {
 // Dataset is everything read from one account's files. Orders are keyed by
 // order id, so overlapping downloads count each order once.
 type Dataset struct {
-	Orders      map[string]*Order
+	Orders      Orders
 	Feedback    []Feedback
 	Claims      []Claim
 	Chargebacks []Chargeback
@@ -141,5 +129,5 @@ func (d *Dataset) Has(kind string) bool { return d.Kinds[kind] }
 
 // NewDataset returns an empty dataset.
 func NewDataset() *Dataset {
-	return &Dataset{Orders: make(map[string]*Order), Kinds: make(map[string]bool), Columns: make(map[string]bool)}
+	return &Dataset{Kinds: make(map[string]bool), Columns: make(map[string]bool)}
 }

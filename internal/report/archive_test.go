@@ -423,8 +423,8 @@ func FuzzReadArchive(f *testing.F) {
 					t.Fatalf("input %+v", in)
 				}
 			}
-			for id, o := range l.Data.Orders {
-				if !strings.HasPrefix(o.Source.File, p) || o.Source.Line < 2 || id == "" {
+			for o := range l.Data.Orders.All() {
+				if !strings.HasPrefix(o.Source().File, p) || o.Source().Line < 2 || o.ID() == "" {
 					t.Fatalf("order %+v", o)
 				}
 			}

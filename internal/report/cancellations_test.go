@@ -86,8 +86,8 @@ func TestCancellationsVariants(t *testing.T) {
 			checkCancellations(t, l, want)
 			checkInputs(t, l, []Input{{p, "cancellations", 5}})
 			checkWarnings(t, l)
-			if !l.Data.Has("cancellations") || len(l.Data.Shipments) != 0 || len(l.Data.Orders) != 0 {
-				t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, len(l.Data.Shipments), len(l.Data.Orders))
+			if !l.Data.Has("cancellations") || len(l.Data.Shipments) != 0 || l.Data.Orders.Len() != 0 {
+				t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, len(l.Data.Shipments), l.Data.Orders.Len())
 			}
 		})
 	}

@@ -103,8 +103,8 @@ func TestConflictsCapped(t *testing.T) {
 	a := writeFile(t, dir, "a.txt", tsv(append([]string{ordersHeader}, rowsA...)...))
 	b := writeFile(t, dir, "b.txt", tsv(append([]string{ordersHeader}, rowsB...)...))
 	l := mustLoad(t, Options{}, dir)
-	if len(l.Data.Orders) != 25 {
-		t.Errorf("%d orders", len(l.Data.Orders))
+	if l.Data.Orders.Len() != 25 {
+		t.Errorf("%d orders", l.Data.Orders.Len())
 	}
 	var want []string
 	for i := 1; i <= 20; i++ {

@@ -49,7 +49,7 @@ func TestLoadUTF16(t *testing.T) {
 	}
 	p := writeFile(t, t.TempDir(), "orders.txt", b.String())
 	l := mustLoad(t, Options{}, p)
-	if o := l.Data.Orders["111-1"]; o == nil || o.Date.String() != "2026-09-07" {
+	if o, _ := l.Data.Orders.Get("111-1"); o == nil || o.Date.String() != "2026-09-07" {
 		t.Fatalf("orders %+v", l.Data.Orders)
 	}
 }

@@ -143,13 +143,13 @@ func feedbackDateOrder(s *Sink, opt Options) (civil.Order, string, error) {
 	}
 	// Sales channels of the orders.
 	byOrder := map[civil.Order][]string{}
-	seen := map[string]bool{}
-	for _, o := range s.Data.Orders {
+	seen := map[records.Sym]bool{}
+	for o := range s.Data.Orders.All() {
 		if seen[o.SalesChannel] {
 			continue
 		}
 		seen[o.SalesChannel] = true
-		if m, ok := market.BySalesChannel(o.SalesChannel); ok {
+		if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
 			byOrder[m.DateOrder] = append(byOrder[m.DateOrder], m.Code)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 // FuzzDetect feeds random header lines to detect directly and through
@@ -111,16 +113,17 @@ func FuzzReadOrders(f *testing.F) {
 			}
 			return
 		}
-		if len(l.Inputs) != 1 || l.Inputs[0].Kind != "orders" || l.Inputs[0].Rows < len(l.Data.Orders) {
-			t.Fatalf("inputs %+v for %d orders", l.Inputs, len(l.Data.Orders))
+		if len(l.Inputs) != 1 || l.Inputs[0].Kind != "orders" || l.Inputs[0].Rows < l.Data.Orders.Len() {
+			t.Fatalf("inputs %+v for %d orders", l.Inputs, l.Data.Orders.Len())
 		}
 		lines := strings.Count(string(body), "\n") + 2
-		for id, o := range l.Data.Orders {
-			if id == "" || id != o.ID || strings.ContainsAny(id, " \t\n") {
-				t.Fatalf("order id %q (%q)", id, o.ID)
+		for o := range l.Data.Orders.All() {
+			id := o.ID()
+			if k, ok := records.LookupKey(id); id == "" || !ok || k != o.Key || strings.ContainsAny(id, " \t\n") {
+				t.Fatalf("order id %q (key %v)", id, o.Key)
 			}
-			if o.Source.File != p || o.Source.Line < 2 || o.Source.Line > lines {
-				t.Fatalf("order %s at %s:%d of %d lines", id, o.Source.File, o.Source.Line, lines)
+			if src := o.Source(); src.File != p || src.Line < 2 || src.Line > lines {
+				t.Fatalf("order %s at %s:%d of %d lines", id, src.File, src.Line, lines)
 			}
 		}
 	})

@@ -41,7 +41,7 @@ func loadErr(t testing.TB, opt Options, paths ...string) error {
 	t.Helper()
 	l, err := Load(paths, opt)
 	if err == nil {
-		t.Fatalf("Load(%q) = %d orders, want an error", paths, len(l.Data.Orders))
+		t.Fatalf("Load(%q) = %d orders, want an error", paths, l.Data.Orders.Len())
 	}
 	return err
 }
@@ -90,8 +90,8 @@ type order struct {
 // ordersOf lists the loaded orders by id.
 func ordersOf(l *Loaded) []order {
 	var out []order
-	for _, o := range l.Data.Orders {
-		out = append(out, order{o.ID, o.Date.String(), o.Channel, o.Status, o.SalesChannel, o.Business, o.Source.File, o.Source.Line})
+	for o := range l.Data.Orders.All() {
+		out = append(out, order{o.ID(), o.Date.String(), o.Channel, o.Status.String(), o.SalesChannel.String(), o.Business, o.Source().File, o.Source().Line})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out

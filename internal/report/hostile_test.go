@@ -129,8 +129,8 @@ func TestHostileHeaderOnly(t *testing.T) {
 			l := mustLoad(t, Options{}, p)
 			checkInputs(t, l, []Input{{p, c.kind, 0}})
 			checkWarnings(t, l)
-			if !l.Data.Has(string(c.kind)) || len(l.Data.Orders)+len(l.Data.Feedback)+len(l.Data.Claims) != 0 {
-				t.Errorf("kinds %v, %d orders, %d feedback, %d claims", l.Data.Kinds, len(l.Data.Orders), len(l.Data.Feedback), len(l.Data.Claims))
+			if !l.Data.Has(string(c.kind)) || l.Data.Orders.Len()+len(l.Data.Feedback)+len(l.Data.Claims) != 0 {
+				t.Errorf("kinds %v, %d orders, %d feedback, %d claims", l.Data.Kinds, l.Data.Orders.Len(), len(l.Data.Feedback), len(l.Data.Claims))
 			}
 		})
 	}
@@ -316,8 +316,8 @@ func TestHostileFolderWithoutReports(t *testing.T) {
 		"skipped "+zipped+":readme.txt: not a recognised report",
 		"skipped "+photo+": not a recognised report",
 	)
-	if len(l.Data.Kinds) != 0 || len(l.Data.Orders) != 0 {
-		t.Errorf("kinds %v, %d orders", l.Data.Kinds, len(l.Data.Orders))
+	if len(l.Data.Kinds) != 0 || l.Data.Orders.Len() != 0 {
+		t.Errorf("kinds %v, %d orders", l.Data.Kinds, l.Data.Orders.Len())
 	}
 	// The folder named like a report, named itself, is a folder: read.
 	inner := filepath.Join(dir, "orders.txt")
@@ -369,7 +369,7 @@ func TestHostileSymlinks(t *testing.T) {
 	err := loadErr(t, Options{}, self)
 	wantErr(t, err, self+": "+loop, nil)
 	l = mustLoad(t, Options{}, filepath.Join(dir, "loop"), b)
-	if len(l.Inputs) != 2 || len(l.Data.Orders) != 2 {
+	if len(l.Inputs) != 2 || l.Data.Orders.Len() != 2 {
 		t.Errorf("inputs %+v", l.Inputs)
 	}
 }

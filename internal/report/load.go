@@ -61,7 +61,7 @@ type Sink struct {
 	shipmentIndex map[string]int
 	// channelFrom is the row an order's fulfillment channel was read from
 	// when that is not the order's first row (which left it unknown).
-	channelFrom map[string]records.Source
+	channelFrom map[records.OrderKey]records.Source
 	// conflicts counts the conflicting values warned about, by kind.
 	conflicts conflictLog
 }

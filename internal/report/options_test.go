@@ -20,7 +20,7 @@ func TestColumnMapping(t *testing.T) {
 		}
 	}
 	l := mustLoad(t, Options{Columns: m}, p)
-	o := l.Data.Orders["111-1"]
+	o, _ := l.Data.Orders.Get("111-1")
 	if o == nil || o.Date.String() != "2026-09-07" || o.Channel.String() != "afn" {
 		t.Fatalf("orders %+v", l.Data.Orders)
 	}

@@ -84,7 +84,8 @@ func ParseChannel(v string) records.Channel {
 }
 
 func readOrders(t *Table, s *Sink) error {
-	orders := s.Data.Orders
+	orders := &s.Data.Orders
+	file := records.Intern(t.File)
 	unknownChannel := map[string]bool{}
 	return eachRow(t, func(row []string) error {
 		id, err := orderID(t, "amazon-order-id", t.Get(row, "amazon-order-id"))
@@ -101,44 +102,44 @@ func readOrders(t *Table, s *Sink) error {
 			unknownChannel[chRaw] = true
 			s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", t.File, t.line, chRaw)
 		}
-		if o, ok := orders[id]; ok {
+		key := records.KeyOf(id)
+		if o, ok := orders.Lookup(key); ok {
 			// Another item row of the order, or the same order in an
 			// overlapping download: one order. Conflicting values are
 			// warned about (conflicts.go): the earlier date and the first
 			// known channel are kept.
 			if ts.Date != o.Date {
 				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
-					t.File, t.line, id, ts.Date, o.Date, at(o.Source))
+					t.File, t.line, id, ts.Date, o.Date, at(o.Source()))
 				o.Date = min(o.Date, ts.Date)
 			}
 			switch {
 			case o.Channel == records.ChannelUnknown && ch != records.ChannelUnknown:
 				o.Channel = ch
 				if s.channelFrom == nil {
-					s.channelFrom = map[string]records.Source{}
+					s.channelFrom = map[records.OrderKey]records.Source{}
 				}
-				s.channelFrom[id] = t.source()
+				s.channelFrom[key] = t.source()
 			case ch != records.ChannelUnknown && ch != o.Channel:
-				from, ok := s.channelFrom[id]
+				from, ok := s.channelFrom[key]
 				if !ok {
-					from = o.Source
+					from = o.Source()
 				}
 				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
 					t.File, t.line, id, channelName(ch), channelName(o.Channel), at(from))
 			}
 			return nil
 		}
-		// The row's fields are slices of its whole line: keep copies, or
-		// every order would hold on to its line (product name and all).
-		orders[id] = &records.Order{
-			ID:           strings.Clone(id),
+		orders.Put(records.Order{
+			Key:          key,
 			Date:         ts.Date,
 			Channel:      ch,
-			Status:       intern(t.Get(row, "order-status")),
-			SalesChannel: intern(t.Get(row, "sales-channel")),
+			Status:       records.Intern(t.Get(row, "order-status")),
+			SalesChannel: records.Intern(t.Get(row, "sales-channel")),
 			Business:     strings.EqualFold(t.Get(row, "is-business-order"), "true"),
-			Source:       t.source(),
-		}
+			File:         file,
+			Line:         int32(t.line),
+		})
 		return nil
 	})
 }

@@ -216,7 +216,7 @@ func TestSampleReturns(t *testing.T) {
 // are skipped with a warning each, in name order.
 func TestSamplesFolder(t *testing.T) {
 	l := mustLoad(t, Options{}, samples)
-	if n := len(l.Data.Orders); n != 6 {
+	if n := l.Data.Orders.Len(); n != 6 {
 		t.Errorf("%d orders, want 6 (5 of 2018, 1 of 2017)", n)
 	}
 	checkInputs(t, l, []Input{

@@ -175,9 +175,9 @@ func TestShipmentsSynthFile(t *testing.T) {
 	if !l.Data.Has("shipments") || len(l.Data.Kinds) != 1 {
 		t.Errorf("kinds %v, want shipments only", l.Data.Kinds)
 	}
-	if len(l.Data.Orders) != 0 || len(l.Data.Claims) != 0 || len(l.Data.Cancellations) != 0 || len(l.Data.Invoices) != 0 {
+	if l.Data.Orders.Len() != 0 || len(l.Data.Claims) != 0 || len(l.Data.Cancellations) != 0 || len(l.Data.Invoices) != 0 {
 		t.Errorf("a shipments file produced other records: %d orders, %d claims, %d cancellations, %d invoices",
-			len(l.Data.Orders), len(l.Data.Claims), len(l.Data.Cancellations), len(l.Data.Invoices))
+			l.Data.Orders.Len(), len(l.Data.Claims), len(l.Data.Cancellations), len(l.Data.Invoices))
 	}
 }
 
@@ -677,8 +677,8 @@ func TestShipmentsDetection(t *testing.T) {
 	l := mustLoad(t, Options{}, dir)
 	checkInputs(t, l, []Input{{chargebacks, "chargebacks", 1}, {claims, "claims", 1}, {orders, "orders", 1}, {ship, "shipments", 5}})
 	checkWarnings(t, l)
-	if len(l.Data.Shipments) != 5 || len(l.Data.Orders) != 1 || len(l.Data.Claims) != 1 || len(l.Data.Chargebacks) != 1 {
-		t.Errorf("%d shipments, %d orders, %d claims, %d chargebacks", len(l.Data.Shipments), len(l.Data.Orders), len(l.Data.Claims), len(l.Data.Chargebacks))
+	if len(l.Data.Shipments) != 5 || l.Data.Orders.Len() != 1 || len(l.Data.Claims) != 1 || len(l.Data.Chargebacks) != 1 {
+		t.Errorf("%d shipments, %d orders, %d claims, %d chargebacks", len(l.Data.Shipments), l.Data.Orders.Len(), len(l.Data.Claims), len(l.Data.Chargebacks))
 	}
 }
 
