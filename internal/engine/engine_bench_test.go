@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,9 +119,13 @@ func BenchmarkDir(b *testing.B) {
 		b.Skip("AUDIT_BENCH_DIR not set")
 	}
 	s := settings.Default(civil.NewDate(2026, time.November, 20))
+	ids := All
+	if c := os.Getenv("AUDIT_BENCH_CHECKS"); c != "" { // e.g. odr
+		ids = strings.Split(c, ",")
+	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := Run("all", []string{dir}, s, All); err != nil {
+		if _, err := Run("all", []string{dir}, s, ids); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -32,12 +32,16 @@ func (o *Order) Source() Source { return Source{File: o.File.String(), Line: int
 const orderChunk = 1 << 12
 
 // Orders holds the orders of a dataset by key. Lookups use an
-// open-addressing table of indices (4 bytes an order at the most load),
+// open-addressing table (linear probing, load under 3/4) of 8-byte slots,
 // not a map of strings.
 type Orders struct {
 	chunks [][]Order
 	n      int
-	slots  []int32 // index+1 of the order in a slot; 0 empty
+	// slots hold index+1 of an order in the low 32 bits (0: empty) and
+	// 32 bits of its key's hash in the high ones, so a probe compares the
+	// hash before it reads an order (a cache miss).
+	slots []uint64
+	bits  uint // len(slots) == 1<<bits
 }
 
 // Len is the number of orders.
@@ -45,28 +49,23 @@ func (st *Orders) Len() int { return st.n }
 
 func (st *Orders) at(i int) *Order { return &st.chunks[i/orderChunk][i%orderChunk] }
 
-// hash spreads a key over the table (Fibonacci hashing).
-func hash(k OrderKey, bits uint) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) >> (64 - bits) }
-
-func (st *Orders) bits() uint {
-	b := uint(0)
-	for 1<<b < len(st.slots) {
-		b++
-	}
-	return b
-}
+// hash spreads a key over 64 bits (Fibonacci hashing): the top bits pick
+// the slot, the low 32 are the fingerprint kept in it.
+func hash(k OrderKey) uint64 { return uint64(k) * 0x9E3779B97F4A7C15 }
 
 // find returns the slot of k: the one holding it, or the empty one where
-// it would go.
+// it would go; -1 when the table is empty.
 func (st *Orders) find(k OrderKey) int {
 	if len(st.slots) == 0 {
 		return -1
 	}
+	h := hash(k)
+	fp := h << 32
 	mask := len(st.slots) - 1
-	i := int(hash(k, st.bits()))
+	i := int(h >> (64 - st.bits))
 	for {
 		s := st.slots[i]
-		if s == 0 || st.at(int(s-1)).Key == k {
+		if s == 0 || (s&^0xFFFFFFFF == fp && st.at(int(uint32(s)-1)).Key == k) {
 			return i
 		}
 		i = (i + 1) & mask
@@ -79,7 +78,7 @@ func (st *Orders) Lookup(k OrderKey) (*Order, bool) {
 	if i < 0 || st.slots[i] == 0 {
 		return nil, false
 	}
-	return st.at(int(st.slots[i] - 1)), true
+	return st.at(int(uint32(st.slots[i]) - 1)), true
 }
 
 // Get returns the order with the id as written.
@@ -91,34 +90,66 @@ func (st *Orders) Get(id string) (*Order, bool) {
 	return st.Lookup(k)
 }
 
-// Put adds o, or replaces the order with the same key; it returns the
-// stored order, which stays valid as the store grows.
-func (st *Orders) Put(o Order) *Order {
-	if i := st.find(o.Key); i >= 0 && st.slots[i] != 0 {
-		p := st.at(int(st.slots[i] - 1))
-		*p = o
-		return p
-	}
+// Insert returns the order of key k and true, or, when there is none, a
+// new order with only its key set, and false: one probe of the table for
+// a lookup that may add.
+func (st *Orders) Insert(k OrderKey) (*Order, bool) {
 	if (st.n+1)*4 > len(st.slots)*3 { // keep the load under 3/4
-		st.grow()
+		st.grow(st.n + 1)
+	}
+	i := st.find(k)
+	if s := st.slots[i]; s != 0 {
+		return st.at(int(uint32(s) - 1)), true
 	}
 	if st.n%orderChunk == 0 {
 		st.chunks = append(st.chunks, make([]Order, orderChunk))
 	}
 	p := st.at(st.n)
-	*p = o
+	*p = Order{Key: k}
+	st.slots[i] = slot(k, st.n)
 	st.n++
-	st.slots[st.find(o.Key)] = int32(st.n)
+	return p, false
+}
+
+// Reserve sizes the table for n orders, so adding them never rehashes.
+func (st *Orders) Reserve(n int) {
+	if n*4 > len(st.slots)*3 {
+		st.grow(n)
+	}
+}
+
+// Put adds o, or replaces the order with the same key; it returns the
+// stored order, which stays valid as the store grows.
+func (st *Orders) Put(o Order) *Order {
+	if i := st.find(o.Key); i >= 0 && st.slots[i] != 0 {
+		p := st.at(int(uint32(st.slots[i]) - 1))
+		*p = o
+		return p
+	}
+	p, _ := st.Insert(o.Key)
+	*p = o
 	return p
 }
 
-func (st *Orders) grow() {
-	size := max(64, len(st.slots)*2)
-	st.slots = make([]int32, size)
+// grow makes the table hold n orders at a load under 3/4.
+func (st *Orders) grow(n int) {
+	size := max(64, len(st.slots))
+	for n*4 > size*3 {
+		size *= 2
+	}
+	st.slots = make([]uint64, size)
+	st.bits = 0
+	for 1<<st.bits < size {
+		st.bits++
+	}
 	for i := 0; i < st.n; i++ {
-		st.slots[st.find(st.at(i).Key)] = int32(i + 1)
+		k := st.at(i).Key
+		st.slots[st.find(k)] = slot(k, i)
 	}
 }
+
+// slot is the table entry of the order at index i with key k.
+func slot(k OrderKey, i int) uint64 { return hash(k)<<32 | uint64(uint32(i+1)) }
 
 // All yields every order, in the order they were added.
 func (st *Orders) All() iter.Seq[*Order] {

@@ -96,6 +96,15 @@ func (d *decoder) line(b []byte) string {
 	return string(out)
 }
 
+// identity says whether line(b) is b itself: the bytes are already the
+// UTF-8 text line would return, so they can be read in place.
+func (d *decoder) identity(b []byte) bool {
+	if d.fallback == nil || !d.strict {
+		return utf8.Valid(b)
+	}
+	return ascii(b)
+}
+
 func ascii(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"errors"
 	"strings"
 	"sync"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -83,65 +85,157 @@ func ParseChannel(v string) records.Channel {
 	return records.ChannelUnknown
 }
 
+// orderRow is one row of the orders report, parsed: what readOrders keeps.
+type orderRow struct {
+	key      records.OrderKey
+	date     civil.Date
+	line     int32
+	status   records.Sym
+	sales    records.Sym
+	channel  records.Channel
+	business bool
+	// unknown is the fulfillment-channel as written when it is none the
+	// tool knows (a copy), for the warning.
+	unknown string
+}
+
+// orderBatch is a run of parsed rows, and the error that ended the file
+// after them, if any.
+type orderBatch struct {
+	rows []orderRow
+	err  error
+}
+
+const orderBatchRows = 4096
+
+// readOrders reads the All Orders report on both cores: one goroutine
+// splits and parses the rows (parseOrders), this one folds them into the
+// dataset's orders in file order (foldOrders), so every value kept and
+// every warning is what reading row after row gives.
 func readOrders(t *Table, s *Sink) error {
+	batches := make(chan orderBatch, 4)
+	free := make(chan []orderRow, 6)
+	done := make(chan struct{})
+	go func() {
+		defer close(batches)
+		parseOrders(t, batches, free, done)
+	}()
+	err := foldOrders(t.File, s, batches, free)
+	close(done)
+	for range batches { // let the parser stop
+	}
+	return err
+}
+
+// parseOrders splits and parses rows into batches until the end of the
+// file or its first bad value; it stops early when done is closed.
+func parseOrders(t *Table, batches chan<- orderBatch, free chan []orderRow, done <-chan struct{}) {
+	cID, cDate, cChannel := t.Col("amazon-order-id"), t.Col("purchase-date"), t.Col("fulfillment-channel")
+	cStatus, cSales, cBusiness := t.Col("order-status"), t.Col("sales-channel"), t.Col("is-business-order")
+	batch := make([]orderRow, 0, orderBatchRows)
+	send := func(err error) bool {
+		select {
+		case batches <- orderBatch{rows: batch, err: err}:
+		case <-done:
+			return false
+		}
+		select {
+		case batch = <-free:
+			batch = batch[:0]
+		default:
+			batch = make([]orderRow, 0, orderBatchRows)
+		}
+		return true
+	}
+	// A row's values share its line (eachRowBorrowed): everything kept is
+	// copied (keys, interned symbols, the unknown channel).
+	err := eachRowBorrowed(t, func(row []string) error {
+		id, err := orderID(t, "amazon-order-id", At(row, cID))
+		if err != nil {
+			return err
+		}
+		ts, err := timestampField(t, "purchase-date", At(row, cDate))
+		if err != nil {
+			return err
+		}
+		r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(t.line),
+			status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
+			business: strings.EqualFold(At(row, cBusiness), "true")}
+		chRaw := At(row, cChannel)
+		if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
+			r.unknown = strings.Clone(chRaw)
+		}
+		batch = append(batch, r)
+		if len(batch) == orderBatchRows && !send(nil) {
+			return errStopped
+		}
+		return nil
+	})
+	if err != errStopped {
+		send(err)
+	}
+}
+
+var errStopped = errors.New("stopped")
+
+// foldOrders adds the parsed rows to the dataset's orders in file order.
+func foldOrders(file string, s *Sink, batches <-chan orderBatch, free chan<- []orderRow) error {
 	orders := &s.Data.Orders
-	file := records.Intern(t.File)
+	fileSym := records.Intern(file)
 	unknownChannel := map[string]bool{}
-	return eachRow(t, func(row []string) error {
-		id, err := orderID(t, "amazon-order-id", t.Get(row, "amazon-order-id"))
-		if err != nil {
-			return err
-		}
-		ts, err := timestampField(t, "purchase-date", t.Get(row, "purchase-date"))
-		if err != nil {
-			return err
-		}
-		chRaw := t.Get(row, "fulfillment-channel")
-		ch := ParseChannel(chRaw)
-		if ch == records.ChannelUnknown && !unknownChannel[chRaw] {
-			unknownChannel[chRaw] = true
-			s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", t.File, t.line, chRaw)
-		}
-		key := records.KeyOf(id)
-		if o, ok := orders.Lookup(key); ok {
+	var last *records.Order
+	for b := range batches {
+		for i := range b.rows {
+			r := &b.rows[i]
+			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {
+				unknownChannel[r.unknown] = true
+				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
+			}
+			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
+			if !ok {
+				o, ok = orders.Insert(r.key)
+			}
+			last = o
+			if !ok {
+				*o = records.Order{Key: r.key, Date: r.date, Channel: r.channel, Status: r.status,
+					SalesChannel: r.sales, Business: r.business, File: fileSym, Line: r.line}
+				continue
+			}
 			// Another item row of the order, or the same order in an
 			// overlapping download: one order. Conflicting values are
 			// warned about (conflicts.go): the earlier date and the first
 			// known channel are kept.
-			if ts.Date != o.Date {
+			here := records.Source{File: file, Line: int(r.line)}
+			if r.date != o.Date {
 				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
-					t.File, t.line, id, ts.Date, o.Date, at(o.Source()))
-				o.Date = min(o.Date, ts.Date)
+					file, r.line, r.key, r.date, o.Date, at(o.Source()))
+				o.Date = min(o.Date, r.date)
 			}
 			switch {
-			case o.Channel == records.ChannelUnknown && ch != records.ChannelUnknown:
-				o.Channel = ch
+			case o.Channel == records.ChannelUnknown && r.channel != records.ChannelUnknown:
+				o.Channel = r.channel
 				if s.channelFrom == nil {
 					s.channelFrom = map[records.OrderKey]records.Source{}
 				}
-				s.channelFrom[key] = t.source()
-			case ch != records.ChannelUnknown && ch != o.Channel:
-				from, ok := s.channelFrom[key]
+				s.channelFrom[r.key] = here
+			case r.channel != records.ChannelUnknown && r.channel != o.Channel:
+				from, ok := s.channelFrom[r.key]
 				if !ok {
 					from = o.Source()
 				}
 				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
-					t.File, t.line, id, channelName(ch), channelName(o.Channel), at(from))
+					file, r.line, r.key, channelName(r.channel), channelName(o.Channel), at(from))
 			}
-			return nil
 		}
-		orders.Put(records.Order{
-			Key:          key,
-			Date:         ts.Date,
-			Channel:      ch,
-			Status:       records.Intern(t.Get(row, "order-status")),
-			SalesChannel: records.Intern(t.Get(row, "sales-channel")),
-			Business:     strings.EqualFold(t.Get(row, "is-business-order"), "true"),
-			File:         file,
-			Line:         int32(t.line),
-		})
-		return nil
-	})
+		select {
+		case free <- b.rows:
+		default:
+		}
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
 }
 
 // interned holds the few distinct values of low-cardinality columns

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -37,6 +38,8 @@ type Table struct {
 	// perf is a JSON seller performance report, decoded whole by
 	// openPerformance (performance.go); such a table has no rows.
 	perf *perfDoc
+	// fields is the row nextBorrowed reuses.
+	fields []string
 }
 
 // Line is the physical line of the last row Next returned.
@@ -80,6 +83,73 @@ func (t *Table) Next() ([]string, error) {
 			return row, nil
 		}
 	}
+}
+
+// nextBorrowed is Next for the hot path (the orders report): when the
+// line's bytes are already its UTF-8 text, the fields are strings that
+// share the line buffer, with no copy and no allocation. They are valid
+// only until the next call: a reader keeping a value must copy it
+// (strings.Clone, records.Intern, records.KeyOf all do).
+func (t *Table) nextBorrowed() ([]string, error) {
+	for {
+		b, err := t.lines.next()
+		if err != nil {
+			return nil, t.ioErr(err)
+		}
+		t.line = t.lines.n
+		var row []string
+		if t.dec.identity(b) {
+			row = t.split(b)
+		} else {
+			row = strings.Split(t.dec.line(b), string(t.Delim))
+		}
+		if !blank(row) {
+			return row, nil
+		}
+	}
+}
+
+// split cuts a line at the delimiter into t.fields, strings over the line's
+// own bytes.
+func (t *Table) split(b []byte) []string {
+	row := t.fields[:0]
+	for {
+		i := bytes.IndexByte(b, t.Delim)
+		if i < 0 {
+			row = append(row, unsafeString(b))
+			break
+		}
+		row = append(row, unsafeString(b[:i]))
+		b = b[i+1:]
+	}
+	t.fields = row
+	return row
+}
+
+// unsafeString is b as a string without a copy; b must not change while
+// the string is in use.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// Col is the field index of a column, -1 when the file lacks it: resolved
+// once, At then reads it from each row without a map lookup.
+func (t *Table) Col(col string) int {
+	if i, ok := t.Cols[col]; ok {
+		return i
+	}
+	return -1
+}
+
+// At is the trimmed value of field i of row ("" for i < 0 or a short row).
+func At(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[i])
 }
 
 // nulError places the NUL byte nb found (see nulGuard): its line, and the
