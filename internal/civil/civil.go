@@ -10,6 +10,7 @@ package civil
 import (
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -45,28 +46,74 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // ParseISODate reads YYYY-MM-DD strictly (the month and day must exist).
 func ParseISODate(s string) (Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("want a date like 2026-11-20, got %q", s)
-	}
-	y, err1 := digits(s[0:4])
-	m, err2 := digits(s[5:7])
-	d, err3 := digits(s[8:10])
-	if err1 != nil || err2 != nil || err3 != nil {
+	y, m, d, ok := isoFields(s)
+	if !ok {
 		return 0, fmt.Errorf("want a date like 2026-11-20, got %q", s)
 	}
 	return Valid(y, m, d, s)
 }
 
+// isoDate is ParseISODate without the error's text, for the hot path.
+func isoDate(s string) (Date, bool) {
+	y, m, d, ok := isoFields(s)
+	if !ok || !exists(y, m, d) {
+		return 0, false
+	}
+	return daysFromCivil(y, m, d), true
+}
+
+// isoFields splits YYYY-MM-DD into numbers, checking only the syntax.
+func isoFields(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	y, err1 := digits(s[0:4])
+	m, err2 := digits(s[5:7])
+	d, err3 := digits(s[8:10])
+	return y, m, d, err1 == nil && err2 == nil && err3 == nil
+}
+
 // Valid returns the date y-m-d, or an error naming the input if no such day exists.
 func Valid(y, m, d int, input string) (Date, error) {
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+	if !exists(y, m, d) {
 		return 0, fmt.Errorf("no such date %q", input)
 	}
-	return NewDate(y, time.Month(m), d), nil
+	if y < 0 || y > 9999 {
+		return NewDate(y, time.Month(m), d), nil
+	}
+	return daysFromCivil(y, m, d), nil
+}
+
+func exists(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, time.Month(m))
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	return int(monthDays[m-1])
+}
+
+var monthDays = [12]uint8{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// daysFromCivil is NewDate of a real day of the years 0 to 9999 without
+// time.Date: the proleptic Gregorian day count of H. Hinnant's
+// days_from_civil.
+func daysFromCivil(y, m, d int) Date {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return Date(era*146097 + doe - 719468)
 }
 
 // digits parses a non-empty run of ASCII digits (no sign, no spaces).
@@ -85,54 +132,222 @@ func digits(s string) (int, error) {
 	return n, nil
 }
 
-// Timestamp is a report time: the calendar date as written and the instant.
-// HasTime is false for a bare date; Instant is then the start of that day UTC.
+// Timestamp is a report time: the calendar date and the clock as written,
+// and the UTC offset they were written in, so that both the date as written
+// and the instant are known. HasTime is false for a bare date, whose
+// instant is the start of that day UTC.
+//
+// The zero Timestamp is no timestamp (an optional column left empty; see
+// IsZero). A Timestamp holds no pointer and takes 16 bytes: a dataset of
+// a million of them is not work for the garbage collector. Make one with
+// ParseTimestamp, DateStamp or TimestampOf.
 type Timestamp struct {
-	Date    Date
-	Instant time.Time
+	clock   int64 // nanoseconds since midnight of Date, as written
+	Date    Date  // the calendar date as written
+	off     int16 // minutes east of UTC
 	HasTime bool
+	set     bool
+}
+
+// maxOffset bounds a UTC offset in minutes: time.Parse, whose syntax
+// ParseTimestamp keeps, accepts up to 24 hours and 60 minutes.
+const maxOffset = 24*60 + 60
+
+// DateStamp is the timestamp of a bare date (HasTime false).
+func DateStamp(d Date) Timestamp { return Timestamp{Date: d, set: true} }
+
+// TimestampOf is the timestamp of t as written in t's own location: its
+// date and clock there, and that location's offset at t. It panics if the
+// offset is not a whole number of minutes within ±25 hours, which no
+// report writes.
+func TimestampOf(t time.Time) Timestamp {
+	_, off := t.Zone()
+	if off%60 != 0 || off/60 > maxOffset || off/60 < -maxOffset {
+		panic(fmt.Sprintf("civil.TimestampOf: offset of %d seconds", off))
+	}
+	h, m, s := t.Clock()
+	clock := (int64(h*3600+m*60+s))*int64(time.Second) + int64(t.Nanosecond())
+	return Timestamp{clock: clock, Date: DateOf(t), off: int16(off / 60), HasTime: true, set: true}
+}
+
+// IsZero says whether t is no timestamp at all (the zero value).
+func (t Timestamp) IsZero() bool { return !t.set }
+
+// Unix is the instant in seconds and nanoseconds since 1970-01-01 UTC.
+func (t Timestamp) Unix() (sec int64, nsec int64) {
+	sec = int64(t.Date)*86400 + t.clock/int64(time.Second) - int64(t.off)*60
+	return sec, t.clock % int64(time.Second)
+}
+
+// Offset is the UTC offset the time was written in, in seconds east of UTC
+// (0 for a bare date or a time written without offset).
+func (t Timestamp) Offset() int { return int(t.off) * 60 }
+
+// Location is the fixed zone of t's offset: UTC for offset 0, a bare date
+// and a time without offset. It is shared by all timestamps of one offset.
+func (t Timestamp) Location() *time.Location { return zone(t.off) }
+
+// Instant is the moment t names, in t's own offset (Location).
+func (t Timestamp) Instant() time.Time {
+	sec, nsec := t.Unix()
+	return time.Unix(sec, nsec).In(zone(t.off))
+}
+
+// Compare compares the instants of t and u: -1 if t is before u, +1 if
+// after, 0 if they are the same moment.
+func (t Timestamp) Compare(u Timestamp) int {
+	ts, tn := t.Unix()
+	us, un := u.Unix()
+	switch {
+	case ts < us || ts == us && tn < un:
+		return -1
+	case ts > us || ts == us && tn > un:
+		return +1
+	}
+	return 0
 }
 
 // Same says whether two timestamps are the same date as written, the same
-// instant, and equally precise.
+// instant, and equally precise; two zero timestamps are the same.
 func (t Timestamp) Same(u Timestamp) bool {
-	return t.Date == u.Date && t.HasTime == u.HasTime && t.Instant.Equal(u.Instant)
+	return t.set == u.set && t.Date == u.Date && t.HasTime == u.HasTime && t.Compare(u) == 0
+}
+
+// zones caches the fixed zone of each offset (minutes east of UTC, shifted
+// by maxOffset), so that parsing a time makes no Location.
+var zones [2*maxOffset + 1]atomic.Pointer[time.Location]
+
+func zone(off int16) *time.Location {
+	if off == 0 {
+		return time.UTC
+	}
+	p := &zones[int(off)+maxOffset]
+	if l := p.Load(); l != nil {
+		return l
+	}
+	p.CompareAndSwap(nil, time.FixedZone("", int(off)*60))
+	return p.Load()
 }
 
 // ParseTimestamp reads ISO-8601 as Amazon writes it: a bare date
 // (2026-11-20), a date and time with an offset (2020-02-18T05:05:21+00:00,
 // ...Z, ...-0700), with or without seconds and fractions, with T or a space
 // between date and time. A time without offset is taken as written (UTC
-// instant), which keeps the calendar date as written.
+// instant), which keeps the calendar date as written. It allocates nothing
+// on valid input.
 func ParseTimestamp(s string) (Timestamp, error) {
 	if len(s) < 10 {
 		return Timestamp{}, fmt.Errorf("want an ISO-8601 date or time, got %q", s)
 	}
-	d, err := ParseISODate(s[:10])
-	if err != nil {
+	d, ok := isoDate(s[:10])
+	if !ok {
 		return Timestamp{}, fmt.Errorf("want an ISO-8601 date or time, got %q", s)
 	}
 	if len(s) == 10 {
-		return Timestamp{Date: d, Instant: d.Time()}, nil
+		return DateStamp(d), nil
 	}
 	if s[10] != 'T' && s[10] != ' ' {
 		return Timestamp{}, fmt.Errorf("want an ISO-8601 date or time, got %q", s)
 	}
-	rest := s[11:]
-	for _, layout := range timeLayouts {
-		t, err := time.Parse("2006-01-02T"+layout, s[:10]+"T"+rest)
-		if err == nil {
-			return Timestamp{Date: d, Instant: t, HasTime: true}, nil
-		}
+	clock, off, ok := parseClock(s[11:])
+	if !ok {
+		return Timestamp{}, fmt.Errorf("want an ISO-8601 time like 2026-11-20T14:05:00+01:00, got %q", s)
 	}
-	return Timestamp{}, fmt.Errorf("want an ISO-8601 time like 2026-11-20T14:05:00+01:00, got %q", s)
+	return Timestamp{clock: clock, Date: d, off: off, HasTime: true, set: true}, nil
 }
 
-var timeLayouts = []string{
-	"15:04:05Z07:00", "15:04:05.999999999Z07:00", "15:04Z07:00",
-	"15:04:05-0700", "15:04:05.999999999-0700", "15:04-0700",
-	"15:04:05 Z07:00", "15:04:05 -0700",
-	"15:04:05", "15:04:05.999999999", "15:04",
+// parseClock reads the time after the date, with the syntax time.Parse
+// gives these layouts, tried in turn (see the test's reference parser):
+//
+//	15:04:05Z07:00   15:04:05.999999999Z07:00   15:04Z07:00
+//	15:04:05-0700    15:04:05.999999999-0700    15:04-0700
+//	15:04:05 Z07:00  15:04:05 -0700
+//	15:04:05         15:04:05.999999999         15:04
+//
+// That is: an hour of one or two digits, two-digit minutes, optional
+// two-digit seconds with an optional fraction ('.' or ',' and any number of
+// digits, of which nine count), then nothing, 'Z', ±hh:mm or ±hhmm (hours
+// up to 24, minutes up to 60); after seconds, spaces may come before the
+// offset. It returns nanoseconds since midnight and the offset in minutes.
+func parseClock(v string) (clock int64, off int16, ok bool) {
+	if !isDigit(v, 0) {
+		return 0, 0, false
+	}
+	h, i := int(v[0]-'0'), 1
+	if isDigit(v, 1) {
+		h, i = h*10+int(v[1]-'0'), 2
+	}
+	if h >= 24 || i >= len(v) || v[i] != ':' {
+		return 0, 0, false
+	}
+	m, ok := twoDigits(v, i+1)
+	if !ok || m >= 60 {
+		return 0, 0, false
+	}
+	i += 3
+	sec, nsec, seconds := 0, 0, false
+	if i < len(v) && v[i] == ':' {
+		if sec, ok = twoDigits(v, i+1); !ok || sec >= 60 {
+			return 0, 0, false
+		}
+		seconds, i = true, i+3
+		if i+1 < len(v) && (v[i] == '.' || v[i] == ',') && isDigit(v, i+1) {
+			j, scale := i+1, 100000000
+			for ; j < len(v) && isDigit(v, j); j++ {
+				nsec += int(v[j]-'0') * scale
+				scale /= 10
+			}
+			i = j
+		}
+	}
+	clock = (int64(h*3600+m*60+sec))*int64(time.Second) + int64(nsec)
+	z := v[i:]
+	if seconds && len(z) > 0 && z[0] == ' ' {
+		for len(z) > 0 && z[0] == ' ' {
+			z = z[1:]
+		}
+		if z == "" {
+			return 0, 0, false
+		}
+	}
+	switch {
+	case z == "" || z == "Z":
+		return clock, 0, true
+	case len(z) == 6 && z[3] == ':':
+		off, ok = offset(z[0], z[1:3], z[4:6])
+	case len(z) == 5:
+		off, ok = offset(z[0], z[1:3], z[3:5])
+	default:
+		return 0, 0, false
+	}
+	return clock, off, ok
+}
+
+// offset reads a UTC offset's sign, hours and minutes into minutes east of
+// UTC.
+func offset(sign byte, hh, mm string) (int16, bool) {
+	h, ok1 := twoDigits(hh, 0)
+	m, ok2 := twoDigits(mm, 0)
+	if !ok1 || !ok2 || h > 24 || m > 60 {
+		return 0, false
+	}
+	switch sign {
+	case '+':
+		return int16(h*60 + m), true
+	case '-':
+		return -int16(h*60 + m), true
+	}
+	return 0, false
+}
+
+func isDigit(s string, i int) bool { return i < len(s) && '0' <= s[i] && s[i] <= '9' }
+
+// twoDigits reads the two digits at s[i:].
+func twoDigits(s string, i int) (int, bool) {
+	if !isDigit(s, i) || !isDigit(s, i+1) {
+		return 0, false
+	}
+	return int(s[i]-'0')*10 + int(s[i+1]-'0'), true
 }
 
 // EndOfDay is 23:59:59 of d in loc.

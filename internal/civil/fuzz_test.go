@@ -29,8 +29,8 @@ func FuzzParseTimestamp(f *testing.F) {
 		if ts.HasTime != (len(s) > 10) {
 			t.Fatalf("ParseTimestamp(%q) HasTime %v", s, ts.HasTime)
 		}
-		if !ts.HasTime && !ts.Instant.Equal(ts.Date.Time()) {
-			t.Fatalf("ParseTimestamp(%q) instant %s", s, ts.Instant)
+		if !ts.HasTime && !ts.Instant().Equal(ts.Date.Time()) {
+			t.Fatalf("ParseTimestamp(%q) instant %s", s, ts.Instant())
 		}
 	})
 }

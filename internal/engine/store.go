@@ -21,14 +21,16 @@ func stores(d *records.Dataset) []string {
 			seen[m.Code] = true
 		}
 	}
+	codes := map[records.Sym]bool{}
 	for i := range d.Shipments {
-		if c := d.Shipments[i].Marketplace; c != "" {
-			seen[c] = true
-		}
+		codes[d.Shipments[i].Marketplace] = true
 	}
 	for i := range d.Invoices {
-		if c := d.Invoices[i].Marketplace; c != "" {
-			seen[c] = true
+		codes[d.Invoices[i].Marketplace] = true
+	}
+	for c := range codes {
+		if code := c.String(); code != "" {
+			seen[code] = true
 		}
 	}
 	out := make([]string, 0, len(seen))
@@ -69,12 +71,12 @@ func accountStore(d *records.Dataset, flag string) (string, []string) {
 
 // storeOfOrder finds an order's store: the value its own file gives, else
 // its sales channel in the orders report, else the account's store.
-func storeOfOrder(d *records.Dataset, account string) func(orderID, fromFile string) string {
-	return func(orderID, fromFile string) string {
+func storeOfOrder(d *records.Dataset, account string) func(order records.OrderKey, fromFile string) string {
+	return func(order records.OrderKey, fromFile string) string {
 		if fromFile != "" {
 			return fromFile
 		}
-		if o, ok := d.Orders.Get(orderID); ok {
+		if o, ok := d.Orders.Lookup(order); ok {
 			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
 				return m.Code
 			}

@@ -23,10 +23,10 @@ func storeData(channels, shipments, invoices []string) *records.Dataset {
 		d.Orders.Put(records.Order{Key: records.KeyOf(id), Channel: records.ChannelMerchant, SalesChannel: records.Intern(ch)})
 	}
 	for i, st := range shipments {
-		d.Shipments = append(d.Shipments, records.Shipment{OrderID: "s" + string(rune('1'+i)), Marketplace: st})
+		d.Shipments = append(d.Shipments, records.Shipment{Key: records.KeyOf("s" + string(rune('1'+i))), Marketplace: records.Intern(st)})
 	}
 	for i, st := range invoices {
-		d.Invoices = append(d.Invoices, records.Invoice{OrderID: "v" + string(rune('1'+i)), Marketplace: st})
+		d.Invoices = append(d.Invoices, records.Invoice{Key: records.KeyOf("v" + string(rune('1'+i))), Marketplace: records.Intern(st)})
 	}
 	return d
 }
@@ -108,7 +108,7 @@ func TestStoreOfOrder(t *testing.T) {
 		{"", "zz", "UK", "UK"},
 	}
 	for _, c := range cases {
-		if got := storeOfOrder(d, c.account)(c.id, c.fromFile); got != c.want {
+		if got := storeOfOrder(d, c.account)(records.KeyOf(c.id), c.fromFile); got != c.want {
 			t.Errorf("storeOfOrder(account %q)(%q, %q) = %q, want %q", c.account, c.id, c.fromFile, got, c.want)
 		}
 	}
@@ -119,12 +119,12 @@ func TestStoreOfOrder(t *testing.T) {
 // with storeOfOrder.
 func TestAuditUsesAccountStore(t *testing.T) {
 	asOf, _ := civil.ParseISODate("2026-11-20")
-	ts := func(s string) *civil.Timestamp {
+	ts := func(s string) civil.Timestamp {
 		v, err := civil.ParseTimestamp(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &v
+		return v
 	}
 	promised, delivered := civil.NewDate(2026, 11, 10), civil.NewDate(2026, 11, 12)
 	// One late delivery of a DE business order with no invoice; the
@@ -135,8 +135,9 @@ func TestAuditUsesAccountStore(t *testing.T) {
 		for _, c := range []string{"tracking-id", "promised-delivery-date", "delivery-date", "invoice-upload-date", "is-business-order"} {
 			d.Columns["shipments."+c] = true
 		}
-		d.Shipments = []records.Shipment{{OrderID: "A", Purchase: *ts("2026-11-09T10:00:00+01:00"), LatestShip: *ts("2026-11-10"),
-			Confirm: ts("2026-11-10T10:00:00+01:00"), TrackingID: "1Z", Promised: &promised, Delivered: &delivered, Business: true}}
+		d.Shipments = []records.Shipment{{Key: records.KeyOf("A"), Purchase: ts("2026-11-09T10:00:00+01:00"), LatestShip: ts("2026-11-10"),
+			Confirm: ts("2026-11-10T10:00:00+01:00"), TrackingID: records.FingerprintOf("1Z"), Promised: promised, HasPromised: true,
+			Delivered: delivered, HasDelivered: true, Business: true}}
 		d.Orders.Put(records.Order{Key: records.KeyOf("A"), Date: civil.NewDate(2026, 11, 9), Channel: records.ChannelMerchant, SalesChannel: records.Intern(salesChannel), Business: true})
 		return d
 	}
@@ -192,7 +193,7 @@ func TestIDRFromVATReportSaysLateIsUnknown(t *testing.T) {
 	shipped, _ := civil.ParseTimestamp("2026-11-10T10:00:00+01:00")
 	d := records.NewDataset()
 	d.Kinds["vat-invoices"] = true
-	d.Invoices = []records.Invoice{{OrderID: "A", Marketplace: "DE", OrderDate: civil.NewDate(2026, 11, 9), Shipped: &shipped, Business: true}}
+	d.Invoices = []records.Invoice{{Key: records.KeyOf("A"), Marketplace: records.Intern("DE"), OrderDate: civil.NewDate(2026, 11, 9), Shipped: shipped, Business: true}}
 	rep, err := Audit("idr", &report.Loaded{Data: d}, settings.Default(asOf), []string{metrics.InvoiceDefectRate})
 	if err != nil {
 		t.Fatal(err)

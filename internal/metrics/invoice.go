@@ -38,13 +38,13 @@ func InvoiceDue(confirm civil.Timestamp) time.Time {
 	for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
 		d = d.AddDays(1)
 	}
-	return civil.EndOfDay(d, confirm.Instant.Location())
+	return civil.EndOfDay(d, confirm.Location())
 }
 
 // StoreOf finds an order's store: the shipments file's marketplace, else
 // the orders report's sales channel (resolved by the caller into
 // storeOfOrder), else the --marketplace setting.
-type StoreOf func(orderID, fromFile string) string
+type StoreOf func(order records.OrderKey, fromFile string) string
 
 // InvoiceDefect computes the invoice defect rate per store: shipped
 // business orders placed in [as-of − 13, as-of − 7]; missing = no invoice
@@ -106,33 +106,33 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	if useShipments {
 		for i := range d.Shipments {
 			sh := &d.Shipments[i]
-			store := storeOf(sh.OrderID, sh.Marketplace)
+			store := storeOf(sh.Key, sh.Marketplace.String())
 			seenStores[store] = true
 			business := sh.Business
-			if o, ok := d.Orders.Get(sh.OrderID); ok && o.Business {
+			if o, ok := d.Orders.Lookup(sh.Key); ok && o.Business {
 				business = true
 			}
 			conf := confirmedBy(sh, s.AsOf)
-			if !business || conf == nil || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
+			if !business || conf.IsZero() || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
 				continue
 			}
 			var ev *Event
-			switch due := InvoiceDue(*conf); {
-			case sh.Invoice == nil || sh.Invoice.Date > s.AsOf:
+			switch due := InvoiceDue(conf); {
+			case sh.Invoice.IsZero() || sh.Invoice.Date > s.AsOf:
 				ev = &missing
-			case start(*sh.Invoice, zoneOf(*conf)).After(due):
+			case start(sh.Invoice, zoneOf(conf)).After(due):
 				ev = &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
 			}
-			count(store, sh.OrderID, "mfn", sh.Purchase.Date, ev)
+			count(store, sh.OrderID(), "mfn", sh.Purchase.Date, ev)
 		}
 	} else {
 		// The VAT invoice data report says whether an invoice was uploaded,
 		// not when: only missing invoices can be told.
 		for i := range d.Invoices {
 			inv := &d.Invoices[i]
-			store := storeOf(inv.OrderID, inv.Marketplace)
+			store := storeOf(inv.Key, inv.Marketplace.String())
 			seenStores[store] = true
-			if !inv.Business || inv.Shipped == nil || inv.Shipped.Date > s.AsOf || !span.covers(inv.OrderDate) || !IDRStores[store] {
+			if !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > s.AsOf || !span.covers(inv.OrderDate) || !IDRStores[store] {
 				continue
 			}
 			var ev *Event
@@ -140,10 +140,10 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 				ev = &missing
 			}
 			fulfillment := ""
-			if o, ok := d.Orders.Get(inv.OrderID); ok {
+			if o, ok := d.Orders.Lookup(inv.Key); ok {
 				fulfillment = segmentName(o.Channel)
 			}
-			count(store, inv.OrderID, fulfillment, inv.OrderDate, ev)
+			count(store, inv.OrderID(), fulfillment, inv.OrderDate, ev)
 		}
 	}
 	if len(seenStores) == 0 {

@@ -87,11 +87,11 @@ func idrFigs(rs []metrics.Result) []idrFig {
 // testStoreOf finds an order's store as the engine does: the file's own
 // store, else the orders report's sales channel, else the account's store.
 func testStoreOf(d *records.Dataset, account string) metrics.StoreOf {
-	return func(orderID, fromFile string) string {
+	return func(order records.OrderKey, fromFile string) string {
 		if fromFile != "" {
 			return fromFile
 		}
-		if o, ok := d.Orders.Get(orderID); ok {
+		if o, ok := d.Orders.Lookup(order); ok {
 			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
 				return m.Code
 			}
@@ -114,8 +114,8 @@ func (a sf) vatInvoices(rows ...vi) sf {
 		if r.id == "" {
 			r.id = fmt.Sprintf("vat-%d", i+1)
 		}
-		a.d.Invoices = append(a.d.Invoices, records.Invoice{OrderID: r.id, Marketplace: r.store, OrderDate: day(r.ordered),
-			Shipped: stampP(r.shipped), Business: r.business, Uploaded: r.uploaded, Source: records.Source{File: "vat.txt", Line: i + 2}})
+		a.d.Invoices = append(a.d.Invoices, records.Invoice{Key: records.KeyOf(r.id), Marketplace: records.Intern(r.store), OrderDate: day(r.ordered),
+			Shipped: stampP(r.shipped), Business: r.business, Uploaded: r.uploaded, File: records.Intern("vat.txt"), Line: int32(i + 2)})
 	}
 	return a
 }
@@ -378,8 +378,8 @@ func TestInvoiceDefectAsksStoreOf(t *testing.T) {
 	d := shipments(nil, shp{id: "A", store: "FR", purchase: "2026-11-12", confirm: "2026-11-13", business: true},
 		shp{id: "B", purchase: "2026-11-12", confirm: "2026-11-13"}).d
 	var asked []string
-	storeOf := func(id, fromFile string) string {
-		asked = append(asked, id+"/"+fromFile)
+	storeOf := func(order records.OrderKey, fromFile string) string {
+		asked = append(asked, order.String()+"/"+fromFile)
 		return "UK"
 	}
 	out := metrics.InvoiceDefect(d, defaults(), storeOf)
@@ -404,11 +404,11 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 	figs := map[string]*idrFig{}
 	present := map[string]bool{}
 	for _, sh := range d.Shipments {
-		store := storeOf(sh.OrderID, sh.Marketplace)
+		store := storeOf(sh.Key, sh.Marketplace.String())
 		present[store] = true
-		o, known := d.Orders.Get(sh.OrderID)
+		o, known := d.Orders.Lookup(sh.Key)
 		business := sh.Business || (known && o.Business)
-		shipped := sh.Confirm != nil && sh.Confirm.Date <= s.AsOf
+		shipped := !sh.Confirm.IsZero() && sh.Confirm.Date <= s.AsOf
 		if !eu5[store] || !business || !shipped || !inDays(sh.Purchase.Date, end, s.Shipping.InvoiceDays) {
 			continue
 		}
@@ -419,10 +419,10 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 		}
 		f.Den++
 		switch {
-		case sh.Invoice == nil || sh.Invoice.Date > s.AsOf:
+		case sh.Invoice.IsZero() || sh.Invoice.Date > s.AsOf:
 			f.Missing++
 			f.Num++
-		case eventSec(*sh.Invoice, *sh.Confirm) > naiveDueSec(*sh.Confirm):
+		case eventSec(sh.Invoice, sh.Confirm) > naiveDueSec(sh.Confirm):
 			f.Late++
 			f.Num++
 		}
@@ -438,9 +438,9 @@ func naiveInvoiceVAT(d *records.Dataset, s settings.Settings, storeOf metrics.St
 	figs := map[string]*idrFig{}
 	present := map[string]bool{}
 	for _, inv := range d.Invoices {
-		store := storeOf(inv.OrderID, inv.Marketplace)
+		store := storeOf(inv.Key, inv.Marketplace.String())
 		present[store] = true
-		if !eu5[store] || !inv.Business || inv.Shipped == nil || inv.Shipped.Date > s.AsOf || !inDays(inv.OrderDate, end, s.Shipping.InvoiceDays) {
+		if !eu5[store] || !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > s.AsOf || !inDays(inv.OrderDate, end, s.Shipping.InvoiceDays) {
 			continue
 		}
 		f := figs[store]
@@ -495,8 +495,8 @@ func vatFromShipments(d *records.Dataset) *records.Dataset {
 	v.Kinds["vat-invoices"] = true
 	v.Orders = d.Orders
 	for i, sh := range d.Shipments {
-		v.Invoices = append(v.Invoices, records.Invoice{OrderID: sh.OrderID, Marketplace: sh.Marketplace, OrderDate: sh.Purchase.Date,
-			Shipped: sh.Confirm, Business: sh.Business, Uploaded: sh.Invoice != nil, Source: records.Source{File: "vat.txt", Line: i + 2}})
+		v.Invoices = append(v.Invoices, records.Invoice{Key: sh.Key, Marketplace: sh.Marketplace, OrderDate: sh.Purchase.Date,
+			Shipped: sh.Confirm, Business: sh.Business, Uploaded: !sh.Invoice.IsZero(), File: records.Intern("vat.txt"), Line: int32(i + 2)})
 	}
 	return v
 }

@@ -42,23 +42,23 @@ func lacking(d *records.Dataset, cols ...string) string {
 }
 
 // confirmedBy is the shipment's confirmation if it happened on or before
-// as-of (later events are ignored), else nil.
-func confirmedBy(s *records.Shipment, asOf civil.Date) *civil.Timestamp {
-	if s.Confirm != nil && s.Confirm.Date <= asOf {
+// as-of (later events are ignored), else the zero Timestamp.
+func confirmedBy(s *records.Shipment, asOf civil.Date) civil.Timestamp {
+	if !s.Confirm.IsZero() && s.Confirm.Date <= asOf {
 		return s.Confirm
 	}
-	return nil
+	return civil.Timestamp{}
 }
 
 // cancelledBefore says whether the order was cancelled on or before as-of
 // and before any confirmation made by as-of (a later confirmation is
 // ignored, like every event after as-of): such an order never had to ship.
 func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
-	if s.Cancel == nil || s.Cancel.Date > asOf {
+	if s.Cancel.IsZero() || s.Cancel.Date > asOf {
 		return false
 	}
 	c := confirmedBy(s, asOf)
-	return c == nil || eventAfter(*c, *s.Cancel)
+	return c.IsZero() || eventAfter(c, s.Cancel)
 }
 
 // deadline is the instant a report date-or-time expires: its own instant
@@ -66,7 +66,7 @@ func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
 // date is the end of that day where it is a deadline).
 func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
 	if ts.HasTime {
-		return ts.Instant
+		return ts.Instant()
 	}
 	return civil.EndOfDay(ts.Date, loc)
 }
@@ -76,7 +76,7 @@ func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
 // is the start of that day where it is an event).
 func start(ts civil.Timestamp, loc *time.Location) time.Time {
 	if ts.HasTime {
-		return ts.Instant
+		return ts.Instant()
 	}
 	y, m, d := ts.Date.Time().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, loc)
@@ -85,10 +85,7 @@ func start(ts civil.Timestamp, loc *time.Location) time.Time {
 // zoneOf is the location a bare date beside ts is read in: ts's own offset
 // when ts has a time, else UTC (two bare dates then compare as dates).
 func zoneOf(ts civil.Timestamp) *time.Location {
-	if ts.HasTime {
-		return ts.Instant.Location()
-	}
-	return time.UTC
+	return ts.Location()
 }
 
 // eventAfter says whether event a happened after event b; a bare date is
@@ -137,7 +134,7 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 			r.Denominator++
 			if late {
 				r.Numerator++
-				r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+				r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
 					Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.LateShipmentLagDays, n)})
 			}
 		}
@@ -151,8 +148,8 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 // lateShipment says whether a shipment not cancelled before shipment is
 // late on as-of, and the event that makes it so.
 func lateShipment(sh *records.Shipment, asOf civil.Date) (bool, Event) {
-	if c := confirmedBy(sh, asOf); c != nil {
-		return pastDeadline(*c, sh.LatestShip), Event{Type: "late_shipment", Date: c.Date, Status: "confirmed after the expected ship date"}
+	if c := confirmedBy(sh, asOf); !c.IsZero() {
+		return pastDeadline(c, sh.LatestShip), Event{Type: "late_shipment", Date: c.Date, Status: "confirmed after the expected ship date"}
 	}
 	return sh.LatestShip.Date < asOf, Event{Type: "late_shipment", Status: "not confirmed"}
 }
@@ -210,8 +207,8 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	// reports may date one order differently: its key date is the latest of
 	// its dates in the window, else (an order that enters the window later)
 	// the latest after it.
-	key := map[string]civil.Date{}
-	place := func(id string, d civil.Date) {
+	key := map[records.OrderKey]civil.Date{}
+	place := func(id records.OrderKey, d civil.Date) {
 		if !days.covers(d) {
 			return
 		}
@@ -223,52 +220,52 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	// Counted cancellations: of the shipments file, by the row's own
 	// purchase date (in the window, or after it for the Days), and of the
 	// cancellation download, whatever the date.
-	cancelIn, cancelAfter, download := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	events := map[string][]Event{}
+	cancelIn, cancelAfter, download := map[records.OrderKey]bool{}, map[records.OrderKey]bool{}, map[records.OrderKey]bool{}
+	events := map[records.OrderKey][]Event{}
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
 		if !days.covers(sh.Purchase.Date) {
 			continue
 		}
-		place(sh.OrderID, sh.Purchase.Date)
-		if sh.Cancel != nil && sh.Cancel.Date <= s.AsOf && sh.CancelledBy != records.CancelledBuyer {
+		place(sh.Key, sh.Purchase.Date)
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= s.AsOf && sh.CancelledBy != records.CancelledBuyer {
 			if !w.Contains(sh.Purchase.Date) {
-				cancelAfter[sh.OrderID] = true
+				cancelAfter[sh.Key] = true
 				continue
 			}
-			cancelIn[sh.OrderID] = true
+			cancelIn[sh.Key] = true
 			who := sh.CancelledBy.String()
 			if sh.CancelledBy == records.NotCancelled {
 				who = records.CancelledUnknown.String()
 			}
-			events[sh.OrderID] = append(events[sh.OrderID], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
+			events[sh.Key] = append(events[sh.Key], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
 		}
 	}
 	for o := range d.Orders.All() {
 		if o.Channel == records.ChannelMerchant {
-			place(o.ID(), o.Date)
+			place(o.Key, o.Date)
 		}
 	}
-	shipped := make(map[string]bool, len(d.Shipments))
+	shipped := make(map[records.OrderKey]bool, len(d.Shipments))
 	if len(d.Cancellations) > 0 {
 		for i := range d.Shipments {
-			shipped[d.Shipments[i].OrderID] = true
+			shipped[d.Shipments[i].Key] = true
 		}
 	}
 	for _, c := range d.Cancellations {
 		if !c.Impacts || c.Date > s.AsOf {
 			continue
 		}
-		download[c.OrderID] = true
+		download[c.Key] = true
 		// The download's date is the order date: when the order was
 		// cancelled is not known.
-		events[c.OrderID] = append(events[c.OrderID], Event{Type: "cancellation", Status: "impacts account health"})
+		events[c.Key] = append(events[c.Key], Event{Type: "cancellation", Status: "impacts account health"})
 	}
 	// The cancellation download lists seller-fulfilled orders with their
 	// own order date: an order no other report knows is placed by it.
 	for _, c := range d.Cancellations {
-		if _, known := d.Orders.Get(c.OrderID); !known && !shipped[c.OrderID] {
-			place(c.OrderID, c.Date)
+		if _, known := d.Orders.Lookup(c.Key); !known && !shipped[c.Key] {
+			place(c.Key, c.Date)
 		}
 	}
 	r := Result{ID: PrefulfillmentCancelRate, Window: w}
@@ -282,7 +279,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		r.Denominator++
 		if counted {
 			r.Numerator++
-			r.Items = append(r.Items, Item{OrderID: id, OrderDate: k, Fulfillment: "mfn", KeyDate: k,
+			r.Items = append(r.Items, Item{OrderID: id.String(), OrderDate: k, Fulfillment: "mfn", KeyDate: k,
 				Events: sortedEvents(events[id]), LeavesWindowOn: LeavesWindow(k, s.Shipping.CancelLagDays, s.Shipping.CancelDays)})
 		}
 	}
@@ -308,14 +305,14 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	days := daysOf(w, s.AsOf)
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
-		if sh.Promised == nil || !days.covers(*sh.Promised) {
+		if !sh.HasPromised || !days.covers(sh.Promised) {
 			continue
 		}
 		conf := confirmedBy(sh, s.AsOf)
-		if conf == nil {
+		if conf.IsZero() {
 			continue
 		}
-		key, valid := *sh.Promised, sh.HasValidTracking()
+		key, valid := sh.Promised, sh.HasValidTracking()
 		days.add(key, valid)
 		if !w.Contains(key) {
 			continue
@@ -326,10 +323,10 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 			continue
 		}
 		ev := Event{Type: "no_tracking", Date: conf.Date, Status: "no tracking id"}
-		if sh.TrackingID != "" {
+		if sh.TrackingID.Present() {
 			ev = Event{Type: "invalid_tracking", Date: conf.Date, Status: "tracking id marked invalid"}
 		}
-		r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+		r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
 			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.TrackingLagDays, s.Shipping.TrackingDays)})
 	}
 	sortItems(r.Items)
@@ -355,12 +352,12 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	days := daysOf(w, s.AsOf)
 	for i := range d.Shipments {
 		sh := &d.Shipments[i]
-		if sh.Promised == nil || !days.covers(*sh.Promised) || confirmedBy(sh, s.AsOf) == nil || !sh.HasValidTracking() {
+		if !sh.HasPromised || !days.covers(sh.Promised) || confirmedBy(sh, s.AsOf).IsZero() || !sh.HasValidTracking() {
 			continue
 		}
-		key := *sh.Promised
-		delivered := sh.Delivered != nil && *sh.Delivered <= s.AsOf
-		onTime := delivered && *sh.Delivered <= key
+		key := sh.Promised
+		delivered := sh.HasDelivered && sh.Delivered <= s.AsOf
+		onTime := delivered && sh.Delivered <= key
 		days.add(key, onTime)
 		if !w.Contains(key) {
 			continue
@@ -372,9 +369,9 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 		}
 		ev := Event{Type: "not_delivered", Status: "not delivered by the as-of date"}
 		if delivered {
-			ev = Event{Type: "late_delivery", Date: *sh.Delivered, Status: "promised " + key.String()}
+			ev = Event{Type: "late_delivery", Date: sh.Delivered, Status: "promised " + key.String()}
 		}
-		r.Items = append(r.Items, Item{OrderID: sh.OrderID, OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+		r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
 			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.DeliveryLagDays, s.Shipping.DeliveryDays)})
 	}
 	sortItems(r.Items)

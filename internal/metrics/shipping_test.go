@@ -33,22 +33,20 @@ func stamp(s string) civil.Timestamp {
 	return t
 }
 
-// stampP is stamp for an optional cell: "" is nil.
-func stampP(s string) *civil.Timestamp {
+// stampP is stamp for an optional cell: "" is the zero Timestamp.
+func stampP(s string) civil.Timestamp {
 	if s == "" {
-		return nil
+		return civil.Timestamp{}
 	}
-	t := stamp(s)
-	return &t
+	return stamp(s)
 }
 
-// dateP is an optional date cell: "" is nil.
-func dateP(s string) *civil.Date {
+// dateP is an optional date cell: "" is none (false).
+func dateP(s string) (civil.Date, bool) {
 	if s == "" {
-		return nil
+		return 0, false
 	}
-	d := day(s)
-	return &d
+	return day(s), true
 }
 
 // shipCols are the shipments file's columns (report-formats.md, "Canonical
@@ -97,14 +95,16 @@ func (r shp) record(i int) records.Shipment {
 	case r.latest == "":
 		r.latest = r.purchase
 	}
+	promised, hasPromised := dateP(r.promised)
+	delivered, hasDelivered := dateP(r.delivered)
 	return records.Shipment{
-		OrderID: r.id, Marketplace: r.store,
+		Key: records.KeyOf(r.id), Marketplace: records.Intern(r.store),
 		Purchase: stamp(r.purchase), LatestShip: stamp(r.latest),
 		Confirm: stampP(r.confirm), Cancel: stampP(r.cancel), CancelledBy: r.by,
-		TrackingID: r.tracking, Tracking: r.mark,
-		Promised: dateP(r.promised), Delivered: dateP(r.delivered),
+		TrackingID: records.FingerprintOf(r.tracking), Tracking: r.mark,
+		Promised: promised, HasPromised: hasPromised, Delivered: delivered, HasDelivered: hasDelivered,
 		Business: r.business, Invoice: stampP(r.invoice),
-		Source: records.Source{File: "shipments.csv", Line: i + 2},
+		File: records.Intern("shipments.csv"), Line: int32(i + 2),
 	}
 }
 
@@ -164,8 +164,8 @@ type cx struct {
 func (a sf) cancellations(cs ...cx) sf {
 	a.d.Kinds["cancellations"] = true
 	for i, c := range cs {
-		a.d.Cancellations = append(a.d.Cancellations, records.Cancellation{OrderID: c.id, Date: day(c.date),
-			Impacts: c.impacts, Source: records.Source{File: "cancellations.csv", Line: i + 2}})
+		a.d.Cancellations = append(a.d.Cancellations, records.Cancellation{Key: records.KeyOf(c.id), Date: day(c.date),
+			Impacts: c.impacts, File: records.Intern("cancellations.csv"), Line: int32(i + 2)})
 	}
 	return a
 }
@@ -838,13 +838,13 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 			}
 			upOff := offFor()
 			if chance(0.15) && cd.HasTime { // the confirmation's own offset, so the due second is exact
-				_, o := cd.Instant.Zone()
+				_, o := cd.Instant().Zone()
 				upOff = fmt.Sprintf("%+03d:%02d", o/3600, (abs(o)%3600)/60)
 			}
 			row.invoice = writeTime(up, upOff, chance(0.1))
 		}
 		sh := row.record(i)
-		sh.Source = records.Source{File: "shipments.csv", Line: i + 2}
+		sh.File, sh.Line = records.Intern("shipments.csv"), int32(i+2)
 		d.Shipments = append(d.Shipments, sh)
 		if chance(0.4) { // in the orders report too
 			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: sh.Purchase.Date, Channel: mfn, SalesChannel: records.Intern(salesChannelOf[store]),
@@ -871,14 +871,14 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 				dt = o.Date
 			} else {
 				for j := range d.Shipments {
-					if d.Shipments[j].OrderID == id {
+					if d.Shipments[j].OrderID() == id {
 						dt = d.Shipments[j].Purchase.Date
 					}
 				}
 			}
 		}
-		d.Cancellations = append(d.Cancellations, records.Cancellation{OrderID: id, Date: dt, Impacts: chance(0.7),
-			Source: records.Source{File: "cancellations.csv", Line: i + 2}})
+		d.Cancellations = append(d.Cancellations, records.Cancellation{Key: records.KeyOf(id), Date: dt, Impacts: chance(0.7),
+			File: records.Intern("cancellations.csv"), Line: int32(i + 2)})
 	}
 	rng.Shuffle(len(d.Shipments), func(i, j int) { d.Shipments[i], d.Shipments[j] = d.Shipments[j], d.Shipments[i] })
 	return d
@@ -899,7 +899,7 @@ func offsetSec(ts civil.Timestamp) int64 {
 	if !ts.HasTime {
 		return 0
 	}
-	_, off := ts.Instant.Zone()
+	_, off := ts.Instant().Zone()
 	return int64(off)
 }
 
@@ -907,7 +907,7 @@ func offsetSec(ts civil.Timestamp) int64 {
 // for a bare date the start of that day in other's offset.
 func eventSec(ts, other civil.Timestamp) int64 {
 	if ts.HasTime {
-		return ts.Instant.Unix()
+		return ts.Instant().Unix()
 	}
 	return int64(ts.Date)*86400 - offsetSec(other)
 }
@@ -916,7 +916,7 @@ func eventSec(ts, other civil.Timestamp) int64 {
 // instant, or for a bare date 23:59:59 of that day in other's offset.
 func deadlineSec(ts, other civil.Timestamp) int64 {
 	if ts.HasTime {
-		return ts.Instant.Unix()
+		return ts.Instant().Unix()
 	}
 	return int64(ts.Date)*86400 + 86399 - offsetSec(other)
 }
@@ -941,13 +941,13 @@ func naiveLateShipment(d *records.Dataset, asOf civil.Date, n int) nd {
 		if !inDays(sh.LatestShip.Date, asOf, n) {
 			continue
 		}
-		confirmed := sh.Confirm != nil && sh.Confirm.Date <= asOf
-		if sh.Cancel != nil && sh.Cancel.Date <= asOf &&
-			(!confirmed || eventSec(*sh.Cancel, *sh.Confirm) < eventSec(*sh.Confirm, *sh.Cancel)) {
+		confirmed := !sh.Confirm.IsZero() && sh.Confirm.Date <= asOf
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf &&
+			(!confirmed || eventSec(sh.Cancel, sh.Confirm) < eventSec(sh.Confirm, sh.Cancel)) {
 			continue // cancelled before shipment
 		}
 		r.Den++
-		if confirmed && eventSec(*sh.Confirm, sh.LatestShip) > deadlineSec(sh.LatestShip, *sh.Confirm) ||
+		if confirmed && eventSec(sh.Confirm, sh.LatestShip) > deadlineSec(sh.LatestShip, sh.Confirm) ||
 			!confirmed && sh.LatestShip.Date < asOf {
 			r.Num++
 		}
@@ -960,13 +960,13 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 	counted := map[string]bool{}
 	known := map[string]bool{}
 	for _, sh := range d.Shipments {
-		known[sh.OrderID] = true
+		known[sh.OrderID()] = true
 		if inDays(sh.Purchase.Date, asOf, days) {
-			population[sh.OrderID] = true
+			population[sh.OrderID()] = true
 		}
-		if sh.Cancel != nil && sh.Cancel.Date <= asOf &&
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf &&
 			(sh.CancelledBy == records.CancelledSeller || sh.CancelledBy == records.CancelledAmazon || sh.CancelledBy == records.CancelledUnknown) {
-			counted[sh.OrderID] = true
+			counted[sh.OrderID()] = true
 		}
 	}
 	for o := range d.Orders.All() {
@@ -980,11 +980,11 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 	for _, c := range d.Cancellations {
 		// An order only the download knows is a seller-fulfilled order
 		// dated by the download's own Order Date.
-		if !known[c.OrderID] && inDays(c.Date, asOf, days) {
-			population[c.OrderID] = true
+		if !known[c.OrderID()] && inDays(c.Date, asOf, days) {
+			population[c.OrderID()] = true
 		}
 		if c.Impacts && c.Date <= asOf {
-			counted[c.OrderID] = true
+			counted[c.OrderID()] = true
 		}
 	}
 	var r nd
@@ -1000,11 +1000,11 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
 	for _, sh := range d.Shipments {
-		if sh.Confirm == nil || sh.Confirm.Date > asOf || sh.Promised == nil || !inDays(*sh.Promised, asOf-civil.Date(lag), days) {
+		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
 			continue
 		}
 		r.Den++
-		if sh.TrackingID != "" && sh.Tracking != records.TrackingInvalid {
+		if sh.TrackingID.Present() && sh.Tracking != records.TrackingInvalid {
 			r.Num++
 		}
 	}
@@ -1014,12 +1014,12 @@ func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 func naiveDelivery(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
 	for _, sh := range d.Shipments {
-		if sh.Confirm == nil || sh.Confirm.Date > asOf || sh.TrackingID == "" || sh.Tracking == records.TrackingInvalid ||
-			sh.Promised == nil || !inDays(*sh.Promised, asOf-civil.Date(lag), days) {
+		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.TrackingID.Present() || sh.Tracking == records.TrackingInvalid ||
+			!sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
 			continue
 		}
 		r.Den++
-		if sh.Delivered != nil && *sh.Delivered <= asOf && *sh.Delivered <= *sh.Promised {
+		if sh.HasDelivered && sh.Delivered <= asOf && sh.Delivered <= sh.Promised {
 			r.Num++
 		}
 	}
@@ -1103,24 +1103,24 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 		if !sh.LatestShip.HasTime {
 			seen["bare ship-by"]++
 		}
-		if sh.Confirm != nil {
+		if !sh.Confirm.IsZero() {
 			if !sh.Confirm.HasTime {
 				seen["bare confirmation"]++
 			}
-			if sh.LatestShip.HasTime && sh.Confirm.Instant.Equal(sh.LatestShip.Instant) {
+			if sh.LatestShip.HasTime && sh.Confirm.Instant().Equal(sh.LatestShip.Instant()) {
 				seen["confirmed at the ship-by instant"]++
-				if offsetSec(*sh.Confirm) != offsetSec(sh.LatestShip) {
+				if offsetSec(sh.Confirm) != offsetSec(sh.LatestShip) {
 					seen["... in another offset"]++
 				}
 			}
-			if sh.LatestShip.HasTime && sh.Confirm.Instant.Sub(sh.LatestShip.Instant) == time.Second {
+			if sh.LatestShip.HasTime && sh.Confirm.Instant().Sub(sh.LatestShip.Instant()) == time.Second {
 				seen["confirmed a second late"]++
 			}
-			if sh.Cancel != nil {
+			if !sh.Cancel.IsZero() {
 				seen["confirmed and cancelled"]++
 			}
-			if sh.Invoice != nil && sh.Confirm.HasTime && sh.Invoice.HasTime {
-				switch sh.Invoice.Instant.Unix() - naiveDueSec(*sh.Confirm) {
+			if !sh.Invoice.IsZero() && sh.Confirm.HasTime && sh.Invoice.HasTime {
+				switch sh.Invoice.Instant().Unix() - naiveDueSec(sh.Confirm) {
 				case 0:
 					seen["upload at the due second"]++
 				case 1:
@@ -1128,22 +1128,22 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 				}
 			}
 		}
-		if sh.Invoice != nil && !sh.Invoice.HasTime {
+		if !sh.Invoice.IsZero() && !sh.Invoice.HasTime {
 			seen["bare upload"]++
 		}
-		if sh.Cancel != nil {
+		if !sh.Cancel.IsZero() {
 			seen["cancelled by "+sh.CancelledBy.String()]++
 		}
 		switch {
-		case sh.TrackingID == "":
+		case !sh.TrackingID.Present():
 			seen["no tracking id"]++
 		case sh.Tracking == records.TrackingInvalid:
 			seen["tracking invalid"]++
 		}
-		if sh.Delivered != nil && sh.Promised != nil && *sh.Delivered > *sh.Promised {
+		if sh.HasDelivered && sh.HasPromised && sh.Delivered > sh.Promised {
 			seen["delivered late"]++
 		}
-		if sh.Business && sh.Marketplace == "" {
+		if sh.Business && sh.Marketplace.String() == "" {
 			seen["business order of no stated store"]++
 		}
 	}

@@ -27,49 +27,101 @@ const (
 )
 
 // Shipment is one seller-fulfilled order's fulfilment story (the canonical
-// shipments file of report-formats.md, one row per order). Optional times
-// are nil when the file leaves them empty.
+// shipments file of report-formats.md, one row per order), in 128 bytes
+// without pointers, so that the shipments of a large account cost little
+// memory and nothing for the garbage collector to scan. An optional time the
+// file leaves empty is the zero Timestamp (IsZero); an optional date says
+// whether it is there in its Has field.
 type Shipment struct {
-	OrderID     string
-	Marketplace string // store code, "" when unknown
-	Purchase    civil.Timestamp
-	LatestShip  civil.Timestamp // expected ship date: a bare date is a deadline (end of day)
-	Confirm     *civil.Timestamp
-	Cancel      *civil.Timestamp
-	CancelledBy CancelledBy
-	Carrier     string
-	TrackingID  string
-	Tracking    TrackingMark
-	Promised    *civil.Date // promised delivery date
-	Delivered   *civil.Date // actual delivery date, as written
-	Business    bool
-	Invoice     *civil.Timestamp // invoice upload time
-	Source      Source
+	Key          OrderKey
+	Purchase     civil.Timestamp
+	LatestShip   civil.Timestamp // expected ship date: a bare date is a deadline (end of day)
+	Confirm      civil.Timestamp // ship confirmation; zero when not confirmed
+	Cancel       civil.Timestamp // zero when not cancelled
+	Invoice      civil.Timestamp // invoice upload time; zero when none
+	TrackingID   Fingerprint     // whether there is a tracking id, and which
+	Carrier      Fingerprint
+	Promised     civil.Date // promised delivery date, if HasPromised
+	Delivered    civil.Date // actual delivery date as written, if HasDelivered
+	Line         int32      // physical line of the row
+	File         Sym        // file of the row
+	Marketplace  Sym        // store code, "" when unknown
+	CancelledBy  CancelledBy
+	Tracking     TrackingMark
+	HasPromised  bool
+	HasDelivered bool
+	Business     bool
 }
+
+// OrderID is the order id as written.
+func (s *Shipment) OrderID() string { return s.Key.String() }
+
+// Source is where the shipment's row was read.
+func (s *Shipment) Source() Source { return Source{File: s.File.String(), Line: int(s.Line)} }
 
 // HasValidTracking: a tracking id is present and the export does not mark
 // it invalid (metrics.md, Valid Tracking Rate).
 func (s *Shipment) HasValidTracking() bool {
-	return s.TrackingID != "" && s.Tracking != TrackingInvalid
+	return s.TrackingID.Present() && s.Tracking != TrackingInvalid
 }
+
+// Fingerprint stands for a value no metric reads but that tells two rows
+// of one order apart (a carrier, a tracking id): the value's 64-bit FNV-1a
+// hash, never 0, or 0 for no value. It costs no memory of its own and,
+// unlike a Sym, no entry in a table that a column of unique values would
+// fill.
+type Fingerprint uint64
+
+// FingerprintOf is the fingerprint of a value as written ("" for none).
+func FingerprintOf(v string) Fingerprint {
+	if v == "" {
+		return 0
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(v); i++ {
+		h ^= uint64(v[i])
+		h *= 1099511628211
+	}
+	if h == 0 {
+		h = 1
+	}
+	return Fingerprint(h)
+}
+
+// Present says whether there is a value.
+func (f Fingerprint) Present() bool { return f != 0 }
 
 // Cancellation is one row of Amazon's cancellation download (Order Date,
 // Order ID, Impacts Account Health).
 type Cancellation struct {
-	OrderID string
+	Key     OrderKey
 	Date    civil.Date
+	Line    int32 // physical line of the row
+	File    Sym   // file of the row
 	Impacts bool
-	Source  Source
 }
+
+// OrderID is the order id as written.
+func (c *Cancellation) OrderID() string { return c.Key.String() }
+
+// Source is where the row was read.
+func (c *Cancellation) Source() Source { return Source{File: c.File.String(), Line: int(c.Line)} }
 
 // Invoice is one row of the VAT invoice data report: a business order's
 // shipment and whether its invoice was uploaded.
 type Invoice struct {
-	OrderID     string
-	Marketplace string
+	Key         OrderKey
+	Shipped     civil.Timestamp // zero when not shipped
 	OrderDate   civil.Date
-	Shipped     *civil.Timestamp
+	Line        int32 // physical line of the order's first row
+	File        Sym   // file of the order's first row
+	Marketplace Sym   // store code, "" when unknown
 	Business    bool
 	Uploaded    bool
-	Source      Source
 }
+
+// OrderID is the order id as written.
+func (v *Invoice) OrderID() string { return v.Key.String() }
+
+// Source is where the order's first row was read.
+func (v *Invoice) Source() Source { return Source{File: v.File.String(), Line: int(v.Line)} }

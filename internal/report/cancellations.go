@@ -37,6 +37,7 @@ type cancellationRow struct {
 }
 
 func readCancellations(t *Table, s *Sink) error {
+	file := records.Intern(t.File)
 	blankRow := func(r *cancellationRow) bool { return strings.TrimSpace(r.Date+r.OrderID+r.Impacts) == "" }
 	return decodeCanonical(t, blankRow, func(r *cancellationRow) error {
 		id, err := orderID(t, "order-id", r.OrderID)
@@ -54,7 +55,7 @@ func readCancellations(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		s.Data.Cancellations = append(s.Data.Cancellations, records.Cancellation{OrderID: id, Date: d, Impacts: impacts, Source: t.source()})
+		s.Data.Cancellations = append(s.Data.Cancellations, records.Cancellation{Key: records.KeyOf(id), Date: d, Impacts: impacts, File: file, Line: int32(t.line)})
 		return nil
 	})
 }

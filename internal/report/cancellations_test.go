@@ -18,7 +18,7 @@ type cancellation struct {
 func cancellationsOf(l *Loaded) []cancellation {
 	var out []cancellation
 	for _, c := range l.Data.Cancellations {
-		out = append(out, cancellation{c.OrderID, c.Date.String(), c.Impacts, filepath.Base(c.Source.File), c.Source.Line})
+		out = append(out, cancellation{c.OrderID(), c.Date.String(), c.Impacts, filepath.Base(c.Source().File), c.Source().Line})
 	}
 	return out
 }

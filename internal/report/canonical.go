@@ -15,6 +15,80 @@ import (
 // so aliases and any mix of case, '-', '_' and spaces map to the struct's
 // `csv` tags. fn runs once per non-blank row, with t.Line() on that row.
 func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error) error {
+	r, in := canonicalCSV(t)
+	um, err := gocsv.NewUnmarshaller(r, *new(T))
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return ie
+		}
+		return &InputError{File: t.File, Line: t.hdrEnd, Msg: err.Error()}
+	}
+	for {
+		v, err := um.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(t, err)
+		}
+		if err := in.placeRow(r); err != nil {
+			return err
+		}
+		rec := v.(T)
+		if blankRow(&rec) {
+			continue
+		}
+		t.rowsRead++
+		if err := fn(&rec); err != nil {
+			return err
+		}
+	}
+}
+
+// eachCanonicalRow is decodeCanonical without gocsv and its reflection,
+// for the canonical file that holds a row per order (shipments): fn gets
+// each row's fields, the slice and its strings shared with the next row
+// (fn keeps copies, not the values). cols are the fields the reader uses
+// (the file's indices of t.Cols): a row blank in all of them is skipped.
+func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
+	r, in := canonicalCSV(t)
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil { // the header canonicalCSV gave
+		return csvError(t, err)
+	}
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(t, err)
+		}
+		if err := in.placeRow(r); err != nil {
+			return err
+		}
+		blank := true
+		for _, i := range cols {
+			if i < len(row) && strings.TrimSpace(row[i]) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		t.rowsRead++
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+}
+
+// canonicalCSV is the CSV reader of a canonical file's rows, preceded by
+// its header renamed to canonical column names (unused columns get names
+// no struct tag has).
+func canonicalCSV(t *Table) (*csv.Reader, *csvInput) {
 	header := make([]string, len(t.Header))
 	for name, i := range t.Cols {
 		header[i] = name
@@ -34,48 +108,34 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 	r.Comma = rune(t.Delim)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	um, err := gocsv.NewUnmarshaller(r, *new(T))
-	if err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			return ie
-		}
-		return &InputError{File: t.File, Line: t.hdrEnd, Msg: err.Error()}
+	return r, in
+}
+
+// csvError places an error of reading a canonical file's row.
+func csvError(t *Table, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &InputError{File: t.File, Line: t.hdrEnd - 1 + pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
 	}
-	for {
-		v, err := um.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &InputError{File: t.File, Line: t.hdrEnd - 1 + pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
-			}
-			var ie *InputError
-			if errors.As(err, &ie) {
-				return ie
-			}
-			return &InputError{File: t.File, Line: t.line + 1, Msg: err.Error()}
-		}
-		line, _ := r.FieldPos(0)
-		t.line = t.hdrEnd - 1 + line
-		// With LazyQuotes an unclosed '"' does not fail: the value runs on
-		// and silently swallows the rows below it. Rows of a canonical file
-		// sit on one line each, so a row spanning lines is an error.
-		if last := in.lineAt(r.InputOffset() - 1); last > line {
-			return &InputError{File: t.File, Line: t.line,
-				Msg: fmt.Sprintf("a quoted value runs on to line %d: a closing '\"' is missing, or a value holds a line break (rows must sit on one line)", t.hdrEnd-1+last)}
-		}
-		rec := v.(T)
-		if blankRow(&rec) {
-			continue
-		}
-		t.rowsRead++
-		if err := fn(&rec); err != nil {
-			return err
-		}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
 	}
+	return &InputError{File: t.File, Line: t.line + 1, Msg: err.Error()}
+}
+
+// placeRow puts t.Line() on the row r read last. With LazyQuotes an
+// unclosed '"' does not fail: the value runs on and silently swallows the
+// rows below it. Rows of a canonical file sit on one line each, so a row
+// spanning lines is an error.
+func (c *csvInput) placeRow(r *csv.Reader) error {
+	line, _ := r.FieldPos(0)
+	c.t.line = c.physical(line)
+	if last := c.lineAt(r.InputOffset() - 1); last > line {
+		return &InputError{File: c.t.File, Line: c.t.line,
+			Msg: fmt.Sprintf("a quoted value runs on to line %d: a closing '\"' is missing, or a value holds a line break (rows must sit on one line)", c.physical(last))}
+	}
+	return nil
 }
 
 // csvInput feeds the CSV reader of a canonical file. It remembers where the

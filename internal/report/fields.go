@@ -22,26 +22,23 @@ func timestampField(t *Table, col, v string) (civil.Timestamp, error) {
 	return ts, nil
 }
 
-// optTimestampField reads an optional ISO-8601 date or time: nil when empty.
-func optTimestampField(t *Table, col, v string) (*civil.Timestamp, error) {
+// optTimestampField reads an optional ISO-8601 date or time: the zero
+// Timestamp when empty.
+func optTimestampField(t *Table, col, v string) (civil.Timestamp, error) {
 	if strings.TrimSpace(v) == "" {
-		return nil, nil
+		return civil.Timestamp{}, nil
 	}
-	ts, err := timestampField(t, col, v)
-	if err != nil {
-		return nil, err
-	}
-	return &ts, nil
+	return timestampField(t, col, v)
 }
 
 // optDateField reads an optional date (a time is accepted; its date as
-// written is kept): nil when empty.
-func optDateField(t *Table, col, v string) (*civil.Date, error) {
+// written is kept); ok is false when empty.
+func optDateField(t *Table, col, v string) (d civil.Date, ok bool, err error) {
 	ts, err := optTimestampField(t, col, v)
-	if ts == nil || err != nil {
-		return nil, err
+	if ts.IsZero() || err != nil {
+		return 0, false, err
 	}
-	return &ts.Date, nil
+	return ts.Date, true, nil
 }
 
 // boolField reads a yes/no flag: true/false, Y/N, yes/no, 1/0; empty is

@@ -120,7 +120,7 @@ func FuzzReadCancellations(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		fuzzBody(t, p, "Order Date,Order ID,Impacts Account Health\n", body, Options{}, func(l *Loaded) {
 			for _, c := range l.Data.Cancellations {
-				if c.OrderID == "" || c.Source.Line < 2 {
+				if c.OrderID() == "" || c.Source().Line < 2 {
 					t.Fatalf("cancellation %+v", c)
 				}
 			}

@@ -539,7 +539,7 @@ func perfDate(v *string) (*civil.Date, error) {
 	}
 	d := ts.Date
 	if ts.HasTime {
-		d = civil.DateOf(ts.Instant.UTC())
+		d = civil.DateOf(ts.Instant().UTC())
 	}
 	return &d, nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/records"
 )
@@ -42,23 +41,6 @@ func init() {
 	})
 }
 
-type shipmentRow struct {
-	OrderID     string `csv:"order-id"`
-	Marketplace string `csv:"marketplace"`
-	Purchase    string `csv:"purchase-date"`
-	LatestShip  string `csv:"latest-ship-date"`
-	Confirm     string `csv:"ship-confirm-date"`
-	Cancel      string `csv:"cancel-date"`
-	CancelledBy string `csv:"cancelled-by"`
-	Carrier     string `csv:"carrier"`
-	TrackingID  string `csv:"tracking-id"`
-	Valid       string `csv:"tracking-valid"`
-	Promised    string `csv:"promised-delivery-date"`
-	Delivered   string `csv:"delivery-date"`
-	Business    string `csv:"is-business-order"`
-	Invoice     string `csv:"invoice-upload-date"`
-}
-
 var cancelledBy = map[string]records.CancelledBy{
 	"seller": records.CancelledSeller, "merchant": records.CancelledSeller,
 	"buyer": records.CancelledBuyer, "customer": records.CancelledBuyer, "buyer-requested": records.CancelledBuyer,
@@ -71,33 +53,63 @@ var trackingMarks = map[string]records.TrackingMark{
 	"n": records.TrackingInvalid, "no": records.TrackingInvalid, "false": records.TrackingInvalid, "invalid": records.TrackingInvalid, "0": records.TrackingInvalid,
 }
 
+// shipmentCols are the columns readShipments reads, in the order of
+// shipmentFields.
+var shipmentCols = [...]string{
+	"order-id", "marketplace", "purchase-date", "latest-ship-date", "ship-confirm-date", "cancel-date", "cancelled-by",
+	"carrier", "tracking-id", "tracking-valid", "promised-delivery-date", "delivery-date", "is-business-order", "invoice-upload-date",
+}
+
+// shipmentFields are the values of one row's columns.
+type shipmentFields struct {
+	OrderID, Marketplace, Purchase, LatestShip, Confirm, Cancel, CancelledBy,
+	Carrier, TrackingID, Valid, Promised, Delivered, Business, Invoice string
+}
+
+// readShipments reads the file that can hold a row per seller-fulfilled
+// order, so it reads without gocsv: encoding/csv, the columns placed once,
+// each value parsed into a compact records.Shipment.
 func readShipments(t *Table, s *Sink) error {
-	blankRow := func(r *shipmentRow) bool {
-		return strings.TrimSpace(r.OrderID+r.Marketplace+r.Purchase+r.LatestShip+r.Confirm+r.Cancel+r.CancelledBy+
-			r.Carrier+r.TrackingID+r.Valid+r.Promised+r.Delivered+r.Business+r.Invoice) == ""
+	idx := make([]int, len(shipmentCols)) // field index of each column, -1 when absent
+	var cols []int
+	for i, c := range shipmentCols {
+		idx[i] = t.Col(c)
+		if idx[i] >= 0 {
+			cols = append(cols, idx[i])
+		}
 	}
+	field := func(row []string, i int) string {
+		if j := idx[i]; j >= 0 && j < len(row) {
+			return row[j]
+		}
+		return ""
+	}
+	rd := shipmentReader{t: t, file: records.Intern(t.File)}
+	index := newShipmentIndex(s.Data.Shipments)
 	unknownCanceller := 0
-	err := decodeCanonical(t, blankRow, func(r *shipmentRow) error {
-		sh, err := parseShipment(t, r)
+	err := eachCanonicalRow(t, cols, func(row []string) error {
+		f := shipmentFields{
+			field(row, 0), field(row, 1), field(row, 2), field(row, 3), field(row, 4), field(row, 5), field(row, 6),
+			field(row, 7), field(row, 8), field(row, 9), field(row, 10), field(row, 11), field(row, 12), field(row, 13),
+		}
+		sh, err := rd.parse(&f)
 		if err != nil {
 			return err
 		}
-		if i, dup := s.shipmentIndex[sh.OrderID]; dup {
+		if i, dup := index.find(s.Data.Shipments, sh.Key); dup {
 			// The same order in an overlapping download: one order.
-			prev := s.Data.Shipments[i]
-			if !sameShipment(prev, sh) {
-				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID, prev.Source.File, prev.Source.Line)
+			prev := &s.Data.Shipments[i]
+			if !sameShipment(prev, &sh) {
+				from := prev.Source()
+				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), from.File, from.Line)
 			}
 			return nil
-		}
-		if s.shipmentIndex == nil {
-			s.shipmentIndex = map[string]int{}
 		}
 		if sh.CancelledBy == records.CancelledUnknown {
 			unknownCanceller++
 		}
-		s.shipmentIndex[sh.OrderID] = len(s.Data.Shipments)
 		s.Data.Shipments = append(s.Data.Shipments, sh)
+		index.add(s.Data.Shipments, len(s.Data.Shipments)-1)
 		return nil
 	})
 	if unknownCanceller > 0 {
@@ -106,20 +118,36 @@ func readShipments(t *Table, s *Sink) error {
 	return err
 }
 
-func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
+// shipmentReader turns a row's values into a Shipment, remembering the
+// marketplaces it has resolved.
+type shipmentReader struct {
+	t       *Table
+	file    records.Sym
+	markets map[string]records.Sym // value as written -> store code
+}
+
+func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
+	t := rd.t
 	var sh records.Shipment
-	var err error
-	if sh.OrderID, err = orderID(t, "order-id", r.OrderID); err != nil {
+	id, err := orderID(t, "order-id", r.OrderID)
+	if err != nil {
 		return sh, err
 	}
-	// Fields are slices of the row's line: keep copies, not the line.
-	sh.OrderID = strings.Clone(sh.OrderID)
+	sh.Key = records.KeyOf(id) // a copy when it is not an Amazon id
 	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
-		m, ok := market.Resolve(mp)
+		code, ok := rd.markets[mp]
 		if !ok {
-			return sh, t.Errorf("marketplace", "unknown marketplace %q (want a store code such as US, UK, DE, a sales channel such as Amazon.de or a marketplace id such as A1PA6795UKMFR9)", mp)
+			m, ok := market.Resolve(mp)
+			if !ok {
+				return sh, t.Errorf("marketplace", "unknown marketplace %q (want a store code such as US, UK, DE, a sales channel such as Amazon.de or a marketplace id such as A1PA6795UKMFR9)", mp)
+			}
+			if rd.markets == nil {
+				rd.markets = map[string]records.Sym{}
+			}
+			code = records.Intern(m.Code)
+			rd.markets[strings.Clone(mp)] = code
 		}
-		sh.Marketplace = m.Code
+		sh.Marketplace = code
 	}
 	if sh.Purchase, err = timestampField(t, "purchase-date", r.Purchase); err != nil {
 		return sh, err
@@ -138,23 +166,25 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 			return sh, err
 		}
 	}
-	if sh.Cancel != nil && sh.CancelledBy == records.NotCancelled {
+	if !sh.Cancel.IsZero() && sh.CancelledBy == records.NotCancelled {
 		sh.CancelledBy = records.CancelledUnknown
 	}
-	if sh.Cancel == nil && sh.CancelledBy != records.NotCancelled {
+	if sh.Cancel.IsZero() && sh.CancelledBy != records.NotCancelled {
 		// Without its date the cancellation cannot be placed against
 		// --as-of; dropping it would hide a seller cancellation.
 		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
 	}
-	sh.Carrier = intern(strings.TrimSpace(r.Carrier))
-	sh.TrackingID = strings.Clone(strings.TrimSpace(r.TrackingID))
-	if sh.Tracking, err = enumField(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
+	sh.Carrier = records.FingerprintOf(strings.TrimSpace(r.Carrier))
+	sh.TrackingID = records.FingerprintOf(strings.TrimSpace(r.TrackingID))
+	if strings.TrimSpace(r.Valid) != "" {
+		if sh.Tracking, err = enumField(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
+			return sh, err
+		}
+	}
+	if sh.Promised, sh.HasPromised, err = optDateField(t, "promised-delivery-date", r.Promised); err != nil {
 		return sh, err
 	}
-	if sh.Promised, err = optDateField(t, "promised-delivery-date", r.Promised); err != nil {
-		return sh, err
-	}
-	if sh.Delivered, err = optDateField(t, "delivery-date", r.Delivered); err != nil {
+	if sh.Delivered, sh.HasDelivered, err = optDateField(t, "delivery-date", r.Delivered); err != nil {
 		return sh, err
 	}
 	if sh.Business, err = boolField(t, "is-business-order", r.Business); err != nil {
@@ -163,20 +193,70 @@ func parseShipment(t *Table, r *shipmentRow) (records.Shipment, error) {
 	if sh.Invoice, err = optTimestampField(t, "invoice-upload-date", r.Invoice); err != nil {
 		return sh, err
 	}
-	sh.Source = t.source()
+	sh.File, sh.Line = rd.file, int32(t.line)
 	return sh, nil
 }
 
 // sameShipment compares two rows of one order, ignoring where they were read.
-func sameShipment(a, b records.Shipment) bool {
-	eqT := func(x, y *civil.Timestamp) bool { return (x == nil) == (y == nil) && (x == nil || x.Same(*y)) }
-	eqD := func(x, y *civil.Date) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return a.OrderID == b.OrderID && a.Marketplace == b.Marketplace &&
+func sameShipment(a, b *records.Shipment) bool {
+	return a.Key == b.Key && a.Marketplace == b.Marketplace &&
 		a.Purchase.Same(b.Purchase) && a.LatestShip.Same(b.LatestShip) &&
-		eqT(a.Confirm, b.Confirm) && eqT(a.Cancel, b.Cancel) && a.CancelledBy == b.CancelledBy &&
+		a.Confirm.Same(b.Confirm) && a.Cancel.Same(b.Cancel) && a.CancelledBy == b.CancelledBy &&
 		a.Carrier == b.Carrier && a.TrackingID == b.TrackingID && a.Tracking == b.Tracking &&
-		eqD(a.Promised, b.Promised) && eqD(a.Delivered, b.Delivered) &&
-		a.Business == b.Business && eqT(a.Invoice, b.Invoice)
+		a.HasPromised == b.HasPromised && a.Promised == b.Promised &&
+		a.HasDelivered == b.HasDelivered && a.Delivered == b.Delivered &&
+		a.Business == b.Business && a.Invoice.Same(b.Invoice)
+}
+
+// shipmentIndex finds an order's row among the shipments read so far, so
+// that overlapping downloads count each order once: an open-addressing
+// table of indices into the shipments (4 bytes a slot), built afresh for
+// each file from the shipments of the files before.
+type shipmentIndex struct {
+	slots []int32 // index+1 of the shipment in a slot; 0 empty
+	n     int
+}
+
+func newShipmentIndex(all []records.Shipment) *shipmentIndex {
+	x := &shipmentIndex{}
+	for i := range all {
+		x.add(all, i)
+	}
+	return x
+}
+
+// slot is where key k is, or the empty slot where it would go.
+func (x *shipmentIndex) slot(all []records.Shipment, k records.OrderKey) int {
+	mask := len(x.slots) - 1
+	i := int((uint64(k) * 0x9E3779B97F4A7C15) >> 32 & uint64(mask))
+	for x.slots[i] != 0 && all[x.slots[i]-1].Key != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// find returns the index of the shipment of order k.
+func (x *shipmentIndex) find(all []records.Shipment, k records.OrderKey) (int, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	i := x.slots[x.slot(all, k)]
+	return int(i) - 1, i != 0
+}
+
+// add indexes all[i], whose order is not indexed yet.
+func (x *shipmentIndex) add(all []records.Shipment, i int) {
+	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
+		old := x.slots
+		x.slots = make([]int32, max(64, 2*len(old)))
+		for _, j := range old {
+			if j != 0 {
+				x.slots[x.slot(all, all[j-1].Key)] = j
+			}
+		}
+	}
+	x.slots[x.slot(all, all[i].Key)] = int32(i + 1)
+	x.n++
 }
 
 // plural writes "1 order" / "2 orders".

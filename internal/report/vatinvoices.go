@@ -47,15 +47,16 @@ var invoiceFailed = map[string]bool{
 // files (overlapping downloads) an upload seen in any file counts: a later
 // download shows an upload an earlier one did not have yet.
 func readVATInvoices(t *Table, s *Sink) error {
-	index := make(map[string]int, len(s.Data.Invoices)) // order id -> s.Data.Invoices
+	index := make(map[records.OrderKey]int, len(s.Data.Invoices)) // order -> s.Data.Invoices
 	for i, inv := range s.Data.Invoices {
-		index[inv.OrderID] = i
+		index[inv.Key] = i
 	}
+	file := records.Intern(t.File)
 	type fileOrder struct {
 		earlier  bool            // read from an earlier file as uploaded
 		shipment map[string]bool // shipping-id -> uploaded (any row)
 	}
-	inFile := map[string]*fileOrder{}
+	inFile := map[records.OrderKey]*fileOrder{}
 	return eachRow(t, func(row []string) error {
 		if typ := strings.ToLower(t.Get(row, "transaction-type")); typ != "" && typ != "shipment" {
 			return nil // refunds have credit notes, not invoices
@@ -83,24 +84,25 @@ func readVATInvoices(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		var store string
+		var store records.Sym
 		if m, ok := market.Resolve(t.Get(row, "marketplace-id")); ok {
-			store = m.Code
+			store = records.Intern(m.Code)
 		}
 		status := Normalize(t.Get(row, "invoice-status"))
 		uploaded := !invoiceFailed[status] && (t.Get(row, "invoice-number") != "" || !invoicePending[status])
 
-		i, seen := index[id]
+		key := records.KeyOf(id)
+		i, seen := index[key]
 		if !seen {
 			i = len(s.Data.Invoices)
-			index[id] = i
-			s.Data.Invoices = append(s.Data.Invoices, records.Invoice{OrderID: id, OrderDate: ordered.Date, Source: t.source()})
+			index[key] = i
+			s.Data.Invoices = append(s.Data.Invoices, records.Invoice{Key: key, OrderDate: ordered.Date, File: file, Line: int32(t.line)})
 		}
 		inv := &s.Data.Invoices[i]
-		fo := inFile[id]
+		fo := inFile[key]
 		if fo == nil {
 			fo = &fileOrder{earlier: seen && inv.Uploaded, shipment: map[string]bool{}}
-			inFile[id] = fo
+			inFile[key] = fo
 		}
 		ship := t.Get(row, "shipping-id")
 		fo.shipment[ship] = fo.shipment[ship] || uploaded
@@ -110,10 +112,10 @@ func readVATInvoices(t *Table, s *Sink) error {
 		}
 		inv.Uploaded = fo.earlier || all
 		inv.Business = inv.Business || business
-		if inv.Marketplace == "" {
+		if inv.Marketplace.String() == "" {
 			inv.Marketplace = store
 		}
-		if shipped != nil && (inv.Shipped == nil || shipped.Instant.Before(inv.Shipped.Instant)) {
+		if !shipped.IsZero() && (inv.Shipped.IsZero() || shipped.Compare(inv.Shipped) < 0) {
 			inv.Shipped = shipped
 		}
 		return nil

@@ -74,7 +74,7 @@ type invoice struct {
 func invoicesOf(l *Loaded) []invoice {
 	var out []invoice
 	for _, v := range l.Data.Invoices {
-		out = append(out, invoice{v.OrderID, v.Marketplace, v.OrderDate.String(), optStamp(v.Shipped), v.Business, v.Uploaded, filepath.Base(v.Source.File), v.Source.Line})
+		out = append(out, invoice{v.OrderID(), v.Marketplace.String(), v.OrderDate.String(), optStamp(v.Shipped), v.Business, v.Uploaded, filepath.Base(v.Source().File), v.Source().Line})
 	}
 	return out
 }
@@ -298,15 +298,15 @@ func FuzzReadVATInvoices(f *testing.F) {
 		lines := strings.Count(string(body), "\n") + 2
 		seen := map[string]bool{}
 		for _, v := range l.Data.Invoices {
-			if v.OrderID == "" || strings.ContainsAny(v.OrderID, " \t\r\n") || seen[v.OrderID] {
-				t.Fatalf("order id %q (seen before: %v)", v.OrderID, seen[v.OrderID])
+			if v.OrderID() == "" || strings.ContainsAny(v.OrderID(), " \t\r\n") || seen[v.OrderID()] {
+				t.Fatalf("order id %q (seen before: %v)", v.OrderID(), seen[v.OrderID()])
 			}
-			seen[v.OrderID] = true
-			if v.Source.File != p || v.Source.Line < 2 || v.Source.Line > lines {
-				t.Fatalf("invoice %s at %s:%d of %d lines", v.OrderID, v.Source.File, v.Source.Line, lines)
+			seen[v.OrderID()] = true
+			if v.Source().File != p || v.Source().Line < 2 || v.Source().Line > lines {
+				t.Fatalf("invoice %s at %s:%d of %d lines", v.OrderID(), v.Source().File, v.Source().Line, lines)
 			}
-			if v.Marketplace != "" && len(v.Marketplace) != 2 {
-				t.Fatalf("invoice %s: marketplace %q", v.OrderID, v.Marketplace)
+			if v.Marketplace != 0 && len(v.Marketplace.String()) != 2 {
+				t.Fatalf("invoice %s: marketplace %q", v.OrderID(), v.Marketplace)
 			}
 		}
 	})
