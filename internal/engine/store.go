@@ -22,8 +22,8 @@ func stores(d *records.Dataset) []string {
 		}
 	}
 	codes := map[records.Sym]bool{}
-	for i := range d.Shipments {
-		codes[d.Shipments[i].Marketplace] = true
+	for sh := range d.Shipments.All() {
+		codes[sh.Marketplace] = true
 	}
 	for i := range d.Invoices {
 		codes[d.Invoices[i].Marketplace] = true

@@ -23,7 +23,7 @@ func storeData(channels, shipments, invoices []string) *records.Dataset {
 		d.Orders.Put(records.Order{Key: records.KeyOf(id), Channel: records.ChannelMerchant, SalesChannel: records.Intern(ch)})
 	}
 	for i, st := range shipments {
-		d.Shipments = append(d.Shipments, records.Shipment{Key: records.KeyOf("s" + string(rune('1'+i))), Marketplace: records.Intern(st)})
+		d.Shipments.Append(records.Shipment{Key: records.KeyOf("s" + string(rune('1'+i))), Marketplace: records.Intern(st)})
 	}
 	for i, st := range invoices {
 		d.Invoices = append(d.Invoices, records.Invoice{Key: records.KeyOf("v" + string(rune('1'+i))), Marketplace: records.Intern(st)})
@@ -135,9 +135,9 @@ func TestAuditUsesAccountStore(t *testing.T) {
 		for _, c := range []string{"tracking-id", "promised-delivery-date", "delivery-date", "invoice-upload-date", "is-business-order"} {
 			d.Columns["shipments."+c] = true
 		}
-		d.Shipments = []records.Shipment{{Key: records.KeyOf("A"), Purchase: ts("2026-11-09T10:00:00+01:00"), LatestShip: ts("2026-11-10"),
+		d.Shipments = records.ShipmentsOf(records.Shipment{Key: records.KeyOf("A"), Purchase: ts("2026-11-09T10:00:00+01:00"), LatestShip: ts("2026-11-10"),
 			Confirm: ts("2026-11-10T10:00:00+01:00"), TrackingID: records.FingerprintOf("1Z"), Promised: promised, HasPromised: true,
-			Delivered: delivered, HasDelivered: true, Business: true}}
+			Delivered: delivered, HasDelivered: true, Business: true})
 		d.Orders.Put(records.Order{Key: records.KeyOf("A"), Date: civil.NewDate(2026, 11, 9), Channel: records.ChannelMerchant, SalesChannel: records.Intern(salesChannel), Business: true})
 		return d
 	}

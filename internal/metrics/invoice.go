@@ -104,8 +104,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	span := daysOf(w, s.AsOf)
 	missing := Event{Type: ComponentMissingInvoice, Status: "not uploaded by the as-of date"}
 	if useShipments {
-		for i := range d.Shipments {
-			sh := &d.Shipments[i]
+		for sh := range d.Shipments.All() {
 			store := storeOf(sh.Key, sh.Marketplace.String())
 			seenStores[store] = true
 			business := sh.Business

@@ -403,7 +403,7 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 	end := s.AsOf - civil.Date(s.Shipping.InvoiceLagDays)
 	figs := map[string]*idrFig{}
 	present := map[string]bool{}
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		store := storeOf(sh.Key, sh.Marketplace.String())
 		present[store] = true
 		o, known := d.Orders.Lookup(sh.Key)
@@ -494,7 +494,8 @@ func vatFromShipments(d *records.Dataset) *records.Dataset {
 	v := records.NewDataset()
 	v.Kinds["vat-invoices"] = true
 	v.Orders = d.Orders
-	for i, sh := range d.Shipments {
+	for i := 0; i < d.Shipments.Len(); i++ {
+		sh := d.Shipments.At(i)
 		v.Invoices = append(v.Invoices, records.Invoice{Key: sh.Key, Marketplace: sh.Marketplace, OrderDate: sh.Purchase.Date,
 			Shipped: sh.Confirm, Business: sh.Business, Uploaded: !sh.Invoice.IsZero(), File: records.Intern("vat.txt"), Line: int32(i + 2)})
 	}

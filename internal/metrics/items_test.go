@@ -675,7 +675,7 @@ func TestItemsOrderIndependent(t *testing.T) {
 		return append(out, metrics.InvoiceDefect(d, s, testStoreOf(d, "DE"))...)
 	}
 	before := snapshot()
-	rand.New(rand.NewSource(8)).Shuffle(len(d.Shipments), func(i, j int) { d.Shipments[i], d.Shipments[j] = d.Shipments[j], d.Shipments[i] })
+	rand.New(rand.NewSource(8)).Shuffle(d.Shipments.Len(), d.Shipments.Swap)
 	d.Cancellations = append(d.Cancellations[len(d.Cancellations)/2:], d.Cancellations[:len(d.Cancellations)/2]...)
 	if after := snapshot(); !reflect.DeepEqual(before, after) {
 		for i := range before {

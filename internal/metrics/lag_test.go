@@ -25,7 +25,7 @@ func TestShippingLags(t *testing.T) {
 		d.Columns["shipments."+c] = true
 	}
 	// Ship-by 11-18, never confirmed: late; bought 11-12.
-	d.Shipments = []records.Shipment{{Key: records.KeyOf("A"), Purchase: ts("2026-11-12T10:00:00Z"), LatestShip: ts("2026-11-18T23:59:59Z")}}
+	d.Shipments = records.ShipmentsOf(records.Shipment{Key: records.KeyOf("A"), Purchase: ts("2026-11-12T10:00:00Z"), LatestShip: ts("2026-11-18T23:59:59Z")})
 	s := settings.Default(civil.NewDate(2026, 11, 20))
 	s.Shipping.LateShipmentDays = []int{1}
 	s.Shipping.CancelDays = 1

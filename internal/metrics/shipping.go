@@ -120,8 +120,7 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 		w := WindowEnding(s.AsOf.AddDays(-s.Shipping.LateShipmentLagDays), n)
 		r := Result{ID: LateShipmentRate, WindowDays: n, Window: w}
 		days := daysOf(w, s.AsOf)
-		for i := range d.Shipments {
-			sh := &d.Shipments[i]
+		for sh := range d.Shipments.All() {
 			key := sh.LatestShip.Date
 			if !days.covers(key) || cancelledBefore(sh, s.AsOf) {
 				continue
@@ -222,8 +221,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	// cancellation download, whatever the date.
 	cancelIn, cancelAfter, download := map[records.OrderKey]bool{}, map[records.OrderKey]bool{}, map[records.OrderKey]bool{}
 	events := map[records.OrderKey][]Event{}
-	for i := range d.Shipments {
-		sh := &d.Shipments[i]
+	for sh := range d.Shipments.All() {
 		if !days.covers(sh.Purchase.Date) {
 			continue
 		}
@@ -246,10 +244,10 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 			place(o.Key, o.Date)
 		}
 	}
-	shipped := make(map[records.OrderKey]bool, len(d.Shipments))
+	shipped := make(map[records.OrderKey]bool, d.Shipments.Len())
 	if len(d.Cancellations) > 0 {
-		for i := range d.Shipments {
-			shipped[d.Shipments[i].Key] = true
+		for sh := range d.Shipments.All() {
+			shipped[sh.Key] = true
 		}
 	}
 	for _, c := range d.Cancellations {
@@ -303,8 +301,7 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.TrackingLagDays), s.Shipping.TrackingDays)
 	r := Result{ID: ValidTrackingRate, Window: w}
 	days := daysOf(w, s.AsOf)
-	for i := range d.Shipments {
-		sh := &d.Shipments[i]
+	for sh := range d.Shipments.All() {
 		if !sh.HasPromised || !days.covers(sh.Promised) {
 			continue
 		}
@@ -350,8 +347,7 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.DeliveryLagDays), s.Shipping.DeliveryDays)
 	r := Result{ID: OnTimeDeliveryRate, Window: w}
 	days := daysOf(w, s.AsOf)
-	for i := range d.Shipments {
-		sh := &d.Shipments[i]
+	for sh := range d.Shipments.All() {
 		if !sh.HasPromised || !days.covers(sh.Promised) || confirmedBy(sh, s.AsOf).IsZero() || !sh.HasValidTracking() {
 			continue
 		}

@@ -124,7 +124,7 @@ func shipments(cols []string, rows ...shp) sf {
 		a.d.Columns["shipments."+c] = true
 	}
 	for i, r := range rows {
-		a.d.Shipments = append(a.d.Shipments, r.record(i))
+		a.d.Shipments.Append(r.record(i))
 	}
 	return a
 }
@@ -845,7 +845,7 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 		}
 		sh := row.record(i)
 		sh.File, sh.Line = records.Intern("shipments.csv"), int32(i+2)
-		d.Shipments = append(d.Shipments, sh)
+		d.Shipments.Append(sh)
 		if chance(0.4) { // in the orders report too
 			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: sh.Purchase.Date, Channel: mfn, SalesChannel: records.Intern(salesChannelOf[store]),
 				Business: sh.Business || chance(0.1), File: records.Intern("orders.txt"), Line: int32(d.Orders.Len() + 2)})
@@ -870,9 +870,9 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 			if o, ok := d.Orders.Get(id); ok {
 				dt = o.Date
 			} else {
-				for j := range d.Shipments {
-					if d.Shipments[j].OrderID() == id {
-						dt = d.Shipments[j].Purchase.Date
+				for j := 0; j < d.Shipments.Len(); j++ {
+					if d.Shipments.At(j).OrderID() == id {
+						dt = d.Shipments.At(j).Purchase.Date
 					}
 				}
 			}
@@ -880,7 +880,7 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 		d.Cancellations = append(d.Cancellations, records.Cancellation{Key: records.KeyOf(id), Date: dt, Impacts: chance(0.7),
 			File: records.Intern("cancellations.csv"), Line: int32(i + 2)})
 	}
-	rng.Shuffle(len(d.Shipments), func(i, j int) { d.Shipments[i], d.Shipments[j] = d.Shipments[j], d.Shipments[i] })
+	rng.Shuffle(d.Shipments.Len(), d.Shipments.Swap)
 	return d
 }
 
@@ -937,7 +937,7 @@ func naiveDueSec(confirm civil.Timestamp) int64 {
 
 func naiveLateShipment(d *records.Dataset, asOf civil.Date, n int) nd {
 	var r nd
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		if !inDays(sh.LatestShip.Date, asOf, n) {
 			continue
 		}
@@ -959,7 +959,7 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 	population := map[string]bool{}
 	counted := map[string]bool{}
 	known := map[string]bool{}
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		known[sh.OrderID()] = true
 		if inDays(sh.Purchase.Date, asOf, days) {
 			population[sh.OrderID()] = true
@@ -999,7 +999,7 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 
 func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
 			continue
 		}
@@ -1013,7 +1013,7 @@ func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 
 func naiveDelivery(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.TrackingID.Present() || sh.Tracking == records.TrackingInvalid ||
 			!sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
 			continue
@@ -1099,7 +1099,7 @@ func TestShippingMatchesNaiveReading(t *testing.T) {
 func TestRandomShipmentsAccountCoverage(t *testing.T) {
 	d := randomShipmentsAccount(rand.New(rand.NewSource(1)), 3000)
 	seen := map[string]int{}
-	for _, sh := range d.Shipments {
+	for sh := range d.Shipments.All() {
 		if !sh.LatestShip.HasTime {
 			seen["bare ship-by"]++
 		}

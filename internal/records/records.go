@@ -110,7 +110,7 @@ type Dataset struct {
 	Claims      []Claim
 	Chargebacks []Chargeback
 
-	Shipments     []Shipment
+	Shipments     Shipments
 	Cancellations []Cancellation
 	Invoices      []Invoice
 	Performance   []Performance // Amazon's seller performance reports (performance.go)

@@ -1,6 +1,10 @@
 package records
 
-import "github.com/sellerhealth/audit/internal/civil"
+import (
+	"iter"
+
+	"github.com/sellerhealth/audit/internal/civil"
+)
 
 // CancelledBy says who cancelled a seller-fulfilled order.
 type CancelledBy uint8
@@ -63,6 +67,58 @@ func (s *Shipment) Source() Source { return Source{File: s.File.String(), Line: 
 // it invalid (metrics.md, Valid Tracking Rate).
 func (s *Shipment) HasValidTracking() bool {
 	return s.TrackingID.Present() && s.Tracking != TrackingInvalid
+}
+
+// shipmentChunk is how many shipments one block of Shipments holds.
+const shipmentChunk = 1 << 12
+
+// Shipments holds a dataset's shipments, one per order, in the order they
+// were read. It grows block by block: appending never copies what it holds
+// (a slice of half a million shipments would copy 60 MB at each growth and
+// hold old and new at once), and a pointer to a shipment stays valid.
+type Shipments struct {
+	chunks [][]Shipment
+	n      int
+}
+
+// ShipmentsOf is a store holding list, for tests.
+func ShipmentsOf(list ...Shipment) Shipments {
+	var st Shipments
+	for _, sh := range list {
+		st.Append(sh)
+	}
+	return st
+}
+
+// Len is the number of shipments.
+func (st *Shipments) Len() int { return st.n }
+
+// At is the i-th shipment.
+func (st *Shipments) At(i int) *Shipment { return &st.chunks[i/shipmentChunk][i%shipmentChunk] }
+
+// Append adds sh and returns the stored shipment.
+func (st *Shipments) Append(sh Shipment) *Shipment {
+	if st.n == len(st.chunks)*shipmentChunk {
+		st.chunks = append(st.chunks, make([]Shipment, shipmentChunk))
+	}
+	p := st.At(st.n)
+	*p = sh
+	st.n++
+	return p
+}
+
+// Swap exchanges the i-th and j-th shipments (for tests that shuffle).
+func (st *Shipments) Swap(i, j int) { *st.At(i), *st.At(j) = *st.At(j), *st.At(i) }
+
+// All yields every shipment, in order.
+func (st *Shipments) All() iter.Seq[*Shipment] {
+	return func(yield func(*Shipment) bool) {
+		for i := 0; i < st.n; i++ {
+			if !yield(st.At(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Fingerprint stands for a value no metric reads but that tells two rows

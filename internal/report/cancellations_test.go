@@ -86,8 +86,8 @@ func TestCancellationsVariants(t *testing.T) {
 			checkCancellations(t, l, want)
 			checkInputs(t, l, []Input{{p, "cancellations", 5}})
 			checkWarnings(t, l)
-			if !l.Data.Has("cancellations") || len(l.Data.Shipments) != 0 || l.Data.Orders.Len() != 0 {
-				t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, len(l.Data.Shipments), l.Data.Orders.Len())
+			if !l.Data.Has("cancellations") || l.Data.Shipments.Len() != 0 || l.Data.Orders.Len() != 0 {
+				t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, l.Data.Shipments.Len(), l.Data.Orders.Len())
 			}
 		})
 	}

@@ -85,7 +85,8 @@ func readShipments(t *Table, s *Sink) error {
 		return ""
 	}
 	rd := shipmentReader{t: t, file: records.Intern(t.File)}
-	index := newShipmentIndex(s.Data.Shipments)
+	all := &s.Data.Shipments
+	index := newShipmentIndex(all)
 	unknownCanceller := 0
 	err := eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
@@ -96,9 +97,8 @@ func readShipments(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		if i, dup := index.find(s.Data.Shipments, sh.Key); dup {
+		if prev, dup := index.find(all, sh.Key); dup {
 			// The same order in an overlapping download: one order.
-			prev := &s.Data.Shipments[i]
 			if !sameShipment(prev, &sh) {
 				from := prev.Source()
 				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), from.File, from.Line)
@@ -108,8 +108,8 @@ func readShipments(t *Table, s *Sink) error {
 		if sh.CancelledBy == records.CancelledUnknown {
 			unknownCanceller++
 		}
-		s.Data.Shipments = append(s.Data.Shipments, sh)
-		index.add(s.Data.Shipments, len(s.Data.Shipments)-1)
+		all.Append(sh)
+		index.add(all, all.Len()-1)
 		return nil
 	})
 	if unknownCanceller > 0 {
@@ -217,45 +217,47 @@ type shipmentIndex struct {
 	n     int
 }
 
-func newShipmentIndex(all []records.Shipment) *shipmentIndex {
+func newShipmentIndex(all *records.Shipments) *shipmentIndex {
 	x := &shipmentIndex{}
-	for i := range all {
+	for i := 0; i < all.Len(); i++ {
 		x.add(all, i)
 	}
 	return x
 }
 
 // slot is where key k is, or the empty slot where it would go.
-func (x *shipmentIndex) slot(all []records.Shipment, k records.OrderKey) int {
+func (x *shipmentIndex) slot(all *records.Shipments, k records.OrderKey) int {
 	mask := len(x.slots) - 1
 	i := int((uint64(k) * 0x9E3779B97F4A7C15) >> 32 & uint64(mask))
-	for x.slots[i] != 0 && all[x.slots[i]-1].Key != k {
+	for x.slots[i] != 0 && all.At(int(x.slots[i]-1)).Key != k {
 		i = (i + 1) & mask
 	}
 	return i
 }
 
-// find returns the index of the shipment of order k.
-func (x *shipmentIndex) find(all []records.Shipment, k records.OrderKey) (int, bool) {
+// find returns the shipment of order k.
+func (x *shipmentIndex) find(all *records.Shipments, k records.OrderKey) (*records.Shipment, bool) {
 	if x.n == 0 {
-		return 0, false
+		return nil, false
 	}
-	i := x.slots[x.slot(all, k)]
-	return int(i) - 1, i != 0
+	if i := x.slots[x.slot(all, k)]; i != 0 {
+		return all.At(int(i - 1)), true
+	}
+	return nil, false
 }
 
-// add indexes all[i], whose order is not indexed yet.
-func (x *shipmentIndex) add(all []records.Shipment, i int) {
+// add indexes the i-th shipment, whose order is not indexed yet.
+func (x *shipmentIndex) add(all *records.Shipments, i int) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
 		old := x.slots
 		x.slots = make([]int32, max(64, 2*len(old)))
 		for _, j := range old {
 			if j != 0 {
-				x.slots[x.slot(all, all[j-1].Key)] = j
+				x.slots[x.slot(all, all.At(int(j-1)).Key)] = j
 			}
 		}
 	}
-	x.slots[x.slot(all, all[i].Key)] = int32(i + 1)
+	x.slots[x.slot(all, all.At(i).Key)] = int32(i + 1)
 	x.n++
 }
 

@@ -82,7 +82,7 @@ func optDate(d civil.Date, ok bool) string {
 // shipmentsOf lists the loaded shipments in the order they were read.
 func shipmentsOf(l *Loaded) []shipment {
 	var out []shipment
-	for _, s := range l.Data.Shipments {
+	for s := range l.Data.Shipments.All() {
 		out = append(out, shipment{
 			ID: s.OrderID(), Market: s.Marketplace.String(), Purchase: stamp(s.Purchase), LatestShip: stamp(s.LatestShip),
 			Confirm: optStamp(s.Confirm), Cancel: optStamp(s.Cancel), By: s.CancelledBy, Carrier: s.Carrier,
@@ -336,7 +336,7 @@ func TestShipmentsMarketplace(t *testing.T) {
 		p := writeFile(t, t.TempDir(), "f", csvLines("order-id,marketplace,purchase-date,latest-ship-date,ship-confirm-date",
 			"111-1,"+c.in+",2026-09-07,2026-09-09,"))
 		l := mustLoad(t, Options{}, p)
-		if len(l.Data.Shipments) != 1 || l.Data.Shipments[0].Marketplace.String() != c.want {
+		if l.Data.Shipments.Len() != 1 || l.Data.Shipments.At(0).Marketplace.String() != c.want {
 			t.Errorf("marketplace %q: got %+v, want %q", c.in, shipmentsOf(l), c.want)
 		}
 	}
@@ -380,7 +380,7 @@ func TestShipmentsCancelledBy(t *testing.T) {
 		p := writeFile(t, dir, "f.csv", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,cancel-date,cancelled-by",
 			"111-1,2026-09-07,2026-09-09,,"+c.cancel+","+c.by))
 		l := mustLoad(t, Options{}, p)
-		if len(l.Data.Shipments) != 1 || l.Data.Shipments[0].CancelledBy != c.want {
+		if l.Data.Shipments.Len() != 1 || l.Data.Shipments.At(0).CancelledBy != c.want {
 			t.Errorf("cancelled-by %q, cancel-date %q: got %+v, want %v", c.by, c.cancel, shipmentsOf(l), c.want)
 		}
 		if c.want == records.CancelledUnknown {
@@ -406,7 +406,7 @@ func TestShipmentsCancelledBy(t *testing.T) {
 		a+": 3 orders cancelled without saying by whom: counted as seller cancellations",
 		b+": 1 order cancelled without saying by whom: counted as seller cancellations")
 	var got []records.CancelledBy
-	for _, s := range l.Data.Shipments {
+	for s := range l.Data.Shipments.All() {
 		got = append(got, s.CancelledBy)
 	}
 	want := []records.CancelledBy{records.CancelledUnknown, records.CancelledSeller, records.CancelledUnknown, records.NotCancelled,
@@ -451,7 +451,7 @@ func TestShipmentsTrackingValid(t *testing.T) {
 		p := writeFile(t, dir, "f.csv", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,tracking-id,tracking-valid",
 			"111-1,2026-09-07,2026-09-09,2026-09-08,1Z1,"+c.in))
 		l := mustLoad(t, Options{}, p)
-		if len(l.Data.Shipments) != 1 || l.Data.Shipments[0].Tracking != c.want {
+		if l.Data.Shipments.Len() != 1 || l.Data.Shipments.At(0).Tracking != c.want {
 			t.Errorf("tracking-valid %q: got %+v, want %v", c.in, shipmentsOf(l), c.want)
 		}
 	}
@@ -528,7 +528,7 @@ func TestShipmentsBusinessFlag(t *testing.T) {
 		p := writeFile(t, dir, "f.csv", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,is-business-order",
 			"111-1,2026-09-07,2026-09-09,,"+c.in))
 		l := mustLoad(t, Options{}, p)
-		if len(l.Data.Shipments) != 1 || l.Data.Shipments[0].Business != c.want {
+		if l.Data.Shipments.Len() != 1 || l.Data.Shipments.At(0).Business != c.want {
 			t.Errorf("is-business-order %q: got %+v, want %v", c.in, shipmentsOf(l), c.want)
 		}
 	}
@@ -606,8 +606,8 @@ func TestShipmentsOverlap(t *testing.T) {
 		"111-1,2026-09-07T00:00:00Z,2026-09-09,"))
 	l = mustLoad(t, Options{}, c, d)
 	checkWarnings(t, l, d+":2: order 111-1 differs from its row at "+c+":2; using the first")
-	if len(l.Data.Shipments) != 1 {
-		t.Errorf("%d shipments, want 1", len(l.Data.Shipments))
+	if l.Data.Shipments.Len() != 1 {
+		t.Errorf("%d shipments, want 1", l.Data.Shipments.Len())
 	}
 }
 
@@ -682,8 +682,8 @@ func TestShipmentsDetection(t *testing.T) {
 	l := mustLoad(t, Options{}, dir)
 	checkInputs(t, l, []Input{{chargebacks, "chargebacks", 1}, {claims, "claims", 1}, {orders, "orders", 1}, {ship, "shipments", 5}})
 	checkWarnings(t, l)
-	if len(l.Data.Shipments) != 5 || l.Data.Orders.Len() != 1 || len(l.Data.Claims) != 1 || len(l.Data.Chargebacks) != 1 {
-		t.Errorf("%d shipments, %d orders, %d claims, %d chargebacks", len(l.Data.Shipments), l.Data.Orders.Len(), len(l.Data.Claims), len(l.Data.Chargebacks))
+	if l.Data.Shipments.Len() != 5 || l.Data.Orders.Len() != 1 || len(l.Data.Claims) != 1 || len(l.Data.Chargebacks) != 1 {
+		t.Errorf("%d shipments, %d orders, %d claims, %d chargebacks", l.Data.Shipments.Len(), l.Data.Orders.Len(), len(l.Data.Claims), len(l.Data.Chargebacks))
 	}
 }
 
@@ -733,12 +733,12 @@ func FuzzReadShipments(f *testing.F) {
 		if l == nil {
 			return
 		}
-		if len(l.Inputs) != 1 || l.Inputs[0].Kind != "shipments" || l.Inputs[0].Rows < len(l.Data.Shipments) {
-			t.Fatalf("inputs %+v for %d shipments", l.Inputs, len(l.Data.Shipments))
+		if len(l.Inputs) != 1 || l.Inputs[0].Kind != "shipments" || l.Inputs[0].Rows < l.Data.Shipments.Len() {
+			t.Fatalf("inputs %+v for %d shipments", l.Inputs, l.Data.Shipments.Len())
 		}
 		lines := strings.Count(string(body), "\n") + 2
 		seen := map[string]bool{}
-		for _, s := range l.Data.Shipments {
+		for s := range l.Data.Shipments.All() {
 			if s.OrderID() == "" || strings.ContainsAny(s.OrderID(), " \t\r\n") || seen[s.OrderID()] {
 				t.Fatalf("order id %q (seen before: %v)", s.OrderID(), seen[s.OrderID()])
 			}

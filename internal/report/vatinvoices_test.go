@@ -144,8 +144,8 @@ func TestVATInvoicesReport(t *testing.T) {
 	})
 	checkInputs(t, l, []Input{{p, "vat-invoices", 15}})
 	checkWarnings(t, l)
-	if !l.Data.Has("vat-invoices") || len(l.Data.Shipments) != 0 || l.Data.Orders.Len() != 0 {
-		t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, len(l.Data.Shipments), l.Data.Orders.Len())
+	if !l.Data.Has("vat-invoices") || l.Data.Shipments.Len() != 0 || l.Data.Orders.Len() != 0 {
+		t.Errorf("kinds %v, %d shipments, %d orders", l.Data.Kinds, l.Data.Shipments.Len(), l.Data.Orders.Len())
 	}
 	if !l.Data.Columns["vat-invoices.invoice-number"] || !l.Data.Columns["vat-invoices.is-amazon-invoiced"] {
 		t.Errorf("columns %v", columnsOf(l, "vat-invoices"))

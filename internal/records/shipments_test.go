@@ -1,0 +1,136 @@
+package records
+
+import (
+	"reflect"
+	"testing"
+	"unsafe"
+
+	"github.com/sellerhealth/audit/internal/civil"
+)
+
+// pointerFree fails when a record type holds anything the garbage
+// collector must scan.
+func pointerFree(t *testing.T, typ reflect.Type) {
+	t.Helper()
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		switch f.Type.Kind() {
+		case reflect.Struct:
+			pointerFree(t, f.Type)
+		case reflect.Pointer, reflect.String, reflect.Slice, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+			t.Errorf("%s.%s is a %s", typ, f.Name, f.Type)
+		}
+	}
+}
+
+// A shipment, a cancellation and an invoice hold no pointers, and a
+// shipment is at most 128 bytes: half a million of them are 64 MB that the
+// garbage collector never scans.
+func TestRecordLayout(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[Shipment](), reflect.TypeFor[Cancellation](), reflect.TypeFor[Invoice]()} {
+		pointerFree(t, typ)
+	}
+	if n := unsafe.Sizeof(Shipment{}); n > 128 {
+		t.Errorf("Shipment is %d bytes, want at most 128", n)
+	}
+	if n := unsafe.Sizeof(Cancellation{}); n > 24 {
+		t.Errorf("Cancellation is %d bytes, want at most 24", n)
+	}
+	if n := unsafe.Sizeof(Invoice{}); n > 48 {
+		t.Errorf("Invoice is %d bytes, want at most 48", n)
+	}
+}
+
+func TestShipmentsStore(t *testing.T) {
+	var st Shipments
+	if st.Len() != 0 {
+		t.Fatalf("empty store has %d", st.Len())
+	}
+	for range st.All() {
+		t.Fatal("empty store yields a shipment")
+	}
+	const n = 2*shipmentChunk + 3 // over two block boundaries
+	var first *Shipment
+	for i := 0; i < n; i++ {
+		p := st.Append(Shipment{Key: OrderKey(1000 + i), Line: int32(i + 2)})
+		if i == 0 {
+			first = p
+		}
+		if p != st.At(i) {
+			t.Fatalf("Append(%d) returned another shipment than At", i)
+		}
+	}
+	if st.Len() != n {
+		t.Fatalf("Len = %d, want %d", st.Len(), n)
+	}
+	if first != st.At(0) || first.Key != 1000 {
+		t.Error("the first shipment moved as the store grew")
+	}
+	i := 0
+	for sh := range st.All() {
+		if sh.Key != OrderKey(1000+i) || sh.Line != int32(i+2) {
+			t.Fatalf("shipment %d is %d (line %d)", i, sh.Key, sh.Line)
+		}
+		i++
+	}
+	if i != n {
+		t.Errorf("All yielded %d, want %d", i, n)
+	}
+	for range st.All() {
+		break // stopping early must not panic
+	}
+	st.Swap(0, n-1)
+	if st.At(0).Key != OrderKey(1000+n-1) || st.At(n-1).Key != 1000 {
+		t.Errorf("Swap: %d, %d", st.At(0).Key, st.At(n-1).Key)
+	}
+	two := ShipmentsOf(Shipment{Key: 7}, Shipment{Key: 9})
+	if two.Len() != 2 || two.At(0).Key != 7 || two.At(1).Key != 9 {
+		t.Errorf("ShipmentsOf = %d shipments", two.Len())
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	if FingerprintOf("") != 0 || FingerprintOf("").Present() {
+		t.Error("the fingerprint of no value is not 0")
+	}
+	// FNV-1a of "a", the published test vector.
+	if got := FingerprintOf("a"); got != 0xaf63dc4c8601ec8c || !got.Present() {
+		t.Errorf("FingerprintOf(a) = %#x", uint64(got))
+	}
+	seen := map[Fingerprint]string{}
+	for _, v := range []string{"1Z999AA10123456784", "1Z999AA10123456785", "UPS", "ups", "DHL", " DHL", "0", "00"} {
+		f := FingerprintOf(v)
+		if other, dup := seen[f]; dup || f == 0 {
+			t.Errorf("FingerprintOf(%q) = %#x, as %q", v, uint64(f), other)
+		}
+		seen[f] = v
+	}
+}
+
+func TestShipmentAccessors(t *testing.T) {
+	sh := Shipment{Key: KeyOf("113-1234567-1234567"), File: Intern("ship.csv"), Line: 42}
+	if sh.OrderID() != "113-1234567-1234567" || sh.Source() != (Source{File: "ship.csv", Line: 42}) {
+		t.Errorf("OrderID %q, Source %+v", sh.OrderID(), sh.Source())
+	}
+	for _, c := range []struct {
+		id   Fingerprint
+		mark TrackingMark
+		want bool
+	}{
+		{FingerprintOf("1Z1"), TrackingUnmarked, true},
+		{FingerprintOf("1Z1"), TrackingValid, true},
+		{FingerprintOf("1Z1"), TrackingInvalid, false},
+		{0, TrackingValid, false},
+		{0, TrackingUnmarked, false},
+	} {
+		sh := Shipment{TrackingID: c.id, Tracking: c.mark}
+		if sh.HasValidTracking() != c.want {
+			t.Errorf("tracking %v, mark %v: valid %v", c.id.Present(), c.mark, !c.want)
+		}
+	}
+	c := Cancellation{Key: KeyOf("A-1"), File: Intern("c.csv"), Line: 3}
+	v := Invoice{Key: KeyOf("A-2"), File: Intern("v.txt"), Line: 4, Shipped: civil.DateStamp(civil.NewDate(2026, 11, 20))}
+	if c.OrderID() != "A-1" || c.Source() != (Source{"c.csv", 3}) || v.OrderID() != "A-2" || v.Source() != (Source{"v.txt", 4}) || v.Shipped.IsZero() {
+		t.Errorf("cancellation %q %+v, invoice %q %+v", c.OrderID(), c.Source(), v.OrderID(), v.Source())
+	}
+}
