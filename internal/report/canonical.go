@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -153,17 +154,21 @@ type csvInput struct {
 
 func (c *csvInput) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\n' {
-			c.nls = append(c.nls, c.off+int64(i))
-			c.run = 0
-			continue
+	for b, at := p[:n], c.off; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			i = len(b)
 		}
-		c.run++
-		if c.run > MaxLine {
+		if c.run += i; c.run > MaxLine {
 			return 0, &InputError{File: c.t.File, Line: c.physical(c.passed + len(c.nls) + 1),
 				Msg: fmt.Sprintf("line longer than %d bytes: not a report", MaxLine)}
 		}
+		if i == len(b) {
+			break
+		}
+		c.nls = append(c.nls, at+int64(i))
+		c.run = 0
+		b, at = b[i+1:], at+int64(i+1)
 	}
 	c.off += int64(n)
 	if err != nil && err != io.EOF {

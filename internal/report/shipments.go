@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/market"
@@ -97,7 +98,7 @@ func readShipments(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		if prev, dup := index.find(all, sh.Key); dup {
+		if prev, dup := index.put(all, sh.Key, all.Len()); dup {
 			// The same order in an overlapping download: one order.
 			if !sameShipment(prev, &sh) {
 				from := prev.Source()
@@ -109,7 +110,6 @@ func readShipments(t *Table, s *Sink) error {
 			unknownCanceller++
 		}
 		all.Append(sh)
-		index.add(all, all.Len()-1)
 		return nil
 	})
 	if unknownCanceller > 0 {
@@ -119,11 +119,34 @@ func readShipments(t *Table, s *Sink) error {
 }
 
 // shipmentReader turns a row's values into a Shipment, remembering the
-// marketplaces it has resolved.
+// values of the columns that repeat a few values on every row.
 type shipmentReader struct {
 	t       *Table
 	file    records.Sym
 	markets map[string]records.Sym // value as written -> store code
+	by      enumMemo[records.CancelledBy]
+	marks   enumMemo[records.TrackingMark]
+}
+
+// enumMemo remembers enumField's answers by the value as written, so that
+// a column repeating a few values is normalized once per value.
+type enumMemo[T any] map[string]T
+
+func (m *enumMemo[T]) field(t *Table, col, v string, names map[string]T, what, want string) (T, error) {
+	if x, ok := (*m)[v]; ok {
+		return x, nil
+	}
+	x, err := enumField(t, col, v, names, what, want)
+	if err != nil {
+		return x, err
+	}
+	if *m == nil {
+		*m = enumMemo[T]{}
+	}
+	if len(*m) < 64 { // spellings of a few values, unless the file is odd
+		(*m)[strings.Clone(v)] = x
+	}
+	return x, nil
 }
 
 func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
@@ -162,7 +185,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 		return sh, err
 	}
 	if strings.TrimSpace(r.CancelledBy) != "" {
-		if sh.CancelledBy, err = enumField(t, "cancelled-by", r.CancelledBy, cancelledBy, "canceller", "seller, buyer or amazon"); err != nil {
+		if sh.CancelledBy, err = rd.by.field(t, "cancelled-by", r.CancelledBy, cancelledBy, "canceller", "seller, buyer or amazon"); err != nil {
 			return sh, err
 		}
 	}
@@ -177,7 +200,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	sh.Carrier = records.FingerprintOf(strings.TrimSpace(r.Carrier))
 	sh.TrackingID = records.FingerprintOf(strings.TrimSpace(r.TrackingID))
 	if strings.TrimSpace(r.Valid) != "" {
-		if sh.Tracking, err = enumField(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
+		if sh.Tracking, err = rd.marks.field(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
 			return sh, err
 		}
 	}
@@ -209,56 +232,66 @@ func sameShipment(a, b *records.Shipment) bool {
 }
 
 // shipmentIndex finds an order's row among the shipments read so far, so
-// that overlapping downloads count each order once: an open-addressing
-// table of indices into the shipments (4 bytes a slot), built afresh for
-// each file from the shipments of the files before.
+// that overlapping downloads count each order once. It is an
+// open-addressing table built afresh for each file from the shipments of
+// the files before; a slot (8 bytes) holds the top half of the order key's
+// hash, which places it, and the shipment's index, so that neither probing
+// nor growing reads the shipments themselves (a cache miss each).
 type shipmentIndex struct {
-	slots []int32 // index+1 of the shipment in a slot; 0 empty
+	slots []uint64 // hash<<32 | index+1; 0 empty
+	shift uint     // 32 - log2(len(slots)): a slot's place is the hash's top bits
 	n     int
 }
 
 func newShipmentIndex(all *records.Shipments) *shipmentIndex {
 	x := &shipmentIndex{}
 	for i := 0; i < all.Len(); i++ {
-		x.add(all, i)
+		x.put(all, all.At(i).Key, i)
 	}
 	return x
 }
 
-// slot is where key k is, or the empty slot where it would go.
-func (x *shipmentIndex) slot(all *records.Shipments, k records.OrderKey) int {
-	mask := len(x.slots) - 1
-	i := int((uint64(k) * 0x9E3779B97F4A7C15) >> 32 & uint64(mask))
-	for x.slots[i] != 0 && all.At(int(x.slots[i]-1)).Key != k {
-		i = (i + 1) & mask
-	}
-	return i
-}
+// keyHash is the top half of k's Fibonacci hash.
+func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
 
-// find returns the shipment of order k.
-func (x *shipmentIndex) find(all *records.Shipments, k records.OrderKey) (*records.Shipment, bool) {
-	if x.n == 0 {
-		return nil, false
-	}
-	if i := x.slots[x.slot(all, k)]; i != 0 {
-		return all.At(int(i - 1)), true
-	}
-	return nil, false
-}
-
-// add indexes the i-th shipment, whose order is not indexed yet.
-func (x *shipmentIndex) add(all *records.Shipments, i int) {
+// put indexes order k as the i-th shipment (i may be the one about to be
+// appended), unless the order is indexed already: then it returns that
+// order's shipment.
+func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (*records.Shipment, bool) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
-		old := x.slots
-		x.slots = make([]int32, max(64, 2*len(old)))
-		for _, j := range old {
-			if j != 0 {
-				x.slots[x.slot(all, all.At(int(j-1)).Key)] = j
+		x.grow()
+	}
+	h, mask := keyHash(k), len(x.slots)-1
+	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+		v := x.slots[s]
+		if v == 0 {
+			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+			x.n++
+			return nil, false
+		}
+		if uint32(v>>32) == h {
+			if sh := all.At(int(uint32(v)) - 1); sh.Key == k {
+				return sh, true
 			}
 		}
 	}
-	x.slots[x.slot(all, all.At(i).Key)] = int32(i + 1)
-	x.n++
+}
+
+func (x *shipmentIndex) grow() {
+	old := x.slots
+	x.slots = make([]uint64, max(64, 2*len(old)))
+	x.shift = uint(32 - bits.Len(uint(len(x.slots)-1)))
+	mask := len(x.slots) - 1
+	for _, v := range old {
+		if v == 0 {
+			continue
+		}
+		s := int(uint32(v>>32) >> x.shift)
+		for x.slots[s] != 0 {
+			s = (s + 1) & mask
+		}
+		x.slots[s] = v
+	}
 }
 
 // plural writes "1 order" / "2 orders".

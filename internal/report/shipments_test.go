@@ -814,3 +814,51 @@ func TestShipmentsOverlapEachField(t *testing.T) {
 		}
 	}
 }
+
+// The index of shipments finds every order through many growths, tells
+// apart orders whose hashes share their top half (what a slot keeps), and
+// is rebuilt from the shipments of earlier files.
+func TestShipmentIndex(t *testing.T) {
+	// inv is the inverse of the hash's multiplier: keyOfHash(h) is the
+	// key whose hash is h.
+	const c = 0x9E3779B97F4A7C15
+	inv := uint64(c)
+	for i := 0; i < 6; i++ {
+		inv *= 2 - c*inv
+	}
+	keyOfHash := func(h uint64) records.OrderKey { return records.OrderKey(h * inv) }
+	var keys []records.OrderKey
+	for i := uint64(0); i < 3000; i++ {
+		keys = append(keys, records.OrderKey(113_0000000_0000000+i*7919))
+		// Three keys with one top half and different bottom halves.
+		keys = append(keys, keyOfHash(i<<40|1), keyOfHash(i<<40|2), keyOfHash(i<<40|3))
+	}
+	for _, k := range keys[1:4] {
+		if keyHash(k) != keyHash(keys[1]) {
+			t.Fatalf("keys %v do not share their hash's top half", keys[1:4])
+		}
+	}
+	var all records.Shipments
+	x := newShipmentIndex(&all)
+	for i, k := range keys {
+		if sh, dup := x.put(&all, k, all.Len()); dup {
+			t.Fatalf("key %d (#%d) found as %d before it was added", k, i, sh.Key)
+		}
+		all.Append(records.Shipment{Key: k, Line: int32(i)})
+	}
+	again := newShipmentIndex(&all) // as for the next file
+	for _, ix := range []*shipmentIndex{x, again} {
+		for i, k := range keys {
+			sh, dup := ix.put(&all, k, all.Len())
+			if !dup || sh.Key != k || sh.Line != int32(i) {
+				t.Fatalf("key %d: found %v, line %d; want line %d", k, dup, sh.Line, i)
+			}
+		}
+		if ix.n != len(keys) || ix.n*4 > len(ix.slots)*3 {
+			t.Errorf("%d indexed in %d slots, want %d under a load of 3/4", ix.n, len(ix.slots), len(keys))
+		}
+	}
+	if sh, dup := again.put(&all, 42, all.Len()); dup {
+		t.Errorf("an unknown key is found: %d", sh.Key)
+	}
+}
