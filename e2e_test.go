@@ -302,6 +302,38 @@ func TestE2ESynth(t *testing.T) {
 	}
 }
 
+// TestE2ESynthDir checks an account synth.py wrote earlier, named by
+// AUDIT_SYNTH_DIR (internal/bench/compare.sh sets it for the 1M-order
+// account): audit all must give every figure of its expected.json.
+func TestE2ESynthDir(t *testing.T) {
+	dir := os.Getenv("AUDIT_SYNTH_DIR")
+	if dir == "" {
+		t.Skip("AUDIT_SYNTH_DIR is not set")
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp struct {
+		IDR struct{ Marketplace string } `json:"invoice_defect_rate"`
+	}
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"all", "--as-of", "2026-11-20", "-o", "json"}
+	eu := map[string]bool{"UK": true, "DE": true, "FR": true, "IT": true, "ES": true}[exp.IDR.Marketplace]
+	if eu {
+		args = append(args, "--marketplace", exp.IDR.Marketplace)
+	}
+	r := audit(t, nil, append(args, dir)...)
+	if r.code == 2 {
+		t.Fatalf("exit 2:\n%s", r.stderr)
+	}
+	for _, d := range compareSynth(b, r.stdout, !eu) {
+		t.Error(d)
+	}
+}
+
 type synthRate struct {
 	Numerator, Denominator int
 	Value                  *float64
