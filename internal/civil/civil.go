@@ -44,6 +44,17 @@ func (d Date) String() string { return d.Time().Format("2006-01-02") }
 // MarshalText writes YYYY-MM-DD, so JSON carries plain dates.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
+// OptDate is a date that may be absent, in 4 bytes: its zero value is no
+// date. It holds any Date but the one farthest in the past (math.MinInt32
+// days, some six million years ago), which no parser makes.
+type OptDate uint32
+
+// OptDateOf is d, present.
+func OptDateOf(d Date) OptDate { return OptDate(uint32(d) ^ 1<<31) }
+
+// Get is the date and whether there is one.
+func (o OptDate) Get() (Date, bool) { return Date(int32(uint32(o) ^ 1<<31)), o != 0 }
+
 // ParseISODate reads YYYY-MM-DD strictly (the month and day must exist).
 func ParseISODate(s string) (Date, error) {
 	y, m, d, ok := isoFields(s)
@@ -138,23 +149,38 @@ func digits(s string) (int, error) {
 // instant is the start of that day UTC.
 //
 // The zero Timestamp is no timestamp (an optional column left empty; see
-// IsZero). A Timestamp holds no pointer and takes 16 bytes: a dataset of
-// a million of them is not work for the garbage collector. Make one with
-// ParseTimestamp, DateStamp or TimestampOf.
+// IsZero). A Timestamp holds no pointer and takes 12 bytes: the shipments
+// of a large account hold five each, and none is work for the garbage
+// collector. Make one with ParseTimestamp, DateStamp or TimestampOf.
 type Timestamp struct {
-	clock   int64 // nanoseconds since midnight of Date, as written
-	Date    Date  // the calendar date as written
-	off     int16 // minutes east of UTC
-	HasTime bool
-	set     bool
+	Date Date // the calendar date as written
+	// clock packs the rest: the second of the day as written (bits 0-16),
+	// the offset in minutes east of UTC plus maxOffset (bits 17-28), "has a
+	// time" (bit 29) and "is a timestamp" (bit 30, unset in the zero value).
+	clock uint32
+	nsec  uint32 // nanoseconds within the second
 }
+
+const (
+	offsetShift = 17
+	hasTimeBit  = 1 << 29
+	setBit      = 1 << 30
+)
 
 // maxOffset bounds a UTC offset in minutes: time.Parse, whose syntax
 // ParseTimestamp keeps, accepts up to 24 hours and 60 minutes.
 const maxOffset = 24*60 + 60
 
+// stamp packs a timestamp of a time (sec seconds into the day, nsec
+// nanoseconds, off minutes east of UTC).
+func stamp(d Date, sec, nsec int, off int16) Timestamp {
+	return Timestamp{Date: d, clock: uint32(sec) | uint32(int(off)+maxOffset)<<offsetShift | hasTimeBit | setBit, nsec: uint32(nsec)}
+}
+
 // DateStamp is the timestamp of a bare date (HasTime false).
-func DateStamp(d Date) Timestamp { return Timestamp{Date: d, set: true} }
+func DateStamp(d Date) Timestamp {
+	return Timestamp{Date: d, clock: maxOffset<<offsetShift | setBit}
+}
 
 // TimestampOf is the timestamp of t as written in t's own location: its
 // date and clock there, and that location's offset at t. It panics if the
@@ -166,31 +192,40 @@ func TimestampOf(t time.Time) Timestamp {
 		panic(fmt.Sprintf("civil.TimestampOf: offset of %d seconds", off))
 	}
 	h, m, s := t.Clock()
-	clock := (int64(h*3600+m*60+s))*int64(time.Second) + int64(t.Nanosecond())
-	return Timestamp{clock: clock, Date: DateOf(t), off: int16(off / 60), HasTime: true, set: true}
+	return stamp(DateOf(t), h*3600+m*60+s, t.Nanosecond(), int16(off/60))
 }
 
 // IsZero says whether t is no timestamp at all (the zero value).
-func (t Timestamp) IsZero() bool { return !t.set }
+func (t Timestamp) IsZero() bool { return t.clock&setBit == 0 }
+
+// HasTime says whether t has a time of day (false for a bare date).
+func (t Timestamp) HasTime() bool { return t.clock&hasTimeBit != 0 }
+
+// off is the offset in minutes east of UTC.
+func (t Timestamp) off() int16 {
+	if t.clock == 0 {
+		return 0
+	}
+	return int16(int(t.clock>>offsetShift&(1<<12-1)) - maxOffset)
+}
 
 // Unix is the instant in seconds and nanoseconds since 1970-01-01 UTC.
 func (t Timestamp) Unix() (sec int64, nsec int64) {
-	sec = int64(t.Date)*86400 + t.clock/int64(time.Second) - int64(t.off)*60
-	return sec, t.clock % int64(time.Second)
+	return int64(t.Date)*86400 + int64(t.clock&(1<<offsetShift-1)) - int64(t.off())*60, int64(t.nsec)
 }
 
 // Offset is the UTC offset the time was written in, in seconds east of UTC
 // (0 for a bare date or a time written without offset).
-func (t Timestamp) Offset() int { return int(t.off) * 60 }
+func (t Timestamp) Offset() int { return int(t.off()) * 60 }
 
 // Location is the fixed zone of t's offset: UTC for offset 0, a bare date
 // and a time without offset. It is shared by all timestamps of one offset.
-func (t Timestamp) Location() *time.Location { return zone(t.off) }
+func (t Timestamp) Location() *time.Location { return zone(t.off()) }
 
 // Instant is the moment t names, in t's own offset (Location).
 func (t Timestamp) Instant() time.Time {
 	sec, nsec := t.Unix()
-	return time.Unix(sec, nsec).In(zone(t.off))
+	return time.Unix(sec, nsec).In(zone(t.off()))
 }
 
 // Compare compares the instants of t and u: -1 if t is before u, +1 if
@@ -210,7 +245,7 @@ func (t Timestamp) Compare(u Timestamp) int {
 // Same says whether two timestamps are the same date as written, the same
 // instant, and equally precise; two zero timestamps are the same.
 func (t Timestamp) Same(u Timestamp) bool {
-	return t.set == u.set && t.Date == u.Date && t.HasTime == u.HasTime && t.Compare(u) == 0
+	return t.IsZero() == u.IsZero() && t.Date == u.Date && t.HasTime() == u.HasTime() && t.Compare(u) == 0
 }
 
 // zones caches the fixed zone of each offset (minutes east of UTC, shifted
@@ -249,11 +284,11 @@ func ParseTimestamp(s string) (Timestamp, error) {
 	if s[10] != 'T' && s[10] != ' ' {
 		return Timestamp{}, fmt.Errorf("want an ISO-8601 date or time, got %q", s)
 	}
-	clock, off, ok := parseClock(s[11:])
+	sec, nsec, off, ok := parseClock(s[11:])
 	if !ok {
 		return Timestamp{}, fmt.Errorf("want an ISO-8601 time like 2026-11-20T14:05:00+01:00, got %q", s)
 	}
-	return Timestamp{clock: clock, Date: d, off: off, HasTime: true, set: true}, nil
+	return stamp(d, sec, nsec, off), nil
 }
 
 // parseClock reads the time after the date, with the syntax time.Parse
@@ -268,27 +303,28 @@ func ParseTimestamp(s string) (Timestamp, error) {
 // two-digit seconds with an optional fraction ('.' or ',' and any number of
 // digits, of which nine count), then nothing, 'Z', ±hh:mm or ±hhmm (hours
 // up to 24, minutes up to 60); after seconds, spaces may come before the
-// offset. It returns nanoseconds since midnight and the offset in minutes.
-func parseClock(v string) (clock int64, off int16, ok bool) {
+// offset. It returns the second of the day, the nanoseconds and the
+// offset in minutes.
+func parseClock(v string) (sec, nsec int, off int16, ok bool) {
 	if !isDigit(v, 0) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	h, i := int(v[0]-'0'), 1
 	if isDigit(v, 1) {
 		h, i = h*10+int(v[1]-'0'), 2
 	}
 	if h >= 24 || i >= len(v) || v[i] != ':' {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	m, ok := twoDigits(v, i+1)
 	if !ok || m >= 60 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	i += 3
-	sec, nsec, seconds := 0, 0, false
+	s, seconds := 0, false
 	if i < len(v) && v[i] == ':' {
-		if sec, ok = twoDigits(v, i+1); !ok || sec >= 60 {
-			return 0, 0, false
+		if s, ok = twoDigits(v, i+1); !ok || s >= 60 {
+			return 0, 0, 0, false
 		}
 		seconds, i = true, i+3
 		if i+1 < len(v) && (v[i] == '.' || v[i] == ',') && isDigit(v, i+1) {
@@ -300,27 +336,27 @@ func parseClock(v string) (clock int64, off int16, ok bool) {
 			i = j
 		}
 	}
-	clock = (int64(h*3600+m*60+sec))*int64(time.Second) + int64(nsec)
+	sec = h*3600 + m*60 + s
 	z := v[i:]
 	if seconds && len(z) > 0 && z[0] == ' ' {
 		for len(z) > 0 && z[0] == ' ' {
 			z = z[1:]
 		}
 		if z == "" {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
 	switch {
 	case z == "" || z == "Z":
-		return clock, 0, true
+		return sec, nsec, 0, true
 	case len(z) == 6 && z[3] == ':':
 		off, ok = offset(z[0], z[1:3], z[4:6])
 	case len(z) == 5:
 		off, ok = offset(z[0], z[1:3], z[3:5])
 	default:
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return clock, off, ok
+	return sec, nsec, off, ok
 }
 
 // offset reads a UTC offset's sign, hours and minutes into minutes east of

@@ -85,8 +85,8 @@ func TestParseTimestamp(t *testing.T) {
 			t.Errorf("ParseTimestamp(%q): %v", c.in, err)
 			continue
 		}
-		if ts.Date.String() != c.date || !ts.Instant().Equal(utc(c.instant)) || ts.HasTime != c.hasTime {
-			t.Errorf("ParseTimestamp(%q) = %s, %s, %v; want %s, %s, %v", c.in, ts.Date, ts.Instant().UTC().Format(time.RFC3339Nano), ts.HasTime, c.date, c.instant, c.hasTime)
+		if ts.Date.String() != c.date || !ts.Instant().Equal(utc(c.instant)) || ts.HasTime() != c.hasTime {
+			t.Errorf("ParseTimestamp(%q) = %s, %s, %v; want %s, %s, %v", c.in, ts.Date, ts.Instant().UTC().Format(time.RFC3339Nano), ts.HasTime(), c.date, c.instant, c.hasTime)
 		}
 	}
 }

@@ -26,10 +26,10 @@ func FuzzParseTimestamp(f *testing.F) {
 		if ts.Date.String() != s[:10] {
 			t.Fatalf("ParseTimestamp(%q) date %s, want the date as written", s, ts.Date)
 		}
-		if ts.HasTime != (len(s) > 10) {
-			t.Fatalf("ParseTimestamp(%q) HasTime %v", s, ts.HasTime)
+		if ts.HasTime() != (len(s) > 10) {
+			t.Fatalf("ParseTimestamp(%q) HasTime %v", s, ts.HasTime())
 		}
-		if !ts.HasTime && !ts.Instant().Equal(ts.Date.Time()) {
+		if !ts.HasTime() && !ts.Instant().Equal(ts.Date.Time()) {
 			t.Fatalf("ParseTimestamp(%q) instant %s", s, ts.Instant())
 		}
 	})

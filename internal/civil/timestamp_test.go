@@ -2,6 +2,7 @@ package civil
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -56,9 +57,9 @@ func checkAgainstReference(t *testing.T, s string) {
 		return
 	}
 	_, refOff := instant.Zone()
-	if ts.IsZero() || ts.Date != d || ts.HasTime != hasTime || !ts.Instant().Equal(instant) || ts.Offset() != refOff {
+	if ts.IsZero() || ts.Date != d || ts.HasTime() != hasTime || !ts.Instant().Equal(instant) || ts.Offset() != refOff {
 		t.Fatalf("ParseTimestamp(%q) = %s %v %s (offset %d), time.Parse %s %v %s (offset %d)", s,
-			ts.Date, ts.HasTime, ts.Instant().Format(time.RFC3339Nano), ts.Offset(),
+			ts.Date, ts.HasTime(), ts.Instant().Format(time.RFC3339Nano), ts.Offset(),
 			d, hasTime, instant.Format(time.RFC3339Nano), refOff)
 	}
 	if _, off := ts.Instant().Zone(); off != refOff {
@@ -168,11 +169,11 @@ func BenchmarkParseISODate(b *testing.B) {
 	}
 }
 
-// A timestamp is 16 bytes without pointers: a million of them are not
+// A timestamp is 12 bytes without pointers: a million of them are not
 // scanned by the garbage collector.
 func TestTimestampLayout(t *testing.T) {
-	if n := unsafe.Sizeof(Timestamp{}); n != 16 {
-		t.Errorf("Timestamp is %d bytes, want 16", n)
+	if n := unsafe.Sizeof(Timestamp{}); n != 12 {
+		t.Errorf("Timestamp is %d bytes, want 12", n)
 	}
 	typ := reflect.TypeFor[Timestamp]()
 	for i := 0; i < typ.NumField(); i++ {
@@ -259,7 +260,7 @@ func TestTimestampLocation(t *testing.T) {
 		}
 		// The clock and date as written, read back in the timestamp's
 		// own zone.
-		if got := ts.Instant().Format("2006-01-02T15:04:05"); ts.HasTime && !strings.HasPrefix(c.in, got) {
+		if got := ts.Instant().Format("2006-01-02T15:04:05"); ts.HasTime() && !strings.HasPrefix(c.in, got) {
 			t.Errorf("%s: instant in its own zone reads %s", c.in, got)
 		}
 	}
@@ -278,8 +279,8 @@ func TestTimestampOf(t *testing.T) {
 	if !ts.Same(want) || ts.Offset() != want.Offset() || !ts.Instant().Equal(in) {
 		t.Errorf("TimestampOf(%s) = %s, %s", in, ts.Date, ts.Instant())
 	}
-	if d := DateStamp(NewDate(2026, 11, 20)); d.HasTime || !d.Instant().Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("DateStamp = %v %s", d.HasTime, d.Instant())
+	if d := DateStamp(NewDate(2026, 11, 20)); d.HasTime() || !d.Instant().Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("DateStamp = %v %s", d.HasTime(), d.Instant())
 	}
 	defer func() {
 		if recover() == nil {
@@ -310,5 +311,21 @@ func TestDaysFromCivil(t *testing.T) {
 		if ok != (err == nil) || d != want {
 			t.Errorf("isoDate(%q) = %s, %v; ParseISODate %s, %v", s, d, ok, want, err)
 		}
+	}
+}
+
+func TestOptDate(t *testing.T) {
+	var none OptDate
+	if d, ok := none.Get(); ok {
+		t.Errorf("zero OptDate = %s, %v", d, ok)
+	}
+	for _, d := range []Date{0, -1, 1, NewDate(2026, 11, 20), NewDate(0, 1, 1), NewDate(9999, 12, 31), math.MaxInt32, math.MinInt32 + 1} {
+		o := OptDateOf(d)
+		if got, ok := o.Get(); !ok || got != d || o == 0 {
+			t.Errorf("OptDateOf(%d).Get() = %d, %v", d, got, ok)
+		}
+	}
+	if unsafe.Sizeof(none) != 4 {
+		t.Errorf("OptDate is %d bytes", unsafe.Sizeof(none))
 	}
 }

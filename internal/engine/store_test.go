@@ -136,8 +136,8 @@ func TestAuditUsesAccountStore(t *testing.T) {
 			d.Columns["shipments."+c] = true
 		}
 		d.Shipments = records.ShipmentsOf(records.Shipment{Key: records.KeyOf("A"), Purchase: ts("2026-11-09T10:00:00+01:00"), LatestShip: ts("2026-11-10"),
-			Confirm: ts("2026-11-10T10:00:00+01:00"), TrackingID: records.FingerprintOf("1Z"), Promised: promised, HasPromised: true,
-			Delivered: delivered, HasDelivered: true, Business: true})
+			Confirm: ts("2026-11-10T10:00:00+01:00"), HasTrackingID: true, Shipping: records.FingerprintOf("", "1Z"),
+			Promised: civil.OptDateOf(promised), Delivered: civil.OptDateOf(delivered), Business: true})
 		d.Orders.Put(records.Order{Key: records.KeyOf("A"), Date: civil.NewDate(2026, 11, 9), Channel: records.ChannelMerchant, SalesChannel: records.Intern(salesChannel), Business: true})
 		return d
 	}

@@ -65,7 +65,7 @@ func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
 // when it has a time, else 23:59:59 of that date in loc (metrics.md: a bare
 // date is the end of that day where it is a deadline).
 func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
-	if ts.HasTime {
+	if ts.HasTime() {
 		return ts.Instant()
 	}
 	return civil.EndOfDay(ts.Date, loc)
@@ -75,7 +75,7 @@ func deadline(ts civil.Timestamp, loc *time.Location) time.Time {
 // it has a time, else 00:00:00 of that date in loc (metrics.md: a bare date
 // is the start of that day where it is an event).
 func start(ts civil.Timestamp, loc *time.Location) time.Time {
-	if ts.HasTime {
+	if ts.HasTime() {
 		return ts.Instant()
 	}
 	y, m, d := ts.Date.Time().Date()
@@ -302,14 +302,15 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	r := Result{ID: ValidTrackingRate, Window: w}
 	days := daysOf(w, s.AsOf)
 	for sh := range d.Shipments.All() {
-		if !sh.HasPromised || !days.covers(sh.Promised) {
+		key, promised := sh.Promised.Get()
+		if !promised || !days.covers(key) {
 			continue
 		}
 		conf := confirmedBy(sh, s.AsOf)
 		if conf.IsZero() {
 			continue
 		}
-		key, valid := sh.Promised, sh.HasValidTracking()
+		valid := sh.HasValidTracking()
 		days.add(key, valid)
 		if !w.Contains(key) {
 			continue
@@ -320,7 +321,7 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 			continue
 		}
 		ev := Event{Type: "no_tracking", Date: conf.Date, Status: "no tracking id"}
-		if sh.TrackingID.Present() {
+		if sh.HasTrackingID {
 			ev = Event{Type: "invalid_tracking", Date: conf.Date, Status: "tracking id marked invalid"}
 		}
 		r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
@@ -348,12 +349,13 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	r := Result{ID: OnTimeDeliveryRate, Window: w}
 	days := daysOf(w, s.AsOf)
 	for sh := range d.Shipments.All() {
-		if !sh.HasPromised || !days.covers(sh.Promised) || confirmedBy(sh, s.AsOf).IsZero() || !sh.HasValidTracking() {
+		key, promised := sh.Promised.Get()
+		if !promised || !days.covers(key) || confirmedBy(sh, s.AsOf).IsZero() || !sh.HasValidTracking() {
 			continue
 		}
-		key := sh.Promised
-		delivered := sh.HasDelivered && sh.Delivered <= s.AsOf
-		onTime := delivered && sh.Delivered <= key
+		on, known := sh.Delivered.Get()
+		delivered := known && on <= s.AsOf
+		onTime := delivered && on <= key
 		days.add(key, onTime)
 		if !w.Contains(key) {
 			continue
@@ -365,7 +367,7 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 		}
 		ev := Event{Type: "not_delivered", Status: "not delivered by the as-of date"}
 		if delivered {
-			ev = Event{Type: "late_delivery", Date: sh.Delivered, Status: "promised " + key.String()}
+			ev = Event{Type: "late_delivery", Date: on, Status: "promised " + key.String()}
 		}
 		r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
 			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, s.Shipping.DeliveryLagDays, s.Shipping.DeliveryDays)})

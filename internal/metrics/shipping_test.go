@@ -41,12 +41,12 @@ func stampP(s string) civil.Timestamp {
 	return stamp(s)
 }
 
-// dateP is an optional date cell: "" is none (false).
-func dateP(s string) (civil.Date, bool) {
+// dateP is an optional date cell: "" is none.
+func dateP(s string) civil.OptDate {
 	if s == "" {
-		return 0, false
+		return 0
 	}
-	return day(s), true
+	return civil.OptDateOf(day(s))
 }
 
 // shipCols are the shipments file's columns (report-formats.md, "Canonical
@@ -95,14 +95,12 @@ func (r shp) record(i int) records.Shipment {
 	case r.latest == "":
 		r.latest = r.purchase
 	}
-	promised, hasPromised := dateP(r.promised)
-	delivered, hasDelivered := dateP(r.delivered)
 	return records.Shipment{
 		Key: records.KeyOf(r.id), Marketplace: records.Intern(r.store),
 		Purchase: stamp(r.purchase), LatestShip: stamp(r.latest),
 		Confirm: stampP(r.confirm), Cancel: stampP(r.cancel), CancelledBy: r.by,
-		TrackingID: records.FingerprintOf(r.tracking), Tracking: r.mark,
-		Promised: promised, HasPromised: hasPromised, Delivered: delivered, HasDelivered: hasDelivered,
+		HasTrackingID: r.tracking != "", Shipping: records.FingerprintOf("", r.tracking), Tracking: r.mark,
+		Promised: dateP(r.promised), Delivered: dateP(r.delivered),
 		Business: r.business, Invoice: stampP(r.invoice),
 		File: records.Intern("shipments.csv"), Line: int32(i + 2),
 	}
@@ -837,7 +835,7 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 				up = confirm.Add(time.Duration(rng.Intn(6*24*3600)) * time.Second)
 			}
 			upOff := offFor()
-			if chance(0.15) && cd.HasTime { // the confirmation's own offset, so the due second is exact
+			if chance(0.15) && cd.HasTime() { // the confirmation's own offset, so the due second is exact
 				_, o := cd.Instant().Zone()
 				upOff = fmt.Sprintf("%+03d:%02d", o/3600, (abs(o)%3600)/60)
 			}
@@ -896,7 +894,7 @@ func abs(n int) int {
 
 // offsetSec is a timestamp's UTC offset in seconds; a bare date has none (0).
 func offsetSec(ts civil.Timestamp) int64 {
-	if !ts.HasTime {
+	if !ts.HasTime() {
 		return 0
 	}
 	_, off := ts.Instant().Zone()
@@ -906,7 +904,7 @@ func offsetSec(ts civil.Timestamp) int64 {
 // eventSec is when event ts happened, compared with other: its instant, or
 // for a bare date the start of that day in other's offset.
 func eventSec(ts, other civil.Timestamp) int64 {
-	if ts.HasTime {
+	if ts.HasTime() {
 		return ts.Instant().Unix()
 	}
 	return int64(ts.Date)*86400 - offsetSec(other)
@@ -915,7 +913,7 @@ func eventSec(ts, other civil.Timestamp) int64 {
 // deadlineSec is when deadline ts expires, compared with other: its
 // instant, or for a bare date 23:59:59 of that day in other's offset.
 func deadlineSec(ts, other civil.Timestamp) int64 {
-	if ts.HasTime {
+	if ts.HasTime() {
 		return ts.Instant().Unix()
 	}
 	return int64(ts.Date)*86400 + 86399 - offsetSec(other)
@@ -1000,11 +998,12 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
 	for sh := range d.Shipments.All() {
-		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
+		promised, ok := sh.Promised.Get()
+		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !ok || !inDays(promised, asOf-civil.Date(lag), days) {
 			continue
 		}
 		r.Den++
-		if sh.TrackingID.Present() && sh.Tracking != records.TrackingInvalid {
+		if sh.HasTrackingID && sh.Tracking != records.TrackingInvalid {
 			r.Num++
 		}
 	}
@@ -1014,12 +1013,13 @@ func naiveTracking(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 func naiveDelivery(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 	var r nd
 	for sh := range d.Shipments.All() {
-		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.TrackingID.Present() || sh.Tracking == records.TrackingInvalid ||
-			!sh.HasPromised || !inDays(sh.Promised, asOf-civil.Date(lag), days) {
+		promised, ok := sh.Promised.Get()
+		if sh.Confirm.IsZero() || sh.Confirm.Date > asOf || !sh.HasTrackingID || sh.Tracking == records.TrackingInvalid ||
+			!ok || !inDays(promised, asOf-civil.Date(lag), days) {
 			continue
 		}
 		r.Den++
-		if sh.HasDelivered && sh.Delivered <= asOf && sh.Delivered <= sh.Promised {
+		if delivered, ok := sh.Delivered.Get(); ok && delivered <= asOf && delivered <= promised {
 			r.Num++
 		}
 	}
@@ -1100,26 +1100,26 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 	d := randomShipmentsAccount(rand.New(rand.NewSource(1)), 3000)
 	seen := map[string]int{}
 	for sh := range d.Shipments.All() {
-		if !sh.LatestShip.HasTime {
+		if !sh.LatestShip.HasTime() {
 			seen["bare ship-by"]++
 		}
 		if !sh.Confirm.IsZero() {
-			if !sh.Confirm.HasTime {
+			if !sh.Confirm.HasTime() {
 				seen["bare confirmation"]++
 			}
-			if sh.LatestShip.HasTime && sh.Confirm.Instant().Equal(sh.LatestShip.Instant()) {
+			if sh.LatestShip.HasTime() && sh.Confirm.Instant().Equal(sh.LatestShip.Instant()) {
 				seen["confirmed at the ship-by instant"]++
 				if offsetSec(sh.Confirm) != offsetSec(sh.LatestShip) {
 					seen["... in another offset"]++
 				}
 			}
-			if sh.LatestShip.HasTime && sh.Confirm.Instant().Sub(sh.LatestShip.Instant()) == time.Second {
+			if sh.LatestShip.HasTime() && sh.Confirm.Instant().Sub(sh.LatestShip.Instant()) == time.Second {
 				seen["confirmed a second late"]++
 			}
 			if !sh.Cancel.IsZero() {
 				seen["confirmed and cancelled"]++
 			}
-			if !sh.Invoice.IsZero() && sh.Confirm.HasTime && sh.Invoice.HasTime {
+			if !sh.Invoice.IsZero() && sh.Confirm.HasTime() && sh.Invoice.HasTime() {
 				switch sh.Invoice.Instant().Unix() - naiveDueSec(sh.Confirm) {
 				case 0:
 					seen["upload at the due second"]++
@@ -1128,19 +1128,20 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 				}
 			}
 		}
-		if !sh.Invoice.IsZero() && !sh.Invoice.HasTime {
+		if !sh.Invoice.IsZero() && !sh.Invoice.HasTime() {
 			seen["bare upload"]++
 		}
 		if !sh.Cancel.IsZero() {
 			seen["cancelled by "+sh.CancelledBy.String()]++
 		}
 		switch {
-		case !sh.TrackingID.Present():
+		case !sh.HasTrackingID:
 			seen["no tracking id"]++
 		case sh.Tracking == records.TrackingInvalid:
 			seen["tracking invalid"]++
 		}
-		if sh.HasDelivered && sh.HasPromised && sh.Delivered > sh.Promised {
+		promised, ok1 := sh.Promised.Get()
+		if delivered, ok2 := sh.Delivered.Get(); ok1 && ok2 && delivered > promised {
 			seen["delivered late"]++
 		}
 		if sh.Business && sh.Marketplace.String() == "" {

@@ -31,30 +31,30 @@ const (
 )
 
 // Shipment is one seller-fulfilled order's fulfilment story (the canonical
-// shipments file of report-formats.md, one row per order), in 128 bytes
+// shipments file of report-formats.md, one row per order), in 96 bytes
 // without pointers, so that the shipments of a large account cost little
-// memory and nothing for the garbage collector to scan. An optional time the
-// file leaves empty is the zero Timestamp (IsZero); an optional date says
-// whether it is there in its Has field.
+// memory and nothing for the garbage collector to scan. An optional time or
+// date the file leaves empty is the zero value (IsZero, Get).
 type Shipment struct {
-	Key          OrderKey
-	Purchase     civil.Timestamp
-	LatestShip   civil.Timestamp // expected ship date: a bare date is a deadline (end of day)
-	Confirm      civil.Timestamp // ship confirmation; zero when not confirmed
-	Cancel       civil.Timestamp // zero when not cancelled
-	Invoice      civil.Timestamp // invoice upload time; zero when none
-	TrackingID   Fingerprint     // whether there is a tracking id, and which
-	Carrier      Fingerprint
-	Promised     civil.Date // promised delivery date, if HasPromised
-	Delivered    civil.Date // actual delivery date as written, if HasDelivered
-	Line         int32      // physical line of the row
-	File         Sym        // file of the row
-	Marketplace  Sym        // store code, "" when unknown
-	CancelledBy  CancelledBy
-	Tracking     TrackingMark
-	HasPromised  bool
-	HasDelivered bool
-	Business     bool
+	Key OrderKey
+	// Shipping is the fingerprint of the carrier and the tracking id as
+	// written: no metric reads them, but two rows of one order are told
+	// apart by them.
+	Shipping      Fingerprint
+	Purchase      civil.Timestamp
+	LatestShip    civil.Timestamp // expected ship date: a bare date is a deadline (end of day)
+	Confirm       civil.Timestamp // ship confirmation; zero when not confirmed
+	Cancel        civil.Timestamp // zero when not cancelled
+	Invoice       civil.Timestamp // invoice upload time; zero when none
+	Promised      civil.OptDate   // promised delivery date
+	Delivered     civil.OptDate   // actual delivery date as written
+	Line          int32           // physical line of the row
+	File          Sym             // file of the row
+	Marketplace   Sym             // store code, "" when unknown
+	CancelledBy   CancelledBy
+	Tracking      TrackingMark
+	HasTrackingID bool
+	Business      bool
 }
 
 // OrderID is the order id as written.
@@ -66,7 +66,7 @@ func (s *Shipment) Source() Source { return Source{File: s.File.String(), Line: 
 // HasValidTracking: a tracking id is present and the export does not mark
 // it invalid (metrics.md, Valid Tracking Rate).
 func (s *Shipment) HasValidTracking() bool {
-	return s.TrackingID.Present() && s.Tracking != TrackingInvalid
+	return s.HasTrackingID && s.Tracking != TrackingInvalid
 }
 
 // shipmentChunk is how many shipments one block of Shipments holds.
@@ -121,31 +121,25 @@ func (st *Shipments) All() iter.Seq[*Shipment] {
 	}
 }
 
-// Fingerprint stands for a value no metric reads but that tells two rows
-// of one order apart (a carrier, a tracking id): the value's 64-bit FNV-1a
-// hash, never 0, or 0 for no value. It costs no memory of its own and,
-// unlike a Sym, no entry in a table that a column of unique values would
-// fill.
+// Fingerprint stands for values no metric reads but that tell two rows of
+// one order apart (a carrier, a tracking id): their 64-bit FNV-1a hash. It
+// costs no memory of its own and, unlike a Sym, no entry in a table that a
+// column of unique values would fill.
 type Fingerprint uint64
 
-// FingerprintOf is the fingerprint of a value as written ("" for none).
-func FingerprintOf(v string) Fingerprint {
-	if v == "" {
-		return 0
-	}
+// FingerprintOf is the fingerprint of values as written, in order.
+func FingerprintOf(values ...string) Fingerprint {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(v); i++ {
-		h ^= uint64(v[i])
+	for _, v := range values {
+		for i := 0; i < len(v); i++ {
+			h ^= uint64(v[i])
+			h *= 1099511628211
+		}
+		h ^= 0xff // a byte no UTF-8 text holds ends each value
 		h *= 1099511628211
-	}
-	if h == 0 {
-		h = 1
 	}
 	return Fingerprint(h)
 }
-
-// Present says whether there is a value.
-func (f Fingerprint) Present() bool { return f != 0 }
 
 // Cancellation is one row of Amazon's cancellation download (Order Date,
 // Order ID, Impacts Account Health).

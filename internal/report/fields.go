@@ -32,13 +32,13 @@ func optTimestampField(t *Table, col, v string) (civil.Timestamp, error) {
 }
 
 // optDateField reads an optional date (a time is accepted; its date as
-// written is kept); ok is false when empty.
-func optDateField(t *Table, col, v string) (d civil.Date, ok bool, err error) {
+// written is kept): no date when empty.
+func optDateField(t *Table, col, v string) (civil.OptDate, error) {
 	ts, err := optTimestampField(t, col, v)
 	if ts.IsZero() || err != nil {
-		return 0, false, err
+		return 0, err
 	}
-	return ts.Date, true, nil
+	return civil.OptDateOf(ts.Date), nil
 }
 
 // boolField reads a yes/no flag: true/false, Y/N, yes/no, 1/0; empty is

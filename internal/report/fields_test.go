@@ -80,12 +80,12 @@ func TestOptTimestampAndDateFields(t *testing.T) {
 	}
 	for _, c := range cases {
 		ts, err := optTimestampField(fieldTable(), "ship-confirm-date", c.in)
-		d, ok, derr := optDateField(fieldTable(), "ship-confirm-date", c.in)
+		d, derr := optDateField(fieldTable(), "ship-confirm-date", c.in)
 		if c.errSuffix != "" {
 			want := `f.csv:7:2: column "Ship Date": ` + c.errSuffix
 			fieldErr(t, c.in, err, want)
 			fieldErr(t, c.in, derr, want)
-			if !ts.IsZero() || ok {
+			if !ts.IsZero() || d != 0 {
 				t.Errorf("%q: values %v %v with an error", c.in, ts, d)
 			}
 			continue
@@ -95,7 +95,7 @@ func TestOptTimestampAndDateFields(t *testing.T) {
 		if got := optStamp(ts); got != c.stamp {
 			t.Errorf("optTimestampField(%q) = %q, want %q", c.in, got, c.stamp)
 		}
-		if got := optDate(d, ok); got != c.date {
+		if got := optDate(d); got != c.date {
 			t.Errorf("optDateField(%q) = %q, want %q", c.in, got, c.date)
 		}
 	}

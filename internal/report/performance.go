@@ -538,7 +538,7 @@ func perfDate(v *string) (*civil.Date, error) {
 		return nil, err
 	}
 	d := ts.Date
-	if ts.HasTime {
+	if ts.HasTime() {
 		d = civil.DateOf(ts.Instant().UTC())
 	}
 	return &d, nil

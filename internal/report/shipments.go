@@ -197,17 +197,18 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 		// --as-of; dropping it would hide a seller cancellation.
 		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
 	}
-	sh.Carrier = records.FingerprintOf(strings.TrimSpace(r.Carrier))
-	sh.TrackingID = records.FingerprintOf(strings.TrimSpace(r.TrackingID))
+	trackingID := strings.TrimSpace(r.TrackingID)
+	sh.HasTrackingID = trackingID != ""
+	sh.Shipping = records.FingerprintOf(strings.TrimSpace(r.Carrier), trackingID)
 	if strings.TrimSpace(r.Valid) != "" {
 		if sh.Tracking, err = rd.marks.field(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
 			return sh, err
 		}
 	}
-	if sh.Promised, sh.HasPromised, err = optDateField(t, "promised-delivery-date", r.Promised); err != nil {
+	if sh.Promised, err = optDateField(t, "promised-delivery-date", r.Promised); err != nil {
 		return sh, err
 	}
-	if sh.Delivered, sh.HasDelivered, err = optDateField(t, "delivery-date", r.Delivered); err != nil {
+	if sh.Delivered, err = optDateField(t, "delivery-date", r.Delivered); err != nil {
 		return sh, err
 	}
 	if sh.Business, err = boolField(t, "is-business-order", r.Business); err != nil {
@@ -225,9 +226,8 @@ func sameShipment(a, b *records.Shipment) bool {
 	return a.Key == b.Key && a.Marketplace == b.Marketplace &&
 		a.Purchase.Same(b.Purchase) && a.LatestShip.Same(b.LatestShip) &&
 		a.Confirm.Same(b.Confirm) && a.Cancel.Same(b.Cancel) && a.CancelledBy == b.CancelledBy &&
-		a.Carrier == b.Carrier && a.TrackingID == b.TrackingID && a.Tracking == b.Tracking &&
-		a.HasPromised == b.HasPromised && a.Promised == b.Promised &&
-		a.HasDelivered == b.HasDelivered && a.Delivered == b.Delivered &&
+		a.Shipping == b.Shipping && a.HasTrackingID == b.HasTrackingID && a.Tracking == b.Tracking &&
+		a.Promised == b.Promised && a.Delivered == b.Delivered &&
 		a.Business == b.Business && a.Invoice.Same(b.Invoice)
 }
 

@@ -37,18 +37,19 @@ type shipment struct {
 	Confirm    string
 	Cancel     string
 	By         records.CancelledBy
-	Carrier    records.Fingerprint // of the value as written
-	Tracking   records.Fingerprint
-	Mark       records.TrackingMark
-	Promised   string
-	Delivered  string
-	Business   bool
-	Invoice    string
-	File       string // base name
-	Line       int
+	Carrier    string // as written: compared through the record's fingerprint
+	Tracking   string
+	// Shipping and HasTracking are what the record keeps of the two.
+	Shipping    records.Fingerprint
+	HasTracking bool
+	Mark        records.TrackingMark
+	Promised    string
+	Delivered   string
+	Business    bool
+	Invoice     string
+	File        string // base name
+	Line        int
 }
-
-var fp = records.FingerprintOf
 
 // stamp writes a timestamp as its date as written and, when it has a time,
 // its instant in UTC. A bare date must sit at midnight UTC.
@@ -56,7 +57,7 @@ func stamp(ts civil.Timestamp) string {
 	if ts.IsZero() {
 		return "!zero"
 	}
-	if !ts.HasTime {
+	if !ts.HasTime() {
 		if !ts.Instant().Equal(ts.Date.Time()) {
 			return ts.Date.String() + " !instant " + ts.Instant().UTC().Format(time.RFC3339Nano)
 		}
@@ -72,7 +73,8 @@ func optStamp(ts civil.Timestamp) string {
 	return stamp(ts)
 }
 
-func optDate(d civil.Date, ok bool) string {
+func optDate(o civil.OptDate) string {
+	d, ok := o.Get()
 	if !ok {
 		return ""
 	}
@@ -85,8 +87,8 @@ func shipmentsOf(l *Loaded) []shipment {
 	for s := range l.Data.Shipments.All() {
 		out = append(out, shipment{
 			ID: s.OrderID(), Market: s.Marketplace.String(), Purchase: stamp(s.Purchase), LatestShip: stamp(s.LatestShip),
-			Confirm: optStamp(s.Confirm), Cancel: optStamp(s.Cancel), By: s.CancelledBy, Carrier: s.Carrier,
-			Tracking: s.TrackingID, Mark: s.Tracking, Promised: optDate(s.Promised, s.HasPromised), Delivered: optDate(s.Delivered, s.HasDelivered),
+			Confirm: optStamp(s.Confirm), Cancel: optStamp(s.Cancel), By: s.CancelledBy,
+			Shipping: s.Shipping, HasTracking: s.HasTrackingID, Mark: s.Tracking, Promised: optDate(s.Promised), Delivered: optDate(s.Delivered),
 			Business: s.Business, Invoice: optStamp(s.Invoice), File: filepath.Base(s.Source().File), Line: s.Source().Line,
 		})
 	}
@@ -105,12 +107,20 @@ func checkShipments(t testing.TB, l *Loaded, want []shipment) {
 			g = got[i]
 		}
 		if i < len(want) {
-			w = want[i]
+			w = expected(want[i])
 		}
 		if g != w {
 			t.Errorf("shipment %d\n got: %+v\nwant: %+v", i, g, w)
 		}
 	}
+}
+
+// expected turns a wanted shipment's carrier and tracking id as written
+// into what the record keeps of them.
+func expected(w shipment) shipment {
+	w.Shipping, w.HasTracking = records.FingerprintOf(w.Carrier, w.Tracking), w.Tracking != ""
+	w.Carrier, w.Tracking = "", ""
+	return w
 }
 
 // columnsOf lists the Dataset.Columns keys of one kind, sorted.
@@ -154,15 +164,15 @@ func synthWant(fileName string) []shipment {
 		{ID: "543-0035333-0000001", Market: "US", Purchase: "2026-08-23 @2026-08-23T22:17:46Z", LatestShip: "2026-08-25 @2026-08-26T07:59:59Z",
 			Cancel: "2026-08-23 @2026-08-24T00:17:46Z", By: records.CancelledBuyer, File: fileName, Line: 2},
 		{ID: "601-0496185-0000004", Market: "US", Purchase: "2026-09-21 @2026-09-21T09:19:45Z", LatestShip: "2026-09-23 @2026-09-24T07:59:59Z",
-			Confirm: "2026-09-21 @2026-09-22T01:22:01Z", Carrier: fp("UPS"), Tracking: fp("1Z593562403121"), Mark: records.TrackingUnmarked,
+			Confirm: "2026-09-21 @2026-09-22T01:22:01Z", Carrier: "UPS", Tracking: "1Z593562403121", Mark: records.TrackingUnmarked,
 			Promised: "2026-09-26", Delivered: "2026-09-25", File: fileName, Line: 3},
 		{ID: "847-8558325-0000007", Market: "US", Purchase: "2026-10-25 @2026-10-26T03:27:52Z", LatestShip: "2026-10-26 @2026-10-27T07:59:59Z",
 			Cancel: "2026-10-26 @2026-10-26T14:27:52Z", By: records.CancelledSeller, Business: true, File: fileName, Line: 4},
 		{ID: "405-5348564-0000046", Market: "US", Purchase: "2026-10-06 @2026-10-06T16:20:47Z", LatestShip: "2026-10-07 @2026-10-08T07:59:59Z",
-			Confirm: "2026-10-06 @2026-10-07T05:15:23Z", Carrier: fp("UPS"), Tracking: fp("1Z494216930975"), Mark: records.TrackingInvalid,
+			Confirm: "2026-10-06 @2026-10-07T05:15:23Z", Carrier: "UPS", Tracking: "1Z494216930975", Mark: records.TrackingInvalid,
 			Promised: "2026-10-12", Delivered: "2026-10-11", Business: true, Invoice: "2026-10-10 @2026-10-10T08:59:59Z", File: fileName, Line: 5},
 		{ID: "281-9240156-0000006", Market: "US", Purchase: "2026-09-07 @2026-09-07T13:55:05Z", LatestShip: "2026-09-10 @2026-09-11T07:59:59Z",
-			Confirm: "2026-09-08 @2026-09-09T06:43:29Z", Carrier: fp("UPS"), Tracking: fp("1Z271790670186"), Mark: records.TrackingValid,
+			Confirm: "2026-09-08 @2026-09-09T06:43:29Z", Carrier: "UPS", Tracking: "1Z271790670186", Mark: records.TrackingValid,
 			Promised: "2026-09-13", Delivered: "2026-09-13", Business: true, Invoice: "2026-09-09 @2026-09-09T13:10:31Z", File: fileName, Line: 6},
 	}
 }
@@ -191,10 +201,10 @@ func TestShipmentsSynthFile(t *testing.T) {
 func TestShipmentsDelimitersAndQuoting(t *testing.T) {
 	want := []shipment{
 		{ID: "302-1111111-0000001", Market: "UK", Purchase: "2026-09-07 @2026-09-07T09:00:00Z", LatestShip: "2026-09-09 @2026-09-09T22:59:59Z",
-			Confirm: "2026-09-08 @2026-09-08T15:30:00Z", Carrier: fp("Royal Mail, Tracked 24"), Tracking: fp("AB123456789GB"), Mark: records.TrackingValid,
+			Confirm: "2026-09-08 @2026-09-08T15:30:00Z", Carrier: "Royal Mail, Tracked 24", Tracking: "AB123456789GB", Mark: records.TrackingValid,
 			Promised: "2026-09-11", Delivered: "2026-09-10", Business: true, File: "f", Line: 2},
 		{ID: "302-1111111-0000002", Market: "UK", Purchase: "2026-09-08", LatestShip: "2026-09-10",
-			Cancel: "2026-09-08 @2026-09-08T12:00:00Z", By: records.CancelledBuyer, Carrier: fp(`Evri 12" box`), File: "f", Line: 3},
+			Cancel: "2026-09-08 @2026-09-08T12:00:00Z", By: records.CancelledBuyer, Carrier: `Evri 12" box`, File: "f", Line: 3},
 	}
 	const hdr = "order-id,marketplace,purchase-date,latest-ship-date,ship-confirm-date,cancel-date,cancelled-by,carrier,tracking-id,tracking-valid,promised-delivery-date,delivery-date,is-business-order"
 	tab := func(s string) string { return strings.ReplaceAll(s, ",", "\t") }
@@ -231,7 +241,7 @@ func TestShipmentsDelimitersAndQuoting(t *testing.T) {
 func TestShipmentsHeaderAliases(t *testing.T) {
 	const row = "028-2222222-0000001,DE,2026-09-07T10:00:00+02:00,2026-09-09T23:59:59+02:00,2026-09-10T09:00:00+02:00,,,DHL,00340434161094042557,N,2026-09-12,2026-09-13,Y,2026-09-11T08:00:00+02:00"
 	want := []shipment{{ID: "028-2222222-0000001", Market: "DE", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09 @2026-09-09T21:59:59Z",
-		Confirm: "2026-09-10 @2026-09-10T07:00:00Z", Carrier: fp("DHL"), Tracking: fp("00340434161094042557"), Mark: records.TrackingInvalid,
+		Confirm: "2026-09-10 @2026-09-10T07:00:00Z", Carrier: "DHL", Tracking: "00340434161094042557", Mark: records.TrackingInvalid,
 		Promised: "2026-09-12", Delivered: "2026-09-13", Business: true, Invoice: "2026-09-11 @2026-09-11T06:00:00Z", File: "f", Line: 2}}
 	headers := []string{
 		"Order ID,Marketplace,Purchase Date,Expected Ship Date,Ship Date,Cancel Date,Canceled By,Carrier,Tracking Number,Tracking Valid,Promised Date,Delivered At,Business Order,Invoice Uploaded At",
@@ -294,7 +304,7 @@ func TestShipmentsOptionalColumnsAbsent(t *testing.T) {
 			[]string{"shipments.order-id", "shipments.purchase-date", "shipments.latest-ship-date", "shipments.ship-confirm-date"}},
 		{"tracking without validity, business flag", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,tracking-id,is-business-order",
 			"111-1,2026-09-07,2026-09-09,,1Z999,true"),
-			shipment{ID: "111-1", Purchase: "2026-09-07", LatestShip: "2026-09-09", Tracking: fp("1Z999"), Business: true, File: "f", Line: 2},
+			shipment{ID: "111-1", Purchase: "2026-09-07", LatestShip: "2026-09-09", Tracking: "1Z999", Business: true, File: "f", Line: 2},
 			[]string{"shipments.order-id", "shipments.purchase-date", "shipments.latest-ship-date", "shipments.ship-confirm-date",
 				"shipments.tracking-id", "shipments.is-business-order"}},
 		{"cancellations without who", csvLines("order-id,purchase-date,latest-ship-date,ship-confirm-date,cancel-date",
@@ -591,10 +601,10 @@ func TestShipmentsOverlap(t *testing.T) {
 		"002\tDHL\t111-2\t2026-09-07T08:00:00Z\t2026-09-09\t2026-09-08T08:00:00Z"))
 	l := mustLoad(t, Options{}, a, b)
 	checkShipments(t, l, []shipment{
-		{ID: "111-1", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: fp("DHL"), Tracking: fp("001"), File: "a.csv", Line: 2},
-		{ID: "111-2", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: fp("DHL"), Tracking: fp("002"), File: "a.csv", Line: 3},
+		{ID: "111-1", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: "DHL", Tracking: "001", File: "a.csv", Line: 2},
+		{ID: "111-2", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: "DHL", Tracking: "002", File: "a.csv", Line: 3},
 		{ID: "111-3", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", File: "a.csv", Line: 4},
-		{ID: "111-4", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Carrier: fp("DHL"), Tracking: fp("004"), File: "b.tsv", Line: 4},
+		{ID: "111-4", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Carrier: "DHL", Tracking: "004", File: "b.tsv", Line: 4},
 	})
 	checkWarnings(t, l, b+":3: order 111-3 differs from its row at "+a+":4; using the first")
 	checkInputs(t, l, []Input{{a, "shipments", 3}, {b, "shipments", 4}})
