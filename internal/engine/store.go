@@ -12,24 +12,30 @@ import (
 // channels, the shipments' and the VAT invoices' marketplaces.
 func stores(d *records.Dataset) []string {
 	seen := map[string]bool{}
-	channels := map[records.Sym]bool{}
+	// A million orders name a few channels: flags by symbol, not a map.
+	channels, codes := make([]bool, 1<<16), make([]bool, 1<<16)
 	for o := range d.Orders.All() {
 		channels[o.SalesChannel] = true
 	}
-	for ch := range channels {
-		if m, ok := market.BySalesChannel(ch.String()); ok {
-			seen[m.Code] = true
-		}
-	}
-	codes := map[records.Sym]bool{}
 	for sh := range d.Shipments.All() {
 		codes[sh.Marketplace] = true
 	}
 	for i := range d.Invoices {
 		codes[d.Invoices[i].Marketplace] = true
 	}
-	for c := range codes {
-		if code := c.String(); code != "" {
+	for y := range channels {
+		if !channels[y] {
+			continue
+		}
+		if m, ok := market.BySalesChannel(records.Sym(y).String()); ok {
+			seen[m.Code] = true
+		}
+	}
+	for y := range codes {
+		if !codes[y] {
+			continue
+		}
+		if code := records.Sym(y).String(); code != "" {
 			seen[code] = true
 		}
 	}

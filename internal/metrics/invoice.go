@@ -107,13 +107,12 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 		for sh := range d.Shipments.All() {
 			store := storeOf(sh.Key, sh.Marketplace.String())
 			seenStores[store] = true
-			business := sh.Business
-			if o, ok := d.Orders.Lookup(sh.Key); ok && o.Business {
-				business = true
-			}
 			conf := confirmedBy(sh, s.AsOf)
-			if !business || conf.IsZero() || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
+			if conf.IsZero() || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
 				continue
+			}
+			if o, ok := d.Orders.Lookup(sh.Key); !sh.Business && !(ok && o.Business) {
+				continue // not a business order
 			}
 			var ev *Event
 			switch due := InvoiceDue(conf); {

@@ -244,12 +244,6 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 			place(o.Key, o.Date)
 		}
 	}
-	shipped := make(map[records.OrderKey]bool, d.Shipments.Len())
-	if len(d.Cancellations) > 0 {
-		for sh := range d.Shipments.All() {
-			shipped[sh.Key] = true
-		}
-	}
 	for _, c := range d.Cancellations {
 		if !c.Impacts || c.Date > s.AsOf {
 			continue
@@ -261,8 +255,20 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	}
 	// The cancellation download lists seller-fulfilled orders with their
 	// own order date: an order no other report knows is placed by it.
+	// (Its orders are few; the shipments are many.)
+	unknown := map[records.OrderKey]bool{}
 	for _, c := range d.Cancellations {
-		if _, known := d.Orders.Lookup(c.Key); !known && !shipped[c.Key] {
+		if _, known := d.Orders.Lookup(c.Key); !known {
+			unknown[c.Key] = true
+		}
+	}
+	if len(unknown) > 0 {
+		for sh := range d.Shipments.All() {
+			delete(unknown, sh.Key)
+		}
+	}
+	for _, c := range d.Cancellations {
+		if unknown[c.Key] {
 			place(c.Key, c.Date)
 		}
 	}
