@@ -146,12 +146,12 @@ func Intern(s string) Sym {
 	}
 	symTable.Lock()
 	defer symTable.Unlock()
-	if y, ok := symTable.syms[s]; ok {
-		return y
-	}
 	if symTable.syms == nil {
 		symTable.syms = map[string]Sym{"": 0}
 		symTable.strs = []string{""}
+	}
+	if y, ok := symTable.syms[s]; ok {
+		return y
 	}
 	if len(symTable.strs) >= 1<<16-1 {
 		return Sym(1<<16 - 1)

@@ -107,3 +107,23 @@ func TestOrderSource(t *testing.T) {
 		t.Errorf("Source = %+v", got)
 	}
 }
+
+// The empty string is symbol 0 even when it is the first value interned
+// (a fresh table, as in a process whose first order has no status).
+func TestSymEmptyFirst(t *testing.T) {
+	symTable.Lock()
+	saved, savedStrs := symTable.syms, symTable.strs
+	symTable.syms, symTable.strs = nil, nil
+	symTable.Unlock()
+	defer func() {
+		symTable.Lock()
+		symTable.syms, symTable.strs = saved, savedStrs
+		symTable.Unlock()
+	}()
+	if y := Intern(""); y != 0 {
+		t.Errorf(`Intern("") first = %d, want 0`, y)
+	}
+	if y := Intern("x"); y != 1 || y.String() != "x" {
+		t.Errorf(`Intern("x") = %d %q`, y, y)
+	}
+}

@@ -76,11 +76,15 @@ func init() {
 // ParseChannel reads fulfillment-channel: "Amazon" (AFN) or "Merchant"
 // (MFN); the API's AFN/MFN spellings are accepted too.
 func ParseChannel(v string) records.Channel {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "amazon", "afn":
-		return records.ChannelAmazon
-	case "merchant", "mfn", "seller":
-		return records.ChannelMerchant
+	v = strings.TrimSpace(v)
+	for _, c := range []struct {
+		name string
+		ch   records.Channel
+	}{{"Amazon", records.ChannelAmazon}, {"Merchant", records.ChannelMerchant}, {"AFN", records.ChannelAmazon},
+		{"MFN", records.ChannelMerchant}, {"Seller", records.ChannelMerchant}} {
+		if strings.EqualFold(v, c.name) { // no lower-cased copy per row
+			return c.ch
+		}
 	}
 	return records.ChannelUnknown
 }
