@@ -187,6 +187,9 @@ func runAudit(o *auditOptions) error {
 	}
 	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
 	rend, _ := render.Lookup(o.Output)
+	if render.WantsTrend(o.Output) {
+		s.FirstAsOf = s.AsOf.AddDays(-(htmlTrendDays - 1)) // the chart's first day
+	}
 	loaded, err := o.load(s, o.Checks)
 	if err != nil {
 		return err

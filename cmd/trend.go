@@ -130,7 +130,7 @@ func runTrend(o *trendOptions) error {
 	}
 	o.Checks = ids
 	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
-	s.AsOf = to
+	s.AsOf, s.FirstAsOf = to, from            // read what every date of the range needs
 	loaded, err := o.load(s, ids)
 	if err != nil {
 		return err

@@ -81,7 +81,26 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 	}
 	opt.Kinds = kinds
 	opt.Progress = progress
+	// Only the shipments are set aside by date: the orders report also
+	// tells the stores and which defects are unmatched.
+	opt.Since = horizon(s, needing(ids, "shipments"))
 	return report.Load(paths, opt)
+}
+
+// needing is the checks among ids that read the report kind.
+func needing(ids []string, kind string) []string {
+	var out []string
+	for _, id := range ids {
+		if c, ok := lookup(id); ok {
+			for _, k := range c.Needs {
+				if k == kind {
+					out = append(out, id)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // ReadOptions turns the input settings into reading options; its error

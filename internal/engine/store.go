@@ -20,6 +20,9 @@ func stores(d *records.Dataset) []string {
 	for sh := range d.Shipments.All() {
 		codes[sh.Marketplace] = true
 	}
+	for _, o := range d.Shipments.Old { // set aside as too old to count
+		codes[o.Marketplace] = true
+	}
 	for i := range d.Invoices {
 		codes[d.Invoices[i].Marketplace] = true
 	}

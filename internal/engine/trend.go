@@ -42,6 +42,13 @@ func Trend(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	if n > MaxTrendDays {
 		return nil, fmt.Errorf("trend: %d days from %s to %s, at most %d", n, from, to, MaxTrendDays)
 	}
+	first := s
+	first.AsOf, first.FirstAsOf = to, from
+	if need := horizon(first, needing(ids, "shipments")); loaded.Since != 0 && need != 0 && need < loaded.Since {
+		// Shipments the earlier dates need were set aside when reading:
+		// the caller must load with settings.FirstAsOf = from.
+		return nil, fmt.Errorf("trend: the reports were read for as-of dates from %s on, not %s", loaded.Since, from)
+	}
 	reports := make([]*health.Report, n)
 	errs := make([]error, n)
 	audit := func(i int) {

@@ -19,10 +19,12 @@ const (
 	acmeDE = "../../testdata/accounts/acme-de"
 )
 
-// loadAccount reads an account as audit trend does: once, for every check.
-func loadAccount(t testing.TB, path string, asOf civil.Date) (*report.Loaded, settings.Settings) {
+// loadAccount reads an account as audit trend does: once, for every check
+// and every as-of date from first to asOf.
+func loadAccount(t testing.TB, path string, first, asOf civil.Date) (*report.Loaded, settings.Settings) {
 	t.Helper()
 	s := settings.Default(asOf)
+	s.FirstAsOf = first
 	loaded, err := Load([]string{path}, s, All)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +39,7 @@ func TestTrendEqualsSingleAudits(t *testing.T) {
 	for _, path := range []string{acmeUS, acmeDE} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
-			loaded, s := loadAccount(t, path, to)
+			loaded, s := loadAccount(t, path, from, to)
 			tr, err := Trend("trend", loaded, s, All, from, to)
 			if err != nil {
 				t.Fatal(err)
@@ -108,7 +110,7 @@ func findSeries(tr *health.Trend, r metrics.Result) *health.Series {
 // all orders falls from 3/149 (orders of 2026-08-10..2026-10-08) to 2/230.
 func TestTrendSampleFigures(t *testing.T) {
 	from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
-	loaded, s := loadAccount(t, acmeUS, to)
+	loaded, s := loadAccount(t, acmeUS, from, to)
 	tr, err := Trend("trend", loaded, s, []string{"odr", metrics.LateShipmentRate}, from, to)
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +168,7 @@ func TestTrendDoesNotReadFiles(t *testing.T) {
 		}
 	}
 	to := civil.NewDate(2026, 11, 20)
-	loaded, s := loadAccount(t, dir, to)
+	loaded, s := loadAccount(t, dir, to.AddDays(-89), to)
 	for _, e := range entries {
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
 			t.Fatal(err)
@@ -176,7 +178,7 @@ func TestTrendDoesNotReadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loadedAgain, _ := loadAccount(t, acmeUS, to)
+	loadedAgain, _ := loadAccount(t, acmeUS, to.AddDays(-89), to)
 	want, err := TrendBefore("trend", loadedAgain, s, All, 90)
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +197,7 @@ func TestTrendDoesNotReadFiles(t *testing.T) {
 // checked before anything is computed.
 func TestTrendRange(t *testing.T) {
 	to := civil.NewDate(2026, 11, 20)
-	loaded, s := loadAccount(t, acmeUS, to)
+	loaded, s := loadAccount(t, acmeUS, to, to)
 	tr, err := TrendBefore("odr", loaded, s, []string{"odr"}, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -291,6 +293,7 @@ func BenchmarkTrend90(b *testing.B) {
 	asOf := civil.NewDate(2026, 11, 20)
 	writeAccount(b, dir, 10_000, asOf)
 	s := settings.Default(asOf)
+	s.FirstAsOf = asOf.AddDays(-89)
 	loaded, err := Load([]string{dir}, s, All)
 	if err != nil {
 		b.Fatal(err)
@@ -301,5 +304,18 @@ func BenchmarkTrend90(b *testing.B) {
 		if _, err := TrendBefore("trend", loaded, s, All, 90); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A trend over dates the reading did not serve is refused, not computed
+// from half the shipments.
+func TestTrendNeedsItsDatesRead(t *testing.T) {
+	to := civil.NewDate(2026, 11, 20)
+	loaded, s := loadAccount(t, acmeUS, to, to)
+	if _, err := Trend("trend", loaded, s, All, to.AddDays(-29), to); err == nil || !strings.Contains(err.Error(), "were read for as-of dates from") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := Trend("trend", loaded, s, All, to, to); err != nil {
+		t.Errorf("the date it was read for: %v", err)
 	}
 }

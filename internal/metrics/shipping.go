@@ -266,6 +266,9 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		for sh := range d.Shipments.All() {
 			delete(unknown, sh.Key)
 		}
+		for _, o := range d.Shipments.Old {
+			delete(unknown, o.Key)
+		}
 	}
 	for _, c := range d.Cancellations {
 		if unknown[c.Key] {

@@ -79,6 +79,33 @@ const shipmentChunk = 1 << 12
 type Shipments struct {
 	chunks [][]Shipment
 	n      int
+	// Old is what the metrics still need of the shipments set aside as
+	// too old for any window of the run (report.Options.Since): that the
+	// order has a shipment, and the store it names.
+	Old []OldShipment
+}
+
+// OldShipment is a shipment set aside: 16 bytes instead of 96.
+type OldShipment struct {
+	Key         OrderKey
+	Marketplace Sym
+}
+
+// SetAside notes a shipment too old to count.
+func (st *Shipments) SetAside(sh *Shipment) {
+	st.Old = append(st.Old, OldShipment{Key: sh.Key, Marketplace: sh.Marketplace})
+}
+
+// Latest is the latest of the dates that place a shipment in a window:
+// its purchase date (cancellations, invoices), expected ship date (late
+// shipment) and promised delivery date (tracking, delivery). A shipment
+// whose Latest is before every window of a run cannot count in it.
+func (s *Shipment) Latest() civil.Date {
+	d := max(s.Purchase.Date, s.LatestShip.Date)
+	if p, ok := s.Promised.Get(); ok {
+		d = max(d, p)
+	}
+	return d
 }
 
 // ShipmentsOf is a store holding list, for tests.

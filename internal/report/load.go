@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -42,6 +43,12 @@ type Options struct {
 	// been read so far, of how many in all (for a progress line; it is
 	// called often, so it must be cheap).
 	Progress func(read, total int64)
+	// Since, when set, is the first day any window of the run can cover:
+	// a shipment none of whose dates reaches it is not kept, only enough
+	// of it to tell a later row of its order and its store (readShipments).
+	// Memory then grows with the orders in the windows, not with the
+	// files' history.
+	Since civil.Date
 }
 
 // Loaded is an account read from its files.
@@ -49,6 +56,9 @@ type Loaded struct {
 	Data     *records.Dataset
 	Inputs   []Input
 	Warnings []string
+	// Since is Options.Since: what was read serves as-of dates whose
+	// windows start on or after it.
+	Since civil.Date
 }
 
 // Sink collects what report readers produce.
@@ -56,9 +66,11 @@ type Sink struct {
 	Data     *records.Dataset
 	warnings []string
 	feedback []pendingFeedback
-	// shipmentIndex finds an order's row in Data.Shipments, so overlapping
-	// downloads count each order once.
-	shipmentIndex map[string]int
+	// since is Options.Since; oldShipments are the shipments set aside
+	// for it (readShipments), kept while loading so that a later row of
+	// their order is known.
+	since        civil.Date
+	oldShipments []oldShipment
 	// channelFrom is the row an order's fulfillment channel was read from
 	// when that is not the order's first row (which left it unknown).
 	channelFrom map[records.OrderKey]records.Source
@@ -98,7 +110,7 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	ld := &loader{opt: opt, sink: &Sink{Data: records.NewDataset(), warnings: warnings}}
+	ld := &loader{opt: opt, sink: &Sink{Data: records.NewDataset(), warnings: warnings, since: opt.Since}}
 	var sizes []int64
 	if opt.Progress != nil {
 		sizes = make([]int64, len(files))
@@ -123,7 +135,7 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	}
 	mergeFeedback(ld.sink)
 	ld.sink.closeConflicts()
-	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings}, nil
+	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings, Since: opt.Since}, nil
 }
 
 // loader reads the inputs one after the other into one sink.

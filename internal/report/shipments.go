@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/records"
 )
@@ -87,7 +88,7 @@ func readShipments(t *Table, s *Sink) error {
 	}
 	rd := shipmentReader{t: t, file: records.Intern(t.File)}
 	all := &s.Data.Shipments
-	index := newShipmentIndex(all)
+	index := newShipmentIndex(all, s.oldShipments)
 	unknownCanceller := 0
 	err := eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
@@ -98,16 +99,27 @@ func readShipments(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		if prev, dup := index.put(all, sh.Key, all.Len()); dup {
+		old := s.since != 0 && sh.Latest() < s.since
+		at := all.Len()
+		if old {
+			at = oldBit | len(s.oldShipments)
+		}
+		if prev, dup := index.put(all, s.oldShipments, sh.Key, at); dup {
 			// The same order in an overlapping download: one order.
-			if !sameShipment(prev, &sh) {
-				from := prev.Source()
-				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), from.File, from.Line)
+			if !prev.same(&sh) {
+				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
 			}
 			return nil
 		}
 		if sh.CancelledBy == records.CancelledUnknown {
 			unknownCanceller++
+		}
+		if old {
+			// No window of the run reaches it: keep what tells a later
+			// row of the order, and its store.
+			s.oldShipments = append(s.oldShipments, oldShipment{key: sh.Key, hash: shipmentHash(&sh), line: sh.Line, file: sh.File})
+			all.SetAside(&sh)
+			return nil
 		}
 		all.Append(sh)
 		return nil
@@ -231,22 +243,104 @@ func sameShipment(a, b *records.Shipment) bool {
 		a.Business == b.Business && a.Invoice.Same(b.Invoice)
 }
 
+// oldShipment is what is kept of a shipment set aside for Options.Since:
+// its order, a hash of its values (to tell whether a later row of the order
+// differs) and where it was read. 24 bytes instead of a Shipment's 96.
+type oldShipment struct {
+	key  records.OrderKey
+	hash uint64
+	line int32
+	file records.Sym
+}
+
+// shipmentHash hashes the values sameShipment compares.
+func shipmentHash(sh *records.Shipment) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(v uint64) {
+		h ^= v
+		h *= 1099511628211
+		h ^= h >> 29
+	}
+	ts := func(t civil.Timestamp) {
+		if t.IsZero() {
+			mix(0)
+			return
+		}
+		sec, nsec := t.Unix()
+		mix(uint64(t.Date))
+		mix(uint64(sec))
+		mix(uint64(nsec))
+		if t.HasTime() {
+			mix(1)
+		} else {
+			mix(2)
+		}
+	}
+	mix(uint64(sh.Key))
+	mix(uint64(sh.Marketplace))
+	ts(sh.Purchase)
+	ts(sh.LatestShip)
+	ts(sh.Confirm)
+	ts(sh.Cancel)
+	mix(uint64(sh.CancelledBy))
+	mix(uint64(sh.Shipping))
+	mix(uint64(sh.Tracking))
+	if sh.HasTrackingID {
+		mix(1)
+	} else {
+		mix(2)
+	}
+	mix(uint64(sh.Promised))
+	mix(uint64(sh.Delivered))
+	if sh.Business {
+		mix(1)
+	} else {
+		mix(2)
+	}
+	ts(sh.Invoice)
+	return h
+}
+
+// firstRow is the row an order was first read from: a shipment kept, or one
+// set aside.
+type firstRow struct {
+	sh   *records.Shipment // nil when set aside
+	hash uint64
+	line int32
+	file records.Sym
+}
+
+// same says whether a later row of the order has the same values.
+func (r firstRow) same(sh *records.Shipment) bool {
+	if r.sh != nil {
+		return sameShipment(r.sh, sh)
+	}
+	return r.hash == shipmentHash(sh)
+}
+
+// oldBit marks an index entry that is a shipment set aside.
+const oldBit = 1 << 30
+
 // shipmentIndex finds an order's row among the shipments read so far, so
 // that overlapping downloads count each order once. It is an
 // open-addressing table built afresh for each file from the shipments of
-// the files before; a slot (8 bytes) holds the top half of the order key's
-// hash, which places it, and the shipment's index, so that neither probing
-// nor growing reads the shipments themselves (a cache miss each).
+// the files before (kept or set aside); a slot (8 bytes) holds the top half
+// of the order key's hash, which places it, and the shipment's index, so
+// that neither probing nor growing reads the shipments themselves (a cache
+// miss each).
 type shipmentIndex struct {
 	slots []uint64 // hash<<32 | index+1; 0 empty
 	shift uint     // 32 - log2(len(slots)): a slot's place is the hash's top bits
 	n     int
 }
 
-func newShipmentIndex(all *records.Shipments) *shipmentIndex {
+func newShipmentIndex(all *records.Shipments, old []oldShipment) *shipmentIndex {
 	x := &shipmentIndex{}
 	for i := 0; i < all.Len(); i++ {
-		x.put(all, all.At(i).Key, i)
+		x.put(all, old, all.At(i).Key, i)
+	}
+	for i := range old {
+		x.put(all, old, old[i].key, oldBit|i)
 	}
 	return x
 }
@@ -254,10 +348,27 @@ func newShipmentIndex(all *records.Shipments) *shipmentIndex {
 // keyHash is the top half of k's Fibonacci hash.
 func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
 
-// put indexes order k as the i-th shipment (i may be the one about to be
-// appended), unless the order is indexed already: then it returns that
-// order's shipment.
-func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (*records.Shipment, bool) {
+// row is the first row of index entry i.
+func row(all *records.Shipments, old []oldShipment, i int) firstRow {
+	if i&oldBit != 0 {
+		o := &old[i&^oldBit]
+		return firstRow{hash: o.hash, line: o.line, file: o.file}
+	}
+	sh := all.At(i)
+	return firstRow{sh: sh, line: sh.Line, file: sh.File}
+}
+
+func keyOf(all *records.Shipments, old []oldShipment, i int) records.OrderKey {
+	if i&oldBit != 0 {
+		return old[i&^oldBit].key
+	}
+	return all.At(i).Key
+}
+
+// put indexes order k as entry i (a shipment's index, or oldBit|i for the
+// i-th set aside; i may be the one about to be added), unless the order is
+// indexed already: then it returns that order's first row.
+func (x *shipmentIndex) put(all *records.Shipments, old []oldShipment, k records.OrderKey, i int) (firstRow, bool) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
 		x.grow()
 	}
@@ -267,11 +378,11 @@ func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (
 		if v == 0 {
 			x.slots[s] = uint64(h)<<32 | uint64(i+1)
 			x.n++
-			return nil, false
+			return firstRow{}, false
 		}
 		if uint32(v>>32) == h {
-			if sh := all.At(int(uint32(v)) - 1); sh.Key == k {
-				return sh, true
+			if j := int(uint32(v)) - 1; keyOf(all, old, j) == k {
+				return row(all, old, j), true
 			}
 		}
 	}

@@ -14,6 +14,10 @@ type Settings struct {
 	// AsOf is the audit date: windows end relative to it and events dated
 	// after it are ignored.
 	AsOf civil.Date
+	// FirstAsOf, when set, is the earliest audit date of a run that audits
+	// several (audit trend, the chart of -o html): reading keeps what any
+	// of them needs. 0: AsOf only.
+	FirstAsOf civil.Date
 	// Marketplace is the store code ("" unknown), used to read short dates.
 	Marketplace string
 	ODR         ODR
