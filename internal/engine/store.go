@@ -20,7 +20,7 @@ func stores(d *records.Dataset) []string {
 	for sh := range d.Shipments.All() {
 		codes[sh.Marketplace] = true
 	}
-	for _, o := range d.Shipments.Old { // set aside as too old to count
+	for o := range d.Shipments.Old() { // set aside as too old to count
 		codes[o.Marketplace] = true
 	}
 	for i := range d.Invoices {

@@ -124,7 +124,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 			count(store, sh.OrderID(), "mfn", sh.Purchase.Date, ev)
 		}
 		// Shipments too old for any window still name their stores.
-		for _, o := range d.Shipments.Old {
+		for o := range d.Shipments.Old() {
 			seenStores[storeOf(o.Key, o.Marketplace.String())] = true
 		}
 	} else {

@@ -266,7 +266,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		for sh := range d.Shipments.All() {
 			delete(unknown, sh.Key)
 		}
-		for _, o := range d.Shipments.Old {
+		for o := range d.Shipments.Old() {
 			delete(unknown, o.Key)
 		}
 	}

@@ -79,21 +79,49 @@ const shipmentChunk = 1 << 12
 type Shipments struct {
 	chunks [][]Shipment
 	n      int
-	// Old is what the metrics still need of the shipments set aside as
-	// too old for any window of the run (report.Options.Since): that the
-	// order has a shipment, and the store it names.
-	Old []OldShipment
+	// old are the shipments set aside as too old for any window of the
+	// run (report.Options.Since), in blocks like chunks.
+	old  [][]OldShipment
+	nOld int
 }
 
-// OldShipment is a shipment set aside: 16 bytes instead of 96.
+// OldShipment is what is kept of a shipment set aside, 24 bytes instead of
+// 96: that its order has a shipment, the store it names (the metrics need
+// both), and, for reading a later row of the order, a hash of its values
+// and where it was read.
 type OldShipment struct {
 	Key         OrderKey
+	Hash        uint64
+	Line        int32
+	File        Sym
 	Marketplace Sym
 }
 
-// SetAside notes a shipment too old to count.
-func (st *Shipments) SetAside(sh *Shipment) {
-	st.Old = append(st.Old, OldShipment{Key: sh.Key, Marketplace: sh.Marketplace})
+// SetAside keeps what is needed of a shipment too old to count; hash is
+// the reader's hash of its values.
+func (st *Shipments) SetAside(sh *Shipment, hash uint64) {
+	if st.nOld == len(st.old)*shipmentChunk {
+		st.old = append(st.old, make([]OldShipment, shipmentChunk))
+	}
+	st.old[st.nOld/shipmentChunk][st.nOld%shipmentChunk] = OldShipment{Key: sh.Key, Hash: hash, Line: sh.Line, File: sh.File, Marketplace: sh.Marketplace}
+	st.nOld++
+}
+
+// OldLen is the number of shipments set aside.
+func (st *Shipments) OldLen() int { return st.nOld }
+
+// OldAt is the i-th shipment set aside.
+func (st *Shipments) OldAt(i int) *OldShipment { return &st.old[i/shipmentChunk][i%shipmentChunk] }
+
+// Old yields the shipments set aside, in the order they were read.
+func (st *Shipments) Old() iter.Seq[*OldShipment] {
+	return func(yield func(*OldShipment) bool) {
+		for i := 0; i < st.nOld; i++ {
+			if !yield(st.OldAt(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Latest is the latest of the dates that place a shipment in a window:

@@ -52,22 +52,32 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 // each row's fields, the slice and its strings shared with the next row
 // (fn keeps copies, not the values). cols are the fields the reader uses
 // (the file's indices of t.Cols): a row blank in all of them is skipped.
+//
+// Rows are split line by line, as encoding/csv with LazyQuotes splits
+// them (csvFields), without allocating: a line without '"' is cut at the
+// delimiter in place. As in decodeCanonical, a row that runs over several
+// lines (an unclosed quote) is an error.
 func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
-	r, in := canonicalCSV(t)
-	r.ReuseRecord = true
-	if _, err := r.Read(); err != nil { // the header canonicalCSV gave
-		return csvError(t, err)
-	}
+	var buf []byte
 	for {
-		row, err := r.Read()
+		b, err := t.lines.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return csvError(t, err)
+			return t.ioErr(err)
 		}
-		if err := in.placeRow(r); err != nil {
-			return err
+		t.line = t.lines.n
+		if len(b) == 0 {
+			continue // encoding/csv skips empty lines
+		}
+		var row []string
+		if bytes.IndexByte(b, '"') < 0 {
+			row = t.split(b)
+		} else {
+			if row, buf, err = t.csvFields(b, buf); err != nil {
+				return err
+			}
 		}
 		blank := true
 		for _, i := range cols {
@@ -84,6 +94,95 @@ func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
 			return err
 		}
 	}
+}
+
+// csvFields splits a row holding '"' as encoding/csv does with LazyQuotes:
+// a field starting with '"' runs to a '"' followed by the delimiter or the
+// end of a line ("" inside is one '"'; any other '"' is kept as it is, and
+// the value goes on); a '"' inside an unquoted field is kept as it is. The
+// values are strings over buf, which is returned for reuse. A quoted value
+// still open at the end of the line takes in the next line, as
+// encoding/csv does, and the row then spans lines: that is an error naming
+// the last line it took in.
+func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
+	buf = buf[:0]
+	var ends []int // end of each field in buf
+	first, last := t.line, t.line
+	for {
+		if len(b) == 0 || b[0] != '"' {
+			// Unquoted: up to the delimiter or the end of the line.
+			i := bytes.IndexByte(b, t.Delim)
+			if i < 0 {
+				buf = append(buf, b...)
+				ends = append(ends, len(buf))
+				break
+			}
+			buf = append(buf, b[:i]...)
+			ends = append(ends, len(buf))
+			b = b[i+1:]
+			continue
+		}
+		b = b[1:] // quoted
+		for {
+			i := bytes.IndexByte(b, '"')
+			if i < 0 {
+				// Open at the end of the line: the value takes in the line
+				// break and the next line (at the end of the file it ends).
+				buf = append(buf, b...)
+				if t.lines.nl {
+					buf = append(buf, '\n')
+				}
+				nb, err := t.lines.next()
+				if err == io.EOF {
+					b = nil
+					break
+				}
+				if err != nil {
+					return nil, buf, t.ioErr(err)
+				}
+				b, last = nb, t.lines.n
+				continue
+			}
+			buf = append(buf, b[:i]...)
+			b = b[i+1:]
+			if len(b) > 0 && b[0] == '"' { // "" is one '"'
+				buf = append(buf, '"')
+				b = b[1:]
+				continue
+			}
+			if len(b) == 0 || b[0] == t.Delim {
+				break
+			}
+			buf = append(buf, '"') // a lone '"' in a quoted value is kept
+		}
+		ends = append(ends, len(buf))
+		if len(b) == 0 {
+			break
+		}
+		b = b[1:] // the delimiter
+		if len(b) == 0 {
+			ends = append(ends, len(buf)) // a last, empty field
+			break
+		}
+	}
+	t.line = first
+	if last > first {
+		return nil, buf, &InputError{File: t.File, Line: first,
+			Msg: fmt.Sprintf("a quoted value runs on to line %d: a closing '\"' is missing, or a value holds a line break (rows must sit on one line)", last)}
+	}
+	return t.fieldStrings(buf, ends), buf, nil
+}
+
+// fieldStrings cuts buf at ends into t.fields.
+func (t *Table) fieldStrings(buf []byte, ends []int) []string {
+	row := t.fields[:0]
+	from := 0
+	for _, e := range ends {
+		row = append(row, unsafeString(buf[from:e]))
+		from = e
+	}
+	t.fields = row
+	return row
 }
 
 // canonicalCSV is the CSV reader of a canonical file's rows, preceded by

@@ -66,11 +66,8 @@ type Sink struct {
 	Data     *records.Dataset
 	warnings []string
 	feedback []pendingFeedback
-	// since is Options.Since; oldShipments are the shipments set aside
-	// for it (readShipments), kept while loading so that a later row of
-	// their order is known.
-	since        civil.Date
-	oldShipments []oldShipment
+	// since is Options.Since (readShipments).
+	since civil.Date
 	// channelFrom is the row an order's fulfillment channel was read from
 	// when that is not the order's first row (which left it unknown).
 	channelFrom map[records.OrderKey]records.Source
@@ -194,7 +191,11 @@ func (ld *loader) file(f file) error {
 	if ld.opt.Progress != nil {
 		r = &counting{r: fh, base: ld.done + int64(n), ld: ld}
 	}
-	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh}, ld.opt)
+	var size int64
+	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh, size: size}, ld.opt)
 	if err != nil {
 		var ue *UnrecognisedError
 		if errors.As(err, &ue) && !f.explicit {

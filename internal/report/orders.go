@@ -117,6 +117,8 @@ const orderBatchRows = 4096
 // dataset's orders in file order (foldOrders), so every value kept and
 // every warning is what reading row after row gives.
 func readOrders(t *Table, s *Sink) error {
+	// Item rows outnumber orders a little: room for all, no rehash.
+	s.Data.Orders.Reserve(s.Data.Orders.Len() + t.estimatedRows())
 	batches := make(chan orderBatch, 4)
 	free := make(chan []orderRow, 6)
 	done := make(chan struct{})

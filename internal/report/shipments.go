@@ -88,7 +88,7 @@ func readShipments(t *Table, s *Sink) error {
 	}
 	rd := shipmentReader{t: t, file: records.Intern(t.File)}
 	all := &s.Data.Shipments
-	index := newShipmentIndex(all, s.oldShipments)
+	index := newShipmentIndex(all, t.estimatedRows())
 	unknownCanceller := 0
 	err := eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
@@ -102,9 +102,9 @@ func readShipments(t *Table, s *Sink) error {
 		old := s.since != 0 && sh.Latest() < s.since
 		at := all.Len()
 		if old {
-			at = oldBit | len(s.oldShipments)
+			at = oldBit | all.OldLen()
 		}
-		if prev, dup := index.put(all, s.oldShipments, sh.Key, at); dup {
+		if prev, dup := index.put(all, sh.Key, at); dup {
 			// The same order in an overlapping download: one order.
 			if !prev.same(&sh) {
 				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
@@ -117,8 +117,7 @@ func readShipments(t *Table, s *Sink) error {
 		if old {
 			// No window of the run reaches it: keep what tells a later
 			// row of the order, and its store.
-			s.oldShipments = append(s.oldShipments, oldShipment{key: sh.Key, hash: shipmentHash(&sh), line: sh.Line, file: sh.File})
-			all.SetAside(&sh)
+			all.SetAside(&sh, shipmentHash(&sh))
 			return nil
 		}
 		all.Append(sh)
@@ -243,16 +242,6 @@ func sameShipment(a, b *records.Shipment) bool {
 		a.Business == b.Business && a.Invoice.Same(b.Invoice)
 }
 
-// oldShipment is what is kept of a shipment set aside for Options.Since:
-// its order, a hash of its values (to tell whether a later row of the order
-// differs) and where it was read. 24 bytes instead of a Shipment's 96.
-type oldShipment struct {
-	key  records.OrderKey
-	hash uint64
-	line int32
-	file records.Sym
-}
-
 // shipmentHash hashes the values sameShipment compares.
 func shipmentHash(sh *records.Shipment) uint64 {
 	h := uint64(14695981039346656037)
@@ -334,33 +323,47 @@ type shipmentIndex struct {
 	n     int
 }
 
-func newShipmentIndex(all *records.Shipments, old []oldShipment) *shipmentIndex {
+// newShipmentIndex indexes the shipments read so far, in a table sized for
+// rows more (an estimate of the file's rows: no rehash while reading it).
+func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 	x := &shipmentIndex{}
+	x.reserve(all.Len() + all.OldLen() + rows)
 	for i := 0; i < all.Len(); i++ {
-		x.put(all, old, all.At(i).Key, i)
+		x.put(all, all.At(i).Key, i)
 	}
-	for i := range old {
-		x.put(all, old, old[i].key, oldBit|i)
+	for i := 0; i < all.OldLen(); i++ {
+		x.put(all, all.OldAt(i).Key, oldBit|i)
 	}
 	return x
+}
+
+// reserve sizes the table for n entries at a load under 3/4.
+func (x *shipmentIndex) reserve(n int) {
+	size := 64
+	for n*4 > size*3 {
+		size *= 2
+	}
+	if size > len(x.slots) {
+		x.resize(size)
+	}
 }
 
 // keyHash is the top half of k's Fibonacci hash.
 func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
 
 // row is the first row of index entry i.
-func row(all *records.Shipments, old []oldShipment, i int) firstRow {
+func row(all *records.Shipments, i int) firstRow {
 	if i&oldBit != 0 {
-		o := &old[i&^oldBit]
-		return firstRow{hash: o.hash, line: o.line, file: o.file}
+		o := all.OldAt(i &^ oldBit)
+		return firstRow{hash: o.Hash, line: o.Line, file: o.File}
 	}
 	sh := all.At(i)
 	return firstRow{sh: sh, line: sh.Line, file: sh.File}
 }
 
-func keyOf(all *records.Shipments, old []oldShipment, i int) records.OrderKey {
+func keyOf(all *records.Shipments, i int) records.OrderKey {
 	if i&oldBit != 0 {
-		return old[i&^oldBit].key
+		return all.OldAt(i &^ oldBit).Key
 	}
 	return all.At(i).Key
 }
@@ -368,9 +371,9 @@ func keyOf(all *records.Shipments, old []oldShipment, i int) records.OrderKey {
 // put indexes order k as entry i (a shipment's index, or oldBit|i for the
 // i-th set aside; i may be the one about to be added), unless the order is
 // indexed already: then it returns that order's first row.
-func (x *shipmentIndex) put(all *records.Shipments, old []oldShipment, k records.OrderKey, i int) (firstRow, bool) {
+func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (firstRow, bool) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
-		x.grow()
+		x.resize(max(64, 2*len(x.slots)))
 	}
 	h, mask := keyHash(k), len(x.slots)-1
 	for s := int(h >> x.shift); ; s = (s + 1) & mask {
@@ -381,16 +384,17 @@ func (x *shipmentIndex) put(all *records.Shipments, old []oldShipment, k records
 			return firstRow{}, false
 		}
 		if uint32(v>>32) == h {
-			if j := int(uint32(v)) - 1; keyOf(all, old, j) == k {
-				return row(all, old, j), true
+			if j := int(uint32(v)) - 1; keyOf(all, j) == k {
+				return row(all, j), true
 			}
 		}
 	}
 }
 
-func (x *shipmentIndex) grow() {
+// resize moves the entries to a table of size slots (a power of two).
+func (x *shipmentIndex) resize(size int) {
 	old := x.slots
-	x.slots = make([]uint64, max(64, 2*len(old)))
+	x.slots = make([]uint64, size)
 	x.shift = uint(32 - bits.Len(uint(len(x.slots)-1)))
 	mask := len(x.slots) - 1
 	for _, v := range old {

@@ -848,29 +848,28 @@ func TestShipmentIndex(t *testing.T) {
 			t.Fatalf("keys %v do not share their hash's top half", keys[1:4])
 		}
 	}
-	// Every other key is a shipment set aside (oldShipment), as for
-	// Options.Since: the index finds both kinds.
+	// Every other key is a shipment set aside, as for Options.Since: the
+	// index finds both kinds.
 	var all records.Shipments
-	var old []oldShipment
-	x := newShipmentIndex(&all, old)
+	x := newShipmentIndex(&all, 0)
 	for i, k := range keys {
 		at := all.Len()
 		if i%2 == 1 {
-			at = oldBit | len(old)
+			at = oldBit | all.OldLen()
 		}
-		if r, dup := x.put(&all, old, k, at); dup {
+		if r, dup := x.put(&all, k, at); dup {
 			t.Fatalf("key %d (#%d) found at line %d before it was added", k, i, r.line)
 		}
 		if i%2 == 1 {
-			old = append(old, oldShipment{key: k, line: int32(i)})
+			all.SetAside(&records.Shipment{Key: k, Line: int32(i)}, 0)
 		} else {
 			all.Append(records.Shipment{Key: k, Line: int32(i)})
 		}
 	}
-	again := newShipmentIndex(&all, old) // as for the next file
+	again := newShipmentIndex(&all, 100) // as for the next file
 	for _, ix := range []*shipmentIndex{x, again} {
 		for i, k := range keys {
-			r, dup := ix.put(&all, old, k, all.Len())
+			r, dup := ix.put(&all, k, all.Len())
 			if !dup || r.line != int32(i) || (r.sh == nil) != (i%2 == 1) || (r.sh != nil && r.sh.Key != k) {
 				t.Fatalf("key %d: found %v, line %d, kept %v; want line %d", k, dup, r.line, r.sh != nil, i)
 			}
@@ -879,7 +878,7 @@ func TestShipmentIndex(t *testing.T) {
 			t.Errorf("%d indexed in %d slots, want %d under a load of 3/4", ix.n, len(ix.slots), len(keys))
 		}
 	}
-	if r, dup := again.put(&all, old, 42, all.Len()); dup {
+	if r, dup := again.put(&all, 42, all.Len()); dup {
 		t.Errorf("an unknown key is found at line %d", r.line)
 	}
 }

@@ -25,8 +25,8 @@ func TestSinceSetsShipmentsAside(t *testing.T) {
 	if sh.Len() != 1 || sh.At(0).OrderID() != "111-0000002-0000002" {
 		t.Fatalf("kept %d shipments", sh.Len())
 	}
-	if len(sh.Old) != 2 || sh.Old[0].Marketplace.String() != "DE" || sh.Old[1].Marketplace.String() != "UK" {
-		t.Errorf("set aside %+v", sh.Old)
+	if sh.OldLen() != 2 || sh.OldAt(0).Marketplace.String() != "DE" || sh.OldAt(1).Marketplace.String() != "UK" {
+		t.Errorf("set aside %d", sh.OldLen())
 	}
 	var differs []string
 	for _, w := range l.Warnings {
@@ -41,8 +41,8 @@ func TestSinceSetsShipmentsAside(t *testing.T) {
 
 	// Without Since everything is kept, and the same warning is given.
 	all := mustLoad(t, Options{}, a, b)
-	if all.Data.Shipments.Len() != 3 || len(all.Data.Shipments.Old) != 0 {
-		t.Errorf("without Since: %d kept, %d set aside", all.Data.Shipments.Len(), len(all.Data.Shipments.Old))
+	if all.Data.Shipments.Len() != 3 || all.Data.Shipments.OldLen() != 0 {
+		t.Errorf("without Since: %d kept, %d set aside", all.Data.Shipments.Len(), all.Data.Shipments.OldLen())
 	}
 	if strings.Join(all.Warnings, "\n") != strings.Join(l.Warnings, "\n") {
 		t.Errorf("warnings differ:\n%q\n%q", all.Warnings, l.Warnings)

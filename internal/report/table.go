@@ -40,7 +40,14 @@ type Table struct {
 	perf *perfDoc
 	// fields is the row nextBorrowed reuses.
 	fields []string
+	// estRows estimates the file's data rows from its size and the lines
+	// of its first 64 KiB (0 when the size is unknown: a pipe, compressed
+	// input), so that readers size their tables once.
+	estRows int
 }
+
+// estimatedRows is an estimate of the number of rows, 0 when unknown.
+func (t *Table) estimatedRows() int { return t.estRows }
 
 // Line is the physical line of the last row Next returned.
 func (t *Table) Line() int { return t.line }
@@ -207,6 +214,9 @@ type lineReader struct {
 	table *Table
 	// tooLong is set when next failed on a line longer than MaxLine.
 	tooLong bool
+	// nl says whether the last line next returned ended in a line break
+	// (the last line of a file may not).
+	nl bool
 }
 
 // next returns the next line, io.EOF at the end, or an *InputError naming
@@ -230,6 +240,7 @@ func (l *lineReader) next() ([]byte, error) {
 			return nil, io.EOF
 		}
 		l.n++
+		l.nl = bytes.HasSuffix(l.buf, []byte("\n"))
 		b := bytes.TrimSuffix(l.buf, []byte("\n"))
 		b = bytes.TrimSuffix(b, []byte("\r"))
 		return b, nil
@@ -276,7 +287,8 @@ type stream struct {
 	// (nil for a file): with the inflated size it bounds the compression
 	// ratio (see inflateLimit).
 	packed *int64
-	member bool // a zip member: a zip inside it is not opened
+	member bool  // a zip member: a zip inside it is not opened
+	size   int64 // bytes in all, 0 when unknown
 }
 
 // maxHeaderCells bounds the header row: Amazon's widest report has well
@@ -410,6 +422,9 @@ func newTable(s stream, opt Options) (*Table, error) {
 		return fail(&MissingColumnsError{File: s.name, Kind: spec.Kind, Missing: missing})
 	}
 	t := &Table{File: s.name, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: s.closer}
+	if n := bytes.Count(sample, []byte{'\n'}); s.size > 0 && !compressed && n > 1 {
+		t.estRows = int(min(s.size*int64(n)/int64(len(sample)), 1<<28))
+	}
 	lr.table = t
 	return t, nil
 }
