@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -81,12 +83,102 @@ type jsonTarget struct {
 }
 
 // JSON writes the report as one indented JSON document (docs/json.md).
+//
+// The document is written entry by entry, in the bytes json.Encoder would
+// give for the whole jsonReport (TestJSONStreamsTheEncodersBytes): an
+// account's lists of orders can run to megabytes, which need not all be
+// in memory at once.
 func JSON(w io.Writer, r *health.Report, _ Options) error {
-	doc := jsonReport{
-		SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace, Profile: r.Profile, Status: r.Status,
-		Metrics: jsonMetrics(r), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs,
+	js := newJSONStream(w)
+	js.field("schema_version", SchemaVersion)
+	js.field("command", r.Command)
+	js.field("as_of", r.AsOf.String())
+	if r.Marketplace != "" {
+		js.field("marketplace", r.Marketplace)
 	}
-	return writeJSON(w, doc)
+	if r.Profile != "" {
+		js.field("profile", r.Profile)
+	}
+	js.field("status", r.Status)
+	js.array("metrics", len(r.Metrics), func(i int) any { return jsonMetricOf(r.Metrics[i]) })
+	js.field("unmatched", r.Unmatched)
+	js.field("warnings", r.Warnings)
+	js.field("inputs", r.Inputs)
+	return js.close()
+}
+
+// jsonStream writes one JSON object field by field, indented as
+// writeJSON indents it.
+type jsonStream struct {
+	w     *bufio.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	first bool
+	err   error
+}
+
+func newJSONStream(w io.Writer) *jsonStream {
+	js := &jsonStream{w: bufio.NewWriterSize(w, 64<<10), first: true}
+	js.enc = json.NewEncoder(&js.buf)
+	js.enc.SetEscapeHTML(false)
+	js.w.WriteString("{\n")
+	return js
+}
+
+// value writes v as json.Encoder indents it at a depth whose lines start
+// with prefix (its first line at the cursor).
+func (js *jsonStream) value(prefix string, v any) {
+	if js.err != nil {
+		return
+	}
+	js.buf.Reset()
+	js.enc.SetIndent(prefix, "  ")
+	if js.err = js.enc.Encode(v); js.err != nil {
+		return
+	}
+	js.w.Write(bytes.TrimSuffix(js.buf.Bytes(), []byte("\n")))
+}
+
+func (js *jsonStream) key(k string) {
+	if !js.first {
+		js.w.WriteString(",\n")
+	}
+	js.first = false
+	js.w.WriteString("  ")
+	js.value("  ", k)
+	js.w.WriteString(": ")
+}
+
+func (js *jsonStream) field(k string, v any) {
+	js.key(k)
+	js.value("  ", v)
+}
+
+// array writes an array of n elements, made one at a time by elem.
+func (js *jsonStream) array(k string, n int, elem func(i int) any) {
+	js.key(k)
+	if n == 0 {
+		js.w.WriteString("[]")
+		return
+	}
+	js.w.WriteString("[\n")
+	for i := 0; i < n; i++ {
+		js.w.WriteString("    ")
+		js.value("    ", elem(i))
+		if i < n-1 {
+			js.w.WriteString(",")
+		}
+		js.w.WriteString("\n")
+	}
+	js.w.WriteString("  ]")
+}
+
+func (js *jsonStream) close() error {
+	js.w.WriteString("\n}\n")
+	if js.err != nil {
+		return js.err
+	}
+	return js.w.Flush()
 }
 
 // jsonMetrics converts a report's entries (docs/json.md, "metrics[]"); a
@@ -94,31 +186,36 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 func jsonMetrics(r *health.Report) []jsonMetric {
 	out := make([]jsonMetric, 0, len(r.Metrics))
 	for _, m := range r.Metrics {
-		jm := jsonMetric{
-			ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
-			Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
-			Status:     m.Status,
-			Components: m.Components, Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
-		}
-		if m.Window.Days > 0 {
-			w := m.Window
-			jm.Window = &w
-		}
-		if m.Threshold.Op != "" { // no target: a metric the profile lacks
-			warn := m.Threshold.WarnAt
-			jm.Target, jm.WarnAt = &jsonTarget{m.Threshold.Op, m.Threshold.Value}, &warn
-		}
-		if v, ok := m.Value(); ok {
-			jm.Value = &v
-		}
-		jm.Defects = jsonItems(m.Items)
-		if f := m.Forecast; f != nil {
-			jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,
-				CleanOrdersNeeded: f.CleanOrdersNeeded, DailyOrders: f.DailyOrders, Reason: f.Reason}
-		}
-		out = append(out, jm)
+		out = append(out, jsonMetricOf(m))
 	}
 	return out
+}
+
+// jsonMetric converts one entry.
+func jsonMetricOf(m health.Verdict) jsonMetric {
+	jm := jsonMetric{
+		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
+		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
+		Status:     m.Status,
+		Components: m.Components, Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
+	}
+	if m.Window.Days > 0 {
+		w := m.Window
+		jm.Window = &w
+	}
+	if m.Threshold.Op != "" { // no target: a metric the profile lacks
+		warn := m.Threshold.WarnAt
+		jm.Target, jm.WarnAt = &jsonTarget{m.Threshold.Op, m.Threshold.Value}, &warn
+	}
+	if v, ok := m.Value(); ok {
+		jm.Value = &v
+	}
+	jm.Defects = jsonItems(m.Items)
+	if f := m.Forecast; f != nil {
+		jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,
+			CleanOrdersNeeded: f.CleanOrdersNeeded, DailyOrders: f.DailyOrders, Reason: f.Reason}
+	}
+	return jm
 }
 
 // writeJSON writes one indented document, HTML characters unescaped.
