@@ -33,15 +33,24 @@ const orderChunk = 1 << 12
 
 // Orders holds the orders of a dataset by key. Lookups use an
 // open-addressing table (linear probing, load between 1/2 and 3/4, grown
-// by half) of 8-byte slots, not a map of strings: about 13 bytes an order.
+// by half) of 4-byte slots, not a map of strings: about 6 bytes an order.
 type Orders struct {
 	chunks [][]Order
 	n      int
-	// slots hold index+1 of an order in the low 32 bits (0: empty) and
-	// 32 bits of its key's hash in the high ones, so a probe compares the
-	// hash before it reads an order (a cache miss).
-	slots []uint64
+	// slots hold index+1 of an order in the low slotIndexBits bits (0:
+	// empty) and a few bits of its key's hash above them, so that most
+	// probes of another key end before reading an order (a cache miss).
+	slots []uint32
 }
+
+// slotIndexBits is the width of an order's index in a slot: MaxOrders
+// orders at the most.
+const slotIndexBits = 26
+
+// MaxOrders is how many orders one dataset can hold (67 million).
+const MaxOrders = 1<<slotIndexBits - 1
+
+const slotIndexMask = MaxOrders
 
 // Len is the number of orders.
 func (st *Orders) Len() int { return st.n }
@@ -49,9 +58,12 @@ func (st *Orders) Len() int { return st.n }
 func (st *Orders) at(i int) *Order { return &st.chunks[i/orderChunk][i%orderChunk] }
 
 // hash spreads a key over 64 bits (Fibonacci hashing): the top 32 bits
-// pick the slot (scaled to the table's size), the low 32 are the
+// pick the slot (scaled to the table's size), the lowest ones are the
 // fingerprint kept in it.
 func hash(k OrderKey) uint64 { return uint64(k) * 0x9E3779B97F4A7C15 }
+
+// fingerprint is the part of k's hash its slot keeps.
+func fingerprint(h uint64) uint32 { return uint32(h) << slotIndexBits }
 
 // find returns the slot of k: the one holding it, or the empty one where
 // it would go; -1 when the table is empty.
@@ -60,11 +72,11 @@ func (st *Orders) find(k OrderKey) int {
 		return -1
 	}
 	h := hash(k)
-	fp := h << 32
+	fp := fingerprint(h)
 	i := int((h >> 32) * uint64(len(st.slots)) >> 32)
 	for {
 		s := st.slots[i]
-		if s == 0 || (s&^0xFFFFFFFF == fp && st.at(int(uint32(s)-1)).Key == k) {
+		if s == 0 || (s&^slotIndexMask == fp && st.at(int(s&slotIndexMask)-1).Key == k) {
 			return i
 		}
 		if i++; i == len(st.slots) {
@@ -79,7 +91,7 @@ func (st *Orders) Lookup(k OrderKey) (*Order, bool) {
 	if i < 0 || st.slots[i] == 0 {
 		return nil, false
 	}
-	return st.at(int(uint32(st.slots[i]) - 1)), true
+	return st.at(int(st.slots[i]&slotIndexMask) - 1), true
 }
 
 // Get returns the order with the id as written.
@@ -100,7 +112,10 @@ func (st *Orders) Insert(k OrderKey) (*Order, bool) {
 	}
 	i := st.find(k)
 	if s := st.slots[i]; s != 0 {
-		return st.at(int(uint32(s) - 1)), true
+		return st.at(int(s&slotIndexMask) - 1), true
+	}
+	if st.n == MaxOrders {
+		panic("records: more than MaxOrders orders") // readers check Full first
 	}
 	if st.n%orderChunk == 0 {
 		st.chunks = append(st.chunks, make([]Order, orderChunk))
@@ -123,7 +138,7 @@ func (st *Orders) Reserve(n int) {
 // stored order, which stays valid as the store grows.
 func (st *Orders) Put(o Order) *Order {
 	if i := st.find(o.Key); i >= 0 && st.slots[i] != 0 {
-		p := st.at(int(uint32(st.slots[i]) - 1))
+		p := st.at(int(st.slots[i]&slotIndexMask) - 1)
 		*p = o
 		return p
 	}
@@ -138,7 +153,7 @@ func (st *Orders) grow(n int) {
 	for n*4 > size*3 {
 		size += size / 2
 	}
-	st.slots = make([]uint64, size)
+	st.slots = make([]uint32, size)
 	for i := 0; i < st.n; i++ {
 		k := st.at(i).Key
 		st.slots[st.find(k)] = slot(k, i)
@@ -146,7 +161,11 @@ func (st *Orders) grow(n int) {
 }
 
 // slot is the table entry of the order at index i with key k.
-func slot(k OrderKey, i int) uint64 { return hash(k)<<32 | uint64(uint32(i+1)) }
+func slot(k OrderKey, i int) uint32 { return fingerprint(hash(k)) | uint32(i+1) }
+
+// Full says whether the store holds MaxOrders orders: no more can be
+// added.
+func (st *Orders) Full() bool { return st.n == MaxOrders }
 
 // All yields every order, in the order they were added.
 func (st *Orders) All() iter.Seq[*Order] {

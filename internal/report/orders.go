@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -198,7 +199,14 @@ func foldOrders(file string, s *Sink, batches <-chan orderBatch, free chan<- []o
 				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
 			}
 			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
-			if !ok {
+			switch {
+			case ok:
+			case orders.Full():
+				if o, ok = orders.Lookup(r.key); !ok {
+					return &InputError{File: file, Line: int(r.line),
+						Msg: fmt.Sprintf("more than %d orders: too many for one audit; split the period", records.MaxOrders)}
+				}
+			default:
 				o, ok = orders.Insert(r.key)
 			}
 			last = o
