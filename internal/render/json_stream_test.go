@@ -22,7 +22,7 @@ func TestJSONStreamsTheEncodersBytes(t *testing.T) {
 			{Result: metrics.Result{ID: "odr", Fulfillment: "all", Numerator: 1, Denominator: 95, Window: w,
 				Components: metrics.Components{{Key: "negative_feedback", Count: 1}},
 				Items: []metrics.Item{{OrderID: `111-<"&>-1`, OrderDate: asOf.AddDays(-20), KeyDate: asOf.AddDays(-20), Fulfillment: "mfn",
-					Events: []metrics.Event{{Type: "negative_feedback", Date: asOf.AddDays(-10), Status: "rating 1"}, {Type: "a_to_z_claim"}},
+					Events:         []metrics.Event{{Type: "negative_feedback", Date: asOf.AddDays(-10), Status: "rating 1"}, {Type: "a_to_z_claim"}},
 					LeavesWindowOn: asOf.AddDays(54)}}},
 				Status: health.Fail, Threshold: health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008},
 				Forecast: &health.Forecast{Goal: "target", Op: health.Less, Line: 0.01, RecoversOn: &asOf, CleanOrdersNeeded: &rec, DailyOrders: 1.5}},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/sellerhealth/audit/internal/records"
 )
@@ -37,6 +38,26 @@ const maxConflictWarnings = 20
 type conflictLog struct {
 	n     map[string]int // kind ("purchase dates") -> conflicts seen
 	kinds []string       // in the order first seen
+	first []int          // the file each kind was first seen in
+}
+
+// merge adds the conflicts o logged while reading other files of the same
+// run (background.go): each kind keeps the place it would have had.
+func (c *conflictLog) merge(o *conflictLog) {
+	for i, kind := range o.kinds {
+		if c.n == nil {
+			c.n = map[string]int{}
+		}
+		if c.n[kind] == 0 {
+			at := len(c.kinds)
+			for at > 0 && c.first[at-1] > o.first[i] {
+				at--
+			}
+			c.kinds = slices.Insert(c.kinds, at, kind)
+			c.first = slices.Insert(c.first, at, o.first[i])
+		}
+		c.n[kind] += o.n[kind]
+	}
 }
 
 // conflictf warns about a conflicting value of the given kind, unless
@@ -48,6 +69,7 @@ func (s *Sink) conflictf(kind, format string, args ...any) {
 	}
 	if c.n[kind] == 0 {
 		c.kinds = append(c.kinds, kind)
+		c.first = append(c.first, s.file)
 	}
 	c.n[kind]++
 	if c.n[kind] <= maxConflictWarnings {

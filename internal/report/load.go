@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
@@ -68,6 +69,9 @@ type Sink struct {
 	feedback []pendingFeedback
 	// since is Options.Since (readShipments).
 	since civil.Date
+	// file is the place, among the inputs given, of the file being read
+	// (to order conflicts read on two goroutines).
+	file int
 	// channelFrom is the row an order's fulfillment channel was read from
 	// when that is not the order's first row (which left it unknown).
 	channelFrom map[records.OrderKey]records.Source
@@ -108,24 +112,24 @@ func load(paths []string, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	ld := &loader{opt: opt, sink: &Sink{Data: records.NewDataset(), warnings: warnings, since: opt.Since}}
-	var sizes []int64
 	if opt.Progress != nil {
-		sizes = make([]int64, len(files))
-		for i, f := range files {
+		for _, f := range files {
 			if st, err := os.Stat(f.path); err == nil && st.Mode().IsRegular() {
-				sizes[i] = st.Size()
 				ld.total += st.Size()
 			}
 		}
 	}
 	for i, f := range files {
+		ld.sink.file = i
 		if err := ld.file(f); err != nil {
-			return nil, err
+			return nil, ld.join(err, i)
 		}
-		if opt.Progress != nil {
-			ld.done += sizes[i]
-			opt.Progress(ld.done, ld.total)
-		}
+	}
+	if err := ld.join(nil, 0); err != nil {
+		return nil, err
+	}
+	if opt.Progress != nil {
+		opt.Progress(ld.total, ld.total)
 	}
 	if err := resolveFeedback(ld.sink, opt); err != nil {
 		return nil, err
@@ -140,24 +144,40 @@ type loader struct {
 	opt    Options
 	sink   *Sink
 	inputs []Input
-	// done and total are the bytes of the files read so far and of all
-	// of them, for Options.Progress.
-	done, total int64
+	// bytesRead and total are the bytes of the files read so far and of all
+	// of them, for Options.Progress; files are read on two goroutines.
+	bytesRead atomic.Int64
+	total     int64
+	// bg reads the orders reports while the other files are read
+	// (background.go); nil until the first one.
+	bg *background
 }
 
-// counting tells Options.Progress how far into the current file reading is.
+// counting tells Options.Progress how far reading is: the bytes of a file
+// as they are read, and the rest of it once it is done with (a report a
+// command does not use is not read to its end).
 type counting struct {
 	r    io.Reader
-	n    int64
-	base int64
+	n    int64 // read so far, of size
+	size int64
 	ld   *loader
 }
 
 func (c *counting) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
-	c.ld.opt.Progress(c.base+c.n, c.ld.total)
+	c.ld.opt.Progress(c.ld.bytesRead.Add(int64(n)), c.ld.total)
 	return n, err
+}
+
+// finish counts the part of the file that was not read.
+func (c *counting) finish() {
+	if c == nil || c.n >= c.size {
+		return
+	}
+	rest := c.size - c.n
+	c.n = c.size
+	c.ld.opt.Progress(c.ld.bytesRead.Add(rest), c.ld.total)
 }
 
 // file reads one file: a report, or a zip archive of reports (archive.go).
@@ -187,16 +207,20 @@ func (ld *loader) file(f file) error {
 		}
 		return ld.archive(f, fh, st.Size())
 	}
-	var r io.Reader = fh
-	if ld.opt.Progress != nil {
-		r = &counting{r: fh, base: ld.done + int64(n), ld: ld}
-	}
 	var size int64
 	if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() {
 		size = st.Size()
 	}
+	var r io.Reader = fh
+	var progress *counting
+	if ld.opt.Progress != nil {
+		ld.opt.Progress(ld.bytesRead.Add(int64(n)), ld.total) // the magic bytes
+		progress = &counting{r: fh, n: int64(n), size: size, ld: ld}
+		r = progress
+	}
 	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh, size: size}, ld.opt)
 	if err != nil {
+		progress.finish()
 		var ue *UnrecognisedError
 		if errors.As(err, &ue) && !f.explicit {
 			ld.sink.Warnf("skipped %s: not a recognised report", f.path)
@@ -204,7 +228,28 @@ func (ld *loader) file(f file) error {
 		}
 		return err
 	}
+	if backgroundOrders && t.Spec.Kind == "orders" && t.Spec.Read != nil && (ld.opt.Kinds == nil || ld.opt.Kinds["orders"]) {
+		return ld.readInBackground(t, f, progress)
+	}
+	defer progress.finish()
 	return ld.read(t, f.explicit)
+}
+
+// backgroundOrders lets tests read every file on one goroutine, to compare.
+var backgroundOrders = true
+
+// readInBackground hands an orders report to the background reader
+// (background.go); its kind and columns are known from its header now.
+func (ld *loader) readInBackground(t *Table, f file, progress *counting) error {
+	if ld.bg == nil {
+		ld.startBackground()
+	}
+	ld.bg.jobs <- bgJob{t: t, file: ld.sink.file, warnAt: len(ld.sink.warnings), inputAt: len(ld.inputs), progress: progress}
+	ld.sink.Data.Kinds[string(t.Spec.Kind)] = true
+	for col := range t.Cols {
+		ld.sink.Data.Columns[string(t.Spec.Kind)+"."+col] = true
+	}
+	return nil
 }
 
 // read reads a recognised report into the sink, or skips it with a note
