@@ -40,7 +40,7 @@ one() {
 	local name=$1
 	shift
 	/usr/bin/time -f "%e %M" -o "$tmp/t" "$@" > /dev/null 2> /dev/null || true
-	cat "$tmp/t" >> "$tmp/$name"
+	tail -n 1 "$tmp/t" >> "$tmp/$name" # GNU time first says when the exit code is not 0
 }
 for ((i = 0; i < runs; i++)); do
 	one audit-odr "$bin" odr --as-of "$asof" -o json "$dir"

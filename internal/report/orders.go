@@ -1,8 +1,9 @@
 package report
 
 import (
-	"errors"
 	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -113,85 +114,194 @@ type orderBatch struct {
 
 const orderBatchRows = 4096
 
-// readOrders reads the All Orders report on both cores: one goroutine
-// splits and parses the rows (parseOrders), this one folds them into the
-// dataset's orders in file order (foldOrders), so every value kept and
-// every warning is what reading row after row gives.
+// readOrders reads the All Orders report on every core: one goroutine
+// reads the lines (readLines), workers split and parse batches of them
+// (parseLines), and this one folds the rows into the dataset's orders in
+// file order (foldOrders), so every value kept and every warning is what
+// reading row after row gives.
 func readOrders(t *Table, s *Sink) error {
 	// Item rows outnumber orders a little: room for all, no rehash.
 	s.Data.Orders.Reserve(s.Data.Orders.Len() + t.estimatedRows())
-	batches := make(chan orderBatch, 4)
-	free := make(chan []orderRow, 6)
+	work := make(chan *lineBatch, 4)
+	inOrder := make(chan chan orderBatch, 8)
 	done := make(chan struct{})
-	go func() {
-		defer close(batches)
-		parseOrders(t, batches, free, done)
-	}()
-	err := foldOrders(t.File, s, batches, free)
-	close(done)
-	for range batches { // let the parser stop
+	free := &batchPool{lines: make(chan *lineBatch, 16), rows: make(chan []orderRow, 16)}
+	var wg sync.WaitGroup
+	for range min(4, runtime.GOMAXPROCS(0)) {
+		wt := *t // its own row buffer and current line; the rest is read only
+		wt.fields = nil
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parseLines(&wt, work, free)
+		}()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(work)
+		defer close(inOrder)
+		readLines(t, work, inOrder, done, free)
+	}()
+	err := foldOrders(t, s, inOrder, free)
+	close(done)
+	for res := range inOrder { // let the reader stop
+		<-res
+	}
+	wg.Wait()
 	return err
 }
 
-// parseOrders splits and parses rows into batches until the end of the
-// file or its first bad value; it stops early when done is closed.
-func parseOrders(t *Table, batches chan<- orderBatch, free chan []orderRow, done <-chan struct{}) {
-	cID, cDate, cChannel := t.Col("amazon-order-id"), t.Col("purchase-date"), t.Col("fulfillment-channel")
-	cStatus, cSales, cBusiness := t.Col("order-status"), t.Col("sales-channel"), t.Col("is-business-order")
-	batch := make([]orderRow, 0, orderBatchRows)
-	send := func(err error) bool {
-		select {
-		case batches <- orderBatch{rows: batch, err: err}:
-		case <-done:
-			return false
-		}
-		select {
-		case batch = <-free:
-			batch = batch[:0]
-		default:
-			batch = make([]orderRow, 0, orderBatchRows)
-		}
-		return true
-	}
-	// A row's values share its line (eachRowBorrowed): everything kept is
-	// copied (keys, interned symbols, the unknown channel).
-	err := eachRowBorrowed(t, func(row []string) error {
-		id, err := orderID(t, "amazon-order-id", At(row, cID))
-		if err != nil {
-			return err
-		}
-		ts, err := timestampField(t, "purchase-date", At(row, cDate))
-		if err != nil {
-			return err
-		}
-		r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(t.line),
-			status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
-			business: strings.EqualFold(At(row, cBusiness), "true")}
-		chRaw := At(row, cChannel)
-		if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
-			r.unknown = strings.Clone(chRaw)
-		}
-		batch = append(batch, r)
-		if len(batch) == orderBatchRows && !send(nil) {
-			return errStopped
-		}
-		return nil
-	})
-	if err != errStopped {
-		send(err)
+// lineBatch is a run of the file's lines, copied out of its buffer, with
+// the error that ended reading after them, if any.
+type lineBatch struct {
+	data  []byte
+	ends  []int   // where each line ends in data
+	lines []int32 // each line's physical line
+	err   error
+	res   chan orderBatch // the parsed rows go there
+}
+
+const lineBatchBytes = 256 << 10
+
+// batchPool recycles the batches' buffers: the file's bytes pass through
+// a few of them instead of a new one each 256 KiB.
+type batchPool struct {
+	lines chan *lineBatch
+	rows  chan []orderRow
+}
+
+func (p *batchPool) lineBatch() *lineBatch {
+	select {
+	case b := <-p.lines:
+		b.data, b.ends, b.lines, b.err = b.data[:0], b.ends[:0], b.lines[:0], nil
+		return b
+	default:
+		return &lineBatch{data: make([]byte, 0, lineBatchBytes)}
 	}
 }
 
-var errStopped = errors.New("stopped")
+func (p *batchPool) rowBatch() []orderRow {
+	select {
+	case r := <-p.rows:
+		return r[:0]
+	default:
+		return make([]orderRow, 0, orderBatchRows)
+	}
+}
+
+func (p *batchPool) put(b *lineBatch) {
+	select {
+	case p.lines <- b:
+	default:
+	}
+}
+
+func (p *batchPool) putRows(r []orderRow) {
+	select {
+	case p.rows <- r:
+	default:
+	}
+}
+
+// readLines cuts the file into batches of lines for the workers, and
+// queues each batch's result channel in file order for foldOrders.
+func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch, done <-chan struct{}, free *batchPool) {
+	b := free.lineBatch()
+	send := func() bool {
+		b.res = make(chan orderBatch, 1)
+		select {
+		case inOrder <- b.res:
+		case <-done:
+			return false
+		}
+		work <- b
+		b = free.lineBatch()
+		return true
+	}
+	for {
+		line, err := t.lines.next()
+		if err == io.EOF {
+			send()
+			return
+		}
+		if err != nil {
+			b.err = t.ioErr(err)
+			send()
+			return
+		}
+		b.data = append(b.data, line...)
+		b.ends = append(b.ends, len(b.data))
+		b.lines = append(b.lines, int32(t.lines.n))
+		if len(b.data) >= lineBatchBytes || len(b.ends) >= orderBatchRows {
+			if !send() {
+				return
+			}
+		}
+	}
+}
+
+// parseLines splits and parses the batches it gets until there are no
+// more. A bad value ends its batch: the rows before it and the error go
+// to foldOrders, which stops there.
+func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
+	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
+	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
+	for lb := range work {
+		out := orderBatch{rows: free.rowBatch()}
+		from := 0
+		for i, end := range lb.ends {
+			line := lb.data[from:end]
+			from = end
+			wt.line = int(lb.lines[i])
+			var row []string
+			if wt.dec.identity(line) {
+				row = wt.split(line)
+			} else {
+				row = strings.Split(wt.dec.line(line), string(wt.Delim))
+			}
+			if blank(row) {
+				continue
+			}
+			// The values share the batch (split): everything kept is
+			// copied (keys, interned symbols, the unknown channel).
+			id, err := orderID(wt, "amazon-order-id", At(row, cID))
+			if err == nil {
+				var ts civil.Timestamp
+				if ts, err = timestampField(wt, "purchase-date", At(row, cDate)); err == nil {
+					r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(wt.line),
+						status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
+						business: strings.EqualFold(At(row, cBusiness), "true")}
+					chRaw := At(row, cChannel)
+					if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
+						r.unknown = strings.Clone(chRaw)
+					}
+					out.rows = append(out.rows, r)
+					continue
+				}
+			}
+			out.err = err
+			break
+		}
+		if out.err == nil {
+			out.err = lb.err
+		}
+		res := lb.res
+		free.put(lb)
+		res <- out
+	}
+}
 
 // foldOrders adds the parsed rows to the dataset's orders in file order.
-func foldOrders(file string, s *Sink, batches <-chan orderBatch, free chan<- []orderRow) error {
+func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPool) error {
+	file := t.File
 	orders := &s.Data.Orders
 	fileSym := records.Intern(file)
 	unknownChannel := map[string]bool{}
 	var last *records.Order
-	for b := range batches {
+	for res := range inOrder {
+		b := <-res
+		t.rowsRead += len(b.rows)
 		for i := range b.rows {
 			r := &b.rows[i]
 			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {
@@ -241,10 +351,7 @@ func foldOrders(file string, s *Sink, batches <-chan orderBatch, free chan<- []o
 					file, r.line, r.key, channelName(r.channel), channelName(o.Channel), at(from))
 			}
 		}
-		select {
-		case free <- b.rows:
-		default:
-		}
+		free.putRows(b.rows)
 		if b.err != nil {
 			return b.err
 		}
