@@ -50,7 +50,7 @@ func KeyOf(id string) OrderKey {
 // KeyOfBytes is KeyOf of an id given as bytes; an Amazon id costs no
 // allocation.
 func KeyOfBytes(id []byte) OrderKey {
-	if k, ok := amazonKeyBytes(id); ok {
+	if k, ok := amazonKey(id); ok {
 		return k
 	}
 	return KeyOf(string(id))
@@ -87,25 +87,9 @@ func (k OrderKey) String() string {
 	return string(b[:])
 }
 
-func amazonKey(id string) (OrderKey, bool) {
-	if len(id) != 19 || id[3] != '-' || id[11] != '-' {
-		return 0, false
-	}
-	var n uint64
-	for i := 0; i < 19; i++ {
-		if i == 3 || i == 11 {
-			continue
-		}
-		c := id[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + uint64(c-'0')
-	}
-	return OrderKey(n), true
-}
-
-func amazonKeyBytes(id []byte) (OrderKey, bool) {
+// amazonKey packs an id of Amazon's shape, three, seven and seven digits
+// joined by hyphens; ok is false for any other id.
+func amazonKey[T string | []byte](id T) (OrderKey, bool) {
 	if len(id) != 19 || id[3] != '-' || id[11] != '-' {
 		return 0, false
 	}
