@@ -82,6 +82,10 @@ type Result struct {
 	// Days are the counts per key date from the window's first day to the
 	// as-of date (metrics.Day), for the forecast; nil where not known.
 	Days []Day
+	// Period, when set, is the period the figure is reported with (the
+	// customer-service rating: the latest 28 days with enough ratings, which
+	// may end before as-of).
+	Period *Window
 }
 
 // Missing is the result of a metric whose input is absent.

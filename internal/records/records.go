@@ -115,6 +115,10 @@ type Dataset struct {
 	Invoices      []Invoice
 	Performance   []Performance // Amazon's seller performance reports (performance.go)
 
+	Messages       []Message       // buyer messages (service.go)
+	ReturnRequests []ReturnRequest // return requests
+	Ratings        []Rating        // customer-service ratings
+
 	// Kinds says which report kinds were read (even when empty), so a
 	// metric can tell "no such report" (not computed) from "no rows in the
 	// window" (no data).

@@ -22,6 +22,7 @@ type Settings struct {
 	Marketplace string
 	ODR         ODR
 	Shipping    Shipping
+	Service     Service
 	Input       Input
 	// Profile names the threshold profile ("" follows the store).
 	Profile string
@@ -69,6 +70,25 @@ type Shipping struct {
 	InvoiceDays, InvoiceLagDays int
 }
 
+// Service holds the windows of the customer-service metrics (metrics.md,
+// "Customer service").
+type Service struct {
+	// ContactDays: the contact response rate's windows by receipt date,
+	// each ending on as-of (Amazon: 7, 30 and 90).
+	ContactDays []int
+	// ReturnDays: the return dissatisfaction rate's window by request date
+	// (policy: 30).
+	ReturnDays int
+	// RatingDays: the customer-service rating's running period (28 days),
+	// RatingMin the ratings a period needs to be shown (40), and
+	// RatingLookbackDays how far back a period with enough ratings is
+	// looked for (365).
+	RatingDays, RatingMin, RatingLookbackDays int
+	// DissatisfactionDays: the customer service dissatisfaction rate's
+	// window by answer date (policy: 30).
+	DissatisfactionDays int
+}
+
 // ODR settings (metrics.md, "Order Defect Rate").
 type ODR struct {
 	// LagDays: the window ends this many days before as-of (Amazon: 14).
@@ -93,6 +113,8 @@ func Default(asOf civil.Date) Settings {
 			DeliveryDays: 14, DeliveryLagDays: 7,
 			InvoiceDays: 7, InvoiceLagDays: 7,
 		},
+		Service: Service{ContactDays: []int{7, 30, 90}, ReturnDays: 30, RatingDays: 28, RatingMin: 40,
+			RatingLookbackDays: 365, DissatisfactionDays: 30},
 	}
 }
 
