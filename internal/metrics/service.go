@@ -257,8 +257,9 @@ func returnOutcome(q *records.ReturnRequest, asOf civil.Date) (out, late, invali
 // (authorised, refunded, rejected or closed) more than 48 h after the
 // request, or still unanswered 48 h after it, as of now (the end of the
 // as-of day in the request's offset; responses after it are ignored); an
-// unanswered request younger than 48 h is not yet counted. Invalid
-// rejection = rejected while in policy. Components count distinct requests
+// unanswered request younger than 48 h is not yet counted; a response
+// without its date is no response by now. Invalid rejection = rejected
+// (by now) while in policy. Components count distinct requests
 // per defect. Items are the requests counted; Days count by request date.
 func ReturnDissatisfaction(d *records.Dataset, s settings.Settings) Result {
 	if !d.Has(kindReturnRequests) {

@@ -435,6 +435,13 @@ func TestReturnDissatisfaction(t *testing.T) {
 			reqs: []rtn{{requested: "2026-11-10T10:00:00Z", responded: "2026-11-21T01:00:00Z", resp: rejected, inPolicy: true}}, want: rdFig{1, 1, 1, 0, 0}},
 		{name: "answered after the as-of day, requested 20 h before now: not yet counted",
 			reqs: []rtn{{requested: "2026-11-20T03:59:59Z", responded: "2026-11-21T01:00:00Z", resp: authorized}}, want: rdFig{0, 0, 0, 0, 0}},
+		// A response needs its time (the file leaves both cells empty while
+		// unanswered): a response kind without a date is no response by now;
+		// a date without a kind is a response of unknown kind.
+		{name: "rejected in policy without a response date: unanswered, late, not an invalid rejection",
+			reqs: []rtn{{requested: "2026-11-10T10:00:00Z", resp: rejected, inPolicy: true}}, want: rdFig{1, 1, 1, 0, 0}},
+		{name: "a response date without a response kind: answered",
+			reqs: []rtn{{requested: "2026-11-10T10:00:00Z", responded: "2026-11-10T11:00:00Z"}}, want: rdFig{0, 1, 0, 0, 0}},
 		// Negative feedback.
 		{name: "answered in time, negative feedback",
 			reqs: []rtn{{requested: "2026-11-10T10:00:00Z", responded: "2026-11-10T12:00:00Z", resp: refunded, feedback: negative}}, want: rdFig{1, 1, 0, 0, 1}},
