@@ -125,8 +125,8 @@ func TestThresholdsCommand(t *testing.T) {
 	if r.code != ExitOK || json.Unmarshal([]byte(r.stdout), &doc) != nil {
 		t.Fatalf("exit %d\n%s", r.code, r.stdout)
 	}
-	if len(doc.Thresholds) != 6 {
-		t.Errorf("amazon-us: %d metrics, want 6", len(doc.Thresholds))
+	if len(doc.Thresholds) != 10 { // six seller metrics, four of customer service
+		t.Errorf("amazon-us: %d metrics, want 10", len(doc.Thresholds))
 	}
 	for _, e := range doc.Thresholds {
 		if e.Source == "" || e.Origins["fail"] != "profile amazon-us" {

@@ -106,3 +106,31 @@ of every command, and as one spreadsheet row per order and event with -o csv.`,
   audit defects --as-of 2026-11-20 -o csv reports/ > defects.csv`,
 	})
 }
+
+func newServiceCmd(env *Env) *cobra.Command {
+	return newAuditCmd(env, auditCmd{
+		use: "service", short: "Customer service: replies within 24 h, returns within 48 h, the service rating",
+		checks: engine.Service,
+		long: `Customer service metrics (docs/metrics.md, "Customer service"), from the
+canonical buyer-messages, return-requests and ratings files a help desk can
+write (docs/formats.md):
+
+- contact response rate, 7, 30 and 90 days: buyer messages answered within
+  24 hours, weekends and holidays included; automatic replies are not
+  responses; messages marked no-response-needed are left out; one still
+  unanswered but younger than 24 h at the end of --as-of is not counted yet.
+  Target: at least 90 %.
+- return dissatisfaction rate, 30 days: return requests answered after 48 h
+  (or not at all), rejected while in policy, or with negative feedback.
+  Target: below 10 %, advisory.
+- customer service rating: the average of each buyer's latest score (1-10)
+  over 28 days, shown with at least 40 ratings, else the latest 28 days that
+  had 40. 8 and above passes, 6 to 7.9 warns, below 6 fails.
+- customer service dissatisfaction rate, 30 days: "no" answers to "Did this
+  solve your problem?", the latest per order. Target: below 25 %, advisory.
+
+audit all shows them too when their files are among the inputs.`,
+		example: `  audit service ~/Downloads/helpdesk/
+  audit service --as-of 2026-11-20 -o json testdata/accounts/acme-service`,
+	})
+}

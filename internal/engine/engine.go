@@ -21,6 +21,9 @@ type Check struct {
 	// kinds its checks need.
 	Needs   []string
 	Compute func(d *records.Dataset, s settings.Settings) Outcome
+	// Optional checks are left out of a run of every check (audit all)
+	// when none of their reports was read (WithInputs).
+	Optional bool
 }
 
 // Outcome is what a check found: its entries, the defects it could not
@@ -137,6 +140,9 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	}
 	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
 	applyWindows(&s, resolved)
+	if hasCore(ids) {
+		ids = WithInputs(ids, loaded.Data)
+	}
 	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
 		Warnings: append(append([]string(nil), loaded.Warnings...), notes...), Inputs: loaded.Inputs}
 	for _, id := range ids {
@@ -172,6 +178,18 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 	}
 	r.Finish()
 	return r, nil
+}
+
+// hasCore says whether ids holds a check that is not Optional: a run of
+// every check (audit all) leaves out the Optional ones without reports; a
+// run of those alone (audit service) says why each is not computed.
+func hasCore(ids []string) bool {
+	for _, id := range ids {
+		if c, ok := lookup(id); ok && !c.Optional {
+			return true
+		}
+	}
+	return false
 }
 
 // chooseProfile is the named profile, else the store's.

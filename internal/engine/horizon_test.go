@@ -23,7 +23,8 @@ func TestHorizon(t *testing.T) {
 		want civil.Date
 	}{
 		{"odr", nil, []string{"odr"}, asOf.AddDays(-73)},
-		{"all", nil, All, asOf.AddDays(-73)},
+		{"all", nil, All, asOf.AddDays(-89)}, // the contact response rate's 90 days
+		{"all that read shipments", nil, needing(All, "shipments"), asOf.AddDays(-43)},
 		{"late shipment", nil, []string{"late_shipment_rate"}, asOf.AddDays(-29)},
 		{"tracking", nil, []string{"valid_tracking_rate"}, asOf.AddDays(-43)},
 		{"ebay", func(s settings.Settings) settings.Settings { s.Profile = "ebay"; return s },

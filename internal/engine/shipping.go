@@ -31,6 +31,9 @@ func init() {
 	}})
 }
 
-// All is every check, in the order audit all shows them.
+// All is every check, in the order audit all shows them; the customer
+// service ones only when their files are read (WithInputs).
 var All = []string{"odr", metrics.LateShipmentRate, metrics.PrefulfillmentCancelRate,
-	metrics.ValidTrackingRate, metrics.OnTimeDeliveryRate, metrics.InvoiceDefectRate}
+	metrics.ValidTrackingRate, metrics.OnTimeDeliveryRate, metrics.InvoiceDefectRate,
+	metrics.ContactResponseRate, metrics.ReturnDissatisfactionRate,
+	metrics.CustomerServiceRating, metrics.CustomerServiceDissatisfactionRate}

@@ -63,8 +63,14 @@ type Threshold struct {
 	// WarnAt: for "<" targets a value at or above it warns; for ">" targets
 	// a value at or below it warns. Project policy (metrics.md, "Warn band").
 	WarnAt float64
+	// WarnBelow: a "greater than" target warns below WarnAt, not at it
+	// (the customer-service rating's 8 of 10 is green).
+	WarnBelow bool
 	// Advisory: a miss is only a warning (EU on-time delivery).
 	Advisory bool
+	// Scale is the largest value: 0 or 1 for a rate (a fraction), 10 for
+	// the customer-service rating (an average score).
+	Scale float64
 	Source   string
 }
 
@@ -79,10 +85,12 @@ func (t Threshold) Judge(v float64, ok bool) Status {
 		meets, warns = v < t.Value, v >= t.WarnAt
 	case LessEqual:
 		meets, warns = v <= t.Value, v >= t.WarnAt
-	case Greater:
-		meets, warns = v > t.Value, v <= t.WarnAt
-	case GreaterEqual:
-		meets, warns = v >= t.Value, v <= t.WarnAt
+	case Greater, GreaterEqual:
+		meets = v > t.Value || (t.Op == GreaterEqual && v == t.Value)
+		warns = v <= t.WarnAt
+		if t.WarnBelow {
+			warns = v < t.WarnAt
+		}
 	default:
 		panic(fmt.Sprintf("health: unknown op %q", t.Op))
 	}

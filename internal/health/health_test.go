@@ -463,3 +463,20 @@ func thresholdFor(id, store string) (health.Threshold, bool) {
 	t, ok := defaults[id]
 	return t, ok
 }
+
+// The customer-service rating's band: 8 of 10 passes, 7.99 warns, 6
+// warns, 5.99 fails (WarnBelow); without it a "greater than" target warns
+// at its warn line too.
+func TestJudgeWarnBelow(t *testing.T) {
+	rating := health.Threshold{Op: health.GreaterEqual, Value: 6, WarnAt: 8, WarnBelow: true}
+	for v, want := range map[float64]health.Status{10: health.Pass, 8: health.Pass, 7.99: health.Warn, 6: health.Warn, 5.99: health.Fail, 1: health.Fail} {
+		if got := rating.Judge(v, true); got != want {
+			t.Errorf("rating %v: %v, want %v", v, got, want)
+		}
+	}
+	plain := rating
+	plain.WarnBelow = false
+	if got := plain.Judge(8, true); got != health.Warn {
+		t.Errorf("without WarnBelow, 8 at a warn line of 8: %v, want warn", got)
+	}
+}

@@ -21,7 +21,7 @@ func TestBuiltinEntriesComplete(t *testing.T) {
 			if err := check(e); err != nil {
 				t.Errorf("%s %s: %v", p.Name, e.Metric, err)
 			}
-			if e.Source == "" || e.Checked == "" || len(e.WindowDays) == 0 || e.Fail <= 0 || e.Fail > 1 {
+			if e.Source == "" || e.Checked == "" || len(e.WindowDays) == 0 || e.Fail <= 0 || e.Fail > Scale(e.Metric) || e.Warn > Scale(e.Metric) {
 				t.Errorf("%s %s: incomplete %+v", p.Name, e.Metric, e)
 			}
 			switch e.Op {

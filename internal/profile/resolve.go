@@ -38,7 +38,7 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			if ns, ok := o.Value.([]int); ok && f == "window_days" && e.Metric != "late_shipment_rate" && len(ns) != 1 {
 				return nil, fmt.Errorf("%s: thresholds.%s.window_days: one window only (the late shipment rate alone has several), got %v", o.Origin, e.Metric, ns)
 			}
-			if err := set(&r.Entry, f, o.Value); err != nil {
+			if err := set(&r.Entry, f, o.Value, Scale(e.Metric)); err != nil {
 				return nil, fmt.Errorf("%s: thresholds.%s.%s: %v", o.Origin, e.Metric, f, err)
 			}
 			r.Origins[f] = o.Origin
@@ -47,7 +47,7 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			// A new fail line without a warn line: the warn band follows
 			// it (project policy: 80 % of a "less than" limit, 2 points
 			// inside a "greater than" one).
-			r.Warn = WarnBand(r.Op, r.Fail)
+			r.Warn = WarnBandOf(e.Metric, r.Op, r.Fail)
 			r.Origins["warn"] = "warn band of " + r.Origins["fail"]
 		}
 		if err := check(r.Entry); err != nil {
@@ -61,22 +61,39 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 // WarnBand is the project's default warn line for a target (metrics.md,
 // "Warn band"): from 80 % of a "less than" limit, within 2 points of a
 // "greater than" one.
-func WarnBand(op health.Op, fail float64) float64 {
+func WarnBand(op health.Op, fail float64) float64 { return WarnBandOf("", op, fail) }
+
+// WarnBandOf is WarnBand on the metric's own scale: 2 points of a
+// customer-service rating (scores of 1 to 10) are 2 score points.
+func WarnBandOf(metric string, op health.Op, fail float64) float64 {
 	switch op {
 	case health.Less, health.LessEqual:
 		return math.Round(fail*0.8*1e9) / 1e9
 	}
-	return math.Min(1, math.Round((fail+0.02)*1e9)/1e9)
+	top := Scale(metric)
+	return math.Min(top, math.Round((fail+0.02*top)*1e9)/1e9)
 }
 
-func set(e *Entry, field string, v any) error {
+// Scale is the largest value a metric takes: 10 for the customer-service
+// rating (an average score), 1 for the rates (fractions).
+func Scale(metric string) float64 {
+	if metric == "customer_service_rating" {
+		return 10
+	}
+	return 1
+}
+
+func set(e *Entry, field string, v any, scale float64) error {
 	switch field {
 	case "fail", "warn":
 		f, ok := v.(float64)
 		if !ok {
 			return fmt.Errorf("want a number, got %v", v)
 		}
-		if f < 0 || f > 1 {
+		if scale != 1 && (f < 1 || f > scale) {
+			return fmt.Errorf("want a score between 1 and %v, got %v", scale, f)
+		}
+		if scale == 1 && (f < 0 || f > 1) {
 			return fmt.Errorf("want a fraction between 0 and 1 (0.01 is 1 %%), got %v", f)
 		}
 		if field == "fail" {

@@ -409,13 +409,13 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 		}
 		path.WriteString(px + " " + py)
 		pen = true
-		c.Points = append(c.Points, htmlPoint{X: px, Y: py, Title: p.AsOf.String() + ": " + percent(v) + " (" +
+		c.Points = append(c.Points, htmlPoint{X: px, Y: py, Title: p.AsOf.String() + ": " + valueText(v, t) + " (" +
 			strconv.Itoa(p.Numerator) + " / " + strconv.Itoa(p.Denominator) + ") " + statusWord(p.Status)})
 	}
 	c.Path = path.String()
 	if t.Op != "" {
-		c.Target = &htmlLine{Y: htmlCoord(y(t.Value)), Label: "target " + string(t.Op) + " " + Limit(t.Value)}
-		c.Warn = &htmlLine{Y: htmlCoord(y(t.WarnAt)), Label: "warn line " + Limit(t.WarnAt)}
+		c.Target = &htmlLine{Y: htmlCoord(y(t.Value)), Label: "target " + string(t.Op) + " " + limitText(t.Value, t)}
+		c.Warn = &htmlLine{Y: htmlCoord(y(t.WarnAt)), Label: "warn line " + limitText(t.WarnAt, t)}
 	}
 	c.Desc = "Daily rate from " + c.First + " to " + c.Last + ", on an axis from 0% to " + c.YMax + "."
 	if c.Target != nil {

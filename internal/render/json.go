@@ -43,6 +43,7 @@ type jsonMetric struct {
 	Target      *jsonTarget        `json:"target,omitempty"`
 	WarnAt      *float64           `json:"warn_at,omitempty"`
 	Window      *metrics.Window    `json:"window,omitempty"`
+	Period      *metrics.Window    `json:"period,omitempty"`
 	Components  metrics.Components `json:"components,omitempty"`
 	Advisory    bool               `json:"advisory,omitempty"`
 	Reason      string             `json:"reason,omitempty"`
@@ -210,6 +211,7 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 	if v, ok := m.Value(); ok {
 		jm.Value = &v
 	}
+	jm.Period = m.Period
 	jm.Defects = jsonItems(m.Items)
 	if f := m.Forecast; f != nil {
 		jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,

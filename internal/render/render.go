@@ -91,6 +91,11 @@ var metricTitles = map[string]string{
 	"valid_tracking_rate":        "Valid Tracking Rate",
 	"on_time_delivery_rate":      "On-Time Delivery Rate",
 	"invoice_defect_rate":        "Invoice Defect Rate",
+
+	"contact_response_rate":                 "Contact Response Rate",
+	"return_dissatisfaction_rate":           "Return Dissatisfaction Rate",
+	"customer_service_rating":               "Customer Service Rating",
+	"customer_service_dissatisfaction_rate": "Customer Service Dissatisfaction Rate",
 }
 
 // metricWords say, per metric, what the window is keyed on, what the
@@ -109,6 +114,11 @@ var wordsOf = map[string]metricWords{
 	"valid_tracking_rate":        {"promised delivery dates", "validly tracked", "shipments", "Seller-fulfilled"},
 	"on_time_delivery_rate":      {"promised delivery dates", "on time", "shipments", "Seller-fulfilled, tracked"},
 	"invoice_defect_rate":        {"orders dated", "defective", "business orders", "Business orders"},
+
+	"contact_response_rate":                 {"messages received", "answered within 24 h", "messages", "Buyer messages"},
+	"return_dissatisfaction_rate":           {"requests made", "dissatisfied", "return requests", "Return requests"},
+	"customer_service_rating":               {"ratings dated", "points", "ratings", "Each buyer's latest rating"},
+	"customer_service_dissatisfaction_rate": {"answers dated", "answered no", "answers", "Latest answer per order"},
 }
 
 func words(id string) metricWords {
@@ -138,6 +148,9 @@ var componentLabels = map[string]string{
 	"chargebacks":       "CHARGEBACKS",
 	"missing_invoice":   "MISSING",
 	"late_invoice":      "LATE",
+	"late_response":     "LATE",
+	"no_response":       "UNANSWERED",
+	"invalid_rejection": "INVALID REJECTIONS",
 }
 
 // componentWords name components in running text: "2 negative feedback".
@@ -147,6 +160,9 @@ var componentWords = map[string]string{
 	"chargebacks":       "chargebacks",
 	"missing_invoice":   "missing",
 	"late_invoice":      "late",
+	"late_response":     "late",
+	"no_response":       "unanswered",
+	"invalid_rejection": "invalid rejections",
 }
 
 var kindLabels = map[string]string{
@@ -164,6 +180,23 @@ func label(m map[string]string, k string) string {
 
 // percent writes a fraction as a percentage with two decimals.
 func percent(v float64) string { return strconv.FormatFloat(v*100, 'f', 2, 64) + "%" }
+
+// valueText writes a figure on its threshold's scale: a rate as a
+// percentage, the customer-service rating as a score ("7.45").
+func valueText(v float64, t health.Threshold) string {
+	if t.Scale > 1 {
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return percent(v)
+}
+
+// limitText writes a target or warn line on its threshold's scale.
+func limitText(v float64, t health.Threshold) string {
+	if t.Scale > 1 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return Limit(v)
+}
 
 // Limit writes a threshold value as a short percentage, without float
 // noise: 0.01 -> "1%", 0.025 -> "2.5%", 0.009 -> "0.9%".
@@ -213,7 +246,7 @@ func target(t health.Threshold) string {
 	if t.Op == "" {
 		return "-"
 	}
-	s := string(t.Op) + " " + Limit(t.Value)
+	s := string(t.Op) + " " + limitText(t.Value, t)
 	if t.Advisory {
 		s += " advisory"
 	}

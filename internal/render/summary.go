@@ -24,7 +24,7 @@ func Summary(w io.Writer, r *health.Report) {
 				name += " " + s
 			}
 			v, _ := m.Value()
-			parts = append(parts, fmt.Sprintf("%s %s %s (%d/%d)", statusWord(st), name, percent(v), m.Numerator, m.Denominator))
+			parts = append(parts, fmt.Sprintf("%s %s %s (%d/%d)", statusWord(st), name, valueText(v, m.Threshold), m.Numerator, m.Denominator))
 		}
 	}
 	count := map[health.Status]int{}

@@ -161,11 +161,7 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 	for _, m := range r.Metrics {
 		var details []string
 		if m.Status != health.NotComputed {
-			wd := words(m.ID)
-			details = append(details, strconv.Itoa(m.Numerator)+" "+wd.numerator+" of "+strconv.Itoa(m.Denominator)+" "+wd.population)
-			for _, c := range m.Components {
-				details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
-			}
+			details = detailWords(m)
 		}
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
 			pal.status(m.Status), window(m), strings.Join(details, ", ")})
@@ -234,14 +230,40 @@ func unmatched(w io.Writer, us []metrics.Unplaced) error {
 
 func rate(m health.Verdict) string {
 	if v, ok := m.Value(); ok {
-		return percent(v)
+		return valueText(v, m.Threshold)
 	}
 	return "-"
+}
+
+// detailWords say what an entry counted: "2 late of 45 orders, ...", or,
+// for the buyer messages, what a help-desk lead reads at a glance: "3 late,
+// 2 unanswered of 57 messages".
+func detailWords(m health.Verdict) []string {
+	wd := words(m.ID)
+	switch {
+	case m.ID == "contact_response_rate":
+		return []string{fmt.Sprintf("%d late, %d unanswered of %s", m.Components.Get("late_response"),
+			m.Components.Get("no_response"), plural(m.Denominator, "message", "messages"))}
+	case m.Threshold.Scale > 1:
+		avg := "-"
+		if v, ok := m.Value(); ok {
+			avg = valueText(v, m.Threshold)
+		}
+		return []string{fmt.Sprintf("average %s of %s", avg, plural(m.Denominator, "rating", "ratings"))}
+	}
+	details := []string{strconv.Itoa(m.Numerator) + " " + wd.numerator + " of " + strconv.Itoa(m.Denominator) + " " + wd.population}
+	for _, c := range m.Components {
+		details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
+	}
+	return details
 }
 
 func counts(m health.Verdict) string {
 	if m.Status == health.NotComputed {
 		return "-"
+	}
+	if m.Threshold.Scale > 1 { // an average score: how many ratings
+		return plural(m.Denominator, "rating", "ratings")
 	}
 	return strconv.Itoa(m.Numerator) + " / " + strconv.Itoa(m.Denominator)
 }

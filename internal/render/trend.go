@@ -104,8 +104,8 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	numeric := []bool{false, false, true, true, true, true, false, false, false}
 	rows := make([][]string, 0, len(t.Series))
 	for _, s := range t.Series {
-		lo, hi := extremes(s.Points)
-		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), pointRate(first(s)), pointRate(last(s)),
+		lo, hi := extremes(s.Points, s.Threshold)
+		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), pointRate(first(s), s.Threshold), pointRate(last(s), s.Threshold),
 			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.status(last(s).Status)})
 	}
 	if err := WriteTable(w, header, numeric, rows); err != nil {
@@ -145,7 +145,7 @@ func last(s health.Series) health.Point {
 }
 
 // extremes writes the lowest and highest rate of the points, "-" for none.
-func extremes(ps []health.Point) (string, string) {
+func extremes(ps []health.Point, t health.Threshold) (string, string) {
 	lo, hi, any := 0.0, 0.0, false
 	for _, p := range ps {
 		v, ok := p.Value()
@@ -163,12 +163,12 @@ func extremes(ps []health.Point) (string, string) {
 	if !any {
 		return "-", "-"
 	}
-	return percent(lo), percent(hi)
+	return valueText(lo, t), valueText(hi, t)
 }
 
-func pointRate(p health.Point) string {
+func pointRate(p health.Point, t health.Threshold) string {
 	if v, ok := p.Value(); ok {
-		return percent(v)
+		return valueText(v, t)
 	}
 	return "-"
 }
@@ -193,7 +193,7 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 			if sc := shortScope(health.Verdict{Result: metrics.Result{Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace}}); sc != "" {
 				name += " " + sc
 			}
-			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", name, pointRate(first(s)), pointRate(last(s)), statusWord(st)))
+			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", name, pointRate(first(s), s.Threshold), pointRate(last(s), s.Threshold), statusWord(st)))
 		}
 	}
 	count := map[health.Status]int{}

@@ -207,7 +207,7 @@ func TestSplitHeader(t *testing.T) {
 }
 
 func TestKindsAndTitles(t *testing.T) {
-	if got := strings.Join(KnownKinds(), ","); got != "cancellations,chargebacks,claims,fba-shipments,feedback,orders,returns,seller-performance,shipments,vat-invoices" {
+	if got := strings.Join(KnownKinds(), ","); got != "cancellations,chargebacks,claims,fba-shipments,feedback,messages,orders,ratings,return-requests,returns,seller-performance,shipments,vat-invoices" {
 		t.Errorf("KnownKinds = %s", got)
 	}
 	if got := Kind("orders").Title(); got != "All Orders report" {
