@@ -123,6 +123,11 @@ var fleetShort = map[string]string{
 	"valid_tracking_rate":        "TRACKING",
 	"on_time_delivery_rate":      "DELIVERY",
 	"invoice_defect_rate":        "IDR",
+
+	"contact_response_rate":                 "REPLIES",
+	"return_dissatisfaction_rate":           "RETURNS",
+	"customer_service_rating":               "CS RATING",
+	"customer_service_dissatisfaction_rate": "CS DISSAT.",
 }
 
 // label is the column's header: "ODR", "ODR AFN", "LSR 10D", "IDR DE".

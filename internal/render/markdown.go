@@ -141,9 +141,15 @@ var mdAbbrev = map[string]string{
 	"valid_tracking_rate":        "VTR",
 	"on_time_delivery_rate":      "OTDR",
 	"invoice_defect_rate":        "IDR",
+
+	"contact_response_rate":                 "CRR",
+	"return_dissatisfaction_rate":           "RDR",
+	"customer_service_rating":               "CSR",
+	"customer_service_dissatisfaction_rate": "CSDR",
 }
 
-var mdLegendOrder = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"}
+var mdLegendOrder = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate",
+	"contact_response_rate", "return_dissatisfaction_rate", "customer_service_rating", "customer_service_dissatisfaction_rate"}
 
 func mdColumnKey(m health.Verdict) string {
 	return m.ID + "|" + m.Fulfillment + "|" + strconv.Itoa(m.WindowDays)
