@@ -26,6 +26,7 @@ func TestJSONContract(t *testing.T) {
 		{"late-shipment", acmeDE}, {"cancellation", acmeDE}, {"tracking", acmeDE}, {"delivery", acmeDE}, {"idr", acmeDE},
 		{"late-shipment", acme}, {"delivery", acme}, {"idr", acme}, {"idr", clean},
 		{"defects", acme}, {"defects", acmeDE}, {"defects", warnOnly},
+		{"service", acmeService}, {"all", acmeService},
 	}
 	var full [][]string
 	for _, args := range runs {
@@ -142,7 +143,16 @@ var commandIDs = map[string][]string{
 		"valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"},
 }
 
-func init() { commandIDs["defects"] = commandIDs["all"] }
+// serviceIDs are the customer-service entries: audit service writes them,
+// audit all and defects add them after the others when the help-desk
+// files are among the inputs.
+var serviceIDs = []string{"contact_response_rate", "contact_response_rate", "contact_response_rate",
+	"return_dissatisfaction_rate", "customer_service_rating", "customer_service_dissatisfaction_rate"}
+
+func init() {
+	commandIDs["defects"] = commandIDs["all"]
+	commandIDs["service"] = serviceIDs
+}
 
 // rule is a metric's target as metrics.md states it.
 type rule struct {
@@ -156,6 +166,14 @@ type rule struct {
 func ruleFor(id, store string, windowDays int) (rule, bool) {
 	eu := map[string]bool{"UK": true, "IE": true, "DE": true, "FR": true, "IT": true, "ES": true, "NL": true, "BE": true, "SE": true, "PL": true}
 	switch id {
+	case "contact_response_rate":
+		return rule{">=", 0.90, 0.92, windowDays, false}, true
+	case "return_dissatisfaction_rate":
+		return rule{"<", 0.10, 0.08, 30, true}, true
+	case "customer_service_rating":
+		return rule{">=", 6, 8, 28, false}, true // a score of 1 to 10
+	case "customer_service_dissatisfaction_rate":
+		return rule{"<", 0.25, 0.20, 30, true}, true
 	case "odr":
 		return rule{"<", 0.01, 0.008, 0, false}, true
 	case "late_shipment_rate":
@@ -216,8 +234,13 @@ func checkContract(t *testing.T, doc string) {
 	for i, e := range metrics {
 		gotIDs = append(gotIDs, c.str("metrics["+itoa(i)+"].id", c.object("metrics["+itoa(i)+"]", e)["id"]))
 	}
-	// The invoice defect rate has one entry per store: collapse them.
+	// The customer-service entries follow the others in audit all.
 	collapsed := gotIDs
+	if (command == "all" || command == "defects") && len(collapsed) > len(serviceIDs) &&
+		strings.Join(collapsed[len(collapsed)-len(serviceIDs):], ",") == strings.Join(serviceIDs, ",") {
+		collapsed = collapsed[:len(collapsed)-len(serviceIDs)]
+	}
+	// The invoice defect rate has one entry per store: collapse them.
 	for len(collapsed) > 1 && collapsed[len(collapsed)-1] == "invoice_defect_rate" && collapsed[len(collapsed)-2] == "invoice_defect_rate" {
 		collapsed = collapsed[:len(collapsed)-1]
 	}
@@ -237,7 +260,9 @@ func checkContract(t *testing.T, doc string) {
 			worst = st
 		}
 		windowDays := 0
-		if id == "late_shipment_rate" {
+		if id == "contact_response_rate" {
+			windowDays = int(c.integer(name+".window_days", m["window_days"]))
+		} else if id == "late_shipment_rate" {
 			if len(lsrDays) == 0 {
 				t.Fatalf("%s: more than two late shipment entries", name)
 			}
@@ -263,6 +288,10 @@ func checkContract(t *testing.T, doc string) {
 			want = append(want, "fulfillment", "window", "components")
 		case id == "invoice_defect_rate":
 			want = append(want, "window", "components", "marketplace")
+		case id == "contact_response_rate" || id == "return_dissatisfaction_rate":
+			want = append(want, "window", "components")
+		case id == "customer_service_rating" && st != "no_data":
+			want = append(want, "window", "period")
 		default:
 			want = append(want, "window")
 		}
@@ -337,7 +366,7 @@ func checkContract(t *testing.T, doc string) {
 		default:
 			t.Errorf("%s.value is %T, want a number or null", name, v)
 		}
-		if num > den {
+		if num > den && id != "customer_service_rating" { // the rating's numerator is a sum of scores
 			t.Errorf("%s: numerator %v above the denominator %v", name, num, den)
 		}
 		if st == "not_computed" {
@@ -396,12 +425,35 @@ func checkContract(t *testing.T, doc string) {
 			default:
 				t.Errorf("%s.marketplace = %q, want one of UK, DE, FR, IT, ES", name, mp)
 			}
+		case (id == "contact_response_rate" || id == "return_dissatisfaction_rate") && st != "not_computed":
+			comp := c.object(name+".components", m["components"])
+			keys := []string{"late_response", "no_response"}
+			if id == "return_dissatisfaction_rate" {
+				keys = []string{"late_response", "invalid_rejection", "negative_feedback"}
+			}
+			c.keys(name+".components", comp, keys)
+			sum := 0.0
+			for _, k := range keys {
+				sum += c.integer(name+".components."+k, comp[k])
+			}
+			// A message is late or unanswered; a return request may be
+			// dissatisfied for several reasons, each counted.
+			bad := num
+			if id == "contact_response_rate" {
+				bad = den - num
+			}
+			if (id == "contact_response_rate" && sum != bad) || sum < bad {
+				t.Errorf("%s: components sum to %v, against %v dissatisfied", name, sum, bad)
+			}
 		case st != "not_computed":
 			if _, ok := m["components"]; ok {
 				t.Errorf("%s has components", name)
 			}
 		}
 
+		if id == "customer_service_rating" {
+			continue // an average score: no orders count against it, no forecast
+		}
 		c.defects(name, id, m, asOf)
 		c.forecast(name, m, asOf)
 	}
@@ -447,7 +499,7 @@ func checkContract(t *testing.T, doc string) {
 
 // goodCounted are the metrics whose numerator counts good shipments: their
 // defects are the others, denominator − numerator of them.
-var goodCounted = map[string]bool{"valid_tracking_rate": true, "on_time_delivery_rate": true}
+var goodCounted = map[string]bool{"valid_tracking_rate": true, "on_time_delivery_rate": true, "contact_response_rate": true}
 
 // defects checks an entry's per-order list (docs/json.md, "defects"): the
 // orders counted against the metric, each once, keyed on a date in the

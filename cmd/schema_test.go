@@ -113,7 +113,7 @@ func documentKind(doc string) string {
 }
 
 // reportCommands are every command that writes a single report.
-var reportCommands = []string{"odr", "late-shipment", "cancellation", "tracking", "delivery", "idr", "all", "defects"}
+var reportCommands = []string{"odr", "late-shipment", "cancellation", "tracking", "delivery", "idr", "all", "defects", "service"}
 
 // Real output of every audit command on every sample account follows the
 // published report schema.
@@ -121,7 +121,7 @@ func TestSchemaReports(t *testing.T) {
 	schemas := compileSchemas(t)
 	var runs [][]string
 	for _, command := range reportCommands {
-		for _, account := range []string{acme, acmeDE, clean, emptyWindow, warnOnly} {
+		for _, account := range []string{acme, acmeDE, clean, emptyWindow, warnOnly, acmeService} {
 			runs = append(runs, []string{command, "--as-of", "2026-11-20", "-o", "json", account})
 		}
 	}
