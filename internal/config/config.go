@@ -52,7 +52,8 @@ func (k Key) Env() string {
 }
 
 // Metrics are the metric ids a thresholds.<id> block may name.
-var Metrics = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate"}
+var Metrics = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate",
+	"contact_response_rate", "return_dissatisfaction_rate", "customer_service_rating", "customer_service_dissatisfaction_rate"}
 
 // Keys lists every key, in the order docs/configuration.md shows them.
 var Keys = func() []Key {

@@ -227,4 +227,17 @@ func applyWindows(s *settings.Settings, r map[string]profile.Resolved) {
 	if e, ok := r[metrics.InvoiceDefectRate]; ok {
 		sh.InvoiceDays, sh.InvoiceLagDays = first(e, sh.InvoiceDays), e.LagDays
 	}
+	sv := &s.Service
+	if e, ok := r[metrics.ContactResponseRate]; ok && len(e.WindowDays) > 0 {
+		sv.ContactDays = append([]int(nil), e.WindowDays...)
+	}
+	if e, ok := r[metrics.ReturnDissatisfactionRate]; ok {
+		sv.ReturnDays = first(e, sv.ReturnDays)
+	}
+	if e, ok := r[metrics.CustomerServiceRating]; ok {
+		sv.RatingDays = first(e, sv.RatingDays)
+	}
+	if e, ok := r[metrics.CustomerServiceDissatisfactionRate]; ok {
+		sv.DissatisfactionDays = first(e, sv.DissatisfactionDays)
+	}
 }

@@ -70,8 +70,8 @@ type Threshold struct {
 	Advisory bool
 	// Scale is the largest value: 0 or 1 for a rate (a fraction), 10 for
 	// the customer-service rating (an average score).
-	Scale float64
-	Source   string
+	Scale  float64
+	Source string
 }
 
 // Judge gives the verdict on a value; ok false means no data.

@@ -107,3 +107,25 @@ func TestWarnBand(t *testing.T) {
 		}
 	}
 }
+
+// The rating's overrides are scores: a fail line of 7 brings a warn line
+// of 9; a fraction is refused.
+func TestRatingOverrides(t *testing.T) {
+	p, _ := ByName("amazon-us")
+	r, err := Resolve(p, map[string]settings.Override{"thresholds.customer_service_rating.fail": {Value: 7.0, Origin: "test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := r["customer_service_rating"]; e.Fail != 7 || e.Warn != 9 || !e.Threshold().WarnBelow || e.Threshold().Scale != 10 {
+		t.Errorf("rating entry %+v", e)
+	}
+	if _, err := Resolve(p, map[string]settings.Override{"thresholds.customer_service_rating.fail": {Value: 0.6, Origin: "test"}}); err == nil {
+		t.Error("a fraction for the rating is accepted")
+	}
+	if _, err := Resolve(p, map[string]settings.Override{"thresholds.contact_response_rate.window_days": {Value: []int{7, 14}, Origin: "test"}}); err != nil {
+		t.Errorf("two contact response windows refused: %v", err)
+	}
+	if _, err := Resolve(p, map[string]settings.Override{"thresholds.odr.window_days": {Value: []int{30, 60}, Origin: "test"}}); err == nil {
+		t.Error("two ODR windows accepted")
+	}
+}

@@ -35,8 +35,8 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			if !ok {
 				continue
 			}
-			if ns, ok := o.Value.([]int); ok && f == "window_days" && e.Metric != "late_shipment_rate" && len(ns) != 1 {
-				return nil, fmt.Errorf("%s: thresholds.%s.window_days: one window only (the late shipment rate alone has several), got %v", o.Origin, e.Metric, ns)
+			if ns, ok := o.Value.([]int); ok && f == "window_days" && !multiWindow[e.Metric] && len(ns) != 1 {
+				return nil, fmt.Errorf("%s: thresholds.%s.window_days: one window only (the late shipment and contact response rates alone have several), got %v", o.Origin, e.Metric, ns)
 			}
 			if err := set(&r.Entry, f, o.Value, Scale(e.Metric)); err != nil {
 				return nil, fmt.Errorf("%s: thresholds.%s.%s: %v", o.Origin, e.Metric, f, err)
@@ -58,20 +58,27 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 	return out, nil
 }
 
+// multiWindow are the metrics with an entry per window: 10 and 30 days,
+// 7, 30 and 90 days.
+var multiWindow = map[string]bool{"late_shipment_rate": true, "contact_response_rate": true}
+
 // WarnBand is the project's default warn line for a target (metrics.md,
 // "Warn band"): from 80 % of a "less than" limit, within 2 points of a
 // "greater than" one.
 func WarnBand(op health.Op, fail float64) float64 { return WarnBandOf("", op, fail) }
 
-// WarnBandOf is WarnBand on the metric's own scale: 2 points of a
-// customer-service rating (scores of 1 to 10) are 2 score points.
+// WarnBandOf is WarnBand on the metric's own scale: the customer-service
+// rating (scores of 1 to 10) warns within 2 score points of its target,
+// as Amazon's own bands do (below 6 red, 6 to 7.9 yellow).
 func WarnBandOf(metric string, op health.Op, fail float64) float64 {
 	switch op {
 	case health.Less, health.LessEqual:
 		return math.Round(fail*0.8*1e9) / 1e9
 	}
-	top := Scale(metric)
-	return math.Min(top, math.Round((fail+0.02*top)*1e9)/1e9)
+	if top := Scale(metric); top > 1 {
+		return math.Min(top, fail+2)
+	}
+	return math.Min(1, math.Round((fail+0.02)*1e9)/1e9)
 }
 
 // Scale is the largest value a metric takes: 10 for the customer-service
