@@ -329,6 +329,7 @@ type htmlChart struct {
 	LabelY  string // baseline of the date labels
 	AxisX   string // right end of the percentage labels
 	ZeroY   string // baseline of the "0%" label
+	Zero    string // the axis's lowest value: "0%", or "0" for a score
 	MaxY    string // baseline of the maximum's label
 	LegendY string // baseline of the legend
 	LegendL string // y of the legend's line samples
@@ -358,7 +359,7 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 		Height: htmlHeight,
 		Left:   htmlCoord(htmlLeft), Right: htmlCoord(htmlRight), Top: htmlCoord(htmlTop), Bottom: htmlCoord(htmlBottom),
 		LabelY: htmlCoord(htmlBottom + 16), AxisX: htmlCoord(htmlLeft - 6), ZeroY: htmlCoord(htmlBottom + 4), MaxY: htmlCoord(htmlTop + 4),
-		LegendY: htmlCoord(htmlHeight - 8), LegendL: htmlCoord(htmlHeight - 12),
+		LegendY: htmlCoord(htmlHeight - 8), LegendL: htmlCoord(htmlHeight - 12), Zero: "0%",
 	}
 	if scope == "" {
 		c.Title = metric + ": the rate on each as-of date"
@@ -382,6 +383,10 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	}
 	top := htmlAxisMax(high)
 	c.YMax = Limit(top)
+	if t.Scale > 1 { // a score (the customer-service rating): its whole scale
+		top = t.Scale
+		c.YMax, c.Zero = limitText(top, t), "0"
+	}
 	x := func(d civil.Date) float64 {
 		if last == first {
 			return (htmlLeft + htmlRight) / 2
@@ -417,7 +422,7 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 		c.Target = &htmlLine{Y: htmlCoord(y(t.Value)), Label: "target " + string(t.Op) + " " + limitText(t.Value, t)}
 		c.Warn = &htmlLine{Y: htmlCoord(y(t.WarnAt)), Label: "warn line " + limitText(t.WarnAt, t)}
 	}
-	c.Desc = "Daily rate from " + c.First + " to " + c.Last + ", on an axis from 0% to " + c.YMax + "."
+	c.Desc = "Daily rate from " + c.First + " to " + c.Last + ", on an axis from " + c.Zero + " to " + c.YMax + "."
 	if c.Target != nil {
 		c.Desc += " Dashed: the " + c.Target.Label + ". Dotted: the " + c.Warn.Label + "."
 	}
