@@ -69,6 +69,9 @@ type Sink struct {
 	feedback []pendingFeedback
 	// since is Options.Since (readShipments).
 	since civil.Date
+	// returnIndex finds a return request read before, so that overlapping
+	// downloads count it once (returnrequests.go).
+	returnIndex map[returnKey]int
 	// file is the place, among the inputs given, of the file being read
 	// (to order conflicts read on two goroutines).
 	file int

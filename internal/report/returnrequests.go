@@ -98,9 +98,45 @@ func readReturnRequests(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		s.Data.ReturnRequests = append(s.Data.ReturnRequests, records.ReturnRequest{
-			OrderID: id, Requested: requested, Responded: responded, Response: resp,
-			InPolicy: inPolicy, Feedback: fb, Line: int32(t.line), File: file})
+		rr := records.ReturnRequest{OrderID: id, Requested: requested, Responded: responded, Response: resp,
+			InPolicy: inPolicy, Feedback: fb, Line: int32(t.line), File: file}
+		if s.returnIndex == nil {
+			s.returnIndex = map[returnKey]int{}
+		}
+		key := returnKey{id, requested.Instant().Unix()}
+		if i, dup := s.returnIndex[key]; dup {
+			mergeReturnRequest(t, s, &s.Data.ReturnRequests[i], &rr)
+			return nil
+		}
+		s.returnIndex[key] = len(s.Data.ReturnRequests)
+		s.Data.ReturnRequests = append(s.Data.ReturnRequests, rr)
 		return nil
 	})
+}
+
+// returnKey is one return request: its order and the instant it was made.
+type returnKey struct {
+	orderID string
+	at      int64
+}
+
+// mergeReturnRequest folds a later row of the same request (an
+// overlapping download) into the first: one request. A response that
+// appeared since is progress and is taken silently, as is negative
+// feedback (never under-reported); a row that says otherwise about a
+// response or the policy is warned about, and the first row's word kept.
+func mergeReturnRequest(t *Table, s *Sink, first, later *records.ReturnRequest) {
+	switch {
+	case first.Response == records.ReturnUnanswered && later.Response != records.ReturnUnanswered:
+		first.Response, first.Responded = later.Response, later.Responded
+	case later.Response != records.ReturnUnanswered &&
+		(later.Response != first.Response || !later.Responded.Same(first.Responded)):
+		s.Warnf("%s:%d: return request of order %s differs from its row at %s; using the first", t.File, t.line, first.OrderID, at(first.Source()))
+	}
+	if later.InPolicy != first.InPolicy {
+		s.Warnf("%s:%d: return request of order %s differs from its row at %s on in-policy; using the first", t.File, t.line, first.OrderID, at(first.Source()))
+	}
+	if later.Feedback == records.ReturnFeedbackNegative || first.Feedback == records.ReturnFeedbackNone {
+		first.Feedback = max(first.Feedback, later.Feedback)
+	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sellerhealth/audit/internal/records"
@@ -125,5 +126,41 @@ func TestReturnRequestsMissingColumns(t *testing.T) {
 	for _, c := range cases {
 		p := writeFile(t, t.TempDir(), "r.csv", c.header+"\n")
 		wantErr(t, loadErr(t, Options{}, p), p+": "+c.want, new(*MissingColumnsError))
+	}
+}
+
+// Overlapping downloads count a return request once: a response that
+// appeared since is taken, a negative feedback kept, a differing response
+// warned about with the first kept.
+func TestReturnRequestsOverlap(t *testing.T) {
+	dir := t.TempDir()
+	head := "order-id,request-at,responded-at,response,in-policy,return-feedback\n"
+	a := writeFile(t, dir, "a.csv", head+
+		"111-0000001-0000001,2026-11-01T10:00:00Z,,,Y,\n"+
+		"111-0000002-0000002,2026-11-02T10:00:00Z,2026-11-02T12:00:00Z,authorized,N,\n"+
+		"111-0000003-0000003,2026-11-03T10:00:00Z,2026-11-03T12:00:00Z,refunded,N,\n")
+	b := writeFile(t, dir, "b.csv", head+
+		"111-0000001-0000001,2026-11-01T10:00:00Z,2026-11-02T09:00:00Z,rejected,Y,negative\n"+ // progress
+		"111-0000002-0000002,2026-11-02T10:00:00Z,2026-11-05T12:00:00Z,closed,N,\n"+ // differs
+		"111-0000003-0000003,2026-11-03T11:00:00Z,,,N,\n") // another request of the order
+	l := mustLoad(t, Options{}, a, b)
+	got := l.Data.ReturnRequests
+	if len(got) != 4 {
+		t.Fatalf("%d requests, want 4", len(got))
+	}
+	if got[0].Response != records.ReturnRejected || got[0].Responded.IsZero() || got[0].Feedback != records.ReturnFeedbackNegative {
+		t.Errorf("the later answer is not taken: %+v", got[0])
+	}
+	if got[1].Response != records.ReturnAuthorized {
+		t.Errorf("the first answer is not kept: %+v", got[1])
+	}
+	var warned []string
+	for _, w := range l.Warnings {
+		if strings.Contains(w, "return request") {
+			warned = append(warned, w)
+		}
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], b+":3: return request of order 111-0000002-0000002 differs from its row at "+a+":3") {
+		t.Errorf("warnings %q", warned)
 	}
 }
