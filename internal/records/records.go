@@ -40,8 +40,16 @@ type Feedback struct {
 	// Removed is true when the export marks the feedback removed or struck
 	// through (help 20231): it then does not count.
 	Removed bool
+	// Comment is the buyer's comment as written, kept for negative
+	// feedback only (1-2 stars) and cut at MaxComment bytes: audit
+	// feedback weighs whether Amazon would remove it. It may hold personal
+	// data: output masks it (metrics.FeedbackList).
+	Comment string
 	Source  Source
 }
+
+// MaxComment bounds the part of a feedback comment that is kept.
+const MaxComment = 1000
 
 // ClaimStatus is the state of an A-to-z Guarantee claim.
 type ClaimStatus uint8

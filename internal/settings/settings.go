@@ -23,6 +23,7 @@ type Settings struct {
 	ODR         ODR
 	Shipping    Shipping
 	Service     Service
+	Feedback    Feedback
 	Input       Input
 	// Profile names the threshold profile ("" follows the store).
 	Profile string
@@ -70,6 +71,21 @@ type Shipping struct {
 	InvoiceDays, InvoiceLagDays int
 }
 
+// Feedback holds the settings of removable feedback and of the
+// provisional ODR (metrics.md, issue 9).
+type Feedback struct {
+	// RemovalDays: how long after a feedback Amazon accepts a request to
+	// remove it (90, the commonly cited limit).
+	RemovalDays int
+	// PeriodDays: how long after an order a buyer can still leave
+	// feedback (90): the ODR of orders younger than that can still rise.
+	PeriodDays int
+	// ProductReviewWords and ObsceneWords: words or phrases (any language,
+	// matched case-insensitively as whole words) that mark a comment as a
+	// product review or obscene, grounds for removal. None by default.
+	ProductReviewWords, ObsceneWords []string
+}
+
 // Service holds the windows of the customer-service metrics (metrics.md,
 // "Customer service").
 type Service struct {
@@ -115,6 +131,7 @@ func Default(asOf civil.Date) Settings {
 		},
 		Service: Service{ContactDays: []int{7, 30, 90}, ReturnDays: 30, RatingDays: 28, RatingMin: 40,
 			RatingLookbackDays: 365, DissatisfactionDays: 30},
+		Feedback: Feedback{RemovalDays: 90, PeriodDays: 90},
 	}
 }
 
