@@ -127,8 +127,9 @@ func mergeFeedback(s *Sink) {
 			s.conflictf("feedback ratings", "%s: feedback for order %s has rating %d here but %d at %s; using the lower",
 				at(f.Source), f.OrderID, f.Rating, k.Rating, at(k.Source))
 			if f.Rating < k.Rating {
-				// The kept feedback points at the row its rating is from.
-				k.Rating, k.Source = f.Rating, f.Source
+				// The kept feedback points at the row its rating is from,
+				// and keeps that row's comment.
+				k.Rating, k.Source, k.Comment = f.Rating, f.Source, f.Comment
 			}
 		}
 		if f.Date != k.Date {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/market"
@@ -85,10 +86,30 @@ func readFeedback(t *Table, s *Sink) error {
 			japanese: Normalize(t.Header[col]) == "日付",
 		})
 		s.Data.Feedback = append(s.Data.Feedback, records.Feedback{
-			OrderID: id, Rating: rating, Removed: truthy(t.Get(row, "removed")), Source: t.source(),
+			OrderID: id, Rating: rating, Removed: truthy(t.Get(row, "removed")),
+			Comment: negativeComment(rating, t.Get(row, "comments")), Source: t.source(),
 		})
 		return nil
 	})
+}
+
+// negativeComment is the comment kept for a feedback of the given rating:
+// only a negative one's (1 or 2 stars), which audit feedback weighs for
+// removal, cut at records.MaxComment bytes on a UTF-8 boundary. It is
+// cloned: the row's cells share the memory of the file's line. It may hold
+// personal data, so no error or warning ever quotes it.
+func negativeComment(rating int, c string) string {
+	if rating > 2 {
+		return ""
+	}
+	if len(c) > records.MaxComment {
+		n := records.MaxComment
+		for n > 0 && !utf8.RuneStart(c[n]) {
+			n--
+		}
+		c = c[:n]
+	}
+	return strings.Clone(c)
 }
 
 // parseRating reads a star rating 1-5 (Amazon writes "1".."5"; "4.0" is accepted).

@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 type feedback struct {
@@ -247,6 +250,82 @@ func TestFeedbackRecognised(t *testing.T) {
 		spec, _, why := detect(splitHeader(h, '\t'))
 		if spec == nil || spec.Kind != "feedback" {
 			t.Errorf("%q: detected as %v (%s), want feedback", h, spec, why)
+		}
+	}
+}
+
+// The comment is kept for negative feedback only (1 or 2 stars), cut at
+// records.MaxComment bytes without splitting a character.
+func TestFeedbackComments(t *testing.T) {
+	long := strings.Repeat("a", records.MaxComment+5)
+	// 999 ASCII bytes then "é" (2 bytes): the cut at 1000 would split it.
+	split := strings.Repeat("b", records.MaxComment-1) + "éééé"
+	p := writeFile(t, t.TempDir(), "feedback.txt", tsv(fbEnglish,
+		"1/2/26\t1\tNever arrived, call me +49 30 1234567\t\t111-1\tx@y.com",
+		"1/2/26\t2\t  slow  \t\t111-2\t",
+		"1/2/26\t3\tmeh\t\t111-3\t",
+		"1/2/26\t5\tgreat\t\t111-4\t",
+		"1/2/26\t1\t"+long+"\t\t111-5\t",
+		"1/2/26\t2\t"+split+"\t\t111-6\t",
+		"1/2/26\t1\t\t\t111-7\t",
+		"1/2/26\t1\tschön kaputt\t\t111-8\t",
+	))
+	l := mustLoad(t, Options{Marketplace: "US"}, p)
+	want := []string{
+		"Never arrived, call me +49 30 1234567",
+		"slow",
+		"", // neutral: not kept
+		"", // positive: not kept
+		strings.Repeat("a", records.MaxComment),
+		strings.Repeat("b", records.MaxComment-1),
+		"",
+		"schön kaputt",
+	}
+	var got []string
+	for _, f := range l.Data.Feedback {
+		got = append(got, f.Comment)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments\n got: %q\nwant: %q", got, want)
+	}
+	for _, f := range l.Data.Feedback {
+		if len(f.Comment) > records.MaxComment || !utf8.ValidString(f.Comment) {
+			t.Errorf("%s: comment of %d bytes, valid UTF-8 %v", f.OrderID, len(f.Comment), utf8.ValidString(f.Comment))
+		}
+	}
+}
+
+// Overlapping downloads: the merged feedback keeps the comment of the row
+// whose rating it keeps, and no warning quotes a comment.
+func TestFeedbackCommentsMerged(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.txt", tsv(fbEnglish,
+		"9/20/26\t3\tok I guess\t\t111-1\t",
+		"9/20/26\t1\tfirst mail me a@b.com\t\t111-2\t",
+		"9/20/26\t2\tsame\t\t111-3\t",
+	))
+	b := writeFile(t, dir, "b.txt", tsv(fbEnglish,
+		"9/20/26\t1\tbroken, call 030 1234567\t\t111-1\t",
+		"9/20/26\t2\tsecond\t\t111-2\t",
+		"9/20/26\t2\tsame\t\t111-3\t",
+	))
+	l := mustLoad(t, Options{Marketplace: "US"}, a, b)
+	want := []string{"broken, call 030 1234567", "first mail me a@b.com", "same"}
+	var got []string
+	for _, f := range l.Data.Feedback {
+		got = append(got, f.Comment)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments\n got: %q\nwant: %q", got, want)
+	}
+	if len(l.Warnings) != 2 {
+		t.Errorf("want 2 rating warnings, got %q", l.Warnings)
+	}
+	for _, w := range l.Warnings {
+		for _, c := range []string{"ok I guess", "broken", "first", "second", "a@b.com", "1234567"} {
+			if strings.Contains(w, c) {
+				t.Errorf("warning %q quotes the comment %q", w, c)
+			}
 		}
 	}
 }
