@@ -117,6 +117,11 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	l.strs("columns", "column", &o.Input.Columns)
 	l.str("profile", "profile", &o.Profile)
 	l.boolean("odr.count_denied_claims", "count-denied-claims", &o.ODR.CountDeniedClaims)
+	fb := settings.Default(0).Feedback
+	l.integer("feedback.removal_days", "removal-days", &fb.RemovalDays)
+	l.integer("feedback.period_days", "feedback-period-days", &fb.PeriodDays)
+	l.strs("feedback.product_review_words", "product-review-words", &fb.ProductReviewWords)
+	l.strs("feedback.obscene_words", "obscene-words", &fb.ObsceneWords)
 	overrides := l.overrides(map[string]string{"lag-days": "thresholds.odr.lag_days", "window-days": "thresholds.odr.window_days"})
 	asOf := civil.DateOf(o.Now().UTC())
 	if o.AsOf != "" {
@@ -128,6 +133,7 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	}
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
+	s.Feedback = fb
 	s.Input = o.Input
 	s.Overrides = overrides
 	if o.Profile != "" {

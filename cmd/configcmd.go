@@ -41,10 +41,22 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 # odr:
 #   count_denied_claims: false
 
+# Removable feedback (audit feedback): how long after a feedback Amazon
+# accepts a removal request, how long after an order feedback can still
+# come, and words that make a comment a product review or obscene (any
+# language, matched as whole words; none by default).
+# feedback:
+#   removal_days: 90
+#   period_days: 90
+#   product_review_words: [quality, broke after, qualität]
+#   obscene_words: []
+
 # Thresholds over the profile's, per metric: fail, warn (fractions: 0.01 is
-# 1 %), advisory (a miss only warns), window_days, lag_days. Metrics: odr,
-# late_shipment_rate, prefulfillment_cancel_rate, valid_tracking_rate,
-# on_time_delivery_rate, invoice_defect_rate.
+# 1 %; the customer_service_rating's are scores of 1 to 10), advisory (a
+# miss only warns), window_days, lag_days. Metrics: odr, late_shipment_rate,
+# prefulfillment_cancel_rate, valid_tracking_rate, on_time_delivery_rate,
+# invoice_defect_rate, contact_response_rate, return_dissatisfaction_rate,
+# customer_service_rating, customer_service_dissatisfaction_rate.
 # thresholds:
 #   odr: {fail: 0.008, warn: 0.005}
 #   late_shipment_rate: {fail: 0.03}

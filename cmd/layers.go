@@ -61,6 +61,16 @@ func (l *layers) strs(key, flag string, dst *[]string) {
 	}
 }
 
+// integer is str for a number.
+func (l *layers) integer(key, flag string, dst *int) {
+	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
+		return
+	}
+	if v, ok := l.cfg.Get(key); ok {
+		*dst = v.Raw.(int)
+	}
+}
+
 // boolean is str for a flag that is a switch.
 func (l *layers) boolean(key, flag string, dst *bool) {
 	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {

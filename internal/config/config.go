@@ -66,6 +66,10 @@ var Keys = func() []Key {
 		{"encoding", String, "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis"},
 		{"columns", StringList, "your own header names, each kind.column=Header"},
 		{"odr.count_denied_claims", Bool, "ODR: count denied A-to-z claims too (the stricter reading)"},
+		{"feedback.removal_days", Int, "days after a feedback during which Amazon accepts a request to remove it (90)"},
+		{"feedback.period_days", Int, "days after an order during which a buyer can still leave feedback (90): the ODR is provisional until then"},
+		{"feedback.product_review_words", StringList, "words or phrases that mark a feedback comment as a product review (any language; none by default)"},
+		{"feedback.obscene_words", StringList, "words or phrases that mark a feedback comment as obscene (any language; none by default)"},
 	}
 	for _, m := range Metrics {
 		ks = append(ks,

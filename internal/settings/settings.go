@@ -143,6 +143,9 @@ func (s Settings) Validate() error {
 	if s.ODR.WindowDays < 1 || s.ODR.WindowDays > 3650 {
 		return fmt.Errorf("--window-days must be between 1 and 3650, got %d", s.ODR.WindowDays)
 	}
+	if f := s.Feedback; f.RemovalDays < 0 || f.RemovalDays > 3650 || f.PeriodDays < 0 || f.PeriodDays > 3650 {
+		return fmt.Errorf("feedback.removal_days and feedback.period_days must be between 0 and 3650, got %d and %d", f.RemovalDays, f.PeriodDays)
+	}
 	sh := s.Shipping
 	for _, n := range sh.LateShipmentDays {
 		if n < 1 || n > 3650 {
