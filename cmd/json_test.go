@@ -205,7 +205,7 @@ func checkContract(t *testing.T, doc string) {
 		t.Fatalf("not JSON: %v\n%s", err, doc)
 	}
 	c := contract{t: t}
-	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace", "profile")
+	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace", "profile", "feedback", "risks")
 	if v := c.integer("schema_version", top["schema_version"]); v != 1 {
 		t.Errorf("schema_version = %v, want 1", v)
 	}
@@ -279,7 +279,7 @@ func checkContract(t *testing.T, doc string) {
 
 		// Fields every entry has, and those only some may have.
 		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at"}
-		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast"}
+		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast", "if_removed", "provisional"}
 		switch {
 		case st == "not_computed":
 			want = append(want, "reason")

@@ -24,6 +24,9 @@ type Check struct {
 	// Optional checks are left out of a run of every check (audit all)
 	// when none of their reports was read (WithInputs).
 	Optional bool
+	// List checks give a work list (Outcome.Feedback, Outcome.Risks), not
+	// a metric: no profile lists them.
+	List bool
 }
 
 // Outcome is what a check found: its entries, the defects it could not
@@ -32,6 +35,8 @@ type Outcome struct {
 	Results  []metrics.Result
 	Unplaced []metrics.Unplaced
 	Notes    []string
+	Feedback []metrics.FeedbackItem // removable_feedback
+	Risks    []metrics.Risk         // risks
 }
 
 var checks []Check
@@ -149,6 +154,18 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 		c, ok := lookup(id)
 		if !ok {
 			return nil, fmt.Errorf("engine: unknown check %q", id)
+		}
+		if c.List {
+			out := c.Compute(loaded.Data, s)
+			if r.Feedback == nil && id == RemovableFeedback {
+				r.Feedback = []metrics.FeedbackItem{}
+			}
+			if r.Risks == nil && id == ClaimRisks {
+				r.Risks = []metrics.Risk{}
+			}
+			r.Feedback = append(r.Feedback, out.Feedback...)
+			r.Risks = append(r.Risks, out.Risks...)
+			continue
 		}
 		if _, in := resolved[id]; !in {
 			res := metrics.Missing(id, "not a metric of the "+prof.Name+" profile")

@@ -36,4 +36,5 @@ func init() {
 var All = []string{"odr", metrics.LateShipmentRate, metrics.PrefulfillmentCancelRate,
 	metrics.ValidTrackingRate, metrics.OnTimeDeliveryRate, metrics.InvoiceDefectRate,
 	metrics.ContactResponseRate, metrics.ReturnDissatisfactionRate,
-	metrics.CustomerServiceRating, metrics.CustomerServiceDissatisfactionRate}
+	metrics.CustomerServiceRating, metrics.CustomerServiceDissatisfactionRate,
+	RemovableFeedback}

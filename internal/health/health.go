@@ -135,6 +135,23 @@ type Report struct {
 	// Trend, when set, is the same entries over the days up to AsOf, for
 	// the formats that chart it (html).
 	Trend *Trend
+	// Feedback is the negative feedback in the ODR window and what would
+	// get it removed (audit feedback, audit all); nil when not asked for.
+	Feedback []metrics.FeedbackItem
+	// Risks are the untracked shipments and the return requests about to
+	// be late (audit risks); nil when not asked for.
+	Risks []metrics.Risk
+}
+
+// Removable counts the feedback Amazon would still remove.
+func (r *Report) Removable() int {
+	n := 0
+	for _, f := range r.Feedback {
+		if f.Removable(r.AsOf) {
+			n++
+		}
+	}
+	return n
 }
 
 // Finish sets the report's overall status to the worst of its metrics.

@@ -86,6 +86,14 @@ type Result struct {
 	// customer-service rating: the latest 28 days with enough ratings, which
 	// may end before as-of).
 	Period *Window
+	// IfRemoved (ODR) is the numerator if every negative feedback Amazon
+	// would still remove (RemovalGrounds, before RemovableUntil) were
+	// removed: an order with another defect stays defective.
+	IfRemoved *int
+	// FinalOn (ODR), when after as-of, is the day the window's last order
+	// stops accepting feedback (window end + feedback period): until then
+	// the figure can still rise (provisional).
+	FinalOn *civil.Date
 }
 
 // Missing is the result of a metric whose input is absent.
@@ -97,6 +105,15 @@ func (r Result) Value() (float64, bool) {
 		return 0, false
 	}
 	return float64(r.Numerator) / float64(r.Denominator), true
+}
+
+// IfRemovedValue is the rate if the removable negative feedback were
+// removed, and false when there is no such figure or no data.
+func (r Result) IfRemovedValue() (float64, bool) {
+	if r.IfRemoved == nil || r.Denominator == 0 || r.NotComputed != "" {
+		return 0, false
+	}
+	return float64(*r.IfRemoved) / float64(r.Denominator), true
 }
 
 // Unplaced is a defect whose order is not in the orders report: it cannot be

@@ -74,12 +74,15 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	asOf := s.AsOf
 	w := ODRWindow(asOf, s.ODR)
 	defects := make(map[records.OrderKey]defectMask)
+	// stays are the defects Amazon would not remove: what is left of an
+	// order's defects if the removable negative feedback went.
+	stays := make(map[records.OrderKey]defectMask)
 	events := make(map[records.OrderKey][]Event)
 	var unplaced []Unplaced
 	// Each (order, kind) is listed once, naming its first row by file then
 	// line, whatever the order of the rows in the dataset.
 	unplacedAt := map[[2]string]int{}
-	mark := func(id string, m defectMask, kind string, src records.Source, ev Event) {
+	mark := func(id string, m defectMask, kind string, src records.Source, ev Event, removable func(*records.Order) bool) {
 		o, ok := d.Orders.Get(id)
 		if !ok {
 			key := [2]string{id, kind}
@@ -93,26 +96,32 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 			return
 		}
 		defects[o.Key] |= m
+		if removable == nil || !removable(o) {
+			stays[o.Key] |= m
+		}
 		events[o.Key] = append(events[o.Key], ev)
 	}
 	for _, f := range d.Feedback {
 		if f.Date <= asOf && FeedbackCounts(f) {
-			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source, Event{Type: NegativeFeedback, Date: f.Date, Status: "rating " + strconv.Itoa(f.Rating)})
+			removable := func(o *records.Order) bool {
+				return asOf <= RemovableUntil(f, s) && len(RemovalGrounds(f, o.Channel, s)) > 0
+			}
+			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source, Event{Type: NegativeFeedback, Date: f.Date, Status: "rating " + strconv.Itoa(f.Rating)}, removable)
 		}
 	}
 	for _, c := range d.Claims {
 		if c.Date <= asOf && ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
-			mark(c.OrderID, maskClaim, AToZClaim, c.Source, Event{Type: AToZClaim, Date: c.Date, Status: c.Status.String()})
+			mark(c.OrderID, maskClaim, AToZClaim, c.Source, Event{Type: AToZClaim, Date: c.Date, Status: c.Status.String()}, nil)
 		}
 	}
 	for _, c := range d.Chargebacks {
 		// Fraud chargebacks are Amazon's responsibility (help 48781).
 		if c.Date <= asOf && c.Type == records.ChargebackService {
-			mark(c.OrderID, maskChargeback, Chargeback, c.Source, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()})
+			mark(c.OrderID, maskChargeback, Chargeback, c.Source, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()}, nil)
 		}
 	}
 
-	var den, num, nf, cl, cb [3]int
+	var den, num, nf, cl, cb, kept [3]int
 	var items [3][]Item
 	var days [3]*dayCounter
 	for i := range days {
@@ -148,6 +157,9 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 				num[i]++
 				items[i] = append(items[i], *item)
 			}
+			if stays[o.Key] != 0 {
+				kept[i]++
+			}
 			if m&maskFeedback != 0 {
 				nf[i]++
 			}
@@ -162,7 +174,13 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	var out ODROutcome
 	for i, seg := range []string{"all", "afn", "mfn"} {
 		sortItems(items[i])
+		ifRemoved := kept[i]
+		var finalOn *civil.Date
+		if f := w.To.AddDays(s.Feedback.PeriodDays); f > asOf {
+			finalOn = &f
+		}
 		out.Segments[i] = Result{
+			IfRemoved: &ifRemoved, FinalOn: finalOn,
 			ID: "odr", Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
 			Items: items[i], Days: days[i].days,
 			Components: Components{

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
@@ -49,6 +50,69 @@ type jsonMetric struct {
 	Reason      string             `json:"reason,omitempty"`
 	Defects     []jsonItem         `json:"defects,omitempty"`
 	Forecast    *jsonForecast      `json:"forecast,omitempty"`
+	IfRemoved   *jsonIfRemoved     `json:"if_removed,omitempty"`
+	Provisional *jsonProvisional   `json:"provisional,omitempty"`
+}
+
+// jsonFeedback is one negative feedback of the ODR window and what would
+// get it removed (docs/json.md, "feedback").
+type jsonFeedback struct {
+	OrderID        string     `json:"order_id"`
+	OrderDate      civil.Date `json:"order_date"`
+	Fulfillment    string     `json:"fulfillment,omitempty"`
+	FeedbackDate   civil.Date `json:"feedback_date"`
+	Rating         int        `json:"rating"`
+	Comment        string     `json:"comment"`
+	RemovableUntil civil.Date `json:"removable_until"`
+	RemovalGrounds []string   `json:"removal_grounds"`
+	Removable      bool       `json:"removable"`
+}
+
+func jsonFeedbackOf(f metrics.FeedbackItem, asOf civil.Date) jsonFeedback {
+	grounds := f.Grounds
+	if grounds == nil {
+		grounds = []string{}
+	}
+	return jsonFeedback{OrderID: f.OrderID, OrderDate: f.OrderDate, Fulfillment: f.Fulfillment, FeedbackDate: f.FeedbackDate,
+		Rating: f.Rating, Comment: f.Comment, RemovableUntil: f.RemovableUntil, RemovalGrounds: grounds, Removable: f.Removable(asOf)}
+}
+
+// jsonRisk is one entry of audit risks' work list (docs/json.md, "risks").
+type jsonRisk struct {
+	Kind     string     `json:"kind"`
+	OrderID  string     `json:"order_id"`
+	Date     civil.Date `json:"date"`
+	Deadline string     `json:"deadline"`
+	Detail   string     `json:"detail"`
+}
+
+func jsonRiskOf(r metrics.Risk) jsonRisk {
+	return jsonRisk{Kind: r.Kind, OrderID: r.OrderID, Date: r.Date, Deadline: timestampText(r.Deadline), Detail: r.Detail}
+}
+
+// timestampText writes a report time as it was given: a date, or a time
+// with its offset (RFC 3339).
+func timestampText(t civil.Timestamp) string {
+	if t.IsZero() {
+		return ""
+	}
+	if !t.HasTime() {
+		return t.Date.String()
+	}
+	return t.Instant().Format(time.RFC3339)
+}
+
+// jsonIfRemoved is the ODR if the removable negative feedback went
+// (docs/json.md, "if_removed").
+type jsonIfRemoved struct {
+	Numerator int      `json:"numerator"`
+	Value     *float64 `json:"value"`
+}
+
+// jsonProvisional says until when the ODR's orders can still receive
+// feedback.
+type jsonProvisional struct {
+	FinalOn civil.Date `json:"final_on"`
 }
 
 // jsonItem is one order counted against a metric (docs/json.md, "defects").
@@ -101,6 +165,12 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 		js.field("profile", r.Profile)
 	}
 	js.field("status", r.Status)
+	if r.Feedback != nil {
+		js.array("feedback", len(r.Feedback), func(i int) any { return jsonFeedbackOf(r.Feedback[i], r.AsOf) })
+	}
+	if r.Risks != nil {
+		js.array("risks", len(r.Risks), func(i int) any { return jsonRiskOf(r.Risks[i]) })
+	}
 	js.array("metrics", len(r.Metrics), func(i int) any { return jsonMetricOf(r.Metrics[i]) })
 	js.field("unmatched", r.Unmatched)
 	js.field("warnings", r.Warnings)
@@ -212,6 +282,15 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 		jm.Value = &v
 	}
 	jm.Period = m.Period
+	if m.IfRemoved != nil && m.NotComputed == "" {
+		jm.IfRemoved = &jsonIfRemoved{Numerator: *m.IfRemoved}
+		if v, ok := m.IfRemovedValue(); ok {
+			jm.IfRemoved.Value = &v
+		}
+	}
+	if m.FinalOn != nil && m.NotComputed == "" {
+		jm.Provisional = &jsonProvisional{FinalOn: *m.FinalOn}
+	}
 	jm.Defects = jsonItems(m.Items)
 	if f := m.Forecast; f != nil {
 		jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,

@@ -42,6 +42,12 @@ func Summary(w io.Writer, r *health.Report) {
 	if n := len(r.Unmatched); n > 0 {
 		parts = append(parts, plural(n, "unmatched defect", "unmatched defects"))
 	}
+	if n := r.Removable(); n > 0 {
+		parts = append(parts, plural(n, "removable feedback", "removable feedback"))
+	}
+	if n := len(r.Risks); n > 0 {
+		parts = append(parts, plural(n, "risk", "risks"))
+	}
 	fmt.Fprintf(w, "audit %s: %s as of %s: %s\n", r.Command, statusWord(r.Status), r.AsOf, strings.Join(parts, "; "))
 }
 

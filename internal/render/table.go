@@ -37,15 +37,25 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	}
 	groups := groupByID(r.Metrics)
 	var err error
-	if len(groups) == 1 {
+	switch len(groups) {
+	case 0: // a work list alone (audit risks)
+		fmt.Fprintf(w, "%s as of %s\n", pal.bold("What can still go wrong"), r.AsOf)
+	case 1:
 		err = oneMetric(w, r, groups[0], pal)
-	} else {
+	default:
 		err = manyMetrics(w, r, pal)
 	}
 	if err != nil {
 		return err
 	}
 	forecasts(w, r.Metrics)
+	odrNotes(w, r.Metrics)
+	if err := feedbackList(w, r); err != nil {
+		return err
+	}
+	if err := riskList(w, r); err != nil {
+		return err
+	}
 	if err := notComputed(w, r.Metrics); err != nil {
 		return err
 	}
@@ -55,6 +65,84 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 		}
 	}
 	return closing(w, r, pal)
+}
+
+// feedbackList writes audit feedback's work list: the negative feedback of
+// the ODR window, removable first, nearest deadline first.
+func feedbackList(w io.Writer, r *health.Report) error {
+	if r.Feedback == nil {
+		return nil
+	}
+	fmt.Fprintln(w)
+	if len(r.Feedback) == 0 {
+		fmt.Fprintln(w, "No negative feedback on the orders of the ODR window.")
+		return nil
+	}
+	fmt.Fprintf(w, "Negative feedback in the ODR window: %d, %d of them removable (help 20231)\n", len(r.Feedback), r.Removable())
+	rows := make([][]string, len(r.Feedback))
+	for i, f := range r.Feedback {
+		grounds := strings.Join(f.Grounds, ", ")
+		if grounds == "" {
+			grounds = "-"
+		}
+		until := f.RemovableUntil.String()
+		if !f.Removable(r.AsOf) && len(f.Grounds) > 0 {
+			until += " (passed)"
+		}
+		rows[i] = []string{f.OrderID, f.OrderDate.String(), strings.ToUpper(f.Fulfillment), f.FeedbackDate.String(),
+			strconv.Itoa(f.Rating), until, grounds, f.Comment}
+	}
+	return WriteTable(w, []string{"ORDER ID", "ORDER DATE", "CHANNEL", "FEEDBACK", "RATING", "REMOVABLE UNTIL", "GROUNDS", "COMMENT"},
+		[]bool{false, false, false, false, true, false, false, false}, rows)
+}
+
+// riskList writes audit risks' work list, nearest deadline first.
+func riskList(w io.Writer, r *health.Report) error {
+	if r.Risks == nil {
+		return nil
+	}
+	fmt.Fprintln(w)
+	if len(r.Risks) == 0 {
+		fmt.Fprintln(w, "No untracked shipment within its claim period, no return request about to be late.")
+		return nil
+	}
+	fmt.Fprintf(w, "Risks: %d\n", len(r.Risks))
+	rows := make([][]string, len(r.Risks))
+	for i, k := range r.Risks {
+		rows[i] = []string{label(riskLabels, k.Kind), k.OrderID, k.Date.String(), timestampText(k.Deadline), k.Detail}
+	}
+	return WriteTable(w, []string{"RISK", "ORDER ID", "DATE", "DEADLINE", "DETAIL"}, []bool{false, false, false, false, false}, rows)
+}
+
+// riskLabels name the risks in the table.
+var riskLabels = map[string]string{
+	"untracked_shipment":        "untracked shipment (A-to-z claims granted)",
+	"return_request_unanswered": "return request unanswered",
+}
+
+// odrNotes say, under the ODR of all orders, that its orders can still
+// receive feedback (a provisional figure), and what it would be if the
+// removable negative feedback were removed (audit feedback lists it).
+func odrNotes(w io.Writer, vs []health.Verdict) {
+	for _, v := range vs {
+		if v.ID != "odr" || v.Fulfillment != "all" || v.NotComputed != "" {
+			continue
+		}
+		var notes []string
+		if v.FinalOn != nil && v.Denominator > 0 {
+			notes = append(notes, "Provisional: these orders can still receive feedback until "+v.FinalOn.String()+".")
+		}
+		if r, ok := v.IfRemovedValue(); ok && *v.IfRemoved < v.Numerator {
+			notes = append(notes, fmt.Sprintf("If the removable negative feedback were removed (audit feedback): %s (%d / %d).",
+				valueText(r, v.Threshold), *v.IfRemoved, v.Denominator))
+		}
+		if len(notes) > 0 {
+			fmt.Fprintln(w)
+			for _, n := range notes {
+				fmt.Fprintln(w, n)
+			}
+		}
+	}
 }
 
 // closing writes what every table ends with: the defects that could not be

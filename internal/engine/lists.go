@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Work lists (issue 9): what a seller can still do. They are checks that
+// give a list, not a metric: no entry in the metrics, no target.
+const (
+	// RemovableFeedback lists the negative feedback in the ODR window and
+	// what would get it removed (audit feedback, audit all).
+	RemovableFeedback = "removable_feedback"
+	// ClaimRisks lists the untracked shipments and the return requests
+	// about to be late (audit risks).
+	ClaimRisks = "risks"
+)
+
+func init() {
+	register(Check{ID: RemovableFeedback, Needs: []string{"orders", "feedback"}, List: true,
+		Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+			if !d.Has("orders") || !d.Has("feedback") {
+				return Outcome{}
+			}
+			return Outcome{Feedback: metrics.FeedbackList(d, s)}
+		}})
+	register(Check{ID: ClaimRisks, Needs: []string{"shipments", "return-requests"}, List: true,
+		Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+			return Outcome{Risks: metrics.Risks(d, s)}
+		}})
+}
