@@ -113,7 +113,7 @@ func documentKind(doc string) string {
 }
 
 // reportCommands are every command that writes a single report.
-var reportCommands = []string{"odr", "late-shipment", "cancellation", "tracking", "delivery", "idr", "all", "defects", "service"}
+var reportCommands = []string{"odr", "late-shipment", "cancellation", "tracking", "delivery", "idr", "all", "defects", "service", "feedback", "risks"}
 
 // Real output of every audit command on every sample account follows the
 // published report schema.
