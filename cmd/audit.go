@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -196,16 +197,22 @@ func runAudit(o *auditOptions) error {
 	if render.WantsTrend(o.Output) {
 		s.FirstAsOf = s.AsOf.AddDays(-(htmlTrendDays - 1)) // the chart's first day
 	}
-	loaded, err := o.load(s, o.Checks)
+	checks := o.Checks
+	if o.Details && slices.Equal(checks, []string{"odr"}) {
+		// audit odr --details lists the negative feedback too, as audit
+		// feedback does.
+		checks = []string{"odr", engine.RemovableFeedback}
+	}
+	loaded, err := o.load(s, checks)
 	if err != nil {
 		return err
 	}
-	rep, err := engine.Audit(o.Command, loaded, s, o.Checks)
+	rep, err := engine.Audit(o.Command, loaded, s, checks)
 	if err != nil {
 		return err
 	}
 	if render.WantsTrend(o.Output) {
-		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, o.Checks, htmlTrendDays); err != nil {
+		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, checks, htmlTrendDays); err != nil {
 			return err
 		}
 	}

@@ -29,12 +29,13 @@ type auditCmd struct {
 	checks                    []string
 	odr                       bool // takes the ODR settings flags
 	detailsOnly               bool // audit defects: the per-order lists only
+	details                   bool // audit feedback: the lists, as with --details
 }
 
 // newAuditCmd builds a metric command: shared flags, PATH arguments, and
 // runAudit with the command's checks.
 func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
-	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env, detailsOnly: d.detailsOnly}
+	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env, detailsOnly: d.detailsOnly, Details: d.details}
 	c := &cobra.Command{
 		Use:   d.use + " [flags] PATH...",
 		Short: d.short,
@@ -60,6 +61,7 @@ are recognised by their header row, never by their name.`,
 		},
 	}
 	addAuditFlags(c, opts)
+	opts.Details = d.details // the flag's default reset it
 	opts.ODR = defaultODR()
 	if d.odr {
 		addODRFlags(c, opts)

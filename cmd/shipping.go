@@ -138,7 +138,7 @@ audit all shows them too when their files are among the inputs.`,
 func newFeedbackCmd(env *Env) *cobra.Command {
 	return newAuditCmd(env, auditCmd{
 		use: "feedback", short: "Negative feedback Amazon would remove, and the ODR without it",
-		checks: []string{"odr", engine.RemovableFeedback}, odr: true,
+		checks: []string{"odr", engine.RemovableFeedback}, odr: true, details: true,
 		long: `List every negative feedback (1-2 stars) whose order is in the ODR window, with
 its date, rating and comment (e-mail addresses and phone numbers masked
 unless --show-pii), the day a removal request is due by (removable_until:

@@ -50,9 +50,6 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	}
 	forecasts(w, r.Metrics)
 	odrNotes(w, r.Metrics)
-	if err := feedbackList(w, r); err != nil {
-		return err
-	}
 	if err := riskList(w, r); err != nil {
 		return err
 	}
@@ -61,6 +58,11 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	}
 	if o.Details {
 		if err := detailLists(w, r.Metrics, pal); err != nil {
+			return err
+		}
+		// audit feedback, and --details where the list was made: the
+		// negative feedback of the ODR window.
+		if err := feedbackList(w, r); err != nil {
 			return err
 		}
 	}
