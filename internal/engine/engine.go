@@ -165,6 +165,7 @@ func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []str
 			}
 			r.Feedback = append(r.Feedback, out.Feedback...)
 			r.Risks = append(r.Risks, out.Risks...)
+			r.Warnings = append(r.Warnings, out.Notes...)
 			continue
 		}
 		if _, in := resolved[id]; !in {

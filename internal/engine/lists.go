@@ -21,12 +21,19 @@ func init() {
 	register(Check{ID: RemovableFeedback, Needs: []string{"orders", "feedback"}, List: true,
 		Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 			if !d.Has("orders") || !d.Has("feedback") {
-				return Outcome{}
+				return Outcome{} // the ODR's notes say which report is missing
 			}
 			return Outcome{Feedback: metrics.FeedbackList(d, s)}
 		}})
 	register(Check{ID: ClaimRisks, Needs: []string{"shipments", "return-requests"}, List: true,
 		Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-			return Outcome{Risks: metrics.Risks(d, s)}
+			out := Outcome{Risks: metrics.Risks(d, s)}
+			if !d.Has("shipments") {
+				out.Notes = append(out.Notes, "no shipments file among the inputs: untracked shipments cannot be listed")
+			}
+			if !d.Has("return-requests") {
+				out.Notes = append(out.Notes, "no return-requests file among the inputs: unanswered return requests cannot be listed")
+			}
+			return out
 		}})
 }
