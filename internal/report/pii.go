@@ -2,7 +2,8 @@ package report
 
 import (
 	"errors"
-	"regexp"
+
+	"github.com/sellerhealth/audit/internal/pii"
 )
 
 // Buyer e-mails, names, phone numbers and addresses never reach output: no
@@ -11,19 +12,10 @@ import (
 // (a value in a misaligned row can be a buyer's). --show-pii turns the
 // masking off.
 
-var (
-	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	// Phone numbers written as such: an international "+49 30 1234567" or
-	// a local "(555) 123-4567". Bare digit runs are left alone: they are
-	// order ids, dates and amounts far more often.
-	phoneRE = regexp.MustCompile(`\+\d[\d ()./\-]{6,}\d|\(\d{2,5}\)[\d ./\-]{5,}\d`)
-)
-
-// RedactPII masks e-mail addresses and phone numbers in s.
-func RedactPII(s string) string {
-	s = emailRE.ReplaceAllString(s, "<e-mail>")
-	return phoneRE.ReplaceAllString(s, "<phone>")
-}
+// RedactPII masks e-mail addresses and phone numbers in s (internal/pii:
+// the same detection as a feedback comment's, which tells phone numbers
+// from order ids, dates and amounts).
+func RedactPII(s string) string { return pii.Mask(s) }
 
 // redactError masks personal data in the messages of the errors Load
 // returns; other errors pass unchanged.
