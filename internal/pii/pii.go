@@ -117,4 +117,3 @@ func Mask(c string) string {
 	b.WriteString(c[at:])
 	return b.String()
 }
-
