@@ -28,7 +28,9 @@ type auditOptions struct {
 
 	Command string   // "odr", ...
 	Checks  []string // engine check ids
-	Paths   []string
+	// DetailsChecks are run besides Checks with --details.
+	DetailsChecks []string
+	Paths         []string
 
 	AsOf        string
 	Marketplace string
@@ -198,10 +200,8 @@ func runAudit(o *auditOptions) error {
 		s.FirstAsOf = s.AsOf.AddDays(-(htmlTrendDays - 1)) // the chart's first day
 	}
 	checks := o.Checks
-	if o.Details && slices.Equal(checks, []string{"odr"}) {
-		// audit odr --details lists the negative feedback too, as audit
-		// feedback does.
-		checks = []string{"odr", engine.RemovableFeedback}
+	if o.Details {
+		checks = append(slices.Clip(checks), o.DetailsChecks...)
 	}
 	loaded, err := o.load(s, checks)
 	if err != nil {

@@ -2,14 +2,17 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/engine"
 )
 
 func newODRCmd(env *Env) *cobra.Command {
 	return newAuditCmd(env, auditCmd{
-		use:    "odr",
-		short:  "Order Defect Rate, overall and Amazon- / seller-fulfilled",
-		checks: []string{"odr"},
-		odr:    true,
+		use:           "odr",
+		short:         "Order Defect Rate, overall and Amazon- / seller-fulfilled",
+		checks:        []string{"odr"},
+		detailsChecks: []string{engine.RemovableFeedback},
+		odr:           true,
 		long: `Recompute the Order Defect Rate (ODR) as Amazon defines it (help G200285170):
 orders with a negative feedback (1-2 stars), an A-to-z claim that counts or a
 service chargeback, each order once, over the orders dated in a 60-day window
@@ -30,12 +33,16 @@ type auditCmd struct {
 	odr                       bool // takes the ODR settings flags
 	detailsOnly               bool // audit defects: the per-order lists only
 	details                   bool // audit feedback: the lists, as with --details
+	// detailsChecks run besides checks with --details (audit odr: the
+	// negative feedback list, as audit feedback has it).
+	detailsChecks []string
 }
 
 // newAuditCmd builds a metric command: shared flags, PATH arguments, and
 // runAudit with the command's checks.
 func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
-	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, env: env, detailsOnly: d.detailsOnly, Details: d.details}
+	opts := &auditOptions{IO: env.IO, Now: env.Now, Command: d.use, Checks: d.checks, DetailsChecks: d.detailsChecks,
+		env: env, detailsOnly: d.detailsOnly, Details: d.details}
 	c := &cobra.Command{
 		Use:   d.use + " [flags] PATH...",
 		Short: d.short,

@@ -157,7 +157,7 @@ func FeedbackList(d *records.Dataset, s settings.Settings) []FeedbackItem {
 func listedComment(c string, showPII bool) string {
 	c = strings.Join(strings.Fields(c), " ")
 	if !showPII {
-		c = MaskPersonalData(c)
+		c = pii.Mask(c)
 	}
 	if utf8.RuneCountInString(c) <= MaxListedComment {
 		return c
@@ -171,11 +171,6 @@ func listedComment(c string, showPII bool) string {
 	}
 	return strings.TrimRight(c[:i], " ") + "…"
 }
-
-// MaskPersonalData replaces the e-mail addresses of c with "<e-mail>" and
-// its phone numbers with "<phone>", as RemovalGrounds detects them
-// (internal/pii).
-func MaskPersonalData(c string) string { return pii.Mask(c) }
 
 // splitWords cuts c into its words: runs of letters, digits and
 // combining marks.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/pii"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -64,12 +65,12 @@ func TestRemovalGroundsPersonalData(t *testing.T) {
 		if has != c.want || (!c.want && got != nil) {
 			t.Errorf("RemovalGrounds(%q) = %q, want personal data %v", c.comment, got, c.want)
 		}
-		masked := metrics.MaskPersonalData(c.comment)
+		masked := pii.Mask(c.comment)
 		if !c.want {
 			c.masked = c.comment
 		}
 		if masked != c.masked {
-			t.Errorf("MaskPersonalData(%q) = %q, want %q", c.comment, masked, c.masked)
+			t.Errorf("pii.Mask(%q) = %q, want %q", c.comment, masked, c.masked)
 		}
 	}
 }

@@ -47,15 +47,6 @@ func KeyOf(id string) OrderKey {
 	return k
 }
 
-// KeyOfBytes is KeyOf of an id given as bytes; an Amazon id costs no
-// allocation.
-func KeyOfBytes(id []byte) OrderKey {
-	if k, ok := amazonKey(id); ok {
-		return k
-	}
-	return KeyOf(string(id))
-}
-
 // LookupKey is the key of an id already seen, without interning a new one.
 func LookupKey(id string) (OrderKey, bool) {
 	if k, ok := amazonKey(id); ok {
@@ -89,7 +80,7 @@ func (k OrderKey) String() string {
 
 // amazonKey packs an id of Amazon's shape, three, seven and seven digits
 // joined by hyphens; ok is false for any other id.
-func amazonKey[T string | []byte](id T) (OrderKey, bool) {
+func amazonKey(id string) (OrderKey, bool) {
 	if len(id) != 19 || id[3] != '-' || id[11] != '-' {
 		return 0, false
 	}

@@ -31,14 +31,7 @@ func Summary(w io.Writer, r *health.Report) {
 	for _, m := range r.Metrics {
 		count[m.Status]++
 	}
-	for _, c := range []struct {
-		st   health.Status
-		word string
-	}{{health.Pass, "passed"}, {health.NoData, "no data"}, {health.NotComputed, "not computed"}} {
-		if n := count[c.st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
-		}
-	}
+	parts = append(parts, quietCounts(count)...)
 	if n := len(r.Unmatched); n > 0 {
 		parts = append(parts, plural(n, "unmatched defect", "unmatched defects"))
 	}
@@ -64,4 +57,19 @@ func shortScope(m health.Verdict) string {
 		parts = append(parts, m.Marketplace)
 	}
 	return strings.Join(parts, " ")
+}
+
+// quietCounts words the entries that need no action, for a summary line:
+// "4 passed", "1 no data", "1 not computed".
+func quietCounts(count map[health.Status]int) []string {
+	var parts []string
+	for _, c := range []struct {
+		st   health.Status
+		word string
+	}{{health.Pass, "passed"}, {health.NoData, "no data"}, {health.NotComputed, "not computed"}} {
+		if n := count[c.st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
+		}
+	}
+	return parts
 }

@@ -200,14 +200,7 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 	for _, s := range t.Series {
 		count[last(s).Status]++
 	}
-	for _, c := range []struct {
-		st   health.Status
-		word string
-	}{{health.Pass, "passed"}, {health.NoData, "no data"}, {health.NotComputed, "not computed"}} {
-		if n := count[c.st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
-		}
-	}
+	parts = append(parts, quietCounts(count)...)
 	fmt.Fprintf(w, "audit %s: %s..%s: %s\n", t.Command, t.From, t.To, strings.Join(parts, "; "))
 }
 

@@ -388,18 +388,8 @@ func unwrapPath(err error) error {
 
 // eachRow calls fn for every row of t, counting rows for the inputs list.
 func eachRow(t *Table, fn func(row []string) error) error {
-	return eachRowFrom(t, t.Next, fn)
-}
-
-// eachRowBorrowed is eachRow over rows whose values share the line buffer
-// (Table.nextBorrowed): fn must copy what it keeps.
-func eachRowBorrowed(t *Table, fn func(row []string) error) error {
-	return eachRowFrom(t, t.nextBorrowed, fn)
-}
-
-func eachRowFrom(t *Table, next func() ([]string, error), fn func(row []string) error) error {
 	for {
-		row, err := next()
+		row, err := t.Next()
 		if err == io.EOF {
 			return nil
 		}

@@ -254,12 +254,7 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 			line := lb.data[from:end]
 			from = end
 			wt.line = int(lb.lines[i])
-			var row []string
-			if wt.dec.identity(line) {
-				row = wt.split(line)
-			} else {
-				row = strings.Split(wt.dec.line(line), string(wt.Delim))
-			}
+			row := wt.splitBorrowed(line)
 			if blank(row) {
 				continue
 			}
@@ -357,25 +352,4 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 		}
 	}
 	return nil
-}
-
-// interned holds the few distinct values of low-cardinality columns
-// (order status, sales channel), so a million orders share them.
-var (
-	internMu sync.Mutex
-	interned = map[string]string{}
-)
-
-func intern(v string) string {
-	internMu.Lock()
-	defer internMu.Unlock()
-	if s, ok := interned[v]; ok {
-		return s
-	}
-	if len(interned) > 4096 { // not low-cardinality after all: just copy
-		return strings.Clone(v)
-	}
-	s := strings.Clone(v)
-	interned[s] = s
-	return s
 }

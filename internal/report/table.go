@@ -38,7 +38,7 @@ type Table struct {
 	// perf is a JSON seller performance report, decoded whole by
 	// openPerformance (performance.go); such a table has no rows.
 	perf *perfDoc
-	// fields is the row nextBorrowed reuses.
+	// fields is the row split reuses.
 	fields []string
 	// estRows estimates the file's data rows from its size and the lines
 	// of its first 64 KiB (0 when the size is unknown: a pipe, compressed
@@ -92,28 +92,16 @@ func (t *Table) Next() ([]string, error) {
 	}
 }
 
-// nextBorrowed is Next for the hot path (the orders report): when the
-// line's bytes are already its UTF-8 text, the fields are strings that
-// share the line buffer, with no copy and no allocation. They are valid
-// only until the next call: a reader keeping a value must copy it
+// splitBorrowed splits a line for the hot path (the orders report): when
+// its bytes are already its UTF-8 text, the fields are strings that share
+// the line's bytes (split), with no copy and no allocation; they are valid
+// only while the bytes are, so a reader keeping a value copies it
 // (strings.Clone, records.Intern, records.KeyOf all do).
-func (t *Table) nextBorrowed() ([]string, error) {
-	for {
-		b, err := t.lines.next()
-		if err != nil {
-			return nil, t.ioErr(err)
-		}
-		t.line = t.lines.n
-		var row []string
-		if t.dec.identity(b) {
-			row = t.split(b)
-		} else {
-			row = strings.Split(t.dec.line(b), string(t.Delim))
-		}
-		if !blank(row) {
-			return row, nil
-		}
+func (t *Table) splitBorrowed(b []byte) []string {
+	if t.dec.identity(b) {
+		return t.split(b)
 	}
+	return strings.Split(t.dec.line(b), string(t.Delim))
 }
 
 // split cuts a line at the delimiter into t.fields, strings over the line's
