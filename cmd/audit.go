@@ -13,11 +13,11 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/engine"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/render"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -145,7 +145,7 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 		}
 		s.Profile = o.Profile
 	}
-	if _, err := report.ParseEncoding(o.Input.Encoding); err != nil {
+	if _, err := input.ParseEncoding(o.Input.Encoding); err != nil {
 		return s, l.annotate(fmt.Errorf("--encoding: %v", err), "encoding", "encoding")
 	}
 	if _, err := engine.ReadOptions(s); err != nil {
@@ -175,7 +175,7 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 
 // load reads the account's files, with a progress line on a terminal's
 // stderr when that takes more than a moment (very large files).
-func (o *auditOptions) load(s settings.Settings, ids []string) (*report.Loaded, error) {
+func (o *auditOptions) load(s settings.Settings, ids []string) (*input.Loaded, error) {
 	p := o.IO.StartPercent("reading reports")
 	defer p.Stop()
 	return engine.LoadProgress(o.Paths, s, ids, func(read, total int64) {

@@ -6,10 +6,10 @@ import (
 	"fmt"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/records"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -63,13 +63,13 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 
 // Load reads the report kinds the given checks need (and Amazon's seller
 // performance report, which sets targets for every metric) from the paths.
-func Load(paths []string, s settings.Settings, ids []string) (*report.Loaded, error) {
+func Load(paths []string, s settings.Settings, ids []string) (*input.Loaded, error) {
 	return LoadProgress(paths, s, ids, nil)
 }
 
 // LoadProgress is Load telling progress how many bytes of the files it has
-// read, of how many (report.Options.Progress); progress may be nil.
-func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*report.Loaded, error) {
+// read, of how many (input.Options.Progress); progress may be nil.
+func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 	// Only the shipments are set aside by date: the orders report also
 	// tells the stores and which defects are unmatched.
 	opt.Since = horizon(s, needing(ids, "shipments"))
-	return report.Load(paths, opt)
+	return input.Load(paths, opt)
 }
 
 // needing is the checks among ids that read the report kind.
@@ -113,18 +113,18 @@ func needing(ids []string, kind string) []string {
 
 // ReadOptions turns the input settings into reading options; its error
 // names the bad --encoding or --column.
-func ReadOptions(s settings.Settings) (report.Options, error) {
-	enc, err := report.ParseEncoding(s.Input.Encoding)
+func ReadOptions(s settings.Settings) (input.Options, error) {
+	enc, err := input.ParseEncoding(s.Input.Encoding)
 	if err != nil {
-		return report.Options{}, fmt.Errorf("--encoding: %w", err)
+		return input.Options{}, fmt.Errorf("--encoding: %w", err)
 	}
-	cols := report.ColumnMap{}
+	cols := input.ColumnMap{}
 	for _, c := range s.Input.Columns {
 		if err := cols.Parse(c); err != nil {
-			return report.Options{}, err
+			return input.Options{}, err
 		}
 	}
-	return report.Options{Marketplace: s.Marketplace, Encoding: enc, Columns: cols, ShowPII: s.Input.ShowPII}, nil
+	return input.Options{Marketplace: s.Marketplace, Encoding: enc, Columns: cols, ShowPII: s.Input.ShowPII}, nil
 }
 
 // Audit judges an already loaded account. The account's store is
@@ -132,7 +132,7 @@ func ReadOptions(s settings.Settings) (report.Options, error) {
 // profile is the one named (--profile, the config file, AUDIT_PROFILE),
 // else the store's; the user's overrides go on top. The profile's windows
 // are the metrics' windows, and a metric the profile lacks is not computed.
-func Audit(command string, loaded *report.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
+func Audit(command string, loaded *input.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
 	store, notes := accountStore(loaded.Data, s.Marketplace)
 	s.Marketplace = store
 	prof, err := chooseProfile(s.Profile, store)

@@ -10,7 +10,7 @@ import (
 // as-of date of the run (s.FirstAsOf to s.AsOf): the earliest start of a
 // window of the named profile, or of every profile a store can have when
 // none is named, with the user's overrides applied. Records none of whose
-// dates reaches it cannot count (report.Options.Since); 0 when it cannot
+// dates reaches it cannot count (input.Options.Since); 0 when it cannot
 // be told (a bad override, which Audit then reports).
 func horizon(s settings.Settings, ids []string) civil.Date {
 	var profiles []profile.Profile

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -59,7 +59,7 @@ func TestHorizonKeepsTheFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 			opt, _ := ReadOptions(s)
-			everything, err := report.Load([]string{dir}, opt) // no Since
+			everything, err := input.Load([]string{dir}, opt) // no Since
 			if err != nil {
 				t.Fatal(err)
 			}

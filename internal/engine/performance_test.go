@@ -6,8 +6,8 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/records"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -28,7 +28,7 @@ func TestAmazonTargetsOverrideProfile(t *testing.T) {
 			Store: store, Targets: []records.Target{{Metric: "odr", Fulfillment: "afn", Op: "<", Value: 0.004}, {Metric: "odr", Fulfillment: "mfn", Op: "=", Value: 1}}}}}}
 		return d
 	}
-	rep, err := Audit("odr", &report.Loaded{Data: data("US")}, settings.Default(asOf), []string{"odr"})
+	rep, err := Audit("odr", &input.Loaded{Data: data("US")}, settings.Default(asOf), []string{"odr"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestAmazonTargetsOverrideProfile(t *testing.T) {
 		t.Errorf("warnings %q", rep.Warnings)
 	}
 	// A DE entry does not judge a US account.
-	rep, err = Audit("odr", &report.Loaded{Data: data("DE")}, settings.Default(asOf), []string{"odr"})
+	rep, err = Audit("odr", &input.Loaded{Data: data("DE")}, settings.Default(asOf), []string{"odr"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestUserTargetWinsOverAmazons(t *testing.T) {
 		Store: "US", Targets: []records.Target{{Metric: "odr", Fulfillment: "afn", Op: "<", Value: 0.02}}}}}}
 	s := settings.Default(asOf)
 	s.Overrides = map[string]settings.Override{"thresholds.odr.fail": {Value: 0.005, Origin: "env AUDIT_THRESHOLDS_ODR_FAIL"}}
-	rep, err := Audit("odr", &report.Loaded{Data: d}, s, []string{"odr"})
+	rep, err := Audit("odr", &input.Loaded{Data: d}, s, []string{"odr"})
 	if err != nil {
 		t.Fatal(err)
 	}

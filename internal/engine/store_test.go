@@ -7,9 +7,9 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/records"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -157,7 +157,7 @@ func TestAuditUsesAccountStore(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := settings.Default(asOf)
 			s.Marketplace = c.flag
-			rep, err := Audit("all", &report.Loaded{Data: data(c.channel)}, s, []string{metrics.OnTimeDeliveryRate, metrics.InvoiceDefectRate})
+			rep, err := Audit("all", &input.Loaded{Data: data(c.channel)}, s, []string{metrics.OnTimeDeliveryRate, metrics.InvoiceDefectRate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -194,7 +194,7 @@ func TestIDRFromVATReportSaysLateIsUnknown(t *testing.T) {
 	d := records.NewDataset()
 	d.Kinds["vat-invoices"] = true
 	d.Invoices = []records.Invoice{{Key: records.KeyOf("A"), Marketplace: records.Intern("DE"), OrderDate: civil.NewDate(2026, 11, 9), Shipped: shipped, Business: true}}
-	rep, err := Audit("idr", &report.Loaded{Data: d}, settings.Default(asOf), []string{metrics.InvoiceDefectRate})
+	rep, err := Audit("idr", &input.Loaded{Data: d}, settings.Default(asOf), []string{metrics.InvoiceDefectRate})
 	if err != nil {
 		t.Fatal(err)
 	}

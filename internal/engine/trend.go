@@ -8,7 +8,8 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/input"
+	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -34,7 +35,7 @@ const noEntry = "no entry on this date"
 //
 // Dates are audited in parallel, at most runtime.NumCPU at a time; the
 // result does not depend on the order they finish in.
-func Trend(command string, loaded *report.Loaded, s settings.Settings, ids []string, from, to civil.Date) (*health.Trend, error) {
+func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []string, from, to civil.Date) (*health.Trend, error) {
 	if to < from {
 		return nil, fmt.Errorf("trend: from %s is after to %s", from, to)
 	}
@@ -93,7 +94,7 @@ func Trend(command string, loaded *report.Loaded, s settings.Settings, ids []str
 
 // TrendBefore is the trend of the given checks over the n days ending on
 // s.AsOf.
-func TrendBefore(command string, loaded *report.Loaded, s settings.Settings, ids []string, n int) (*health.Trend, error) {
+func TrendBefore(command string, loaded *input.Loaded, s settings.Settings, ids []string, n int) (*health.Trend, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("trend: %d days, want at least 1", n)
 	}
@@ -113,7 +114,7 @@ func gather(command string, reports []*health.Report, ids []string, from, to civ
 	t := &health.Trend{Command: command, From: from, To: to, Marketplace: last.Marketplace, Profile: last.Profile,
 		Warnings: dedup(last.Warnings), Inputs: last.Inputs}
 	if t.Inputs == nil {
-		t.Inputs = []report.Input{}
+		t.Inputs = []records.InputFile{}
 	}
 	index := map[seriesKey]int{}
 	var keys []seriesKey

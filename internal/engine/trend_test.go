@@ -9,8 +9,8 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -21,7 +21,7 @@ const (
 
 // loadAccount reads an account as audit trend does: once, for every check
 // and every as-of date from first to asOf.
-func loadAccount(t testing.TB, path string, first, asOf civil.Date) (*report.Loaded, settings.Settings) {
+func loadAccount(t testing.TB, path string, first, asOf civil.Date) (*input.Loaded, settings.Settings) {
 	t.Helper()
 	s := settings.Default(asOf)
 	s.FirstAsOf = first

@@ -8,7 +8,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 // Status is a verdict. Its order is its severity.
@@ -131,7 +131,7 @@ type Report struct {
 	Metrics     []Verdict
 	Unmatched   []metrics.Unplaced
 	Warnings    []string
-	Inputs      []report.Input
+	Inputs      []records.InputFile
 	// Trend, when set, is the same entries over the days up to AsOf, for
 	// the formats that chart it (html).
 	Trend *Trend
@@ -168,7 +168,7 @@ func (r *Report) Finish() {
 		r.Unmatched = []metrics.Unplaced{}
 	}
 	if r.Inputs == nil {
-		r.Inputs = []report.Input{}
+		r.Inputs = []records.InputFile{}
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/profile"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 var odr = health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
@@ -262,7 +262,7 @@ func TestReportFinish(t *testing.T) {
 		Metrics:   []health.Verdict{v(health.Warn)},
 		Warnings:  []string{"skipped x: not a recognised report"},
 		Unmatched: []metrics.Unplaced{{OrderID: "1", Kind: "chargeback", File: "cb.csv", Line: 2}},
-		Inputs:    []report.Input{{File: "orders.txt", Kind: "orders", Rows: 3}},
+		Inputs:    []records.InputFile{{File: "orders.txt", Kind: "orders", Rows: 3}},
 	}
 	r.Finish()
 	if len(r.Warnings) != 1 || len(r.Unmatched) != 1 || len(r.Inputs) != 1 || r.Status != health.Warn {

@@ -2,7 +2,7 @@ package health
 
 import (
 	"github.com/sellerhealth/audit/internal/civil"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 // Trend is a metric's figures recomputed at each as-of date of a range
@@ -14,7 +14,7 @@ type Trend struct {
 	Profile     string
 	Series      []Series
 	Warnings    []string
-	Inputs      []report.Input
+	Inputs      []records.InputFile
 }
 
 // Series is one entry (a metric, and its segment, window length or store)

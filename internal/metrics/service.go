@@ -32,7 +32,7 @@ const (
 	EventNotSolved = "not_solved"
 )
 
-// Report kinds the customer-service metrics read (report.Kind values).
+// Report kinds the customer-service metrics read (input.Kind values).
 const (
 	kindMessages       = "messages"
 	kindReturnRequests = "return-requests"

@@ -17,7 +17,7 @@ const (
 	OnTimeDeliveryRate       = "on_time_delivery_rate"
 )
 
-// Report kinds the seller-fulfilled metrics read (report.Kind values).
+// Report kinds the seller-fulfilled metrics read (input.Kind values).
 const (
 	kindShipments     = "shipments"
 	kindOrders        = "orders"

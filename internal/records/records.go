@@ -6,6 +6,14 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 )
 
+// InputFile is one file that was read and the kind it was read as, for
+// the "inputs" list every output shows.
+type InputFile struct {
+	File string `json:"file"`
+	Kind string `json:"kind"`
+	Rows int    `json:"rows"`
+}
+
 // Source places a record in its input: the file as named on the command line
 // (or joined with its folder) and the 1-based physical line.
 type Source struct {

@@ -80,7 +80,7 @@ type Shipments struct {
 	chunks [][]Shipment
 	n      int
 	// old are the shipments set aside as too old for any window of the
-	// run (report.Options.Since), in blocks like chunks.
+	// run (input.Options.Since), in blocks like chunks.
 	old  [][]OldShipment
 	nOld int
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 func init() {
@@ -269,14 +269,14 @@ type jsonFleet struct {
 // jsonAccount is an audited account: a single report's fields, under its
 // name.
 type jsonAccount struct {
-	Name        string             `json:"name"`
-	Status      health.Status      `json:"status"`
-	Marketplace string             `json:"marketplace,omitempty"`
-	Profile     string             `json:"profile"`
-	Metrics     []jsonMetric       `json:"metrics"`
-	Unmatched   []metrics.Unplaced `json:"unmatched"`
-	Warnings    []string           `json:"warnings"`
-	Inputs      []report.Input     `json:"inputs"`
+	Name        string              `json:"name"`
+	Status      health.Status       `json:"status"`
+	Marketplace string              `json:"marketplace,omitempty"`
+	Profile     string              `json:"profile"`
+	Metrics     []jsonMetric        `json:"metrics"`
+	Unmatched   []metrics.Unplaced  `json:"unmatched"`
+	Warnings    []string            `json:"warnings"`
+	Inputs      []records.InputFile `json:"inputs"`
 }
 
 // jsonAccountError is an account that could not be read.

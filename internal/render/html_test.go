@@ -15,8 +15,8 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/render"
-	"github.com/sellerhealth/audit/internal/report"
 )
 
 // go test ./internal/render -run HTML -update-html rewrites
@@ -73,7 +73,7 @@ func htmlReport() *health.Report {
 		},
 		Unmatched: []metrics.Unplaced{{OrderID: "112-9118186-0214734", Kind: "negative_feedback", File: "acme/Feedback.txt", Line: 4}},
 		Warnings:  []string{"skipped acme/notes.md: not a recognised <report>"},
-		Inputs:    []report.Input{{File: "acme/Orders & returns.txt", Kind: report.Kind("orders"), Rows: 230}},
+		Inputs:    []records.InputFile{{File: "acme/Orders & returns.txt", Kind: "orders", Rows: 230}},
 		Trend: &health.Trend{
 			Command: "all", From: htmlDay(time.November, 18), To: htmlDay(time.November, 20), Marketplace: "US", Profile: "amazon-us",
 			Series: []health.Series{

@@ -10,7 +10,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 func init() { registerFormat("json", JSON) }
@@ -19,16 +19,16 @@ func init() { registerFormat("json", JSON) }
 const SchemaVersion = 1
 
 type jsonReport struct {
-	SchemaVersion int                `json:"schema_version"`
-	Command       string             `json:"command"`
-	AsOf          string             `json:"as_of"`
-	Marketplace   string             `json:"marketplace,omitempty"`
-	Profile       string             `json:"profile,omitempty"`
-	Status        health.Status      `json:"status"`
-	Metrics       []jsonMetric       `json:"metrics"`
-	Unmatched     []metrics.Unplaced `json:"unmatched"`
-	Warnings      []string           `json:"warnings"`
-	Inputs        []report.Input     `json:"inputs"`
+	SchemaVersion int                 `json:"schema_version"`
+	Command       string              `json:"command"`
+	AsOf          string              `json:"as_of"`
+	Marketplace   string              `json:"marketplace,omitempty"`
+	Profile       string              `json:"profile,omitempty"`
+	Status        health.Status       `json:"status"`
+	Metrics       []jsonMetric        `json:"metrics"`
+	Unmatched     []metrics.Unplaced  `json:"unmatched"`
+	Warnings      []string            `json:"warnings"`
+	Inputs        []records.InputFile `json:"inputs"`
 }
 
 type jsonMetric struct {

@@ -7,7 +7,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 // JSON writes, entry by entry, the very bytes json.Encoder gives for the
@@ -30,7 +30,7 @@ func TestJSONStreamsTheEncodersBytes(t *testing.T) {
 		},
 		Unmatched: []metrics.Unplaced{{OrderID: "x", Kind: "chargeback", File: "c.csv", Line: 3}},
 		Warnings:  []string{`skipped "notes.md" <not a report> & more`},
-		Inputs:    []report.Input{{File: "orders.txt", Kind: "orders", Rows: 3}},
+		Inputs:    []records.InputFile{{File: "orders.txt", Kind: "orders", Rows: 3}},
 	}
 	empty := &health.Report{Command: "odr", AsOf: asOf, Status: health.NoData}
 	empty.Finish()

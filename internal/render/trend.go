@@ -13,7 +13,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 func init() {
@@ -205,15 +205,15 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 }
 
 type jsonTrend struct {
-	SchemaVersion int            `json:"schema_version"`
-	Command       string         `json:"command"`
-	From          civil.Date     `json:"from"`
-	To            civil.Date     `json:"to"`
-	Marketplace   string         `json:"marketplace,omitempty"`
-	Profile       string         `json:"profile"`
-	Series        []jsonSeries   `json:"series"`
-	Warnings      []string       `json:"warnings"`
-	Inputs        []report.Input `json:"inputs"`
+	SchemaVersion int                 `json:"schema_version"`
+	Command       string              `json:"command"`
+	From          civil.Date          `json:"from"`
+	To            civil.Date          `json:"to"`
+	Marketplace   string              `json:"marketplace,omitempty"`
+	Profile       string              `json:"profile"`
+	Series        []jsonSeries        `json:"series"`
+	Warnings      []string            `json:"warnings"`
+	Inputs        []records.InputFile `json:"inputs"`
 }
 
 type jsonSeries struct {
@@ -244,7 +244,7 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 		doc.Warnings = []string{}
 	}
 	if doc.Inputs == nil {
-		doc.Inputs = []report.Input{}
+		doc.Inputs = []records.InputFile{}
 	}
 	for i, s := range t.Series {
 		js := jsonSeries{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace,

@@ -8,7 +8,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
-	"github.com/sellerhealth/audit/internal/report"
+	"github.com/sellerhealth/audit/internal/records"
 )
 
 var trendDay = civil.NewDate(2026, 11, 18)
@@ -100,7 +100,7 @@ func sampleTrend() *health.Trend {
 				{AsOf: trendDay.AddDays(2), Status: health.NotComputed, NotComputed: "no entry on this date"}}},
 		},
 		Warnings: []string{"skipped notes.md"},
-		Inputs:   []report.Input{{File: "orders.txt", Kind: "orders", Rows: 3}},
+		Inputs:   []records.InputFile{{File: "orders.txt", Kind: "orders", Rows: 3}},
 	}
 }
 

@@ -1,0 +1,68 @@
+package input
+
+import (
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// The chargebacks file is project-defined (report-formats.md, "Canonical
+// files"): Amazon offers no export of its chargeback page.
+func init() {
+	register(&Spec{
+		Kind:  "chargebacks",
+		Title: "chargebacks file",
+		Columns: []Column{
+			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+			{Name: "chargeback-date", Aliases: []string{"date", "chargeback-received-date", "received-date"}},
+			{Name: "chargeback-type", Aliases: []string{"type"}},
+			{Name: "reason", Aliases: []string{"chargeback-reason"}},
+			{Name: "amount", Aliases: []string{"chargeback-amount"}},
+			{Name: "currency"},
+		},
+		Required: []string{"order-id", "chargeback-date", "chargeback-type"},
+		Anchor: func(c map[string]int) bool {
+			return has(c, "order-id") && (has(c, "chargeback-type") || has(c, "chargeback-date"))
+		},
+		Quoted: true,
+		Read:   readChargebacks,
+	})
+}
+
+type chargebackRow struct {
+	OrderID string `csv:"order-id"`
+	Date    string `csv:"chargeback-date"`
+	Type    string `csv:"chargeback-type"`
+}
+
+// chargebackTypes: a service chargeback counts; a fraud one (payment fraud,
+// an unauthorised card) is Amazon's responsibility (help 48781).
+var chargebackTypes = map[string]records.ChargebackType{
+	"service": records.ChargebackService, "service-chargeback": records.ChargebackService,
+	"fraud": records.ChargebackFraud, "fraud-chargeback": records.ChargebackFraud,
+	"payment-fraud": records.ChargebackFraud, "unauthorised-card": records.ChargebackFraud,
+	"unauthorized-card": records.ChargebackFraud, "unauthorised": records.ChargebackFraud,
+	"unauthorized": records.ChargebackFraud,
+}
+
+func readChargebacks(t *Table, s *Sink) error {
+	blankRow := func(r *chargebackRow) bool {
+		return strings.TrimSpace(r.OrderID+r.Date+r.Type) == ""
+	}
+	return decodeCanonical(t, blankRow, func(r *chargebackRow) error {
+		id, err := orderID(t, "order-id", r.OrderID)
+		if err != nil {
+			return err
+		}
+		ts, err := timestampField(t, "chargeback-date", r.Date)
+		if err != nil {
+			return err
+		}
+		typ, err := enumField(t, "chargeback-type", r.Type, chargebackTypes, "chargeback type", "service or fraud")
+		if err != nil {
+			return err
+		}
+		s.Data.Chargebacks = append(s.Data.Chargebacks, records.Chargeback{OrderID: id, Date: ts.Date, Type: typ, Source: t.source()})
+		return nil
+	})
+}

@@ -1,0 +1,87 @@
+package input
+
+import (
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// The A-to-z claims file is project-defined (report-formats.md, "Canonical
+// files"): Amazon offers no export of its claims page.
+func init() {
+	register(&Spec{
+		Kind:  "claims",
+		Title: "A-to-z claims file",
+		Columns: []Column{
+			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+			{Name: "claim-date", Aliases: []string{"date", "claim-created-date", "created-date", "filed-date", "claim-filed-date"}},
+			{Name: "claim-status", Aliases: []string{"status"}},
+			{Name: "claim-reason", Aliases: []string{"reason"}},
+			{Name: "claim-amount", Aliases: []string{"amount"}},
+			{Name: "currency"},
+		},
+		Required: []string{"order-id", "claim-date", "claim-status"},
+		Anchor: func(c map[string]int) bool {
+			return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date"))
+		},
+		Quoted: true,
+		Read:   readClaims,
+	})
+}
+
+type claimRow struct {
+	OrderID string `csv:"order-id"`
+	Date    string `csv:"claim-date"`
+	Status  string `csv:"claim-status"`
+}
+
+// claimStatuses are the canonical status names and the spellings of
+// Seller Central's claims page that mean the same.
+var claimStatuses = func() map[string]records.ClaimStatus {
+	m := records.ClaimStatuses()
+	for alias, st := range map[string]records.ClaimStatus{
+		"pending": records.ClaimUnderReview, "open": records.ClaimUnderReview, "in-review": records.ClaimUnderReview,
+		"refunded": records.ClaimSellerRefunded, "closed-seller-refunded": records.ClaimSellerRefunded,
+		"decided-in-buyer-favor": records.ClaimGranted, "amazon-funded": records.ClaimGranted,
+		"decided-in-seller-favor": records.ClaimDenied, "rejected": records.ClaimDenied,
+		"cancelled": records.ClaimWithdrawn, "withdrawn-by-buyer": records.ClaimWithdrawn,
+		"appeal-granted": records.ClaimReversedOnAppeal, "reversed": records.ClaimReversedOnAppeal,
+	} {
+		m[alias] = st
+	}
+	return m
+}()
+
+func readClaims(t *Table, s *Sink) error {
+	blankRow := func(r *claimRow) bool {
+		return strings.TrimSpace(r.OrderID+r.Date+r.Status) == ""
+	}
+	return decodeCanonical(t, blankRow, func(r *claimRow) error {
+		id, err := orderID(t, "order-id", r.OrderID)
+		if err != nil {
+			return err
+		}
+		ts, err := timestampField(t, "claim-date", r.Date)
+		if err != nil {
+			return err
+		}
+		st, err := enumField(t, "claim-status", r.Status, claimStatuses, "claim status", "under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal")
+		if err != nil {
+			return err
+		}
+		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: ts.Date, Status: st, Source: t.source()})
+		return nil
+	})
+}
+
+// orderID checks an order id value: present, one token.
+func orderID(t *Table, col, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", t.Errorf(col, "empty order id")
+	}
+	if strings.ContainsAny(v, " \t") {
+		return "", t.Errorf(col, "order id %q contains spaces", v)
+	}
+	return v, nil
+}

@@ -1,0 +1,355 @@
+package input
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// All Orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and
+// its by-last-update twin): tab-delimited, unquoted, one row per order item.
+// Read by header name, so the 29-, 32- and 34-column variants, the `url`
+// and `cpf` columns and extra columns all read the same.
+func init() {
+	register(&Spec{
+		Kind:  "orders",
+		Title: "All Orders report",
+		Columns: []Column{
+			// "mazon-order-id": a real 2018 export whose byte-order mark
+			// swallowed the first letter (reference/samples).
+			{Name: "amazon-order-id", Aliases: []string{"mazon-order-id", "order-id"}},
+			{Name: "merchant-order-id"},
+			{Name: "purchase-date", Aliases: []string{"order-date"}},
+			{Name: "last-updated-date"},
+			{Name: "order-status"},
+			{Name: "fulfillment-channel", Aliases: []string{"fulfilment-channel"}},
+			{Name: "sales-channel"},
+			{Name: "order-channel"},
+			{Name: "url"},
+			{Name: "ship-service-level"},
+			{Name: "product-name"},
+			{Name: "sku"},
+			{Name: "asin"},
+			{Name: "item-status"},
+			// "quantity-purchased": the field name Amazon's EU help pages give
+			// for this report (docs/i18n-sources.md).
+			{Name: "quantity", Aliases: []string{"quantity-purchased"}},
+			{Name: "currency"},
+			{Name: "item-price"},
+			{Name: "item-tax"},
+			{Name: "shipping-price"},
+			{Name: "shipping-tax"},
+			{Name: "gift-wrap-price"},
+			{Name: "gift-wrap-tax"},
+			{Name: "item-promotion-discount"},
+			{Name: "ship-promotion-discount"},
+			{Name: "ship-city"},
+			{Name: "ship-state"},
+			{Name: "ship-postal-code"},
+			{Name: "ship-country"},
+			{Name: "promotion-ids"},
+			{Name: "cpf"},
+			{Name: "is-business-order"},
+			{Name: "purchase-order-number"},
+			{Name: "price-designation"},
+			{Name: "number-of-items"},
+			{Name: "tax-collection-model"},
+			{Name: "tax-collection-responsible-party"},
+			{Name: "address-type"},
+			{Name: "ship-promotion-id"},
+			{Name: "customized-url"},
+			{Name: "customized-page"},
+			{Name: "is-heavy-or-bulky"},
+			{Name: "is-replacement-order"},
+		},
+		Required: []string{"amazon-order-id", "purchase-date", "fulfillment-channel"},
+		Anchor: func(c map[string]int) bool {
+			return has(c, "amazon-order-id") && (has(c, "order-status") || has(c, "item-status") || has(c, "fulfillment-channel"))
+		},
+		Read: readOrders,
+	})
+}
+
+// ParseChannel reads fulfillment-channel: "Amazon" (AFN) or "Merchant"
+// (MFN); the API's AFN/MFN spellings are accepted too.
+func ParseChannel(v string) records.Channel {
+	v = strings.TrimSpace(v)
+	for _, c := range []struct {
+		name string
+		ch   records.Channel
+	}{{"Amazon", records.ChannelAmazon}, {"Merchant", records.ChannelMerchant}, {"AFN", records.ChannelAmazon},
+		{"MFN", records.ChannelMerchant}, {"Seller", records.ChannelMerchant}} {
+		if strings.EqualFold(v, c.name) { // no lower-cased copy per row
+			return c.ch
+		}
+	}
+	return records.ChannelUnknown
+}
+
+// orderRow is one row of the orders report, parsed: what readOrders keeps.
+type orderRow struct {
+	key      records.OrderKey
+	date     civil.Date
+	line     int32
+	status   records.Sym
+	sales    records.Sym
+	channel  records.Channel
+	business bool
+	// unknown is the fulfillment-channel as written when it is none the
+	// tool knows (a copy), for the warning.
+	unknown string
+}
+
+// orderBatch is a run of parsed rows, and the error that ended the file
+// after them, if any.
+type orderBatch struct {
+	rows []orderRow
+	err  error
+}
+
+const orderBatchRows = 4096
+
+// readOrders reads the All Orders report on every core: one goroutine
+// reads the lines (readLines), workers split and parse batches of them
+// (parseLines), and this one folds the rows into the dataset's orders in
+// file order (foldOrders), so every value kept and every warning is what
+// reading row after row gives.
+func readOrders(t *Table, s *Sink) error {
+	// Item rows outnumber orders a little: room for all, no rehash.
+	s.Data.Orders.Reserve(s.Data.Orders.Len() + t.estimatedRows())
+	work := make(chan *lineBatch, 4)
+	inOrder := make(chan chan orderBatch, 8)
+	done := make(chan struct{})
+	free := &batchPool{lines: make(chan *lineBatch, 16), rows: make(chan []orderRow, 16)}
+	var wg sync.WaitGroup
+	for range min(4, runtime.GOMAXPROCS(0)) {
+		wt := *t // its own row buffer and current line; the rest is read only
+		wt.fields = nil
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parseLines(&wt, work, free)
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(work)
+		defer close(inOrder)
+		readLines(t, work, inOrder, done, free)
+	}()
+	err := foldOrders(t, s, inOrder, free)
+	close(done)
+	for res := range inOrder { // let the reader stop
+		<-res
+	}
+	wg.Wait()
+	return err
+}
+
+// lineBatch is a run of the file's lines, copied out of its buffer, with
+// the error that ended reading after them, if any.
+type lineBatch struct {
+	data  []byte
+	ends  []int   // where each line ends in data
+	lines []int32 // each line's physical line
+	err   error
+	res   chan orderBatch // the parsed rows go there
+}
+
+const lineBatchBytes = 256 << 10
+
+// batchPool recycles the batches' buffers: the file's bytes pass through
+// a few of them instead of a new one each 256 KiB.
+type batchPool struct {
+	lines chan *lineBatch
+	rows  chan []orderRow
+}
+
+func (p *batchPool) lineBatch() *lineBatch {
+	select {
+	case b := <-p.lines:
+		b.data, b.ends, b.lines, b.err = b.data[:0], b.ends[:0], b.lines[:0], nil
+		return b
+	default:
+		return &lineBatch{data: make([]byte, 0, lineBatchBytes)}
+	}
+}
+
+func (p *batchPool) rowBatch() []orderRow {
+	select {
+	case r := <-p.rows:
+		return r[:0]
+	default:
+		return make([]orderRow, 0, orderBatchRows)
+	}
+}
+
+func (p *batchPool) put(b *lineBatch) {
+	select {
+	case p.lines <- b:
+	default:
+	}
+}
+
+func (p *batchPool) putRows(r []orderRow) {
+	select {
+	case p.rows <- r:
+	default:
+	}
+}
+
+// readLines cuts the file into batches of lines for the workers, and
+// queues each batch's result channel in file order for foldOrders.
+func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch, done <-chan struct{}, free *batchPool) {
+	b := free.lineBatch()
+	send := func() bool {
+		b.res = make(chan orderBatch, 1)
+		select {
+		case inOrder <- b.res:
+		case <-done:
+			return false
+		}
+		work <- b
+		b = free.lineBatch()
+		return true
+	}
+	for {
+		line, err := t.lines.next()
+		if err == io.EOF {
+			send()
+			return
+		}
+		if err != nil {
+			b.err = t.ioErr(err)
+			send()
+			return
+		}
+		b.data = append(b.data, line...)
+		b.ends = append(b.ends, len(b.data))
+		b.lines = append(b.lines, int32(t.lines.n))
+		if len(b.data) >= lineBatchBytes || len(b.ends) >= orderBatchRows {
+			if !send() {
+				return
+			}
+		}
+	}
+}
+
+// parseLines splits and parses the batches it gets until there are no
+// more. A bad value ends its batch: the rows before it and the error go
+// to foldOrders, which stops there.
+func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
+	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
+	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
+	for lb := range work {
+		out := orderBatch{rows: free.rowBatch()}
+		from := 0
+		for i, end := range lb.ends {
+			line := lb.data[from:end]
+			from = end
+			wt.line = int(lb.lines[i])
+			row := wt.splitBorrowed(line)
+			if blank(row) {
+				continue
+			}
+			// The values share the batch (split): everything kept is
+			// copied (keys, interned symbols, the unknown channel).
+			id, err := orderID(wt, "amazon-order-id", At(row, cID))
+			if err == nil {
+				var ts civil.Timestamp
+				if ts, err = timestampField(wt, "purchase-date", At(row, cDate)); err == nil {
+					r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(wt.line),
+						status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
+						business: strings.EqualFold(At(row, cBusiness), "true")}
+					chRaw := At(row, cChannel)
+					if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
+						r.unknown = strings.Clone(chRaw)
+					}
+					out.rows = append(out.rows, r)
+					continue
+				}
+			}
+			out.err = err
+			break
+		}
+		if out.err == nil {
+			out.err = lb.err
+		}
+		res := lb.res
+		free.put(lb)
+		res <- out
+	}
+}
+
+// foldOrders adds the parsed rows to the dataset's orders in file order.
+func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPool) error {
+	file := t.File
+	orders := &s.Data.Orders
+	fileSym := records.Intern(file)
+	unknownChannel := map[string]bool{}
+	var last *records.Order
+	for res := range inOrder {
+		b := <-res
+		t.rowsRead += len(b.rows)
+		for i := range b.rows {
+			r := &b.rows[i]
+			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {
+				unknownChannel[r.unknown] = true
+				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
+			}
+			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
+			switch {
+			case ok:
+			case orders.Full():
+				if o, ok = orders.Lookup(r.key); !ok {
+					return &InputError{File: file, Line: int(r.line),
+						Msg: fmt.Sprintf("more than %d orders: too many for one audit; split the period", records.MaxOrders)}
+				}
+			default:
+				o, ok = orders.Insert(r.key)
+			}
+			last = o
+			if !ok {
+				*o = records.Order{Key: r.key, Date: r.date, Channel: r.channel, Status: r.status,
+					SalesChannel: r.sales, Business: r.business, File: fileSym, Line: r.line}
+				continue
+			}
+			// Another item row of the order, or the same order in an
+			// overlapping download: one order. Conflicting values are
+			// warned about (conflicts.go): the earlier date and the first
+			// known channel are kept.
+			here := records.Source{File: file, Line: int(r.line)}
+			if r.date != o.Date {
+				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
+					file, r.line, r.key, r.date, o.Date, at(o.Source()))
+				o.Date = min(o.Date, r.date)
+			}
+			switch {
+			case o.Channel == records.ChannelUnknown && r.channel != records.ChannelUnknown:
+				o.Channel = r.channel
+				if s.channelFrom == nil {
+					s.channelFrom = map[records.OrderKey]records.Source{}
+				}
+				s.channelFrom[r.key] = here
+			case r.channel != records.ChannelUnknown && r.channel != o.Channel:
+				from, ok := s.channelFrom[r.key]
+				if !ok {
+					from = o.Source()
+				}
+				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
+					file, r.line, r.key, channelName(r.channel), channelName(o.Channel), at(from))
+			}
+		}
+		free.putRows(b.rows)
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
+}

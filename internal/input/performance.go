@@ -1,0 +1,545 @@
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// Amazon's seller performance report (SP-API
+// GET_V2_SELLER_PERFORMANCE_REPORT): a JSON document, not a table, with
+// Amazon's own figures and targets per store (metrics.md, "Amazon's own
+// figures: the V2 seller performance report"; the schema is
+// accountHealthReport-2020-11-18.json).
+//
+// newTable sniffs it after gzip and the byte-order mark: the first non-space
+// byte is '{' and `"performanceMetrics"` is within the first 64 KiB. Such a
+// document is read whole (at most MaxPerformanceJSON bytes) and decoded with
+// encoding/json: a syntax error, or a value of the wrong JSON type, is an
+// *InputError at its line and column, raised when the kind is read (a
+// command that does not use the kind skips the file); a valid document without a top-level
+// "performanceMetrics" key (a JSON Schema of the report, say) is an
+// *UnrecognisedError like any other file. Unknown keys are ignored.
+//
+// Accepted quirks (the schema's own example and real payloads):
+// prefulfillmentCancelRate for preFulfillmentCancellationRate, warningState
+// for warningStates, ahrStatus for accountHealthRatingStatus, ahrScore,
+// lateShipmentRateList (10- and 30-day entries, whose reportingDateRange may
+// be missing), counts larger than their denominators (kept as given), a
+// status other than GOOD/BAD/NONE (kept as written), and a document labelled
+// gzip that is plain JSON (compression is told by magic bytes, never by name).
+func init() {
+	register(&Spec{
+		Kind:  "seller-performance",
+		Title: "seller performance report (SP-API V2)",
+		// Not a table: recognised by sniffPerformance, never by a header row.
+		Anchor: func(map[string]int) bool { return false },
+		Read:   readPerformance,
+	})
+}
+
+// MaxPerformanceJSON bounds a seller performance report: Amazon's are a few
+// KiB per store.
+const MaxPerformanceJSON = 64 << 20
+
+// sniffPerformance says whether the start of a text is a seller performance
+// report: JSON (first non-space byte '{') that names "performanceMetrics".
+func sniffPerformance(sample []byte) bool {
+	b := bytes.TrimLeft(sample, " \t\r\n")
+	return len(b) > 0 && b[0] == '{' && bytes.Contains(sample, []byte(`"performanceMetrics"`))
+}
+
+// perfDoc is the decoded report. Keys are matched as encoding/json does
+// (exact, else case-insensitively).
+type perfDoc struct {
+	AccountStatuses    []perfAccountStatus `json:"accountStatuses"`
+	PerformanceMetrics []perfEntry         `json:"performanceMetrics"`
+
+	// statusLines and entryLines are the lines where each entry of
+	// accountStatuses and performanceMetrics starts.
+	statusLines, entryLines []int
+	// err is why a sniffed document could not be read; readPerformance
+	// returns it.
+	err *InputError
+}
+
+type perfAccountStatus struct {
+	MarketplaceID string `json:"marketplaceId"`
+	Status        string `json:"status"`
+}
+
+type perfEntry struct {
+	MarketplaceID   string `json:"marketplaceId"`
+	OrderDefectRate *struct {
+		AFN *perfMetric `json:"afn"`
+		MFN *perfMetric `json:"mfn"`
+	} `json:"orderDefectRate"`
+	LateShipmentRate     *perfMetric  `json:"lateShipmentRate"`
+	LateShipmentRateList []perfMetric `json:"lateShipmentRateList"`
+	Cancel               *perfMetric  `json:"preFulfillmentCancellationRate"`
+	CancelExample        *perfMetric  `json:"prefulfillmentCancelRate"` // the schema's example
+	ValidTrackingRate    *perfMetric  `json:"validTrackingRate"`
+	OnTimeDeliveryRate   *perfMetric  `json:"onTimeDeliveryRate"`
+	InvoiceDefectRate    *perfMetric  `json:"invoiceDefectRate"`
+	AccountHealthRating  *struct {
+		Status    *string  `json:"accountHealthRatingStatus"`
+		AHRStatus *string  `json:"ahrStatus"` // the example and real payloads
+		Score     *float64 `json:"ahrScore"`  // real payloads
+	} `json:"accountHealthRating"`
+	WarningStates []perfWarning `json:"warningStates"`
+	WarningState  []perfWarning `json:"warningState"` // the schema's example
+}
+
+type perfWarning struct {
+	Type   string `json:"warningType"`
+	Status string `json:"status"`
+}
+
+// perfMetric holds the keys of every rate metric; each uses some.
+type perfMetric struct {
+	Range *struct {
+		From *string `json:"reportingDateFrom"`
+		To   *string `json:"reportingDateTo"`
+	} `json:"reportingDateRange"`
+	Status          string   `json:"status"`
+	Rate            *float64 `json:"rate"`
+	TargetValue     *float64 `json:"targetValue"`
+	TargetCondition *string  `json:"targetCondition"`
+
+	OrderCount                     *float64   `json:"orderCount"`
+	ShipmentCount                  *float64   `json:"shipmentCount"`
+	ShipmentCountWithValidTracking *float64   `json:"shipmentCountWithValidTracking"`
+	LateShipmentCount              *float64   `json:"lateShipmentCount"`
+	CancellationCount              *float64   `json:"cancellationCount"`
+	ValidTrackingCount             *float64   `json:"validTrackingCount"`
+	OnTimeDeliveryCount            *float64   `json:"onTimeDeliveryCount"`
+	OrderWithDefects               *perfCount `json:"orderWithDefects"`
+	InvoiceDefect                  *perfCount `json:"invoiceDefect"`
+}
+
+type perfCount struct {
+	Count *float64 `json:"count"`
+}
+
+// openPerformance reads a sniffed JSON document from r (the text after
+// gzip and the byte-order mark) as a table of kind seller-performance. Like
+// newTable, it owns s.closer, also when it fails.
+func openPerformance(s stream, r io.Reader) (*Table, error) {
+	fail := func(err error) (*Table, error) {
+		if s.closer != nil {
+			s.closer.Close()
+		}
+		return nil, err
+	}
+	var spec *Spec
+	for _, sp := range specs {
+		if sp.Kind == "seller-performance" {
+			spec = sp
+		}
+	}
+	doc, err := readPerformanceJSON(s.name, r)
+	var ie *InputError
+	if errors.As(err, &ie) {
+		// A broken report is an error when its kind is read, like a bad
+		// row of a table: a command that does not use it skips it.
+		doc, err = &perfDoc{err: ie}, nil
+	}
+	if err != nil {
+		return fail(err)
+	}
+	return &Table{File: s.name, Spec: spec, perf: doc, closer: s.closer}, nil
+}
+
+// readPerformanceJSON reads and decodes the document.
+func readPerformanceJSON(name string, r io.Reader) (*perfDoc, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPerformanceJSON+1))
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) { // a decompression bomb
+			return nil, ie
+		}
+		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	if len(data) > MaxPerformanceJSON {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("a JSON document larger than %s: not a seller performance report", byteSize(MaxPerformanceJSON))}
+	}
+	return decodePerformance(name, data)
+}
+
+// decodePerformance decodes the whole document; see the comment at init.
+func decodePerformance(name string, data []byte) (*perfDoc, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	if _, ok := top["performanceMetrics"]; !ok {
+		return nil, &UnrecognisedError{File: name, Reason: `a JSON document without a top-level "performanceMetrics" key`}
+	}
+	doc := &perfDoc{}
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	doc.statusLines = arrayLines(data, "accountStatuses")
+	doc.entryLines = arrayLines(data, "performanceMetrics")
+	return doc, nil
+}
+
+// jsonError places a decoding error at its line and column (1-based, the
+// column in bytes).
+func jsonError(name string, data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		// Offset counts the bytes read, the offending one included; at
+		// the end of the input, the error is just past the last character.
+		off := int(se.Offset) - 1
+		if off >= len(bytes.TrimRight(data, " \t\r\n")) {
+			off = len(bytes.TrimRight(data, " \t\r\n"))
+		}
+		line, col := position(data, max(off, 0))
+		return &InputError{File: name, Line: line, Column: col, Msg: "malformed JSON: " + se.Error()}
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		line, col := position(data, valueStart(data, int(te.Offset)))
+		return &InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("%s: want %s, got %s", te.Field, jsonKind(te.Type), te.Value)}
+	}
+	return &InputError{File: name, Msg: err.Error()}
+}
+
+// position is the 1-based line and byte column of data[off].
+func position(data []byte, off int) (line, col int) {
+	off = min(off, len(data))
+	nl := bytes.LastIndexByte(data[:off], '\n')
+	return bytes.Count(data[:off], []byte{'\n'}) + 1, off - nl
+}
+
+// valueStart finds the start of the value that ends just before end (where
+// encoding/json places a type error): a string back to its opening quote,
+// another literal back to the delimiter before it. An object or array
+// (whose error is placed at its start) is left as it is.
+func valueStart(data []byte, end int) int {
+	end = min(max(end, 0), len(data))
+	i := end - 1
+	for i >= 0 && isJSONSpace(data[i]) {
+		i--
+	}
+	if i < 0 {
+		return end
+	}
+	switch data[i] {
+	case '{', '[':
+		return i
+	case '"':
+		for j := i - 1; j >= 0; j-- {
+			if data[j] == '"' {
+				k := j - 1
+				for k >= 0 && data[k] == '\\' {
+					k--
+				}
+				if (j-k)%2 == 1 { // not escaped
+					return j
+				}
+			}
+		}
+		return i
+	}
+	j := i
+	for j > 0 && !strings.ContainsRune(",:[{ \t\r\n", rune(data[j-1])) {
+		j--
+	}
+	return j
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// jsonKind names the JSON type a Go type decodes from.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "another value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64:
+		return "a number"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return t.String()
+}
+
+// arrayLines returns the line where each element of the top-level array
+// key starts (the last occurrence of the key, matched as encoding/json
+// matches it), nil when there is none. data is valid JSON.
+func arrayLines(data []byte, key string) []int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var out []int
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		if k, _ := tok.(string); !strings.EqualFold(k, key) {
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return out
+			}
+			continue
+		}
+		var lines []int
+		tok, err = dec.Token()
+		if err != nil {
+			return out
+		}
+		if tok == json.Delim('[') {
+			for dec.More() {
+				off := int(dec.InputOffset())
+				for off < len(data) && (isJSONSpace(data[off]) || data[off] == ',') {
+					off++
+				}
+				line, _ := position(data, off)
+				lines = append(lines, line)
+				var skip json.RawMessage
+				if dec.Decode(&skip) != nil {
+					return out
+				}
+			}
+			if _, err := dec.Token(); err != nil { // ']'
+				return out
+			}
+		} else if d, ok := tok.(json.Delim); ok && d == '{' {
+			return out // not a list: decoding failed on it already
+		}
+		out = lines
+	}
+	return out
+}
+
+// readPerformance turns the decoded report into records: one
+// StorePerformance per performanceMetrics entry, then one per store that
+// only accountStatuses names.
+func readPerformance(t *Table, s *Sink) error {
+	doc := t.perf
+	if doc == nil {
+		return &InputError{File: t.File, Msg: "not a JSON seller performance report"}
+	}
+	if doc.err != nil {
+		return doc.err
+	}
+	p := records.Performance{Source: records.Source{File: t.File}}
+	status := map[string]string{}
+	for _, a := range doc.AccountStatuses {
+		id := strings.ToUpper(strings.TrimSpace(a.MarketplaceID))
+		if _, ok := status[id]; !ok {
+			status[id] = strings.TrimSpace(a.Status)
+		}
+	}
+	seen := map[string]bool{}
+	for i := range doc.PerformanceMetrics {
+		e := &doc.PerformanceMetrics[i]
+		line := lineAt(doc.entryLines, i)
+		path := fmt.Sprintf("performanceMetrics[%d]", i)
+		at := func(key, format string, args ...any) error {
+			return &InputError{File: t.File, Line: line, Msg: path + "." + key + ": " + fmt.Sprintf(format, args...)}
+		}
+		id := strings.ToUpper(strings.TrimSpace(e.MarketplaceID))
+		seen[id] = true
+		sp := records.StorePerformance{MarketplaceID: strings.TrimSpace(e.MarketplaceID), Store: storeOfID(t, s, path, line, id), AccountStatus: status[id], Source: records.Source{File: t.File, Line: line}}
+		if r := e.AccountHealthRating; r != nil {
+			switch {
+			case r.Status != nil:
+				sp.HealthRating = strings.TrimSpace(*r.Status)
+			case r.AHRStatus != nil:
+				sp.HealthRating = strings.TrimSpace(*r.AHRStatus)
+			}
+			score, err := wholeNumber(r.Score)
+			if err != nil {
+				return at("accountHealthRating.ahrScore", "%v", err)
+			}
+			sp.HealthRatingScore = score
+		}
+		warnings := e.WarningStates
+		if warnings == nil {
+			warnings = e.WarningState
+		}
+		for _, w := range warnings {
+			sp.Warnings = append(sp.Warnings, records.PerformanceWarning{Type: strings.TrimSpace(w.Type), Status: strings.TrimSpace(w.Status)})
+		}
+
+		type source struct {
+			key, metric, fulfillment string
+			m                        *perfMetric
+			num, den                 func(m *perfMetric) (string, *float64)
+		}
+		orders := func(m *perfMetric) (string, *float64) { return "orderCount", m.OrderCount }
+		var list []source
+		if odr := e.OrderDefectRate; odr != nil {
+			defects := func(m *perfMetric) (string, *float64) {
+				if m.OrderWithDefects == nil {
+					return "orderWithDefects.count", nil
+				}
+				return "orderWithDefects.count", m.OrderWithDefects.Count
+			}
+			list = append(list,
+				source{"orderDefectRate.afn", "odr", "afn", odr.AFN, defects, orders},
+				source{"orderDefectRate.mfn", "odr", "mfn", odr.MFN, defects, orders})
+		}
+		late := func(m *perfMetric) (string, *float64) { return "lateShipmentCount", m.LateShipmentCount }
+		list = append(list, source{"lateShipmentRate", "late_shipment_rate", "", e.LateShipmentRate, late, orders})
+		for j := range e.LateShipmentRateList {
+			list = append(list, source{fmt.Sprintf("lateShipmentRateList[%d]", j), "late_shipment_rate", "", &e.LateShipmentRateList[j], late, orders})
+		}
+		cancelKey, cancel := "preFulfillmentCancellationRate", e.Cancel
+		if cancel == nil {
+			cancelKey, cancel = "prefulfillmentCancelRate", e.CancelExample
+		}
+		list = append(list,
+			source{cancelKey, "prefulfillment_cancel_rate", "", cancel,
+				func(m *perfMetric) (string, *float64) { return "cancellationCount", m.CancellationCount }, orders},
+			source{"validTrackingRate", "valid_tracking_rate", "", e.ValidTrackingRate,
+				func(m *perfMetric) (string, *float64) { return "validTrackingCount", m.ValidTrackingCount },
+				func(m *perfMetric) (string, *float64) { return "shipmentCount", m.ShipmentCount }},
+			source{"onTimeDeliveryRate", "on_time_delivery_rate", "", e.OnTimeDeliveryRate,
+				func(m *perfMetric) (string, *float64) { return "onTimeDeliveryCount", m.OnTimeDeliveryCount },
+				func(m *perfMetric) (string, *float64) {
+					return "shipmentCountWithValidTracking", m.ShipmentCountWithValidTracking
+				}},
+			source{"invoiceDefectRate", "invoice_defect_rate", "", e.InvoiceDefectRate,
+				func(m *perfMetric) (string, *float64) {
+					if m.InvoiceDefect == nil {
+						return "invoiceDefect.count", nil
+					}
+					return "invoiceDefect.count", m.InvoiceDefect.Count
+				}, orders})
+		for _, src := range list {
+			m := src.m
+			if m == nil {
+				continue
+			}
+			tg := records.Target{Metric: src.metric, Fulfillment: src.fulfillment, Status: strings.TrimSpace(m.Status), Rate: m.Rate}
+			if m.TargetCondition != nil && m.TargetValue != nil {
+				c := strings.TrimSpace(*m.TargetCondition)
+				if op, ok := perfOps[strings.ToUpper(c)]; ok {
+					tg.Op, tg.Value = op, *m.TargetValue
+				} else {
+					s.Warnf("%s:%d: %s.%s: targetCondition %q is none of LESS_THAN, GREATER_THAN, EQUALS; Amazon's target for it is not used", t.File, line, path, src.key, c)
+				}
+			}
+			for _, c := range []struct {
+				f   func(m *perfMetric) (string, *float64)
+				out **int
+			}{{src.num, &tg.Numerator}, {src.den, &tg.Denominator}} {
+				key, v := c.f(m)
+				n, err := wholeNumber(v)
+				if err != nil {
+					return at(src.key+"."+key, "%v", err)
+				}
+				*c.out = n
+			}
+			if r := m.Range; r != nil {
+				var err error
+				if tg.From, err = perfDate(r.From); err != nil {
+					return at(src.key+".reportingDateRange.reportingDateFrom", "%v", err)
+				}
+				if tg.To, err = perfDate(r.To); err != nil {
+					return at(src.key+".reportingDateRange.reportingDateTo", "%v", err)
+				}
+				if tg.From != nil && tg.To != nil && *tg.To >= *tg.From {
+					tg.WindowDays = int(*tg.To-*tg.From) + 1
+				}
+			}
+			sp.Targets = append(sp.Targets, tg)
+		}
+		p.Stores = append(p.Stores, sp)
+	}
+	for i, a := range doc.AccountStatuses {
+		id := strings.ToUpper(strings.TrimSpace(a.MarketplaceID))
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		line := lineAt(doc.statusLines, i)
+		p.Stores = append(p.Stores, records.StorePerformance{
+			MarketplaceID: strings.TrimSpace(a.MarketplaceID),
+			Store:         storeOfID(t, s, fmt.Sprintf("accountStatuses[%d]", i), line, id),
+			AccountStatus: strings.TrimSpace(a.Status),
+			Source:        records.Source{File: t.File, Line: line},
+		})
+	}
+	t.rowsRead = len(doc.PerformanceMetrics)
+	s.Data.Performance = append(s.Data.Performance, p)
+	return nil
+}
+
+// perfOps maps targetCondition to the comparison a rate must pass.
+var perfOps = map[string]string{"LESS_THAN": "<", "GREATER_THAN": ">", "EQUALS": "="}
+
+// storeOfID is the store code of a marketplace id; an id that is missing
+// or not known is warned about and gives "".
+func storeOfID(t *Table, s *Sink, path string, line int, id string) string {
+	if id == "" {
+		s.Warnf("%s:%d: %s has no marketplaceId", t.File, line, path)
+		return ""
+	}
+	m, ok := market.ByID(id)
+	if !ok {
+		s.Warnf("%s:%d: %s: marketplaceId %q is not a store audit knows", t.File, line, path, id)
+		return ""
+	}
+	return m.Code
+}
+
+func lineAt(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+// wholeNumber reads a count: nil stays nil; a number with a fraction is
+// an error. Counts are kept as given otherwise (also one larger than its
+// denominator).
+func wholeNumber(v *float64) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	if *v != math.Trunc(*v) || math.Abs(*v) > 1<<53 {
+		return nil, fmt.Errorf("want a whole number, got %v", *v)
+	}
+	n := int(*v)
+	return &n, nil
+}
+
+// perfDate reads a reportingDateRange end, "2020-11-18T23:59Z" or
+// "2021-12-27T23:59:59Z", as its UTC date; nil stays nil.
+func perfDate(v *string) (*civil.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	ts, err := civil.ParseTimestamp(strings.TrimSpace(*v))
+	if err != nil {
+		return nil, err
+	}
+	d := ts.Date
+	if ts.HasTime() {
+		d = civil.DateOf(ts.Instant().UTC())
+	}
+	return &d, nil
+}

@@ -1,0 +1,233 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// Real exports from public repositories, copied byte-exact from
+// reference/samples (see its README for where each comes from).
+const samples = "testdata/samples"
+
+func sample(name string) string { return filepath.Join(samples, name) }
+
+const afn = records.ChannelAmazon
+
+// The 2018 MWS export: its byte-order mark swallowed the first letter of the
+// header ("\ufeffmazon-order-id"), the header is the older 29-column one and
+// ends in "promotion-ids " with a trailing space; a Cancelled row has
+// quantity 0 and no currency or price.
+func TestSample2018TwentyNineColumns(t *testing.T) {
+	p := sample("all-orders-2018-29-columns.txt")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(raw), "\ufeffmazon-order-id\t") {
+		t.Fatalf("sample changed: starts %q", raw[:20])
+	}
+
+	tb, err := openTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Close()
+	if tb.Spec.Kind != "orders" || tb.Delim != '\t' || len(tb.Header) != 29 {
+		t.Errorf("kind %s, delim %q, %d header cells; want orders, tab, 29", tb.Spec.Kind, tb.Delim, len(tb.Header))
+	}
+	if tb.Header[0] != "mazon-order-id" || tb.Header[28] != "promotion-ids" {
+		t.Errorf("header cells %q ... %q", tb.Header[0], tb.Header[28])
+	}
+	if tb.Cols["amazon-order-id"] != 0 || tb.Cols["purchase-date"] != 2 || tb.Cols["fulfillment-channel"] != 5 || tb.Has("cpf") {
+		t.Errorf("columns %v", tb.Cols)
+	}
+
+	l := mustLoad(t, Options{}, p)
+	checkOrders(t, l, []order{
+		{"111-7708803-8011437", "2018-07-30", afn, "Shipped", "Amazon.com", false, p, 2},
+		{"112-2069915-6145869", "2018-07-18", afn, "Shipped", "Amazon.com", false, p, 4},
+		{"112-2156375-2161856", "2018-07-16", afn, "Cancelled", "Amazon.com", false, p, 5},
+		{"114-6125266-5252255", "2018-07-23", afn, "Shipped", "Amazon.com", false, p, 3},
+		{"114-6176398-7083468", "2018-07-04", afn, "Shipped", "Amazon.com", false, p, 6},
+	})
+	checkInputs(t, l, []records.InputFile{{File: p, Kind: "orders", Rows: 5}})
+	checkWarnings(t, l)
+}
+
+// The same report with no orders: header only (BOM, first letter intact,
+// trailing space). It is an orders report with no rows, not an error.
+func TestSample2018Empty(t *testing.T) {
+	p := sample("all-orders-2018-empty.txt")
+	l := mustLoad(t, Options{}, p)
+	checkOrders(t, l, nil)
+	checkInputs(t, l, []records.InputFile{{File: p, Kind: "orders", Rows: 0}})
+	checkWarnings(t, l)
+}
+
+// A 32-column header with `url` and one scrubbed row: Amazon.it, order
+// Shipped while its item is Cancelled; no final newline.
+func TestSample2017ThirtyTwoColumns(t *testing.T) {
+	p := sample("all-orders-2017-32-columns-scrubbed.tsv")
+	tb, err := openTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := tb.Next()
+	tb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Header) != 32 || !tb.Has("url") || len(row) != 32 || tb.Get(row, "item-status") != "Cancelled" || tb.Get(row, "ship-postal-code") != "30041-8435" {
+		t.Errorf("%d header cells, url %v, %d fields, item-status %q, ship-postal-code %q",
+			len(tb.Header), tb.Has("url"), len(row), tb.Get(row, "item-status"), tb.Get(row, "ship-postal-code"))
+	}
+
+	l := mustLoad(t, Options{}, p)
+	checkOrders(t, l, []order{{"scrubbed", "2017-06-17", afn, "Shipped", "Amazon.it", false, p, 2}})
+	checkInputs(t, l, []records.InputFile{{File: p, Kind: "orders", Rows: 1}})
+	checkWarnings(t, l)
+}
+
+// 13 real rows pasted without their header: no header, no report. Named on
+// the command line it is an error naming the file; in a folder it is
+// skipped with a warning and the rest is read.
+func TestSample2020RowsOnly(t *testing.T) {
+	p := sample("all-orders-2020-rows-only.tsv")
+	err := loadErr(t, Options{}, p)
+	wantErr(t, err, p+`: not a recognised report (its first line looks like data, not a header row (32 fields); was the header row cut off?); see docs/formats.md for the accepted reports`, new(*UnrecognisedError))
+
+	dir := t.TempDir()
+	rows, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowsOnly := writeFile(t, dir, "Download (3).tsv", string(rows))
+	orders := writeFile(t, dir, "orders.txt", tsv(
+		"amazon-order-id\tpurchase-date\tfulfillment-channel",
+		"111-0000000-0000001\t2020-02-17T10:00:00+00:00\tAmazon",
+	))
+	l := mustLoad(t, Options{}, dir)
+	checkOrders(t, l, []order{{"111-0000000-0000001", "2020-02-17", afn, "", "", false, orders, 2}})
+	checkInputs(t, l, []records.InputFile{{File: orders, Kind: "orders", Rows: 1}})
+	checkWarnings(t, l, "skipped "+rowsOnly+": not a recognised report")
+}
+
+// The rows of 2020 under the 32-column header of the 2017 file read as 13
+// orders: CRLF, literal '"' and commas in product names and trailing empty
+// fields do not shift the columns.
+func TestSample2020RowsUnderHeader(t *testing.T) {
+	head, err := os.ReadFile(sample("all-orders-2017-32-columns-scrubbed.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(head), "\n")
+	rows, err := os.ReadFile(sample("all-orders-2020-rows-only.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := writeFile(t, t.TempDir(), "all orders.txt", header+"\r\n"+string(rows))
+
+	tb, err := openTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := tb.Next()
+	tb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantName := `Trendy Home 12" x 18" Premium Hypoallergenic Stuffer Home Office Decorative Throw Pillow Insert, Standard/White (12x18)`
+	if len(row) != 32 || tb.Get(row, "product-name") != wantName || tb.Get(row, "sku") != "th1218" ||
+		tb.Get(row, "is-business-order") != "false" || tb.Get(row, "price-designation") != "" {
+		t.Errorf("first row: %d fields, product-name %q, sku %q, is-business-order %q, price-designation %q",
+			len(row), tb.Get(row, "product-name"), tb.Get(row, "sku"), tb.Get(row, "is-business-order"), tb.Get(row, "price-designation"))
+	}
+
+	l := mustLoad(t, Options{}, p)
+	got := ordersOf(l)
+	if len(got) != 13 {
+		t.Fatalf("%d orders, want 13", len(got))
+	}
+	for _, o := range got {
+		if o.Date != "2020-02-18" || o.Channel != afn || o.Status != "Shipped" || o.Sales != "Amazon.com" || o.Business {
+			t.Errorf("order %+v", o)
+		}
+	}
+	if got[0].ID != "111-1357150-2051438" || got[0].Line != 12 || got[12].ID != "114-9172604-4691450" || got[12].Line != 13 {
+		t.Errorf("first %+v, last %+v", got[0], got[12])
+	}
+	checkInputs(t, l, []records.InputFile{{File: p, Kind: "orders", Rows: 13}})
+	checkWarnings(t, l)
+}
+
+// The FBA shipments report shares amazon-order-id, purchase-date,
+// fulfillment-channel and sales-channel with the orders report but is
+// recognised as itself and skipped, also with a row cut short.
+func TestSampleFBAShipments(t *testing.T) {
+	for _, name := range []string{"fba-shipments-anonymised.csv", "fba-shipments-broken-row.csv"} {
+		t.Run(name, func(t *testing.T) {
+			p := sample(name)
+			tb, err := openTable(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tb.Close()
+			if tb.Spec.Kind != "fba-shipments" || tb.Delim != ',' || len(tb.Header) != 48 {
+				t.Errorf("kind %s, delim %q, %d header cells; want fba-shipments, comma, 48", tb.Spec.Kind, tb.Delim, len(tb.Header))
+			}
+			l := mustLoad(t, Options{}, p)
+			checkOrders(t, l, nil)
+			checkInputs(t, l, nil)
+			checkWarnings(t, l, "skipped "+p+": FBA shipments report, not used by this version")
+		})
+	}
+}
+
+// The returns report: a real 2025 row with 27 of 32 fields, fields holding
+// one space, and A-to-Z Claim = N: no claim.
+func TestSampleReturns(t *testing.T) {
+	p := sample("returns-2025-one-row-lossy.tsv")
+	tb, err := openTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := tb.Next()
+	tb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb.Spec.Kind != "returns" || len(row) != 27 || tb.Get(row, "a-to-z-claim") != "N" ||
+		tb.Get(row, "merchant-rma-id") != "" || tb.Get(row, "refunded-amount") != "" || tb.Get(row, "return-request-date") != "14-Jul-2025" {
+		t.Errorf("kind %s, %d fields, a-to-z-claim %q, merchant-rma-id %q", tb.Spec.Kind, len(row), tb.Get(row, "a-to-z-claim"), tb.Get(row, "merchant-rma-id"))
+	}
+	l := mustLoad(t, Options{}, p)
+	if len(l.Data.Claims) != 0 {
+		t.Errorf("claims %+v, want none", l.Data.Claims)
+	}
+	checkInputs(t, l, []records.InputFile{{File: p, Kind: "returns", Rows: 1}})
+	checkWarnings(t, l)
+}
+
+// All the samples in one folder: the readable ones are read, the others
+// are skipped with a warning each, in name order.
+func TestSamplesFolder(t *testing.T) {
+	l := mustLoad(t, Options{}, samples)
+	if n := l.Data.Orders.Len(); n != 6 {
+		t.Errorf("%d orders, want 6 (5 of 2018, 1 of 2017)", n)
+	}
+	checkInputs(t, l, []records.InputFile{
+		{File: sample("all-orders-2017-32-columns-scrubbed.tsv"), Kind: "orders", Rows: 1},
+		{File: sample("all-orders-2018-29-columns.txt"), Kind: "orders", Rows: 5},
+		{File: sample("all-orders-2018-empty.txt"), Kind: "orders", Rows: 0},
+		{File: sample("returns-2025-one-row-lossy.tsv"), Kind: "returns", Rows: 1},
+	})
+	checkWarnings(t, l,
+		"skipped "+sample("all-orders-2020-rows-only.tsv")+": not a recognised report",
+		"skipped "+sample("fba-shipments-anonymised.csv")+": FBA shipments report, not used by this version",
+		"skipped "+sample("fba-shipments-broken-row.csv")+": FBA shipments report, not used by this version",
+	)
+}

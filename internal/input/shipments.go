@@ -1,0 +1,418 @@
+package input
+
+import (
+	"fmt"
+	"math/bits"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// The shipments file is project-defined (report-formats.md, "Canonical
+// files"): one row per seller-fulfilled order with its ship-by,
+// confirmation, cancellation, tracking, delivery and invoice times, which
+// no single Amazon download carries.
+func init() {
+	register(&Spec{
+		Kind:  "shipments",
+		Title: "shipments file",
+		Columns: []Column{
+			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number"}},
+			{Name: "marketplace", Aliases: []string{"store", "marketplace-code", "sales-channel"}},
+			{Name: "purchase-date", Aliases: []string{"order-date", "purchased-at", "ordered-at"}},
+			{Name: "latest-ship-date", Aliases: []string{"expected-ship-date", "ship-by-date", "ship-by", "latest-ship-by"}},
+			{Name: "ship-confirm-date", Aliases: []string{"ship-confirmation-date", "confirmed-at", "shipped-at", "ship-date", "shipment-date"}},
+			{Name: "cancel-date", Aliases: []string{"cancellation-date", "cancelled-at", "canceled-at", "cancelled-date", "canceled-date"}},
+			{Name: "cancelled-by", Aliases: []string{"canceled-by", "cancel-initiator", "cancellation-initiator", "cancelled-by-party"}},
+			{Name: "carrier", Aliases: []string{"carrier-name"}},
+			{Name: "tracking-id", Aliases: []string{"tracking-number", "tracking"}},
+			{Name: "tracking-valid", Aliases: []string{"valid-tracking", "tracking-is-valid", "is-tracking-valid"}},
+			{Name: "promised-delivery-date", Aliases: []string{"promise-date", "promised-date", "latest-delivery-date", "delivery-promise-date"}},
+			{Name: "delivery-date", Aliases: []string{"delivered-at", "delivered-date", "actual-delivery-date"}},
+			{Name: "is-business-order", Aliases: []string{"business-order", "is-business"}},
+			{Name: "invoice-upload-date", Aliases: []string{"invoice-uploaded-at", "invoice-upload-time", "invoice-uploaded"}},
+		},
+		Required: []string{"order-id", "purchase-date", "latest-ship-date", "ship-confirm-date"},
+		Anchor: func(c map[string]int) bool {
+			return has(c, "order-id") && (has(c, "latest-ship-date") || has(c, "ship-confirm-date"))
+		},
+		Quoted: true,
+		Read:   readShipments,
+	})
+}
+
+var cancelledBy = map[string]records.CancelledBy{
+	"seller": records.CancelledSeller, "merchant": records.CancelledSeller,
+	"buyer": records.CancelledBuyer, "customer": records.CancelledBuyer, "buyer-requested": records.CancelledBuyer,
+	"amazon": records.CancelledAmazon, "system": records.CancelledAmazon, "automatic": records.CancelledAmazon, "auto": records.CancelledAmazon,
+}
+
+var trackingMarks = map[string]records.TrackingMark{
+	"":  records.TrackingUnmarked,
+	"y": records.TrackingValid, "yes": records.TrackingValid, "true": records.TrackingValid, "valid": records.TrackingValid, "1": records.TrackingValid,
+	"n": records.TrackingInvalid, "no": records.TrackingInvalid, "false": records.TrackingInvalid, "invalid": records.TrackingInvalid, "0": records.TrackingInvalid,
+}
+
+// shipmentCols are the columns readShipments reads, in the order of
+// shipmentFields.
+var shipmentCols = [...]string{
+	"order-id", "marketplace", "purchase-date", "latest-ship-date", "ship-confirm-date", "cancel-date", "cancelled-by",
+	"carrier", "tracking-id", "tracking-valid", "promised-delivery-date", "delivery-date", "is-business-order", "invoice-upload-date",
+}
+
+// shipmentFields are the values of one row's columns.
+type shipmentFields struct {
+	OrderID, Marketplace, Purchase, LatestShip, Confirm, Cancel, CancelledBy,
+	Carrier, TrackingID, Valid, Promised, Delivered, Business, Invoice string
+}
+
+// readShipments reads the file that can hold a row per seller-fulfilled
+// order, so it reads without gocsv: encoding/csv, the columns placed once,
+// each value parsed into a compact records.Shipment.
+func readShipments(t *Table, s *Sink) error {
+	idx := make([]int, len(shipmentCols)) // field index of each column, -1 when absent
+	var cols []int
+	for i, c := range shipmentCols {
+		idx[i] = t.Col(c)
+		if idx[i] >= 0 {
+			cols = append(cols, idx[i])
+		}
+	}
+	field := func(row []string, i int) string {
+		if j := idx[i]; j >= 0 && j < len(row) {
+			return row[j]
+		}
+		return ""
+	}
+	rd := shipmentReader{t: t, file: records.Intern(t.File)}
+	all := &s.Data.Shipments
+	index := newShipmentIndex(all, t.estimatedRows())
+	unknownCanceller := 0
+	err := eachCanonicalRow(t, cols, func(row []string) error {
+		f := shipmentFields{
+			field(row, 0), field(row, 1), field(row, 2), field(row, 3), field(row, 4), field(row, 5), field(row, 6),
+			field(row, 7), field(row, 8), field(row, 9), field(row, 10), field(row, 11), field(row, 12), field(row, 13),
+		}
+		sh, err := rd.parse(&f)
+		if err != nil {
+			return err
+		}
+		old := s.since != 0 && sh.Latest() < s.since
+		at := all.Len()
+		if old {
+			at = oldBit | all.OldLen()
+		}
+		if prev, dup := index.put(all, sh.Key, at); dup {
+			// The same order in an overlapping download: one order.
+			if !prev.same(&sh) {
+				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
+			}
+			return nil
+		}
+		if sh.CancelledBy == records.CancelledUnknown {
+			unknownCanceller++
+		}
+		if old {
+			// No window of the run reaches it: keep what tells a later
+			// row of the order, and its store.
+			all.SetAside(&sh, shipmentHash(&sh))
+			return nil
+		}
+		all.Append(sh)
+		return nil
+	})
+	if unknownCanceller > 0 {
+		s.Warnf("%s: %s cancelled without saying by whom: counted as seller cancellations", t.File, plural(unknownCanceller, "order", "orders"))
+	}
+	return err
+}
+
+// shipmentReader turns a row's values into a Shipment, remembering the
+// values of the columns that repeat a few values on every row.
+type shipmentReader struct {
+	t       *Table
+	file    records.Sym
+	markets map[string]records.Sym // value as written -> store code
+	by      enumMemo[records.CancelledBy]
+	marks   enumMemo[records.TrackingMark]
+}
+
+// enumMemo remembers enumField's answers by the value as written, so that
+// a column repeating a few values is normalized once per value.
+type enumMemo[T any] map[string]T
+
+func (m *enumMemo[T]) field(t *Table, col, v string, names map[string]T, what, want string) (T, error) {
+	if x, ok := (*m)[v]; ok {
+		return x, nil
+	}
+	x, err := enumField(t, col, v, names, what, want)
+	if err != nil {
+		return x, err
+	}
+	if *m == nil {
+		*m = enumMemo[T]{}
+	}
+	if len(*m) < 64 { // spellings of a few values, unless the file is odd
+		(*m)[strings.Clone(v)] = x
+	}
+	return x, nil
+}
+
+func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
+	t := rd.t
+	var sh records.Shipment
+	id, err := orderID(t, "order-id", r.OrderID)
+	if err != nil {
+		return sh, err
+	}
+	sh.Key = records.KeyOf(id) // a copy when it is not an Amazon id
+	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
+		code, ok := rd.markets[mp]
+		if !ok {
+			m, ok := market.Resolve(mp)
+			if !ok {
+				return sh, t.Errorf("marketplace", "unknown marketplace %q (want a store code such as US, UK, DE, a sales channel such as Amazon.de or a marketplace id such as A1PA6795UKMFR9)", mp)
+			}
+			if rd.markets == nil {
+				rd.markets = map[string]records.Sym{}
+			}
+			code = records.Intern(m.Code)
+			rd.markets[strings.Clone(mp)] = code
+		}
+		sh.Marketplace = code
+	}
+	if sh.Purchase, err = timestampField(t, "purchase-date", r.Purchase); err != nil {
+		return sh, err
+	}
+	if sh.LatestShip, err = timestampField(t, "latest-ship-date", r.LatestShip); err != nil {
+		return sh, err
+	}
+	if sh.Confirm, err = optTimestampField(t, "ship-confirm-date", r.Confirm); err != nil {
+		return sh, err
+	}
+	if sh.Cancel, err = optTimestampField(t, "cancel-date", r.Cancel); err != nil {
+		return sh, err
+	}
+	if strings.TrimSpace(r.CancelledBy) != "" {
+		if sh.CancelledBy, err = rd.by.field(t, "cancelled-by", r.CancelledBy, cancelledBy, "canceller", "seller, buyer or amazon"); err != nil {
+			return sh, err
+		}
+	}
+	if !sh.Cancel.IsZero() && sh.CancelledBy == records.NotCancelled {
+		sh.CancelledBy = records.CancelledUnknown
+	}
+	if sh.Cancel.IsZero() && sh.CancelledBy != records.NotCancelled {
+		// Without its date the cancellation cannot be placed against
+		// --as-of; dropping it would hide a seller cancellation.
+		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
+	}
+	trackingID := strings.TrimSpace(r.TrackingID)
+	sh.HasTrackingID = trackingID != ""
+	sh.Shipping = records.FingerprintOf(strings.TrimSpace(r.Carrier), trackingID)
+	if strings.TrimSpace(r.Valid) != "" {
+		if sh.Tracking, err = rd.marks.field(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
+			return sh, err
+		}
+	}
+	if sh.Promised, err = optDateField(t, "promised-delivery-date", r.Promised); err != nil {
+		return sh, err
+	}
+	if sh.Delivered, err = optDateField(t, "delivery-date", r.Delivered); err != nil {
+		return sh, err
+	}
+	if sh.Business, err = boolField(t, "is-business-order", r.Business); err != nil {
+		return sh, err
+	}
+	if sh.Invoice, err = optTimestampField(t, "invoice-upload-date", r.Invoice); err != nil {
+		return sh, err
+	}
+	sh.File, sh.Line = rd.file, int32(t.line)
+	return sh, nil
+}
+
+// sameShipment compares two rows of one order, ignoring where they were read.
+func sameShipment(a, b *records.Shipment) bool {
+	return a.Key == b.Key && a.Marketplace == b.Marketplace &&
+		a.Purchase.Same(b.Purchase) && a.LatestShip.Same(b.LatestShip) &&
+		a.Confirm.Same(b.Confirm) && a.Cancel.Same(b.Cancel) && a.CancelledBy == b.CancelledBy &&
+		a.Shipping == b.Shipping && a.HasTrackingID == b.HasTrackingID && a.Tracking == b.Tracking &&
+		a.Promised == b.Promised && a.Delivered == b.Delivered &&
+		a.Business == b.Business && a.Invoice.Same(b.Invoice)
+}
+
+// shipmentHash hashes the values sameShipment compares.
+func shipmentHash(sh *records.Shipment) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(v uint64) {
+		h ^= v
+		h *= 1099511628211
+		h ^= h >> 29
+	}
+	ts := func(t civil.Timestamp) {
+		if t.IsZero() {
+			mix(0)
+			return
+		}
+		sec, nsec := t.Unix()
+		mix(uint64(t.Date))
+		mix(uint64(sec))
+		mix(uint64(nsec))
+		if t.HasTime() {
+			mix(1)
+		} else {
+			mix(2)
+		}
+	}
+	mix(uint64(sh.Key))
+	mix(uint64(sh.Marketplace))
+	ts(sh.Purchase)
+	ts(sh.LatestShip)
+	ts(sh.Confirm)
+	ts(sh.Cancel)
+	mix(uint64(sh.CancelledBy))
+	mix(uint64(sh.Shipping))
+	mix(uint64(sh.Tracking))
+	if sh.HasTrackingID {
+		mix(1)
+	} else {
+		mix(2)
+	}
+	mix(uint64(sh.Promised))
+	mix(uint64(sh.Delivered))
+	if sh.Business {
+		mix(1)
+	} else {
+		mix(2)
+	}
+	ts(sh.Invoice)
+	return h
+}
+
+// firstRow is the row an order was first read from: a shipment kept, or one
+// set aside.
+type firstRow struct {
+	sh   *records.Shipment // nil when set aside
+	hash uint64
+	line int32
+	file records.Sym
+}
+
+// same says whether a later row of the order has the same values.
+func (r firstRow) same(sh *records.Shipment) bool {
+	if r.sh != nil {
+		return sameShipment(r.sh, sh)
+	}
+	return r.hash == shipmentHash(sh)
+}
+
+// oldBit marks an index entry that is a shipment set aside.
+const oldBit = 1 << 30
+
+// shipmentIndex finds an order's row among the shipments read so far, so
+// that overlapping downloads count each order once. It is an
+// open-addressing table built afresh for each file from the shipments of
+// the files before (kept or set aside); a slot (8 bytes) holds the top half
+// of the order key's hash, which places it, and the shipment's index, so
+// that neither probing nor growing reads the shipments themselves (a cache
+// miss each).
+type shipmentIndex struct {
+	slots []uint64 // hash<<32 | index+1; 0 empty
+	shift uint     // 32 - log2(len(slots)): a slot's place is the hash's top bits
+	n     int
+}
+
+// newShipmentIndex indexes the shipments read so far, in a table sized for
+// rows more (an estimate of the file's rows: no rehash while reading it).
+func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
+	x := &shipmentIndex{}
+	x.reserve(all.Len() + all.OldLen() + rows)
+	for i := 0; i < all.Len(); i++ {
+		x.put(all, all.At(i).Key, i)
+	}
+	for i := 0; i < all.OldLen(); i++ {
+		x.put(all, all.OldAt(i).Key, oldBit|i)
+	}
+	return x
+}
+
+// reserve sizes the table for n entries at a load under 3/4.
+func (x *shipmentIndex) reserve(n int) {
+	size := 64
+	for n*4 > size*3 {
+		size *= 2
+	}
+	if size > len(x.slots) {
+		x.resize(size)
+	}
+}
+
+// keyHash is the top half of k's Fibonacci hash.
+func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
+
+// row is the first row of index entry i.
+func row(all *records.Shipments, i int) firstRow {
+	if i&oldBit != 0 {
+		o := all.OldAt(i &^ oldBit)
+		return firstRow{hash: o.Hash, line: o.Line, file: o.File}
+	}
+	sh := all.At(i)
+	return firstRow{sh: sh, line: sh.Line, file: sh.File}
+}
+
+func keyOf(all *records.Shipments, i int) records.OrderKey {
+	if i&oldBit != 0 {
+		return all.OldAt(i &^ oldBit).Key
+	}
+	return all.At(i).Key
+}
+
+// put indexes order k as entry i (a shipment's index, or oldBit|i for the
+// i-th set aside; i may be the one about to be added), unless the order is
+// indexed already: then it returns that order's first row.
+func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (firstRow, bool) {
+	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
+		x.resize(max(64, 2*len(x.slots)))
+	}
+	h, mask := keyHash(k), len(x.slots)-1
+	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+		v := x.slots[s]
+		if v == 0 {
+			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+			x.n++
+			return firstRow{}, false
+		}
+		if uint32(v>>32) == h {
+			if j := int(uint32(v)) - 1; keyOf(all, j) == k {
+				return row(all, j), true
+			}
+		}
+	}
+}
+
+// resize moves the entries to a table of size slots (a power of two).
+func (x *shipmentIndex) resize(size int) {
+	old := x.slots
+	x.slots = make([]uint64, size)
+	x.shift = uint(32 - bits.Len(uint(len(x.slots)-1)))
+	mask := len(x.slots) - 1
+	for _, v := range old {
+		if v == 0 {
+			continue
+		}
+		s := int(uint32(v>>32) >> x.shift)
+		for x.slots[s] != 0 {
+			s = (s + 1) & mask
+		}
+		x.slots[s] = v
+	}
+}
+
+// plural writes "1 order" / "2 orders".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

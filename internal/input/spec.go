@@ -1,0 +1,175 @@
+package input
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind names a report kind, as the JSON "inputs" list writes it.
+type Kind string
+
+// Title is the human name of the kind ("All Orders report").
+func (k Kind) Title() string {
+	for _, s := range specs {
+		if s.Kind == k {
+			return s.Title
+		}
+	}
+	return string(k)
+}
+
+// Spec describes one report kind: how to recognise its header, which
+// columns it must have, and how to turn its rows into records. Each kind
+// lives in its own file and registers itself.
+type Spec struct {
+	Kind     Kind
+	Title    string
+	Columns  []Column // every column the kind knows, with aliases
+	Required []string // canonical names that must be present
+	// Anchor must hold for the header to be this kind at all; it keeps a
+	// file that merely shares an "order-id" column from matching.
+	Anchor func(cols map[string]int) bool
+	// Quoted: canonical files, where CSV quoting is allowed. Amazon's own
+	// flat files are never quoted (their values contain literal quotes).
+	Quoted bool
+	// Read turns the rows into records. Nil for a kind that is recognised
+	// but feeds no metric yet (it is skipped with a note).
+	Read func(t *Table, s *Sink) error
+}
+
+var specs []*Spec
+
+func register(s *Spec) { specs = append(specs, s) }
+
+// Specs lists the known report kinds in registration order.
+func Specs() []*Spec { return specs }
+
+func (s *Spec) missing(cols map[string]int) []string {
+	var out []string
+	for _, r := range s.Required {
+		if _, ok := cols[r]; !ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// detect picks the kind whose anchor holds and which knows the most header
+// cells; ties go to the kind registered first.
+func detect(cells []string) (*Spec, map[string]int, string) { return detectWith(cells, nil) }
+
+// detectWith is detect with the user's header mappings (--column).
+func detectWith(cells []string, user ColumnMap) (*Spec, map[string]int, string) {
+	norm := make([]string, len(cells))
+	for i, c := range cells {
+		norm[i] = Normalize(c)
+	}
+	var best *Spec
+	var bestCols map[string]int
+	bestScore := 0
+	for _, s := range specs {
+		cols, score := resolve(s.Columns, norm, user[s.Kind])
+		if s.Anchor != nil && !s.Anchor(cols) {
+			continue
+		}
+		if score > bestScore {
+			best, bestCols, bestScore = s, cols, score
+		}
+	}
+	if best == nil {
+		if !looksLikeHeader(cells) {
+			// Never echo a data row: it may hold a buyer's e-mail or name.
+			return nil, nil, fmt.Sprintf("its first line looks like data, not a header row (%d fields); was the header row cut off?", len(cells))
+		}
+		shown := strings.Join(cells, ", ")
+		if len(shown) > 80 {
+			cut := 77
+			for cut > 0 && !utf8.RuneStart(shown[cut]) {
+				cut-- // do not split a character
+			}
+			shown = shown[:cut] + "..."
+		}
+		return nil, nil, fmt.Sprintf("header row %q matches no known report", shown)
+	}
+	return best, bestCols, ""
+}
+
+// looksLikeHeader says whether a first line can be shown in an error: no
+// cell holds an '@' (an e-mail) or a run of three digits (ids, dates, money).
+func looksLikeHeader(cells []string) bool {
+	for _, c := range cells {
+		if strings.Contains(c, "@") {
+			return false
+		}
+		run := 0
+		for i := 0; i < len(c); i++ {
+			if c[i] >= '0' && c[i] <= '9' {
+				if run++; run >= 3 {
+					return false
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return true
+}
+
+func has(cols map[string]int, names ...string) bool {
+	for _, n := range names {
+		if _, ok := cols[n]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// ColumnMap holds the user's own header names: kind -> canonical column ->
+// header names that mean it.
+type ColumnMap map[Kind]map[string][]string
+
+// ParseColumnMapping reads one --column value, kind.column=Header (the
+// header may be quoted), and adds it to m. The kind and the column must be
+// known, so a typo is an error, not a silently unused mapping.
+func (m ColumnMap) Parse(v string) error {
+	key, header, ok := strings.Cut(v, "=")
+	kind, col, ok2 := strings.Cut(strings.TrimSpace(key), ".")
+	header = strings.Trim(strings.TrimSpace(header), `"'`)
+	if !ok || !ok2 || header == "" {
+		return fmt.Errorf("--column %q: want kind.column=Header, e.g. orders.purchase-date=Kaufdatum", v)
+	}
+	var spec *Spec
+	for _, s := range specs {
+		if string(s.Kind) == kind {
+			spec = s
+		}
+	}
+	if spec == nil {
+		return fmt.Errorf("--column %q: unknown report kind %q (known: %s)", v, kind, strings.Join(KnownKinds(), ", "))
+	}
+	col = Normalize(col)
+	var names []string
+	for _, c := range spec.Columns {
+		names = append(names, c.Name)
+		if c.Name == col {
+			if m[spec.Kind] == nil {
+				m[spec.Kind] = map[string][]string{}
+			}
+			m[spec.Kind][col] = append(m[spec.Kind][col], Normalize(header))
+			return nil
+		}
+	}
+	return fmt.Errorf("--column %q: the %s has no column %q (known: %s)", v, spec.Title, col, strings.Join(names, ", "))
+}
+
+// KnownKinds lists the kind names, sorted, for docs and errors.
+func KnownKinds() []string {
+	var out []string
+	for _, s := range specs {
+		out = append(out, string(s.Kind))
+	}
+	sort.Strings(out)
+	return out
+}
