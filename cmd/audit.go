@@ -16,6 +16,7 @@ import (
 	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/render"
 	"github.com/sellerhealth/audit/internal/settings"
@@ -38,13 +39,16 @@ type auditOptions struct {
 	Color       string
 	FailOn      string
 	ODR         settings.ODR
-	Input       settings.Input
-	Profile     string
-	ConfigPath  string
-	Details     bool
-	OutputFile  string
-	Accounts    string // --accounts DIR: each subfolder is an account
-	Jobs        int
+	// ODRWindow is --window-days and --lag-days: read only when given,
+	// as overrides of thresholds.odr.window_days and .lag_days.
+	ODRWindow  struct{ Days, Lag int }
+	Input      settings.Input
+	Profile    string
+	ConfigPath string
+	Details    bool
+	OutputFile string
+	Accounts   string // --accounts DIR: each subfolder is an account
+	Jobs       int
 
 	detailsOnly bool // audit defects
 	env         *Env
@@ -99,9 +103,10 @@ func defaultODR() settings.ODR { return settings.Default(0).ODR }
 // addODRFlags binds the ODR rule settings.
 func addODRFlags(c *cobra.Command, opts *auditOptions) {
 	d := defaultODR()
+	odr, _ := metrics.Lookup(metrics.ODRID)
 	f := c.Flags()
-	f.IntVar(&opts.ODR.LagDays, "lag-days", d.LagDays, "ODR: the window ends this many days before --as-of")
-	f.IntVar(&opts.ODR.WindowDays, "window-days", d.WindowDays, "ODR: window length in days, both ends inclusive")
+	f.IntVar(&opts.ODRWindow.Lag, "lag-days", odr.Window.Lag, "ODR: the window ends this many days before --as-of")
+	f.IntVar(&opts.ODRWindow.Days, "window-days", odr.Window.Days[0], "ODR: window length in days, both ends inclusive")
 	f.BoolVar(&opts.ODR.CountDeniedClaims, "count-denied-claims", d.CountDeniedClaims, "ODR: count denied A-to-z claims too (the stricter reading)")
 }
 
@@ -144,6 +149,9 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 			return s, l.annotate(err, "profile", "profile")
 		}
 		s.Profile = o.Profile
+	}
+	if err := profile.CheckOverrides(s.Profile, s.Overrides); err != nil {
+		return s, &usageError{err}
 	}
 	if _, err := input.ParseEncoding(o.Input.Encoding); err != nil {
 		return s, l.annotate(fmt.Errorf("--encoding: %v", err), "encoding", "encoding")

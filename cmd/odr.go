@@ -1,9 +1,8 @@
 package cmd
 
 import (
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/spf13/cobra"
-
-	"github.com/sellerhealth/audit/internal/engine"
 )
 
 func newODRCmd(env *Env) *cobra.Command {
@@ -11,7 +10,7 @@ func newODRCmd(env *Env) *cobra.Command {
 		use:           "odr",
 		short:         "Order Defect Rate, overall and Amazon- / seller-fulfilled",
 		checks:        []string{"odr"},
-		detailsChecks: []string{engine.RemovableFeedback},
+		detailsChecks: []string{metrics.RemovableFeedback},
 		odr:           true,
 		long: `Recompute the Order Defect Rate (ODR) as Amazon defines it (help G200285170):
 orders with a negative feedback (1-2 stars), an A-to-z claim that counts or a

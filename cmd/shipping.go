@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sellerhealth/audit/internal/engine"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 const shipmentsInput = `
@@ -138,7 +139,7 @@ audit all shows them too when their files are among the inputs.`,
 func newFeedbackCmd(env *Env) *cobra.Command {
 	return newAuditCmd(env, auditCmd{
 		use: "feedback", short: "Negative feedback Amazon would remove, and the ODR without it",
-		checks: []string{"odr", engine.RemovableFeedback}, odr: true, details: true,
+		checks: []string{"odr", metrics.RemovableFeedback}, odr: true, details: true,
 		long: `List every negative feedback (1-2 stars) whose order is in the ODR window, with
 its date, rating and comment (e-mail addresses and phone numbers masked
 unless --show-pii), the day a removal request is due by (removable_until:
@@ -163,7 +164,7 @@ the window's orders can still receive feedback).`,
 func newRisksCmd(env *Env) *cobra.Command {
 	return newAuditCmd(env, auditCmd{
 		use: "risks", short: "Untracked shipments and return requests about to be late",
-		checks: []string{engine.ClaimRisks},
+		checks: []string{metrics.RisksList},
 		long: `List what can still turn into a defect: seller-fulfilled shipments confirmed
 without valid tracking (an A-to-z claim on them is granted automatically),
 until their claim period ends (the promised delivery date + 90 days), and

@@ -4,6 +4,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/input"
@@ -13,43 +14,22 @@ import (
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
-// Check computes one metric family from a dataset. Each lives in its own
-// file and registers itself.
-type Check struct {
-	ID string
-	// Needs lists the report kinds the check reads; Run reads only the
-	// kinds its checks need.
-	Needs   []string
-	Compute func(d *records.Dataset, s settings.Settings) Outcome
-	// Optional checks are left out of a run of every check (audit all)
-	// when none of their reports was read (WithInputs).
-	Optional bool
-	// List checks give a work list (Outcome.Feedback, Outcome.Risks), not
-	// a metric: no profile lists them.
-	List bool
-}
+// All is every metric and work list audit all runs, in the order it shows
+// them (the catalog's); the customer-service ones only when their files
+// are read (WithInputs).
+var All = metrics.IDs(func(m metrics.Metric) bool { return !m.NotInAll })
 
-// Outcome is what a check found: its entries, the defects it could not
-// place, and notes on missing inputs for the warnings list.
-type Outcome struct {
-	Results  []metrics.Result
-	Unplaced []metrics.Unplaced
-	Notes    []string
-	Feedback []metrics.FeedbackItem // removable_feedback
-	Risks    []metrics.Risk         // risks
-}
+// Service is every customer-service metric, in the order audit service
+// and audit all show them.
+var Service = metrics.IDs(func(m metrics.Metric) bool { return m.Command == "service" })
 
-var checks []Check
-
-func register(c Check) { checks = append(checks, c) }
-
-func lookup(id string) (Check, bool) {
-	for _, c := range checks {
-		if c.ID == id {
-			return c, true
-		}
+// lookup finds a metric of the catalog.
+func lookup(id string) (metrics.Metric, error) {
+	m, ok := metrics.Lookup(id)
+	if !ok {
+		return metrics.Metric{}, fmt.Errorf("engine: unknown metric %q", id)
 	}
-	return Check{}, false
+	return m, nil
 }
 
 // Run reads the paths and audits the given metric ids.
@@ -75,11 +55,11 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 	}
 	kinds := map[string]bool{kindPerformance: true}
 	for _, id := range ids {
-		c, ok := lookup(id)
-		if !ok {
-			return nil, fmt.Errorf("engine: unknown check %q", id)
+		m, err := lookup(id)
+		if err != nil {
+			return nil, err
 		}
-		for _, k := range c.Needs {
+		for _, k := range m.Reads {
 			kinds[k] = true
 		}
 	}
@@ -95,17 +75,12 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 	return input.Load(paths, opt)
 }
 
-// needing is the checks among ids that read the report kind.
+// needing is the metrics among ids that read the input kind.
 func needing(ids []string, kind string) []string {
 	var out []string
 	for _, id := range ids {
-		if c, ok := lookup(id); ok {
-			for _, k := range c.Needs {
-				if k == kind {
-					out = append(out, id)
-					break
-				}
-			}
+		if m, ok := metrics.Lookup(id); ok && slices.Contains(m.Reads, kind) {
+			out = append(out, id)
 		}
 	}
 	return out
@@ -127,83 +102,38 @@ func ReadOptions(s settings.Settings) (input.Options, error) {
 	return input.Options{Marketplace: s.Marketplace, Encoding: enc, Columns: cols, ShowPII: s.Input.ShowPII}, nil
 }
 
-// Audit judges an already loaded account. The account's store is
-// --marketplace, else the one store the reports name. The threshold
-// profile is the one named (--profile, the config file, AUDIT_PROFILE),
-// else the store's; the user's overrides go on top. The profile's windows
-// are the metrics' windows, and a metric the profile lacks is not computed.
+// Audit judges an already loaded account on s.AsOf (NewJudge, then
+// Judge.Audit).
 func Audit(command string, loaded *input.Loaded, s settings.Settings, ids []string) (*health.Report, error) {
-	store, notes := accountStore(loaded.Data, s.Marketplace)
-	s.Marketplace = store
-	prof, err := chooseProfile(s.Profile, store)
+	j, err := NewJudge(command, loaded, s, ids)
 	if err != nil {
 		return nil, err
 	}
-	resolved, err := profile.Resolve(prof, s.Overrides)
-	if err != nil {
-		return nil, err
-	}
-	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
-	applyWindows(&s, resolved)
-	if hasCore(ids) {
-		ids = WithInputs(ids, loaded.Data)
-	}
-	r := &health.Report{Command: command, AsOf: s.AsOf, Marketplace: store, Profile: prof.Name,
-		Warnings: append(append([]string(nil), loaded.Warnings...), notes...), Inputs: loaded.Inputs}
-	for _, id := range ids {
-		c, ok := lookup(id)
-		if !ok {
-			return nil, fmt.Errorf("engine: unknown check %q", id)
-		}
-		if c.List {
-			out := c.Compute(loaded.Data, s)
-			if r.Feedback == nil && id == RemovableFeedback {
-				r.Feedback = []metrics.FeedbackItem{}
-			}
-			if r.Risks == nil && id == ClaimRisks {
-				r.Risks = []metrics.Risk{}
-			}
-			r.Feedback = append(r.Feedback, out.Feedback...)
-			r.Risks = append(r.Risks, out.Risks...)
-			r.Warnings = append(r.Warnings, out.Notes...)
-			continue
-		}
-		if _, in := resolved[id]; !in {
-			res := metrics.Missing(id, "not a metric of the "+prof.Name+" profile")
-			r.Metrics = append(r.Metrics, health.Judge(res, health.Threshold{}))
-			continue
-		}
-		out := c.Compute(loaded.Data, s)
-		for _, res := range out.Results {
-			t := resolved[res.ID].Threshold()
-			if res.Marketplace != "" && res.Marketplace != store && s.Profile == "" {
-				// A per-store entry (IDR) of another store than the
-				// account's: that store's profile decides.
-				other, err := profile.Resolve(profile.ForStore(res.Marketplace), s.Overrides)
-				if err != nil {
-					return nil, err
-				}
-				if e, ok := other[res.ID]; ok {
-					t = e.Threshold()
-				}
-			}
-			v := health.Judge(res, t)
-			v.Forecast = health.ForecastOf(v, s.AsOf)
-			r.Metrics = append(r.Metrics, v)
-		}
-		r.Unmatched = append(r.Unmatched, out.Unplaced...)
-		r.Warnings = append(r.Warnings, out.Notes...)
-	}
-	r.Finish()
-	return r, nil
+	return j.Audit(s.AsOf)
 }
 
-// hasCore says whether ids holds a check that is not Optional: a run of
-// every check (audit all) leaves out the Optional ones without reports; a
-// run of those alone (audit service) says why each is not computed.
+// WithInputs is ids less the metrics shown only with their inputs
+// (OnlyWithInputs) none of whose input kinds was read: audit all shows
+// the customer-service metrics only for an account whose help-desk files
+// are among the inputs.
+func WithInputs(ids []string, d *records.Dataset) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if m, ok := metrics.Lookup(id); ok && m.OnlyWithInputs && !slices.ContainsFunc(m.Reads, d.Has) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// hasCore says whether ids holds a metric not shown only with its inputs:
+// a run of every metric (audit all) leaves out the OnlyWithInputs ones
+// without their files; a run of those alone (audit service) says why
+// each is not computed.
 func hasCore(ids []string) bool {
 	for _, id := range ids {
-		if c, ok := lookup(id); ok && !c.Optional {
+		if m, ok := metrics.Lookup(id); ok && !m.OnlyWithInputs {
 			return true
 		}
 	}
@@ -216,46 +146,4 @@ func chooseProfile(name, store string) (profile.Profile, error) {
 		return profile.ByName(name)
 	}
 	return profile.ForStore(store), nil
-}
-
-// applyWindows sets the metrics' windows from the resolved profile.
-func applyWindows(s *settings.Settings, r map[string]profile.Resolved) {
-	first := func(e profile.Resolved, def int) int {
-		if len(e.WindowDays) > 0 {
-			return e.WindowDays[0]
-		}
-		return def
-	}
-	sh := &s.Shipping
-	if e, ok := r["odr"]; ok {
-		s.ODR.WindowDays, s.ODR.LagDays = first(e, s.ODR.WindowDays), e.LagDays
-	}
-	if e, ok := r[metrics.LateShipmentRate]; ok && len(e.WindowDays) > 0 {
-		sh.LateShipmentDays, sh.LateShipmentLagDays = append([]int(nil), e.WindowDays...), e.LagDays
-	}
-	if e, ok := r[metrics.PrefulfillmentCancelRate]; ok {
-		sh.CancelDays, sh.CancelLagDays = first(e, sh.CancelDays), e.LagDays
-	}
-	if e, ok := r[metrics.ValidTrackingRate]; ok {
-		sh.TrackingDays, sh.TrackingLagDays = first(e, sh.TrackingDays), e.LagDays
-	}
-	if e, ok := r[metrics.OnTimeDeliveryRate]; ok {
-		sh.DeliveryDays, sh.DeliveryLagDays = first(e, sh.DeliveryDays), e.LagDays
-	}
-	if e, ok := r[metrics.InvoiceDefectRate]; ok {
-		sh.InvoiceDays, sh.InvoiceLagDays = first(e, sh.InvoiceDays), e.LagDays
-	}
-	sv := &s.Service
-	if e, ok := r[metrics.ContactResponseRate]; ok && len(e.WindowDays) > 0 {
-		sv.ContactDays = append([]int(nil), e.WindowDays...)
-	}
-	if e, ok := r[metrics.ReturnDissatisfactionRate]; ok {
-		sv.ReturnDays = first(e, sv.ReturnDays)
-	}
-	if e, ok := r[metrics.CustomerServiceRating]; ok {
-		sv.RatingDays = first(e, sv.RatingDays)
-	}
-	if e, ok := r[metrics.CustomerServiceDissatisfactionRate]; ok {
-		sv.DissatisfactionDays = first(e, sv.DissatisfactionDays)
-	}
 }

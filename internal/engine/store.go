@@ -77,19 +77,3 @@ func accountStore(d *records.Dataset, flag string) (string, []string) {
 	return "", []string{"the reports hold orders of several stores (" + strings.Join(found, ", ") +
 		"): store-specific targets use the US ones; pass --marketplace to choose"}
 }
-
-// storeOfOrder finds an order's store: the value its own file gives, else
-// its sales channel in the orders report, else the account's store.
-func storeOfOrder(d *records.Dataset, account string) func(order records.OrderKey, fromFile string) string {
-	return func(order records.OrderKey, fromFile string) string {
-		if fromFile != "" {
-			return fromFile
-		}
-		if o, ok := d.Orders.Lookup(order); ok {
-			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
-				return m.Code
-			}
-		}
-		return account
-	}
-}

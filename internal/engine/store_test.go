@@ -92,7 +92,7 @@ func TestAccountStore(t *testing.T) {
 	}
 }
 
-// storeOfOrder: the store the order's own file gives, else its sales
+// metrics.StoreOfOrder: the store the order's own file gives, else its sales
 // channel in the orders report, else the account's store.
 func TestStoreOfOrder(t *testing.T) {
 	d := storeData(strs{"Amazon.de", "Non-Amazon"}, nil, nil) // o1 DE, o2 no store
@@ -108,15 +108,15 @@ func TestStoreOfOrder(t *testing.T) {
 		{"", "zz", "UK", "UK"},
 	}
 	for _, c := range cases {
-		if got := storeOfOrder(d, c.account)(records.KeyOf(c.id), c.fromFile); got != c.want {
-			t.Errorf("storeOfOrder(account %q)(%q, %q) = %q, want %q", c.account, c.id, c.fromFile, got, c.want)
+		if got := metrics.StoreOfOrder(d, c.account)(records.KeyOf(c.id), c.fromFile); got != c.want {
+			t.Errorf("StoreOfOrder(account %q)(%q, %q) = %q, want %q", c.account, c.id, c.fromFile, got, c.want)
 		}
 	}
 }
 
 // Through Audit: the account's store picks the store-specific target (EU
 // on-time delivery is advisory) and the IDR check finds orders' stores
-// with storeOfOrder.
+// with metrics.StoreOfOrder.
 func TestAuditUsesAccountStore(t *testing.T) {
 	asOf, _ := civil.ParseISODate("2026-11-20")
 	ts := func(s string) civil.Timestamp {

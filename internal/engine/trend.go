@@ -50,27 +50,18 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 		// the caller must load with settings.FirstAsOf = from.
 		return nil, fmt.Errorf("trend: the reports were read for as-of dates from %s on, not %s", loaded.Since, from)
 	}
+	// Everything but the date is settled once, on the last date's
+	// settings; each date is then judged alone.
+	j, err := NewJudge(command, loaded, first, ids)
+	if err != nil {
+		return nil, err
+	}
 	reports := make([]*health.Report, n)
 	errs := make([]error, n)
-	audit := func(i int) {
-		si := s
-		si.AsOf = from.AddDays(i)
-		// Each audit appends its notes to the loaded warnings: give it a
-		// copy of the Loaded whose slice has no room to share.
-		l := *loaded
-		l.Warnings = slices.Clip(loaded.Warnings)
-		reports[i], errs[i] = Audit(command, &l, si, ids)
-	}
-	// The last date first, alone: it fills in what the first audit of an
-	// account settles once (the seller performance report's file names),
-	// so the parallel audits only read the shared records.
-	audit(n - 1)
-	if errs[n-1] != nil {
-		return nil, errs[n-1]
-	}
+	audit := func(i int) { reports[i], errs[i] = j.Audit(from.AddDays(i)) }
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), n-1) {
+	for range min(runtime.NumCPU(), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -79,7 +70,7 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 			}
 		}()
 	}
-	for i := 0; i < n-1; i++ {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)

@@ -601,7 +601,7 @@ func TestForecastFromODR(t *testing.T) {
 		{OrderID: "2026-03-20-0", Date: date("2026-03-21"), Rating: 1},
 	}
 	s := settings.Default(asOfDay)
-	s.ODR.LagDays, s.ODR.WindowDays = 2, 10
+	s.SetWindow(metrics.ODRID, []int{10}, 2)
 	out := metrics.ODR(d, s)
 	for i, seg := range []string{"all", "afn"} {
 		v := health.Judge(out.Segments[i], odr)

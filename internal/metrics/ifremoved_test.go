@@ -60,7 +60,8 @@ func TestODRProvisional(t *testing.T) {
 		{"2026-11-20", 14, 60, 15, "2026-11-21"}, // one day left
 	} {
 		s := settings.Default(day(c.asOf))
-		s.ODR.LagDays, s.ODR.WindowDays, s.Feedback.PeriodDays = c.lag, c.window, c.days
+		s.SetWindow(metrics.ODRID, []int{c.window}, c.lag)
+		s.Feedback.PeriodDays = c.days
 		got := metrics.ODR(b.d, s).Segments[0].FinalOn
 		switch {
 		case c.want == "" && got != nil:

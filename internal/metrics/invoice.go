@@ -6,12 +6,58 @@ import (
 	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
-// InvoiceDefectRate is the metric id of the invoice defect rate.
+// InvoiceDefectRate is the invoice defect rate's id.
 const InvoiceDefectRate = "invoice_defect_rate"
+
+// invoiceWindow is Amazon's rule: business orders placed in the 7 days
+// ending 7 days before as-of ([as-of − 13, as-of − 7]).
+var invoiceWindow = settings.Window{Days: []int{7}, Lag: 7}
+
+var invoiceMetric = Metric{
+	ID: InvoiceDefectRate, Title: "Invoice Defect Rate", Short: "IDR", Abbrev: "IDR",
+	Command: "idr", Source: "help 44QSYRCU27EW4UK",
+	KeyedOn: "orders dated", Counts: "defective", Population: "business orders", Scope: "Business orders",
+	Clean:     [2]string{"business order invoiced on time", "business orders invoiced on time"},
+	ListTitle: "Missing or late invoices",
+	Scale:     1, Window: invoiceWindow,
+	Reads:   []string{kindShipments, kindOrders, kindVATInvoices},
+	Compute: invoiceOutcome,
+}
+
+// kindVATInvoices is Amazon's VAT invoice data report (input.Kind).
+const kindVATInvoices = "vat-invoices"
+
+// invoiceOutcome is the invoice defect rate per store, with a note when
+// it comes from the VAT invoice data report, which tells missing invoices
+// only.
+func invoiceOutcome(d *records.Dataset, s settings.Settings) Outcome {
+	out := Outcome{Results: InvoiceDefect(d, s, StoreOfOrder(d, s.Marketplace))}
+	if !d.Columns["shipments.invoice-upload-date"] && d.Has(kindVATInvoices) && out.Results[0].NotComputed == "" {
+		out.Notes = append(out.Notes, "invoice defect rate from the VAT invoice data report, which has no upload times: missing invoices are counted, late ones cannot be (give the shipments file with invoice-upload-date)")
+	}
+	return out
+}
+
+// StoreOfOrder finds an order's store: the value its own file gives, else
+// its sales channel in the orders report, else the account's store.
+func StoreOfOrder(d *records.Dataset, account string) StoreOf {
+	return func(order records.OrderKey, fromFile string) string {
+		if fromFile != "" {
+			return fromFile
+		}
+		if o, ok := d.Orders.Lookup(order); ok {
+			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
+				return m.Code
+			}
+		}
+		return account
+	}
+}
 
 // IDR component keys.
 const (
@@ -42,8 +88,7 @@ func InvoiceDue(confirm civil.Timestamp) time.Time {
 }
 
 // StoreOf finds an order's store: the shipments file's marketplace, else
-// the orders report's sales channel (resolved by the caller into
-// storeOfOrder), else the --marketplace setting.
+// the orders report's sales channel (StoreOfOrder), else the --marketplace setting.
 type StoreOf func(order records.OrderKey, fromFile string) string
 
 // InvoiceDefect computes the invoice defect rate per store: shipped
@@ -53,18 +98,19 @@ type StoreOf func(order records.OrderKey, fromFile string) string
 // missing and late invoices (Items) and counting by order date (Days).
 func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []Result {
 	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
-	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has("vat-invoices") {
+	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has(kindVATInvoices) {
 		// Nothing to compute it from, and the account's store has no IDR
 		// anyway: say the latter, not which report is missing.
 		return []Result{Missing(InvoiceDefectRate, notApplicable([]string{s.Marketplace}))}
 	}
-	if !useShipments && !d.Has("vat-invoices") {
+	if !useShipments && !d.Has(kindVATInvoices) {
 		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date, or the VAT invoice data report")}
 	}
 	if useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
 		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}
 	}
-	w := WindowEnding(s.AsOf.AddDays(-s.Shipping.InvoiceLagDays), s.Shipping.InvoiceDays)
+	win := s.Window(InvoiceDefectRate, invoiceWindow)
+	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
 	type counts struct {
 		den, missing, late int
 		items              []Item
@@ -99,7 +145,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 			c.late++
 		}
 		c.items = append(c.items, Item{OrderID: id, OrderDate: ordered, Fulfillment: fulfillment, KeyDate: ordered,
-			Events: []Event{*ev}, LeavesWindowOn: LeavesWindow(ordered, s.Shipping.InvoiceLagDays, s.Shipping.InvoiceDays)})
+			Events: []Event{*ev}, LeavesWindowOn: LeavesWindow(ordered, win.Lag, win.Days[0])})
 	}
 	span := daysOf(w, s.AsOf)
 	missing := Event{Type: ComponentMissingInvoice, Status: "not uploaded by the as-of date"}

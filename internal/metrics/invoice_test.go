@@ -400,7 +400,8 @@ func TestInvoiceDefectAsksStoreOf(t *testing.T) {
 // placed in the window, missing and late.
 func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.StoreOf) ([]idrFig, string) {
 	eu5 := map[string]bool{"UK": true, "DE": true, "FR": true, "IT": true, "ES": true}
-	end := s.AsOf - civil.Date(s.Shipping.InvoiceLagDays)
+	win := metrics.WindowOf(s, metrics.InvoiceDefectRate)
+	end := s.AsOf - civil.Date(win.Lag)
 	figs := map[string]*idrFig{}
 	present := map[string]bool{}
 	for sh := range d.Shipments.All() {
@@ -409,7 +410,7 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 		o, known := d.Orders.Lookup(sh.Key)
 		business := sh.Business || (known && o.Business)
 		shipped := !sh.Confirm.IsZero() && sh.Confirm.Date <= s.AsOf
-		if !eu5[store] || !business || !shipped || !inDays(sh.Purchase.Date, end, s.Shipping.InvoiceDays) {
+		if !eu5[store] || !business || !shipped || !inDays(sh.Purchase.Date, end, win.Days[0]) {
 			continue
 		}
 		f := figs[store]
@@ -434,13 +435,14 @@ func naiveInvoice(d *records.Dataset, s settings.Settings, storeOf metrics.Store
 // only.
 func naiveInvoiceVAT(d *records.Dataset, s settings.Settings, storeOf metrics.StoreOf) ([]idrFig, string) {
 	eu5 := map[string]bool{"UK": true, "DE": true, "FR": true, "IT": true, "ES": true}
-	end := s.AsOf - civil.Date(s.Shipping.InvoiceLagDays)
+	win := metrics.WindowOf(s, metrics.InvoiceDefectRate)
+	end := s.AsOf - civil.Date(win.Lag)
 	figs := map[string]*idrFig{}
 	present := map[string]bool{}
 	for _, inv := range d.Invoices {
 		store := storeOf(inv.Key, inv.Marketplace.String())
 		present[store] = true
-		if !eu5[store] || !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > s.AsOf || !inDays(inv.OrderDate, end, s.Shipping.InvoiceDays) {
+		if !eu5[store] || !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > s.AsOf || !inDays(inv.OrderDate, end, win.Days[0]) {
 			continue
 		}
 		f := figs[store]

@@ -169,7 +169,7 @@ func TestODRLeavesWindowOn(t *testing.T) {
 	// Lag and window are settings: order date + 7 + 30.
 	run = func(a civil.Date) metrics.Result {
 		s := settings.Default(a)
-		s.ODR = settings.ODR{LagDays: 7, WindowDays: 30}
+		s.SetWindow(metrics.ODRID, []int{30}, 7)
 		return metrics.ODR(b.d, s).Segments[2]
 	}
 	checkLeaves(t, "odr 7+30", "A", day("2026-09-10").AddDays(37), run)
@@ -237,7 +237,7 @@ func TestLateShipmentLeavesWindowOn(t *testing.T) {
 		for _, lag := range []int{0, 3} {
 			run := func(a civil.Date) metrics.Result {
 				s := settings.Default(a)
-				s.Shipping.LateShipmentLagDays = lag
+				s.SetWindow(metrics.LateShipmentRate, []int{10, 30}, lag)
 				return metrics.LateShipment(d, s)[i]
 			}
 			checkLeaves(t, fmt.Sprintf("%d days, lag %d", n, lag), "a", day("2026-11-15").AddDays(n+lag), run)
@@ -249,7 +249,7 @@ func TestLateShipmentLeavesWindowOn(t *testing.T) {
 // then, by the same rule.
 func TestLateShipmentDaysAfterWindow(t *testing.T) {
 	s := defaults()
-	s.Shipping.LateShipmentLagDays = 3 // windows end 2026-11-17
+	s.SetWindow(metrics.LateShipmentRate, []int{10, 30}, 3) // windows end 2026-11-17
 	out := metrics.LateShipment(lateShipmentData(), s)
 	r := out[0]
 	if r.Window.To != day("2026-11-17") || len(r.Days) != 13 || r.Days[12].Date != day(asOf) {
@@ -333,7 +333,7 @@ func TestPrefulfillmentCancelDaysAfterWindow(t *testing.T) {
 		shp{id: "r", purchase: "2026-11-19", cancel: "2026-11-19", by: records.CancelledSeller},
 	).orders(ord{id: "r", date: "2026-11-17", ch: mfn}).d
 	s := defaults()
-	s.Shipping.CancelLagDays = 2 // window 2026-11-12 .. 2026-11-18
+	s.SetWindow(metrics.PrefulfillmentCancelRate, []int{7}, 2) // window 2026-11-12 .. 2026-11-18
 	res, _ := metrics.PrefulfillmentCancel(d, s)
 	r := res[0]
 	if ndOf(r) != (nd{0, 1}) || r.Items != nil {
@@ -350,7 +350,7 @@ func TestPrefulfillmentCancelLeavesWindowOn(t *testing.T) {
 	for _, lag := range []int{0, 2} {
 		run := func(a civil.Date) metrics.Result {
 			s := settings.Default(a)
-			s.Shipping.CancelLagDays = lag
+			s.SetWindow(metrics.PrefulfillmentCancelRate, []int{7}, lag)
 			res, _ := metrics.PrefulfillmentCancel(d, s)
 			return res[0]
 		}
@@ -515,7 +515,7 @@ func TestInvoiceDefectLeavesWindowOn(t *testing.T) {
 	for _, lag := range []int{7, 0} {
 		run := func(a civil.Date) metrics.Result {
 			s := settings.Default(a)
-			s.Shipping.InvoiceLagDays = lag
+			s.SetWindow(metrics.InvoiceDefectRate, []int{7}, lag)
 			return metrics.InvoiceDefect(d, s, testStoreOf(d, ""))[0]
 		}
 		checkLeaves(t, fmt.Sprintf("missing, lag %d", lag), "i1", day("2026-11-09").AddDays(lag+7), run)
@@ -615,30 +615,30 @@ func TestItemsAndDaysMatchFigures(t *testing.T) {
 		for _, a := range crossAsOfs {
 			for k, s := range crossSettings(day(a)) {
 				t.Run(fmt.Sprintf("seed=%d/asof=%s/settings=%d", seed, a, k), func(t *testing.T) {
-					sh := s.Shipping
+					sh := shippingOf(s)
 					nItems := 0
 					for i, r := range metrics.LateShipment(d, s) {
-						checkResult(t, fmt.Sprintf("late shipment %d", sh.LateShipmentDays[i]), r, s.AsOf, sh.LateShipmentLagDays)
+						checkResult(t, fmt.Sprintf("late shipment %d", sh.lsr[i]), r, s.AsOf, sh.lsrLag)
 						nItems += len(r.Items)
 					}
 					res, _ := metrics.PrefulfillmentCancel(d, s)
-					checkResult(t, "cancel", res[0], s.AsOf, sh.CancelLagDays)
+					checkResult(t, "cancel", res[0], s.AsOf, sh.cancelLag)
 					vt := metrics.ValidTracking(d, s)
-					checkResult(t, "tracking", vt, s.AsOf, sh.TrackingLagDays)
+					checkResult(t, "tracking", vt, s.AsOf, sh.trackingLag)
 					od := metrics.OnTimeDelivery(d, s)
-					checkResult(t, "delivery", od, s.AsOf, sh.DeliveryLagDays)
+					checkResult(t, "delivery", od, s.AsOf, sh.deliveryLag)
 					for _, r := range metrics.InvoiceDefect(d, s, testStoreOf(d, "DE")) {
-						checkResult(t, "invoice "+r.Marketplace, r, s.AsOf, sh.InvoiceLagDays)
+						checkResult(t, "invoice "+r.Marketplace, r, s.AsOf, sh.invoiceLag)
 						nItems += len(r.Items)
 					}
 					for _, r := range metrics.InvoiceDefect(vat, s, testStoreOf(vat, "DE")) {
-						checkResult(t, "invoice (VAT) "+r.Marketplace, r, s.AsOf, sh.InvoiceLagDays)
+						checkResult(t, "invoice (VAT) "+r.Marketplace, r, s.AsOf, sh.invoiceLag)
 					}
-					for _, st := range []settings.ODR{{LagDays: 14, WindowDays: 60}, {LagDays: 0, WindowDays: 30}} {
+					for _, st := range []settings.Window{{Days: []int{60}, Lag: 14}, {Days: []int{30}, Lag: 0}} {
 						so := s
-						so.ODR = st
+						so.SetWindow(metrics.ODRID, st.Days, st.Lag)
 						for _, r := range metrics.ODR(odr, so).Segments {
-							checkResult(t, "odr "+r.Fulfillment, r, s.AsOf, st.LagDays)
+							checkResult(t, "odr "+r.Fulfillment, r, s.AsOf, st.Lag)
 						}
 					}
 					// The check must see lists and Days after the window.

@@ -27,13 +27,12 @@ func TestShippingLags(t *testing.T) {
 	// Ship-by 11-18, never confirmed: late; bought 11-12.
 	d.Shipments = records.ShipmentsOf(records.Shipment{Key: records.KeyOf("A"), Purchase: ts("2026-11-12T10:00:00Z"), LatestShip: ts("2026-11-18T23:59:59Z")})
 	s := settings.Default(civil.NewDate(2026, 11, 20))
-	s.Shipping.LateShipmentDays = []int{1}
-	s.Shipping.CancelDays = 1
 	for _, c := range []struct {
 		lsrLag, cancelLag int
 		lsrDen, cancelDen int
 	}{{0, 0, 0, 0}, {2, 8, 1, 1}, {3, 7, 0, 0}} {
-		s.Shipping.LateShipmentLagDays, s.Shipping.CancelLagDays = c.lsrLag, c.cancelLag
+		s.SetWindow(metrics.LateShipmentRate, []int{1}, c.lsrLag)
+		s.SetWindow(metrics.PrefulfillmentCancelRate, []int{1}, c.cancelLag)
 		l := metrics.LateShipment(d, s)[0]
 		p, _ := metrics.PrefulfillmentCancel(d, s)
 		if l.Denominator != c.lsrDen || p[0].Denominator != c.cancelDen {

@@ -9,6 +9,60 @@ import (
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
+// ODRID is the Order Defect Rate's id.
+const ODRID = "odr"
+
+// odrWindow is Amazon's rule: orders dated in the 60 days ending 14 days
+// before as-of.
+var odrWindow = settings.Window{Days: []int{60}, Lag: 14}
+
+var odrMetric = Metric{
+	ID: ODRID, Title: "Order Defect Rate", Short: "ODR", Abbrev: "ODR",
+	Command: "odr", Source: "help G200285170",
+	KeyedOn: "orders dated", Counts: "defective", Population: "orders",
+	Clean:     [2]string{"defect-free order", "defect-free orders"},
+	ListTitle: "Defective orders",
+	Scale:     1, Window: odrWindow,
+	Reads:   []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
+	Compute: odrOutcome,
+}
+
+// Input kinds the ODR reads besides the orders report (input.Kind).
+const (
+	kindFeedback    = "feedback"
+	kindClaims      = "claims"
+	kindChargebacks = "chargebacks"
+	kindReturns     = "returns"
+)
+
+// odrOutcome is the ODR's three entries, the defects it could not place,
+// and a note for each defect source missing from the inputs. Without the
+// orders report no defect can be placed in a window: every entry is not
+// computed, and the defects are still listed.
+func odrOutcome(d *records.Dataset, s settings.Settings) Outcome {
+	o := ODR(d, s)
+	if !d.Has(kindOrders) {
+		res := make([]Result, len(o.Segments))
+		for i, seg := range o.Segments {
+			res[i] = Missing(seg.ID, "needs the All Orders report (the denominator and each order's date)")
+			res[i].Fulfillment = seg.Fulfillment
+			res[i].Window = seg.Window
+		}
+		return Outcome{Results: res, Unplaced: o.Unplaced}
+	}
+	var notes []string
+	if !d.Has(kindFeedback) {
+		notes = append(notes, "no Feedback report among the inputs: negative feedback is not counted in the ODR")
+	}
+	if !d.Has(kindClaims) && !d.Has(kindReturns) {
+		notes = append(notes, "no A-to-z claims file or returns report among the inputs: A-to-z claims are not counted in the ODR")
+	}
+	if !d.Has(kindChargebacks) {
+		notes = append(notes, "no chargebacks file among the inputs: chargebacks are not counted in the ODR")
+	}
+	return Outcome{Results: o.Segments[:], Unplaced: o.Unplaced, Notes: notes}
+}
+
 // Defect kinds of the ODR, as component keys and in the unmatched list.
 const (
 	NegativeFeedback = "negative_feedback"
@@ -38,10 +92,11 @@ type ODROutcome struct {
 	Unplaced []Unplaced
 }
 
-// ODRWindow is the order-date window of the ODR for an audit date:
-// end = as-of − lag, start = end − (days − 1), both inclusive.
-func ODRWindow(asOf civil.Date, s settings.ODR) Window {
-	return WindowEnding(asOf.AddDays(-s.LagDays), s.WindowDays)
+// ODRWindow is the order-date window of the ODR on s.AsOf: end = as-of −
+// lag, start = end − (days − 1), both inclusive.
+func ODRWindow(s settings.Settings) Window {
+	win := s.Window(ODRID, odrWindow)
+	return WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
 }
 
 // ClaimCounts says whether an A-to-z claim in status st is a defect.
@@ -72,7 +127,7 @@ func FeedbackCounts(f records.Feedback) bool {
 // distinct orders per defect type.
 func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	asOf := s.AsOf
-	w := ODRWindow(asOf, s.ODR)
+	w := ODRWindow(s)
 	defects := make(map[records.OrderKey]defectMask)
 	// stays are the defects Amazon would not remove: what is left of an
 	// order's defects if the removable negative feedback went.
@@ -145,7 +200,7 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 		var item *Item
 		if m != 0 {
 			item = &Item{OrderID: o.ID(), OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
-				Events: sortedEvents(events[o.Key]), LeavesWindowOn: LeavesWindow(o.Date, s.ODR.LagDays, s.ODR.WindowDays)}
+				Events: sortedEvents(events[o.Key]), LeavesWindowOn: LeavesWindow(o.Date, int(asOf-w.To), w.Days)}
 		}
 		for _, i := range segs {
 			if i < 0 {
@@ -181,7 +236,7 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 		}
 		out.Segments[i] = Result{
 			IfRemoved: &ifRemoved, FinalOn: finalOn,
-			ID: "odr", Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
+			ID: ODRID, Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
 			Items: items[i], Days: days[i].days,
 			Components: Components{
 				{ComponentNegativeFeedback, nf[i]},

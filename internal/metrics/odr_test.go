@@ -136,7 +136,7 @@ func runCases(t *testing.T, cases []odrCase) {
 // date. With as-of 2026-11-20 the window is 2026-09-08 .. 2026-11-06.
 func TestODRWindowDefault(t *testing.T) {
 	want := metrics.Window{From: day("2026-09-08"), To: day("2026-11-06"), Days: 60}
-	if got := metrics.ODRWindow(day(asOf), defaults().ODR); got != want {
+	if got := metrics.ODRWindow(defaults()); got != want {
 		t.Fatalf("ODRWindow = %+v, want %+v", got, want)
 	}
 	// The result of every segment carries the window, even with no data.
@@ -200,7 +200,7 @@ func TestODRWindowEdges(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			b := newData().order("A", e.orderDate, afn).feedback("A", e.asOf, 1)
 			s := settings.Default(day(e.asOf))
-			s.ODR.LagDays, s.ODR.WindowDays = e.lag, e.days
+			s.SetWindow(metrics.ODRID, []int{e.days}, e.lag)
 			out := metrics.ODR(b.d, s)
 			wantW := metrics.Window{From: day(e.from), To: day(e.to), Days: e.days}
 			for _, r := range out.Segments {
@@ -877,7 +877,8 @@ func TestODRMatchesNaiveReading(t *testing.T) {
 				name := fmt.Sprintf("seed=%d/asof=%s/lag=%d/days=%d/denied=%v", seed, a, st.lag, st.days, st.countDenied)
 				t.Run(name, func(t *testing.T) {
 					s := settings.Default(day(a))
-					s.ODR = settings.ODR{LagDays: st.lag, WindowDays: st.days, CountDeniedClaims: st.countDenied}
+					s.SetWindow(metrics.ODRID, []int{st.days}, st.lag)
+					s.ODR = settings.ODR{CountDeniedClaims: st.countDenied}
 					out := metrics.ODR(d, s)
 					wantSegs, wantUn := naiveODR(d, day(a), st.lag, st.days, st.countDenied)
 					for i := range wantSegs {

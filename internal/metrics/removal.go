@@ -110,13 +110,30 @@ func (i FeedbackItem) Removable(asOf civil.Date) bool {
 	return len(i.Grounds) > 0 && asOf <= i.RemovableUntil
 }
 
+// RemovableFeedback is the id of the negative-feedback work list (audit
+// feedback, audit all): the negative feedback in the ODR window and what
+// would get it removed.
+const RemovableFeedback = "removable_feedback"
+
+var removableFeedbackList = Metric{
+	ID: RemovableFeedback, Title: "Negative feedback", Command: "feedback", Source: "help 20231",
+	List: true, Reads: []string{kindOrders, kindFeedback},
+	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+		if !d.Has(kindOrders) || !d.Has(kindFeedback) {
+			// The ODR's notes say which report is missing.
+			return Outcome{Feedback: []FeedbackItem{}}
+		}
+		return Outcome{Feedback: append([]FeedbackItem{}, FeedbackList(d, s)...)}
+	},
+}
+
 // FeedbackList is every negative feedback that counts (FeedbackCounts,
 // dated on or before the as-of date) whose order is in the ODR window:
 // what audit feedback lists. Feedback whose order is not in the orders
 // files is left out (the ODR lists it as unmatched). Sorted by what is
 // worth doing first: removable, then the nearest deadline, then order id.
 func FeedbackList(d *records.Dataset, s settings.Settings) []FeedbackItem {
-	w := ODRWindow(s.AsOf, s.ODR)
+	w := ODRWindow(s)
 	var out []FeedbackItem
 	for _, f := range d.Feedback {
 		if !FeedbackCounts(f) || f.Date > s.AsOf {

@@ -45,6 +45,25 @@ type Risk struct {
 	Source records.Source
 }
 
+// RisksList is the id of the work list of audit risks: the untracked
+// shipments and the return requests about to be late.
+const RisksList = "risks"
+
+var risksList = Metric{
+	ID: RisksList, Title: "Risks", Command: "risks",
+	List: true, NotInAll: true, Reads: []string{kindShipments, kindReturnRequests},
+	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+		out := Outcome{Risks: append([]Risk{}, Risks(d, s)...)}
+		if !d.Has(kindShipments) {
+			out.Notes = append(out.Notes, "no shipments file among the inputs: untracked shipments cannot be listed")
+		}
+		if !d.Has(kindReturnRequests) {
+			out.Notes = append(out.Notes, "no return-requests file among the inputs: unanswered return requests cannot be listed")
+		}
+		return out
+	},
+}
+
 // Risks is the work list on the as-of date s.AsOf, sorted by deadline
 // (earliest first), then order id, then kind:
 //

@@ -221,7 +221,7 @@ func TestContactResponseWindows(t *testing.T) {
 
 func TestContactResponseWindowsFromSettings(t *testing.T) {
 	s := settings.Default(day(asOf))
-	s.Service.ContactDays = []int{1, 2}
+	s.SetWindow(metrics.ContactResponseRate, []int{1, 2}, 0)
 	rs := metrics.ContactResponse(messagesFile(msg{received: "2026-11-19T10:00:00Z"}, msg{received: "2026-11-18T10:00:00Z"}), s)
 	if len(rs) != 2 || crFigOf(rs[0]) != (crFig{0, 0, 0, 0}) || crFigOf(rs[1]) != (crFig{0, 1, 0, 1}) {
 		t.Errorf("windows 1, 2: got %+v", rs)
@@ -689,7 +689,8 @@ func TestServiceRatingTieAcrossFiles(t *testing.T) {
 
 func TestServiceRatingSettings(t *testing.T) {
 	s := settings.Default(day(asOf))
-	s.Service.RatingDays, s.Service.RatingMin, s.Service.RatingLookbackDays = 7, 3, 10
+	s.SetWindow(metrics.CustomerServiceRating, []int{7}, 0)
+	s.Service.RatingMin, s.Service.RatingLookbackDays = 3, 10
 	d := ratingsFile(join(raters("a", 3, "2026-11-04", 4), raters("b", 2, "2026-11-20", 9))...)
 	// Periods of 7 days ending 2026-11-20 back to 2026-11-10: the one
 	// ending 2026-11-10 is [11-04, 11-10], with the three ratings of 11-04.
@@ -725,7 +726,7 @@ func TestServiceRatingNotComputed(t *testing.T) {
 // each rater's latest rating in it by instant then line.
 func naiveRating(d *records.Dataset, s settings.Settings) (num, den int, period *metrics.Window) {
 	for back := 0; back <= s.Service.RatingLookbackDays; back++ {
-		p := metrics.WindowEnding(s.AsOf.AddDays(-back), s.Service.RatingDays)
+		p := metrics.WindowEnding(s.AsOf.AddDays(-back), metrics.WindowOf(s, metrics.CustomerServiceRating).Days[0])
 		latest := map[string]records.Rating{}
 		for _, g := range d.Ratings {
 			if g.Solved != records.SolvedUnknown || g.Score < 1 || g.Score > 10 || !p.Contains(g.Rated.Date) {
@@ -751,7 +752,7 @@ func TestServiceRatingMatchesNaiveReading(t *testing.T) {
 	offsets := []string{"Z", "+09:00", "-08:00", "+14:00", "-12:00"}
 	for round := 0; round < 200; round++ {
 		s := settings.Default(day(asOf))
-		s.Service.RatingDays = 1 + rng.Intn(30)
+		s.SetWindow(metrics.CustomerServiceRating, []int{1 + rng.Intn(30)}, 0)
 		s.Service.RatingMin = 1 + rng.Intn(12)
 		s.Service.RatingLookbackDays = rng.Intn(120)
 		var rows []rate
@@ -766,7 +767,7 @@ func TestServiceRatingMatchesNaiveReading(t *testing.T) {
 		num, den, p := naiveRating(d, s)
 		if r.Numerator != num || r.Denominator != den || !reflect.DeepEqual(r.Period, p) {
 			t.Fatalf("round %d (days %d, min %d, lookback %d): got %d/%d %v, naive %d/%d %v",
-				round, s.Service.RatingDays, s.Service.RatingMin, s.Service.RatingLookbackDays, r.Numerator, r.Denominator, r.Period, num, den, p)
+				round, metrics.WindowOf(s, metrics.CustomerServiceRating).Days[0], s.Service.RatingMin, s.Service.RatingLookbackDays, r.Numerator, r.Denominator, r.Period, num, den, p)
 		}
 	}
 }

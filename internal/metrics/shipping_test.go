@@ -336,7 +336,7 @@ func TestLateShipmentWindows(t *testing.T) {
 	}
 	// The windows are settings: one entry per configured N.
 	s := defaults()
-	s.Shipping.LateShipmentDays = []int{7}
+	s.SetWindow(metrics.LateShipmentRate, []int{7}, 0)
 	out = metrics.LateShipment(shipments(nil, shp{latest: "2026-11-14"}, shp{latest: "2026-11-13"}).d, s)
 	if len(out) != 1 || out[0].WindowDays != 7 || ndOf(out[0]) != (nd{1, 1}) || out[0].Window.From != day("2026-11-14") {
 		t.Errorf("7-day window: %+v", out)
@@ -612,9 +612,9 @@ func TestOnTimeDelivery(t *testing.T) {
 		// as-of is then ignored (not delivered: late) even though it is
 		// before the promise.
 		{"delivered after as-of but before the promise: late", []shp{with(func(r *shp) { r.promised = "2026-11-24"; r.delivered = "2026-11-22" })},
-			func(s *settings.Settings) { s.Shipping.DeliveryLagDays = -5 }, nd{0, 1}},
+			func(s *settings.Settings) { s.SetWindow(metrics.OnTimeDeliveryRate, []int{14}, -5) }, nd{0, 1}},
 		{"delivered on as-of, before the promise: on time", []shp{with(func(r *shp) { r.promised = "2026-11-24"; r.delivered = "2026-11-20" })},
-			func(s *settings.Settings) { s.Shipping.DeliveryLagDays = -5 }, nd{1, 1}},
+			func(s *settings.Settings) { s.SetWindow(metrics.OnTimeDeliveryRate, []int{14}, -5) }, nd{1, 1}},
 
 		// Only shipments with valid tracking.
 		{"tracking marked invalid: out", []shp{with(func(r *shp) { r.mark = records.TrackingInvalid; r.delivered = "2026-11-10" })}, nil, nd{0, 0}},
@@ -1031,15 +1031,41 @@ func naiveDelivery(d *records.Dataset, asOf civil.Date, days, lag int) nd {
 func crossSettings(asOf civil.Date) []settings.Settings {
 	a := settings.Default(asOf)
 	b := settings.Default(asOf)
-	b.Shipping = settings.Shipping{LateShipmentDays: []int{1, 3, 60}, CancelDays: 14, TrackingDays: 7, TrackingLagDays: 0,
-		DeliveryDays: 30, DeliveryLagDays: 3, InvoiceDays: 3, InvoiceLagDays: 10}
+	setShipping(&b, shippingWindows{lsr: []int{1, 3, 60}, cancel: 14, tracking: 7, trackingLag: 0,
+		delivery: 30, deliveryLag: 3, invoice: 3, invoiceLag: 10})
 	// Windows reaching past as-of, so that events dated after it (a
 	// confirmation, a delivery before its promise, a shipment) fall
 	// inside them and must be ignored.
 	c := settings.Default(asOf)
-	c.Shipping = settings.Shipping{LateShipmentDays: []int{10, 30}, CancelDays: 7, TrackingDays: 12, TrackingLagDays: -4,
-		DeliveryDays: 10, DeliveryLagDays: -4, InvoiceDays: 7, InvoiceLagDays: -2}
+	setShipping(&c, shippingWindows{lsr: []int{10, 30}, cancel: 7, tracking: 12, trackingLag: -4,
+		delivery: 10, deliveryLag: -4, invoice: 7, invoiceLag: -2})
 	return []settings.Settings{a, b, c}
+}
+
+// shippingWindows are the windows of the seller-fulfilled metrics in one
+// value, for the tests that vary them together.
+type shippingWindows struct {
+	lsr                                              []int
+	lsrLag, cancel, cancelLag, tracking, trackingLag int
+	delivery, deliveryLag, invoice, invoiceLag       int
+}
+
+// setShipping sets the seller-fulfilled metrics' windows.
+func setShipping(s *settings.Settings, w shippingWindows) {
+	s.SetWindow(metrics.LateShipmentRate, w.lsr, w.lsrLag)
+	s.SetWindow(metrics.PrefulfillmentCancelRate, []int{w.cancel}, w.cancelLag)
+	s.SetWindow(metrics.ValidTrackingRate, []int{w.tracking}, w.trackingLag)
+	s.SetWindow(metrics.OnTimeDeliveryRate, []int{w.delivery}, w.deliveryLag)
+	s.SetWindow(metrics.InvoiceDefectRate, []int{w.invoice}, w.invoiceLag)
+}
+
+// shippingOf are the seller-fulfilled metrics' windows under s.
+func shippingOf(s settings.Settings) shippingWindows {
+	l, c := metrics.WindowOf(s, metrics.LateShipmentRate), metrics.WindowOf(s, metrics.PrefulfillmentCancelRate)
+	t, d := metrics.WindowOf(s, metrics.ValidTrackingRate), metrics.WindowOf(s, metrics.OnTimeDeliveryRate)
+	i := metrics.WindowOf(s, metrics.InvoiceDefectRate)
+	return shippingWindows{lsr: l.Days, lsrLag: l.Lag, cancel: c.Days[0], cancelLag: c.Lag, tracking: t.Days[0], trackingLag: t.Lag,
+		delivery: d.Days[0], deliveryLag: d.Lag, invoice: i.Days[0], invoiceLag: i.Lag}
 }
 
 var crossAsOfs = []string{"2026-10-05", "2026-11-20", "2026-12-07", "2026-12-24", "2027-01-05", "2027-01-31"}
@@ -1050,28 +1076,28 @@ func TestShippingMatchesNaiveReading(t *testing.T) {
 		for _, a := range crossAsOfs {
 			for k, s := range crossSettings(day(a)) {
 				t.Run(fmt.Sprintf("seed=%d/asof=%s/settings=%d", seed, a, k), func(t *testing.T) {
-					sh := s.Shipping
+					sh := shippingOf(s)
 					lsr := metrics.LateShipment(d, s)
-					if len(lsr) != len(sh.LateShipmentDays) {
+					if len(lsr) != len(sh.lsr) {
 						t.Fatalf("%d late shipment entries", len(lsr))
 					}
-					for i, n := range sh.LateShipmentDays {
+					for i, n := range sh.lsr {
 						if want := naiveLateShipment(d, s.AsOf, n); ndOf(lsr[i]) != want || lsr[i].WindowDays != n {
 							t.Errorf("late shipment %d days: got %+v (window_days %d), naive %+v", n, ndOf(lsr[i]), lsr[i].WindowDays, want)
 						}
 					}
 					res, un := metrics.PrefulfillmentCancel(d, s)
-					wantC, wantUn := naiveCancel(d, s.AsOf, sh.CancelDays)
+					wantC, wantUn := naiveCancel(d, s.AsOf, sh.cancel)
 					if ndOf(res[0]) != wantC {
 						t.Errorf("cancel: got %+v, naive %+v", ndOf(res[0]), wantC)
 					}
 					if !reflect.DeepEqual(un, wantUn) {
 						t.Errorf("cancel unplaced: got %d, naive %d", len(un), len(wantUn))
 					}
-					if got, want := ndOf(metrics.ValidTracking(d, s)), naiveTracking(d, s.AsOf, sh.TrackingDays, sh.TrackingLagDays); got != want {
+					if got, want := ndOf(metrics.ValidTracking(d, s)), naiveTracking(d, s.AsOf, sh.tracking, sh.trackingLag); got != want {
 						t.Errorf("tracking: got %+v, naive %+v", got, want)
 					}
-					if got, want := ndOf(metrics.OnTimeDelivery(d, s)), naiveDelivery(d, s.AsOf, sh.DeliveryDays, sh.DeliveryLagDays); got != want {
+					if got, want := ndOf(metrics.OnTimeDelivery(d, s)), naiveDelivery(d, s.AsOf, sh.delivery, sh.deliveryLag); got != want {
 						t.Errorf("delivery: got %+v, naive %+v", got, want)
 					}
 					// The data must exercise every branch at the sample date.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 // Entry is one metric's target in a profile.
@@ -49,7 +50,7 @@ func (e Entry) Miss() string {
 // Threshold is the entry as the verdict needs it.
 func (e Entry) Threshold() health.Threshold {
 	t := health.Threshold{Op: e.Op, Value: e.Fail, WarnAt: e.Warn, WarnBelow: e.WarnBelow, Advisory: e.Advisory, Source: e.Source}
-	if s := Scale(e.Metric); s > 1 { // a rate's scale is left 0: a fraction
+	if s := metrics.ScaleOf(e.Metric); s > 1 { // a rate's scale is left 0: a fraction
 		t.Scale = s
 	}
 	return t
@@ -76,38 +77,40 @@ func (p Profile) Entry(metric string) (Entry, bool) {
 
 const checked = "2026-11-23"
 
+// amazon is an entry of Amazon's profiles: the target, with the metric's
+// own windows (Amazon's rule, in its file in internal/metrics).
+func amazon(id string, op health.Op, fail, warn float64, source string) Entry {
+	m, _ := metrics.Lookup(id)
+	return Entry{Metric: id, Op: op, Fail: fail, Warn: warn, WindowDays: append([]int(nil), m.Window.Days...), LagDays: m.Window.Lag,
+		Source: source, Checked: checked}
+}
+
+// advisory is e whose miss only warns.
+func advisory(e Entry) Entry { e.Advisory = true; return e }
+
 // Amazon's targets (platforms.md, metrics.md). The warn line is project
 // policy: a "less than" target warns from 80 % of its limit, a "greater
 // than" one within 2 points of it.
 var (
-	amazonODR = Entry{Metric: "odr", Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{60}, LagDays: 14,
-		Source: "Amazon help G200285170", Checked: checked}
-	amazonLSR = Entry{Metric: "late_shipment_rate", Op: health.Less, Fail: 0.04, Warn: 0.032, WindowDays: []int{10, 30},
-		Source: "Amazon help 200285190", Checked: checked}
-	amazonPFCR = Entry{Metric: "prefulfillment_cancel_rate", Op: health.Less, Fail: 0.025, Warn: 0.02, WindowDays: []int{7},
-		Source: "Amazon help 200285210", Checked: checked}
-	amazonVTR = Entry{Metric: "valid_tracking_rate", Op: health.Greater, Fail: 0.95, Warn: 0.97, WindowDays: []int{30}, LagDays: 14,
-		Source: "Amazon help 201817070", Checked: checked}
-	amazonOTDRUS = Entry{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{14}, LagDays: 7,
-		Source: "Amazon staff FAQ (US, enforced since 2024-09-25)", Checked: checked}
-	amazonOTDREU = Entry{Metric: "on_time_delivery_rate", Op: health.Greater, Fail: 0.97, Warn: 0.99, WindowDays: []int{14}, LagDays: 7,
-		Advisory: true, Source: "Amazon help 200633610 (EU: recommended, no penalty)", Checked: checked}
-	amazonOTDROther = Entry{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{14}, LagDays: 7,
-		Advisory: true, Source: "no enforced target published for this store; the US target as advice", Checked: checked}
-	amazonIDR = Entry{Metric: "invoice_defect_rate", Op: health.Less, Fail: 0.05, Warn: 0.04, WindowDays: []int{7}, LagDays: 7,
-		Source: "Amazon help 44QSYRCU27EW4UK (measured in the UK, DE, FR, IT and ES stores only)", Checked: checked}
+	amazonODR       = amazon(metrics.ODRID, health.Less, 0.01, 0.008, "Amazon help G200285170")
+	amazonLSR       = amazon(metrics.LateShipmentRate, health.Less, 0.04, 0.032, "Amazon help 200285190")
+	amazonPFCR      = amazon(metrics.PrefulfillmentCancelRate, health.Less, 0.025, 0.02, "Amazon help 200285210")
+	amazonVTR       = amazon(metrics.ValidTrackingRate, health.Greater, 0.95, 0.97, "Amazon help 201817070")
+	amazonOTDRUS    = amazon(metrics.OnTimeDeliveryRate, health.GreaterEqual, 0.90, 0.92, "Amazon staff FAQ (US, enforced since 2024-09-25)")
+	amazonOTDREU    = advisory(amazon(metrics.OnTimeDeliveryRate, health.Greater, 0.97, 0.99, "Amazon help 200633610 (EU: recommended, no penalty)"))
+	amazonOTDROther = advisory(amazon(metrics.OnTimeDeliveryRate, health.GreaterEqual, 0.90, 0.92, "no enforced target published for this store; the US target as advice"))
+	amazonIDR       = amazon(metrics.InvoiceDefectRate, health.Less, 0.05, 0.04, "Amazon help 44QSYRCU27EW4UK (measured in the UK, DE, FR, IT and ES stores only)")
 	// Customer service (metrics.md, "Customer service"): the 90 % of the
 	// contact response rate is the historic target (policy); the return
 	// and customer service dissatisfaction rates carry no penalty.
-	amazonCRR = Entry{Metric: "contact_response_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{7, 30, 90},
-		Source: "Amazon help 200549770 (24 hours, weekends included; the 90 % target is historic: policy)", Checked: checked}
-	amazonRDR = Entry{Metric: "return_dissatisfaction_rate", Op: health.Less, Fail: 0.10, Warn: 0.08, WindowDays: []int{30}, Advisory: true,
-		Source: "Amazon help 201887610 (no penalty; the 30-day window is policy)", Checked: checked}
-	amazonCSR = Entry{Metric: "customer_service_rating", Op: health.GreaterEqual, Fail: 6, Warn: 8, WarnBelow: true, WindowDays: []int{28},
-		Source: "Amazon UK help LE8H7ZDEAUB3BMK (scores of 1-10: below 6 red, 6 to 7.9 yellow, 8 and above green; 40 ratings in 4 weeks)", Checked: checked}
-	amazonCSDR = Entry{Metric: "customer_service_dissatisfaction_rate", Op: health.Less, Fail: 0.25, Warn: 0.20, WindowDays: []int{30}, Advisory: true,
-		Source: "Amazon's older customer service metric (no penalty; the 30-day window is policy)", Checked: checked}
+	amazonCRR  = amazon(metrics.ContactResponseRate, health.GreaterEqual, 0.90, 0.92, "Amazon help 200549770 (24 hours, weekends included; the 90 % target is historic: policy)")
+	amazonRDR  = advisory(amazon(metrics.ReturnDissatisfactionRate, health.Less, 0.10, 0.08, "Amazon help 201887610 (no penalty; the 30-day window is policy)"))
+	amazonCSR  = warnBelow(amazon(metrics.CustomerServiceRating, health.GreaterEqual, 6, 8, "Amazon UK help LE8H7ZDEAUB3BMK (scores of 1-10: below 6 red, 6 to 7.9 yellow, 8 and above green; 40 ratings in 4 weeks)"))
+	amazonCSDR = advisory(amazon(metrics.CustomerServiceDissatisfactionRate, health.Less, 0.25, 0.20, "Amazon's older customer service metric (no penalty; the 30-day window is policy)"))
 )
+
+// warnBelow is e warning below its warn line, not at it.
+func warnBelow(e Entry) Entry { e.WarnBelow = true; return e }
 
 // Builtin are the profiles the tool ships, by name.
 var Builtin = []Profile{
@@ -126,29 +129,29 @@ var Builtin = []Profile{
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "ebay", Platform: "ebay", Description: "eBay seller standards, Above Standard where published (platforms.md)",
 		Entries: []Entry{
-			{Metric: "late_shipment_rate", Op: health.LessEqual, Fail: 0.03, Warn: 0.024, WindowDays: []int{90}, Source: "eBay Top Rated late shipment rate (secondary)", Checked: checked},
-			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{90}, Source: "eBay transaction defect rate, Above Standard (AU/UK help 4080)", Checked: checked},
-			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "eBay tracking uploaded and validated (secondary)", Checked: checked},
+			{Metric: metrics.LateShipmentRate, Op: health.LessEqual, Fail: 0.03, Warn: 0.024, WindowDays: []int{90}, Source: "eBay Top Rated late shipment rate (secondary)", Checked: checked},
+			{Metric: metrics.PrefulfillmentCancelRate, Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{90}, Source: "eBay transaction defect rate, Above Standard (AU/UK help 4080)", Checked: checked},
+			{Metric: metrics.ValidTrackingRate, Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "eBay tracking uploaded and validated (secondary)", Checked: checked},
 		}},
 	{Name: "walmart", Platform: "walmart", Description: "Walmart Marketplace performance standards (platforms.md)",
 		Entries: []Entry{
-			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{30}, Source: "Walmart Marketplace cancellation rate", Checked: checked},
-			{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{30}, Source: "Walmart Marketplace on-time delivery", Checked: checked},
-			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.99, Warn: 0.99, WindowDays: []int{30}, Source: "Walmart Marketplace valid tracking rate", Checked: checked},
+			{Metric: metrics.PrefulfillmentCancelRate, Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{30}, Source: "Walmart Marketplace cancellation rate", Checked: checked},
+			{Metric: metrics.OnTimeDeliveryRate, Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{30}, Source: "Walmart Marketplace on-time delivery", Checked: checked},
+			{Metric: metrics.ValidTrackingRate, Op: health.GreaterEqual, Fail: 0.99, Warn: 0.99, WindowDays: []int{30}, Source: "Walmart Marketplace valid tracking rate", Checked: checked},
 		}},
 	{Name: "etsy", Platform: "etsy", Description: "Etsy Star Seller: 95 % shipped on time with tracking (previous 3 months)",
 		Entries: []Entry{
-			{Metric: "late_shipment_rate", Op: health.LessEqual, Fail: 0.05, Warn: 0.04, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
-			{Metric: "valid_tracking_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
+			{Metric: metrics.LateShipmentRate, Op: health.LessEqual, Fail: 0.05, Warn: 0.04, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
+			{Metric: metrics.ValidTrackingRate, Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
 		}},
 	{Name: "kaufland", Platform: "kaufland", Description: "Kaufland: seller cancellations below 1 % a month",
 		Entries: []Entry{
-			{Metric: "prefulfillment_cancel_rate", Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
+			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
 		}},
 	{Name: "zalando", Platform: "zalando", Description: "Zalando partner program, rolling 7 days",
 		Entries: []Entry{
-			{Metric: "prefulfillment_cancel_rate", Op: health.LessEqual, Fail: 0.01, Warn: 0.008, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
-			{Metric: "on_time_delivery_rate", Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
+			{Metric: metrics.PrefulfillmentCancelRate, Op: health.LessEqual, Fail: 0.01, Warn: 0.008, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
+			{Metric: metrics.OnTimeDeliveryRate, Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{7}, Source: "Zalando partner standards (platforms.md)", Checked: checked},
 		}},
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -21,7 +22,7 @@ func TestBuiltinEntriesComplete(t *testing.T) {
 			if err := check(e); err != nil {
 				t.Errorf("%s %s: %v", p.Name, e.Metric, err)
 			}
-			if e.Source == "" || e.Checked == "" || len(e.WindowDays) == 0 || e.Fail <= 0 || e.Fail > Scale(e.Metric) || e.Warn > Scale(e.Metric) {
+			if e.Source == "" || e.Checked == "" || len(e.WindowDays) == 0 || e.Fail <= 0 || e.Fail > metrics.ScaleOf(e.Metric) || e.Warn > metrics.ScaleOf(e.Metric) {
 				t.Errorf("%s %s: incomplete %+v", p.Name, e.Metric, e)
 			}
 			switch e.Op {

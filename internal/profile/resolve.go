@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -35,10 +36,10 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 			if !ok {
 				continue
 			}
-			if ns, ok := o.Value.([]int); ok && f == "window_days" && !multiWindow[e.Metric] && len(ns) != 1 {
+			if ns, ok := o.Value.([]int); ok && f == "window_days" && !isMultiWindow(e.Metric) && len(ns) != 1 {
 				return nil, fmt.Errorf("%s: thresholds.%s.window_days: one window only (the late shipment and contact response rates alone have several), got %v", o.Origin, e.Metric, ns)
 			}
-			if err := set(&r.Entry, f, o.Value, Scale(e.Metric)); err != nil {
+			if err := set(&r.Entry, f, o.Value, metrics.ScaleOf(e.Metric)); err != nil {
 				return nil, fmt.Errorf("%s: thresholds.%s.%s: %v", o.Origin, e.Metric, f, err)
 			}
 			r.Origins[f] = o.Origin
@@ -58,9 +59,12 @@ func Resolve(p Profile, overrides map[string]settings.Override) (map[string]Reso
 	return out, nil
 }
 
-// multiWindow are the metrics with an entry per window: 10 and 30 days,
-// 7, 30 and 90 days.
-var multiWindow = map[string]bool{"late_shipment_rate": true, "contact_response_rate": true}
+// isMultiWindow says whether the metric has an entry per window (the late
+// shipment rate's 10 and 30 days).
+func isMultiWindow(id string) bool {
+	m, ok := metrics.Lookup(id)
+	return ok && m.MultiWindow
+}
 
 // WarnBand is the project's default warn line for a target (metrics.md,
 // "Warn band"): from 80 % of a "less than" limit, within 2 points of a
@@ -75,19 +79,10 @@ func WarnBandOf(metric string, op health.Op, fail float64) float64 {
 	case health.Less, health.LessEqual:
 		return math.Round(fail*0.8*1e9) / 1e9
 	}
-	if top := Scale(metric); top > 1 {
+	if top := metrics.ScaleOf(metric); top > 1 {
 		return math.Min(top, fail+2)
 	}
 	return math.Min(1, math.Round((fail+0.02)*1e9)/1e9)
-}
-
-// Scale is the largest value a metric takes: 10 for the customer-service
-// rating (an average score), 1 for the rates (fractions).
-func Scale(metric string) float64 {
-	if metric == "customer_service_rating" {
-		return 10
-	}
-	return 1
 }
 
 func set(e *Entry, field string, v any, scale float64) error {
@@ -161,4 +156,25 @@ func origins(r Resolved) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// CheckOverrides resolves the named profile with the overrides, or every
+// built-in profile when none is named (the store, which picks one, is
+// known only once the reports are read): a bad value is found before any
+// file is read, and the error names it and where it came from.
+func CheckOverrides(name string, overrides map[string]settings.Override) error {
+	ps := Builtin
+	if name != "" {
+		p, err := ByName(name)
+		if err != nil {
+			return err
+		}
+		ps = []Profile{p}
+	}
+	for _, p := range ps {
+		if _, err := Resolve(p, overrides); err != nil {
+			return err
+		}
+	}
+	return nil
 }

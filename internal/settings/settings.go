@@ -4,6 +4,7 @@ package settings
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/sellerhealth/audit/internal/civil"
 )
@@ -20,17 +21,52 @@ type Settings struct {
 	FirstAsOf civil.Date
 	// Marketplace is the store code ("" unknown), used to read short dates.
 	Marketplace string
-	ODR         ODR
-	Shipping    Shipping
-	Service     Service
-	Feedback    Feedback
-	Input       Input
+	// Windows are the metrics' windows by metric id, as the threshold
+	// profile (with the user's overrides) gives them; the engine sets them
+	// once per account. A metric without an entry uses its own default
+	// (Amazon's rule, in its file in internal/metrics).
+	Windows  map[string]Window
+	ODR      ODR
+	Service  Service
+	Feedback Feedback
+	Input    Input
 	// Profile names the threshold profile ("" follows the store).
 	Profile string
 	// Overrides are threshold settings from the config file, the
 	// environment or flags, by config key ("thresholds.odr.fail"), each
 	// with where it came from.
 	Overrides map[string]Override
+}
+
+// Window is a metric's window setting: its length in days (several for a
+// metric with an entry per window, such as the late shipment rate's 10 and
+// 30) and its lag, the days between the window's last day and as-of.
+type Window struct {
+	Days []int
+	Lag  int
+}
+
+// MaxDays bounds every window and lag: ten years.
+const MaxDays = 3650
+
+// Window is the window of metric id: its entry in Windows, else def (the
+// metric's own default).
+func (s Settings) Window(id string, def Window) Window {
+	if w, ok := s.Windows[id]; ok && len(w.Days) > 0 {
+		return w
+	}
+	return def
+}
+
+// SetWindow sets metric id's window. The map is copied first, so copies
+// of s made before keep their windows.
+func (s *Settings) SetWindow(id string, days []int, lag int) {
+	m := make(map[string]Window, len(s.Windows)+1)
+	for k, v := range s.Windows {
+		m[k] = v
+	}
+	m[id] = Window{Days: append([]int(nil), days...), Lag: lag}
+	s.Windows = m
 }
 
 // Override is one user-set value and its origin ("file ./audit.yaml",
@@ -50,27 +86,6 @@ type Input struct {
 	ShowPII bool
 }
 
-// Shipping holds the windows of the seller-fulfilled metrics (metrics.md).
-type Shipping struct {
-	// LateShipmentDays: the late shipment rate's windows by expected ship
-	// date, each ending on as-of (Amazon: 10 and 30).
-	LateShipmentDays []int
-	// LateShipmentLagDays / CancelLagDays: days between those windows' end
-	// and as-of (Amazon: 0, the windows end on as-of).
-	LateShipmentLagDays, CancelLagDays int
-	// CancelDays: the pre-fulfillment cancel rate's window by order date (7).
-	CancelDays int
-	// TrackingDays / TrackingLagDays: valid tracking rate by promised
-	// delivery date, window ending as-of − lag (30, 14).
-	TrackingDays, TrackingLagDays int
-	// DeliveryDays / DeliveryLagDays: on-time delivery by promised delivery
-	// date (14, 7).
-	DeliveryDays, DeliveryLagDays int
-	// InvoiceDays / InvoiceLagDays: invoice defect rate by order date, the
-	// 7 days ending as-of − 7 ([as-of − 13, as-of − 7]).
-	InvoiceDays, InvoiceLagDays int
-}
-
 // Feedback holds the settings of removable feedback and of the
 // provisional ODR (metrics.md, issue 9).
 type Feedback struct {
@@ -86,87 +101,60 @@ type Feedback struct {
 	ProductReviewWords, ObsceneWords []string
 }
 
-// Service holds the windows of the customer-service metrics (metrics.md,
-// "Customer service").
+// Service holds the customer-service rating's settings besides its period
+// (metrics.md, "Customer service").
 type Service struct {
-	// ContactDays: the contact response rate's windows by receipt date,
-	// each ending on as-of (Amazon: 7, 30 and 90).
-	ContactDays []int
-	// ReturnDays: the return dissatisfaction rate's window by request date
-	// (policy: 30).
-	ReturnDays int
-	// RatingDays: the customer-service rating's running period (28 days),
-	// RatingMin the ratings a period needs to be shown (40), and
+	// RatingMin: the ratings a period needs to be shown (40), and
 	// RatingLookbackDays how far back a period with enough ratings is
 	// looked for (365).
-	RatingDays, RatingMin, RatingLookbackDays int
-	// DissatisfactionDays: the customer service dissatisfaction rate's
-	// window by answer date (policy: 30).
-	DissatisfactionDays int
+	RatingMin, RatingLookbackDays int
 }
 
-// ODR settings (metrics.md, "Order Defect Rate").
+// ODR settings (metrics.md, "Order Defect Rate") besides its window.
 type ODR struct {
-	// LagDays: the window ends this many days before as-of (Amazon: 14).
-	LagDays int
-	// WindowDays: the window's length in days, both ends inclusive (60).
-	WindowDays int
 	// CountDeniedClaims is the stricter reading of two source articles:
 	// every opened claim counts, denied ones too (withdrawn and
 	// reversed-on-appeal claims still do not). Default off.
 	CountDeniedClaims bool
 }
 
-// Default returns Amazon's published rules for the given audit date.
+// Default returns Amazon's published rules for the given audit date. The
+// windows are the metrics' own (internal/metrics).
 func Default(asOf civil.Date) Settings {
 	return Settings{
-		AsOf: asOf,
-		ODR:  ODR{LagDays: 14, WindowDays: 60},
-		Shipping: Shipping{
-			LateShipmentDays: []int{10, 30},
-			CancelDays:       7,
-			TrackingDays:     30, TrackingLagDays: 14,
-			DeliveryDays: 14, DeliveryLagDays: 7,
-			InvoiceDays: 7, InvoiceLagDays: 7,
-		},
-		Service: Service{ContactDays: []int{7, 30, 90}, ReturnDays: 30, RatingDays: 28, RatingMin: 40,
-			RatingLookbackDays: 365, DissatisfactionDays: 30},
+		AsOf:     asOf,
+		Service:  Service{RatingMin: 40, RatingLookbackDays: 365},
 		Feedback: Feedback{RemovalDays: 90, PeriodDays: 90},
 	}
 }
 
 // Validate rejects settings no rule can use.
 func (s Settings) Validate() error {
-	if s.ODR.LagDays < 0 || s.ODR.LagDays > 3650 {
-		return fmt.Errorf("--lag-days must be between 0 and 3650, got %d", s.ODR.LagDays)
+	if f := s.Feedback; f.RemovalDays < 0 || f.RemovalDays > MaxDays || f.PeriodDays < 0 || f.PeriodDays > MaxDays {
+		return fmt.Errorf("feedback.removal_days and feedback.period_days must be between 0 and %d, got %d and %d", MaxDays, f.RemovalDays, f.PeriodDays)
 	}
-	if s.ODR.WindowDays < 1 || s.ODR.WindowDays > 3650 {
-		return fmt.Errorf("--window-days must be between 1 and 3650, got %d", s.ODR.WindowDays)
+	ids := make([]string, 0, len(s.Windows))
+	for id := range s.Windows {
+		ids = append(ids, id)
 	}
-	if f := s.Feedback; f.RemovalDays < 0 || f.RemovalDays > 3650 || f.PeriodDays < 0 || f.PeriodDays > 3650 {
-		return fmt.Errorf("feedback.removal_days and feedback.period_days must be between 0 and 3650, got %d and %d", f.RemovalDays, f.PeriodDays)
-	}
-	sh := s.Shipping
-	for _, n := range sh.LateShipmentDays {
-		if n < 1 || n > 3650 {
-			return fmt.Errorf("late shipment window must be between 1 and 3650 days, got %d", n)
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := s.Windows[id].Validate(); err != nil {
+			return fmt.Errorf("%s: %v", id, err)
 		}
 	}
-	for _, w := range []struct {
-		name      string
-		days, lag int
-	}{
-		{"cancellation", sh.CancelDays, 0},
-		{"valid tracking", sh.TrackingDays, sh.TrackingLagDays},
-		{"on-time delivery", sh.DeliveryDays, sh.DeliveryLagDays},
-		{"invoice defect", sh.InvoiceDays, sh.InvoiceLagDays},
-	} {
-		if w.days < 1 || w.days > 3650 {
-			return fmt.Errorf("%s window must be between 1 and 3650 days, got %d", w.name, w.days)
+	return nil
+}
+
+// Validate rejects a window no rule can use.
+func (w Window) Validate() error {
+	for _, n := range w.Days {
+		if n < 1 || n > MaxDays {
+			return fmt.Errorf("window of %d days: want 1 to %d", n, MaxDays)
 		}
-		if w.lag < 0 || w.lag > 3650 {
-			return fmt.Errorf("%s lag must be between 0 and 3650 days, got %d", w.name, w.lag)
-		}
+	}
+	if w.Lag < 0 || w.Lag > MaxDays {
+		return fmt.Errorf("lag of %d days: want 0 to %d", w.Lag, MaxDays)
 	}
 	return nil
 }

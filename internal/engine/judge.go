@@ -1,0 +1,160 @@
+package engine
+
+import (
+	"sync"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/input"
+	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/profile"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// Judge is a loaded account ready to be audited on any as-of date: its
+// store, its threshold profile resolved once (the user's overrides and
+// Amazon's own targets on top), the metrics' windows from that profile,
+// and the metrics to run. Audit only reads it, so the dates of a trend are
+// audited in parallel from one Judge.
+type Judge struct {
+	command  string
+	loaded   *input.Loaded
+	s        settings.Settings // Marketplace is the account's store; Windows the profile's
+	ids      []string
+	profile  string
+	resolved map[string]profile.Resolved
+	notes    []string // on the store and Amazon's targets, for the warnings
+
+	mu     sync.Mutex
+	stores map[string]map[string]profile.Resolved // other stores' profiles, resolved on first use
+}
+
+// NewJudge settles what every audit of the loaded account shares. The
+// account's store is --marketplace, else the one store the reports name.
+// The threshold profile is the one named (--profile, the config file,
+// AUDIT_PROFILE), else the store's; the user's overrides go on top, and
+// Amazon's own seller performance report's targets over the profile's.
+// The profile's windows are the metrics' windows, and a metric the
+// profile lacks is not computed.
+func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []string) (*Judge, error) {
+	for _, id := range ids {
+		if _, err := lookup(id); err != nil {
+			return nil, err
+		}
+	}
+	store, notes := accountStore(loaded.Data, s.Marketplace)
+	s.Marketplace = store
+	prof, err := chooseProfile(s.Profile, store)
+	if err != nil {
+		return nil, err
+	}
+	resolved, err := profile.Resolve(prof, s.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
+	s.Windows = windowsOf(resolved)
+	if hasCore(ids) {
+		ids = WithInputs(ids, loaded.Data)
+	}
+	return &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes}, nil
+}
+
+// windowsOf are the metrics' windows as the resolved profile sets them.
+func windowsOf(r map[string]profile.Resolved) map[string]settings.Window {
+	out := make(map[string]settings.Window, len(r))
+	for id, e := range r {
+		if len(e.WindowDays) > 0 {
+			out[id] = settings.Window{Days: append([]int(nil), e.WindowDays...), Lag: e.LagDays}
+		}
+	}
+	return out
+}
+
+// Audit computes and judges the account's metrics on asOf.
+func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
+	s := j.s
+	s.AsOf = asOf
+	d := j.loaded.Data
+	r := &health.Report{Command: j.command, AsOf: asOf, Marketplace: s.Marketplace, Profile: j.profile,
+		Warnings: append(append([]string(nil), j.loaded.Warnings...), j.notes...), Inputs: j.loaded.Inputs}
+	for _, id := range j.ids {
+		m, _ := metrics.Lookup(id) // NewJudge checked every id
+		if m.List {
+			out := m.Compute(d, s)
+			if out.Feedback != nil {
+				r.Feedback = append(orEmpty(r.Feedback), out.Feedback...)
+			}
+			if out.Risks != nil {
+				r.Risks = append(orEmpty(r.Risks), out.Risks...)
+			}
+			r.Warnings = append(r.Warnings, out.Notes...)
+			continue
+		}
+		if _, in := j.resolved[id]; !in {
+			res := metrics.Missing(id, "not a metric of the "+j.profile+" profile")
+			r.Metrics = append(r.Metrics, health.Judge(res, health.Threshold{}))
+			continue
+		}
+		out := m.Compute(d, s)
+		for _, res := range out.Results {
+			t, err := j.threshold(res)
+			if err != nil {
+				return nil, err
+			}
+			v := health.Judge(res, t)
+			v.Forecast = health.ForecastOf(v, asOf)
+			r.Metrics = append(r.Metrics, v)
+		}
+		r.Unmatched = append(r.Unmatched, out.Unplaced...)
+		r.Warnings = append(r.Warnings, out.Notes...)
+	}
+	r.Finish()
+	return r, nil
+}
+
+// orEmpty is s, or an empty (not nil) slice: a list that was asked for is
+// written as [] even when it holds nothing.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// threshold is the target of a result: the account's profile's, or, for a
+// per-store entry (IDR) of another store than the account's when no
+// profile is named, that store's profile's.
+func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
+	t := j.resolved[res.ID].Threshold()
+	if res.Marketplace == "" || res.Marketplace == j.s.Marketplace || j.s.Profile != "" {
+		return t, nil
+	}
+	other, err := j.storeProfile(res.Marketplace)
+	if err != nil {
+		return t, err
+	}
+	if e, ok := other[res.ID]; ok {
+		t = e.Threshold()
+	}
+	return t, nil
+}
+
+// storeProfile is the store's profile with the user's overrides, resolved
+// once per Judge.
+func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if r, ok := j.stores[store]; ok {
+		return r, nil
+	}
+	r, err := profile.Resolve(profile.ForStore(store), j.s.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	if j.stores == nil {
+		j.stores = map[string]map[string]profile.Resolved{}
+	}
+	j.stores[store] = r
+	return r, nil
+}

@@ -1,0 +1,73 @@
+package metrics
+
+import (
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// OnTimeDeliveryRate is the on-time delivery rate's id.
+const OnTimeDeliveryRate = "on_time_delivery_rate"
+
+// deliveryWindow is Amazon's rule: 14 days by promised delivery date,
+// ending 7 days before as-of.
+var deliveryWindow = settings.Window{Days: []int{14}, Lag: 7}
+
+var deliveryMetric = Metric{
+	ID: OnTimeDeliveryRate, Title: "On-Time Delivery Rate", Short: "DELIVERY", Abbrev: "OTDR",
+	Command: "delivery", Source: "Amazon staff FAQ; help 200633610",
+	KeyedOn: "promised delivery dates", Counts: "on time", Population: "shipments", Scope: "Seller-fulfilled, tracked",
+	WindowDate: WindowDate{Short: "promised", Long: "Promised delivery"},
+	Clean:      [2]string{"shipment delivered on time", "shipments delivered on time"},
+	ListTitle:  "Late deliveries",
+	Scale:      1, Window: deliveryWindow,
+	Reads: []string{kindShipments, kindOrders},
+	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+		return Outcome{Results: []Result{OnTimeDelivery(d, s)}}
+	},
+}
+
+// OnTimeDelivery computes the on-time delivery rate (Amazon staff FAQ; help
+// 200633610): validly tracked, confirmed shipments whose promised delivery
+// date is in the 14 days ending on as-of − 7; on time = delivered on or
+// before the promised date, and by as-of (not delivered yet is late).
+// Items are the late and undelivered shipments; Days count by promised
+// delivery date, the numerator being the on-time ones as in the Result.
+func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
+	if !d.Has(kindShipments) {
+		return Missing(OnTimeDeliveryRate, needShipments)
+	}
+	if why := lacking(d, "tracking-id", "promised-delivery-date", "delivery-date"); why != "" {
+		return Missing(OnTimeDeliveryRate, why)
+	}
+	win := s.Window(OnTimeDeliveryRate, deliveryWindow)
+	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	r := Result{ID: OnTimeDeliveryRate, Window: w}
+	days := daysOf(w, s.AsOf)
+	for sh := range d.Shipments.All() {
+		key, promised := sh.Promised.Get()
+		if !promised || !days.covers(key) || confirmedBy(sh, s.AsOf).IsZero() || !sh.HasValidTracking() {
+			continue
+		}
+		on, known := sh.Delivered.Get()
+		delivered := known && on <= s.AsOf
+		onTime := delivered && on <= key
+		days.add(key, onTime)
+		if !w.Contains(key) {
+			continue
+		}
+		r.Denominator++
+		if onTime {
+			r.Numerator++
+			continue
+		}
+		ev := Event{Type: "not_delivered", Status: "not delivered by the as-of date"}
+		if delivered {
+			ev = Event{Type: "late_delivery", Date: on, Status: "promised " + key.String()}
+		}
+		r.Items = append(r.Items, Item{OrderID: sh.OrderID(), OrderDate: sh.Purchase.Date, Fulfillment: "mfn", KeyDate: key,
+			Events: []Event{ev}, LeavesWindowOn: LeavesWindow(key, win.Lag, win.Days[0])})
+	}
+	sortItems(r.Items)
+	r.Days = days.counted()
+	return r
+}

@@ -1,0 +1,70 @@
+package metrics
+
+import (
+	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/settings"
+)
+
+// CustomerServiceDissatisfactionRate is the customer service
+// dissatisfaction rate's id.
+const CustomerServiceDissatisfactionRate = "customer_service_dissatisfaction_rate"
+
+// serviceDissatisfactionWindow is project policy (Amazon names none): 30
+// days by answer date, ending on as-of.
+var serviceDissatisfactionWindow = settings.Window{Days: []int{30}}
+
+var serviceDissatisfactionMetric = Metric{
+	ID: CustomerServiceDissatisfactionRate, Title: "Customer Service Dissatisfaction Rate", Short: "CS DISSAT.", Abbrev: "CSDR",
+	Command: "service", Source: "Amazon's older customer service metric",
+	KeyedOn: "answers dated", Counts: "answered no", Population: "answers", Scope: "Latest answer per order",
+	Scale: 1, Window: serviceDissatisfactionWindow,
+	Reads: []string{kindRatings}, OnlyWithInputs: true,
+	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
+		return Outcome{Results: []Result{ServiceDissatisfaction(d, s)}}
+	},
+}
+
+// ServiceDissatisfaction computes the Customer Service Dissatisfaction Rate
+// (the older Amazon metric): "no" answers to "Did this solve your
+// problem?" over all answers dated in the days of its window (30 by
+// default) ending on as-of, only the latest answer per order (the rater id;
+// latest instant, on a tie the later row). Items are the orders whose
+// latest answer is "no"; Days count by answer date.
+func ServiceDissatisfaction(d *records.Dataset, s settings.Settings) Result {
+	if !d.Has(kindRatings) {
+		return Missing(CustomerServiceDissatisfactionRate, needSolved)
+	}
+	if _, answers := ratingKinds(d.Ratings); !answers {
+		return Missing(CustomerServiceDissatisfactionRate, noSolved)
+	}
+	win := s.Window(CustomerServiceDissatisfactionRate, serviceDissatisfactionWindow)
+	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	r := Result{ID: CustomerServiceDissatisfactionRate, Window: w}
+	latest := map[string]*records.Rating{}
+	for i := range d.Ratings {
+		g := &d.Ratings[i]
+		if g.Solved == records.SolvedUnknown || !w.Contains(g.Rated.Date) {
+			continue
+		}
+		if old := latest[g.Rater]; old == nil || ratingLater(g, old) {
+			latest[g.Rater] = g
+		}
+	}
+	days := daysOf(w, s.AsOf)
+	for id, g := range latest {
+		no := g.Solved == records.SolvedNo
+		key := g.Rated.Date
+		days.add(key, no)
+		r.Denominator++
+		if !no {
+			continue
+		}
+		r.Numerator++
+		r.Items = append(r.Items, Item{OrderID: id, KeyDate: key,
+			Events:         []Event{{Type: EventNotSolved, Date: key, Status: "answered no"}},
+			LeavesWindowOn: LeavesWindow(key, win.Lag, win.Days[0])})
+	}
+	sortItems(r.Items)
+	r.Days = days.counted()
+	return r
+}
