@@ -11,11 +11,6 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 )
 
-func init() {
-	registerFormat("csv", CSV)
-	registerFleet("csv", CSVFleet)
-}
-
 // CSVMetric is one row of -o csv without --details: one metric entry
 // (docs/outputs.md, "CSV"). Every value is text already written the way the
 // document shows it: a rate as a plain decimal, an absent value empty.

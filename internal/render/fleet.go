@@ -12,11 +12,6 @@ import (
 	"github.com/sellerhealth/audit/internal/records"
 )
 
-func init() {
-	registerFleet("table", FleetTable)
-	registerFleet("json", FleetJSON)
-}
-
 // FleetTable writes the audit of many accounts for a person: one row per
 // account (its store, its worst status, each entry's rate, and how many
 // warnings it has), the accounts that could not be read with why, and the

@@ -12,8 +12,6 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 )
 
-func init() { registerFormat("html", HTML) }
-
 //go:embed html.tmpl
 var htmlSource string
 

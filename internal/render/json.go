@@ -13,8 +13,6 @@ import (
 	"github.com/sellerhealth/audit/internal/records"
 )
 
-func init() { registerFormat("json", JSON) }
-
 // SchemaVersion of the JSON document; docs/json.md is its contract.
 const SchemaVersion = 1
 

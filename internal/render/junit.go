@@ -9,11 +9,6 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 )
 
-func init() {
-	registerFormat("junit", JUnit)
-	registerFleet("junit", JUnitFleet)
-}
-
 // The JUnit XML document as CI systems read it (GitLab, Jenkins, the GitHub
 // test reporters): one testsuite per account, one testcase per metric
 // entry. No timestamps: every time is "0", so the bytes depend on the

@@ -9,11 +9,6 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 )
 
-func init() {
-	registerFormat("markdown", Markdown)
-	registerFleet("markdown", MarkdownFleet)
-}
-
 // Markdown writes one report as GitHub-flavoured markdown for a
 // pull-request comment or a chat message: a heading with the verdict, one
 // table row per metric entry, then the forecasts, what could not be

@@ -1,6 +1,7 @@
 // Package render writes a health.Report in one output format. Renderers
 // compute nothing: every figure comes from the report; they only choose
-// words, layout and colour. Each format is one file with a Renderer.
+// words, layout and colour. Each format is one file with its renderers, plus
+// one line in formatList.
 package render
 
 import (
@@ -34,19 +35,46 @@ type FleetRenderer func(w io.Writer, f *health.Fleet, o Options) error
 // TrendRenderer writes a trend (audit trend).
 type TrendRenderer func(w io.Writer, t *health.Trend, o Options) error
 
-var (
-	formats = map[string]Renderer{}
-	fleets  = map[string]FleetRenderer{}
-	trends  = map[string]TrendRenderer{}
-)
+// Format is one output format: its name, its renderers of a report, of
+// many accounts (--accounts) and of a trend (audit trend), nil where it has
+// none, and what the command needs to know about it.
+type Format struct {
+	Name   string
+	Report Renderer
+	Fleet  FleetRenderer
+	Trend  TrendRenderer
+	// WantsTrend: the format draws the trend of a report, so the command
+	// computes it only then.
+	WantsTrend bool
+	// EmbedsWarnings: the format writes the run's warnings into its own
+	// document, so the command need not print them on stderr.
+	EmbedsWarnings bool
+}
 
-func registerFormat(name string, fn Renderer)     { formats[name] = fn }
-func registerFleet(name string, fn FleetRenderer) { fleets[name] = fn }
-func registerTrend(name string, fn TrendRenderer) { trends[name] = fn }
+// formatList is every output format. A new output format is its file plus
+// one line here.
+var formatList = []Format{
+	{Name: "table", Report: Table, Fleet: FleetTable, Trend: TrendTable},
+	{Name: "json", Report: JSON, Fleet: FleetJSON, Trend: TrendJSON, EmbedsWarnings: true},
+	{Name: "csv", Report: CSV, Fleet: CSVFleet, Trend: TrendCSV},
+	{Name: "html", Report: HTML, WantsTrend: true, EmbedsWarnings: true},
+	{Name: "markdown", Report: Markdown, Fleet: MarkdownFleet},
+	{Name: "junit", Report: JUnit, Fleet: JUnitFleet},
+}
+
+// formatNamed is the format called name, or the zero Format.
+func formatNamed(name string) Format {
+	for _, f := range formatList {
+		if f.Name == name {
+			return f
+		}
+	}
+	return Format{}
+}
 
 // Lookup finds the renderer of an output format.
 func Lookup(name string) (Renderer, error) {
-	if fn, ok := formats[name]; ok {
+	if fn := formatNamed(name).Report; fn != nil {
 		return fn, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (want %s)", name, strings.Join(Formats(), ", "))
@@ -54,30 +82,35 @@ func Lookup(name string) (Renderer, error) {
 
 // LookupFleet finds the many-accounts renderer of an output format.
 func LookupFleet(name string) (FleetRenderer, error) {
-	if fn, ok := fleets[name]; ok {
+	if fn := formatNamed(name).Fleet; fn != nil {
 		return fn, nil
 	}
-	return nil, fmt.Errorf("output format %q cannot show several accounts (want %s)", name, strings.Join(keys(fleets), ", "))
+	return nil, fmt.Errorf("output format %q cannot show several accounts (want %s)", name,
+		strings.Join(formatNames(func(f Format) bool { return f.Fleet != nil }), ", "))
 }
 
 // LookupTrend finds the trend renderer of an output format.
 func LookupTrend(name string) (TrendRenderer, error) {
-	if fn, ok := trends[name]; ok {
+	if fn := formatNamed(name).Trend; fn != nil {
 		return fn, nil
 	}
-	return nil, fmt.Errorf("output format %q cannot show a trend (want %s)", name, strings.Join(keys(trends), ", "))
+	return nil, fmt.Errorf("output format %q cannot show a trend (want %s)", name, strings.Join(TrendFormats(), ", "))
 }
 
 // Formats lists the output formats of a report, sorted.
-func Formats() []string { return keys(formats) }
+func Formats() []string { return formatNames(func(f Format) bool { return f.Report != nil }) }
 
 // TrendFormats lists the output formats of a trend, sorted.
-func TrendFormats() []string { return keys(trends) }
+func TrendFormats() []string { return formatNames(func(f Format) bool { return f.Trend != nil }) }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// formatNames lists, sorted, the names of the formats that have what has
+// asks for.
+func formatNames(has func(Format) bool) []string {
+	out := make([]string, 0, len(formatList))
+	for _, f := range formatList {
+		if has(f) {
+			out = append(out, f.Name)
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -255,8 +288,8 @@ func target(t health.Threshold) string {
 
 // WantsTrend says whether a format draws the trend of a report (html), so
 // the command computes it only then.
-func WantsTrend(format string) bool { return format == "html" }
+func WantsTrend(format string) bool { return formatNamed(format).WantsTrend }
 
 // EmbedsWarnings says whether a format writes the run's warnings into its
 // own document (json, html), so the command need not print them on stderr.
-func EmbedsWarnings(format string) bool { return format == "json" || format == "html" }
+func EmbedsWarnings(format string) bool { return formatNamed(format).EmbedsWarnings }

@@ -17,8 +17,6 @@ import (
 	"github.com/sellerhealth/audit/internal/metrics"
 )
 
-func init() { registerFormat("table", Table) }
-
 // Table writes the report for a person. A report of one metric (audit odr)
 // gets one row per entry with a column per component; a report of several
 // (audit all) gets one row per entry with the components in words. Then the

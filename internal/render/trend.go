@@ -16,12 +16,6 @@ import (
 	"github.com/sellerhealth/audit/internal/records"
 )
 
-func init() {
-	registerTrend("table", TrendTable)
-	registerTrend("json", TrendJSON)
-	registerTrend("csv", TrendCSV)
-}
-
 // SparklineWidth is the most characters a sparkline takes in the table.
 const SparklineWidth = 60
 

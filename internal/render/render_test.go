@@ -1,0 +1,69 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// The list of formats names each format once, and every format renders at
+// least a report: Formats() is what the --output flag offers.
+func TestFormatList(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range formatList {
+		if f.Name == "" || seen[f.Name] {
+			t.Errorf("format name %q empty or listed twice", f.Name)
+		}
+		seen[f.Name] = true
+		if f.Report == nil {
+			t.Errorf("format %q has no report renderer", f.Name)
+		}
+	}
+}
+
+// What the lookups offer and say, pinned: the list of formats only moved.
+func TestLookups(t *testing.T) {
+	if got, want := strings.Join(Formats(), ","), "csv,html,json,junit,markdown,table"; got != want {
+		t.Errorf("Formats() = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(TrendFormats(), ","), "csv,json,table"; got != want {
+		t.Errorf("TrendFormats() = %s, want %s", got, want)
+	}
+	for _, name := range Formats() {
+		if fn, err := Lookup(name); err != nil || fn == nil {
+			t.Errorf("Lookup(%q): %v", name, err)
+		}
+	}
+	for _, name := range []string{"table", "json", "csv", "markdown", "junit"} {
+		if fn, err := LookupFleet(name); err != nil || fn == nil {
+			t.Errorf("LookupFleet(%q): %v", name, err)
+		}
+	}
+	for _, name := range TrendFormats() {
+		if fn, err := LookupTrend(name); err != nil || fn == nil {
+			t.Errorf("LookupTrend(%q): %v", name, err)
+		}
+	}
+	errs := []struct {
+		err  error
+		want string
+	}{
+		{errOf(Lookup("yaml")), `unknown output format "yaml" (want csv, html, json, junit, markdown, table)`},
+		{errOf(LookupFleet("html")), `output format "html" cannot show several accounts (want csv, json, junit, markdown, table)`},
+		{errOf(LookupTrend("html")), `output format "html" cannot show a trend (want csv, json, table)`},
+	}
+	for _, e := range errs {
+		if e.err == nil || e.err.Error() != e.want {
+			t.Errorf("error %v, want %s", e.err, e.want)
+		}
+	}
+	for _, name := range append(Formats(), "yaml") {
+		if got, want := WantsTrend(name), name == "html"; got != want {
+			t.Errorf("WantsTrend(%q) = %v", name, got)
+		}
+		if got, want := EmbedsWarnings(name), name == "json" || name == "html"; got != want {
+			t.Errorf("EmbedsWarnings(%q) = %v", name, got)
+		}
+	}
+}
+
+func errOf[T any](_ T, err error) error { return err }
