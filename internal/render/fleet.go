@@ -110,24 +110,9 @@ func columnOf(v health.Verdict) fleetColumn {
 	return fleetColumn{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}
 }
 
-// fleetShort are the metrics' names in a column header.
-var fleetShort = map[string]string{
-	"odr":                        "ODR",
-	"late_shipment_rate":         "LSR",
-	"prefulfillment_cancel_rate": "CANCEL",
-	"valid_tracking_rate":        "TRACKING",
-	"on_time_delivery_rate":      "DELIVERY",
-	"invoice_defect_rate":        "IDR",
-
-	"contact_response_rate":                 "REPLIES",
-	"return_dissatisfaction_rate":           "RETURNS",
-	"customer_service_rating":               "CS RATING",
-	"customer_service_dissatisfaction_rate": "CS DISSAT.",
-}
-
 // label is the column's header: "ODR", "ODR AFN", "LSR 10D", "IDR DE".
 func (c fleetColumn) label() string {
-	parts := []string{label(fleetShort, c.id)}
+	parts := []string{metricOf(c.id).Short}
 	if c.fulfillment != "" && c.fulfillment != "all" {
 		parts = append(parts, strings.ToUpper(c.fulfillment))
 	}

@@ -184,12 +184,12 @@ func htmlPageOf(r *health.Report) htmlPage {
 }
 
 func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int) htmlEntry {
-	wd := words(m.ID)
+	wd := metricOf(m.ID)
 	e := htmlEntry{Anchor: row.Anchor, Metric: row.Metric, Scope: row.Scope, Status: row.Status,
 		Rate: row.Rate, Target: row.Target}
-	e.Counted = strconv.Itoa(m.Numerator) + " " + wd.numerator + " of " + strconv.Itoa(m.Denominator) + " " + wd.population
+	e.Counted = strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population
 	if m.Window.Days > 0 {
-		e.Counted += " (" + wd.windowOn + " " + m.Window.From.String() + " to " + m.Window.To.String() +
+		e.Counted += " (" + wd.KeyedOn + " " + m.Window.From.String() + " to " + m.Window.To.String() +
 			", " + strconv.Itoa(m.Window.Days) + " days)"
 	}
 	var parts []string
@@ -215,7 +215,7 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 	e.ListTitle = listTitle(m)
 	e.Channel = m.Fulfillment == "all"
 	e.DateHead = "Window date"
-	if h, ok := htmlWindowDateHeads[m.ID]; ok {
+	if h := metricOf(m.ID).WindowDate.Long; h != "" {
 		e.DateHead = h
 	}
 	for _, it := range m.Items {
@@ -235,14 +235,6 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 		e.Items = append(e.Items, hi)
 	}
 	return e
-}
-
-// htmlWindowDateHeads name the date that places an order in the window,
-// where that is not the order date (the table's SHIP BY and PROMISED).
-var htmlWindowDateHeads = map[string]string{
-	"late_shipment_rate":    "Ship by",
-	"valid_tracking_rate":   "Promised delivery",
-	"on_time_delivery_rate": "Promised delivery",
 }
 
 // htmlSameEntry says whether two verdicts are the same entry: the same
@@ -277,15 +269,12 @@ func htmlForecastOf(v health.Verdict) *htmlForecast {
 	}
 	if f.RecoversOn != nil {
 		hf.Recover = f.RecoversOn.String() + ", if no new defects arrive (about " +
-			strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " " + words(v.ID).population + " a day)"
+			strconv.FormatFloat(f.DailyOrders, 'f', 1, 64) + " " + metricOf(v.ID).Population + " a day)"
 	} else {
 		hf.Recover = "no date"
 	}
 	if n := f.CleanOrdersNeeded; n != nil {
-		cw, ok := cleanWords[v.ID]
-		if !ok {
-			cw = [2]string{"clean " + strings.TrimSuffix(words(v.ID).population, "s"), "clean " + words(v.ID).population}
-		}
+		cw := cleanWords(v.ID)
 		hf.Clean = plural(*n, "more "+cw[0], "more "+cw[1]) + " would bring it " + goal
 	} else {
 		hf.Clean = "no number of new orders would bring it " + goal

@@ -247,14 +247,14 @@ func figuresLine(m health.Verdict) string {
 // detailLines say what was counted, over which window, the forecast, and
 // the orders counted against the entry with the day each stops counting.
 func detailLines(m health.Verdict) []string {
-	wd := words(m.ID)
-	counted := strconv.Itoa(m.Numerator) + " " + wd.numerator + " of " + strconv.Itoa(m.Denominator) + " " + wd.population
+	wd := metricOf(m.ID)
+	counted := strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population
 	for _, c := range m.Components {
 		counted += ", " + label(componentWords, c.Key) + " " + strconv.Itoa(c.Count)
 	}
 	lines := []string{counted}
 	if m.Window.Days > 0 {
-		lines = append(lines, "Window: "+wd.windowOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
+		lines = append(lines, "Window: "+wd.KeyedOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
 	}
 	if m.Forecast != nil {
 		// The table's forecast line, without the entry's name the message

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 // Markdown writes one report as GitHub-flavoured markdown for a
@@ -111,10 +112,10 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	}
 	mdTable(&b, header, numeric, rows)
 	var legend []string
-	for _, id := range mdLegendOrder {
+	for _, m := range metrics.Figures() {
 		for _, c := range cols {
-			if strings.HasPrefix(c.key, id+"|") {
-				legend = append(legend, mdAbbrev[id]+": "+metricTitle(id))
+			if strings.HasPrefix(c.key, m.ID+"|") {
+				legend = append(legend, m.Abbrev+": "+m.Title)
 				break
 			}
 		}
@@ -127,32 +128,13 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	return err
 }
 
-// Column heads of the fleet table: the abbreviations Amazon's help pages
-// use, so a dozen columns fit a pull-request comment.
-var mdAbbrev = map[string]string{
-	"odr":                        "ODR",
-	"late_shipment_rate":         "LSR",
-	"prefulfillment_cancel_rate": "CR",
-	"valid_tracking_rate":        "VTR",
-	"on_time_delivery_rate":      "OTDR",
-	"invoice_defect_rate":        "IDR",
-
-	"contact_response_rate":                 "CRR",
-	"return_dissatisfaction_rate":           "RDR",
-	"customer_service_rating":               "CSR",
-	"customer_service_dissatisfaction_rate": "CSDR",
-}
-
-var mdLegendOrder = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate",
-	"contact_response_rate", "return_dissatisfaction_rate", "customer_service_rating", "customer_service_dissatisfaction_rate"}
-
 func mdColumnKey(m health.Verdict) string {
 	return m.ID + "|" + m.Fulfillment + "|" + strconv.Itoa(m.WindowDays)
 }
 
 // mdColumnHead is "ODR", "ODR AFN", "LSR 10d", "CR".
 func mdColumnHead(m health.Verdict) string {
-	h := label(mdAbbrev, m.ID)
+	h := metricOf(m.ID).Abbrev
 	if m.Fulfillment != "" && m.Fulfillment != "all" {
 		h += " " + strings.ToUpper(m.Fulfillment)
 	}

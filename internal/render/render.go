@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 // Options are what a renderer may look at besides the report.
@@ -116,57 +117,30 @@ func formatNames(has func(Format) bool) []string {
 	return out
 }
 
-// Presentation names of metrics, segments and components.
-var metricTitles = map[string]string{
-	"odr":                        "Order Defect Rate",
-	"late_shipment_rate":         "Late Shipment Rate",
-	"prefulfillment_cancel_rate": "Pre-fulfillment Cancel Rate",
-	"valid_tracking_rate":        "Valid Tracking Rate",
-	"on_time_delivery_rate":      "On-Time Delivery Rate",
-	"invoice_defect_rate":        "Invoice Defect Rate",
-
-	"contact_response_rate":                 "Contact Response Rate",
-	"return_dissatisfaction_rate":           "Return Dissatisfaction Rate",
-	"customer_service_rating":               "Customer Service Rating",
-	"customer_service_dissatisfaction_rate": "Customer Service Dissatisfaction Rate",
-}
-
-// metricWords say, per metric, what the window is keyed on, what the
-// numerator and denominator count, and whom the metric covers.
-type metricWords struct {
-	windowOn   string // "orders dated", "expected ship dates", ...
-	numerator  string // "defective", "late", ...
-	population string // "orders", "shipments"
-	scope      string // default scope where the entry has no segment
-}
-
-var wordsOf = map[string]metricWords{
-	"odr":                        {"orders dated", "defective", "orders", ""},
-	"late_shipment_rate":         {"expected ship dates", "late", "orders", "Seller-fulfilled"},
-	"prefulfillment_cancel_rate": {"orders dated", "cancelled", "orders", "Seller-fulfilled"},
-	"valid_tracking_rate":        {"promised delivery dates", "validly tracked", "shipments", "Seller-fulfilled"},
-	"on_time_delivery_rate":      {"promised delivery dates", "on time", "shipments", "Seller-fulfilled, tracked"},
-	"invoice_defect_rate":        {"orders dated", "defective", "business orders", "Business orders"},
-
-	"contact_response_rate":                 {"messages received", "answered within 24 h", "messages", "Buyer messages"},
-	"return_dissatisfaction_rate":           {"requests made", "dissatisfied", "return requests", "Return requests"},
-	"customer_service_rating":               {"ratings dated", "points", "ratings", "Each buyer's latest rating"},
-	"customer_service_dissatisfaction_rate": {"answers dated", "answered no", "answers", "Latest answer per order"},
-}
-
-func words(id string) metricWords {
-	if w, ok := wordsOf[id]; ok {
-		return w
+// metricOf is the catalog's entry of a metric id: every word a renderer
+// says about a metric comes from it. An id the catalog lacks (never given
+// by the engine) is shown as itself, with neutral words.
+func metricOf(id string) metrics.Metric {
+	if m, ok := metrics.Lookup(id); ok {
+		return m
 	}
-	return metricWords{"dates", "counted", "items", ""}
+	return metrics.Metric{ID: id, Title: id, Short: id, Abbrev: id, KeyedOn: "dates", Counts: "counted", Population: "items"}
 }
 
-func metricTitle(id string) string {
-	if t, ok := metricTitles[id]; ok {
-		return t
+// metricTitle is the metric's name in prose: "Order Defect Rate".
+func metricTitle(id string) string { return metricOf(id).Title }
+
+// cleanWords name one and many members of a metric's population that do
+// not count against it: what would bring the rate down (or up) today.
+func cleanWords(id string) [2]string {
+	m := metricOf(id)
+	if m.Clean != ([2]string{}) {
+		return m.Clean
 	}
-	return id
+	return [2]string{"clean " + strings.TrimSuffix(m.Population, "s"), "clean " + m.Population}
 }
+
+// Presentation names of segments and components.
 
 var segmentLabels = map[string]string{
 	"all": "All orders",
@@ -259,8 +233,8 @@ func plural(n int, one, many string) string {
 // segment, a window length or a store.
 func scope(v health.Verdict) string {
 	var parts []string
-	if v.Fulfillment == "" && words(v.ID).scope != "" {
-		parts = append(parts, words(v.ID).scope)
+	if sc := metricOf(v.ID).Scope; v.Fulfillment == "" && sc != "" {
+		parts = append(parts, sc)
 	}
 	if v.Fulfillment != "" {
 		parts = append(parts, label(segmentLabels, v.Fulfillment))

@@ -120,12 +120,13 @@ var riskLabels = map[string]string{
 	"return_request_unanswered": "return request unanswered",
 }
 
-// odrNotes say, under the ODR of all orders, that its orders can still
-// receive feedback (a provisional figure), and what it would be if the
-// removable negative feedback were removed (audit feedback lists it).
+// odrNotes say, under the ODR of all orders (the one entry of all
+// orders: no other metric has segments), that its orders can still receive
+// feedback (a provisional figure), and what it would be if the removable
+// negative feedback were removed (audit feedback lists it).
 func odrNotes(w io.Writer, vs []health.Verdict) {
 	for _, v := range vs {
-		if v.ID != "odr" || v.Fulfillment != "all" || v.NotComputed != "" {
+		if v.Fulfillment != "all" || v.NotComputed != "" {
 			continue
 		}
 		var notes []string
@@ -173,7 +174,7 @@ func notComputedNote(vs []health.Verdict) string {
 // oneMetric is the layout of a single metric's command.
 func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palette) error {
 	first := group[0]
-	wd := words(first.ID)
+	wd := metricOf(first.ID)
 	sameWindow := true
 	for _, m := range group {
 		sameWindow = sameWindow && m.Window == first.Window
@@ -181,7 +182,7 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 	head := fmt.Sprintf("%s, as of %s", pal.bold(metricTitle(first.ID)), r.AsOf)
 	if first.Window.Days > 0 && sameWindow {
 		head = fmt.Sprintf("%s: %s %s to %s (%d days), as of %s",
-			pal.bold(metricTitle(first.ID)), wd.windowOn, first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
+			pal.bold(metricTitle(first.ID)), wd.KeyedOn, first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
 	}
 	fmt.Fprintln(w, head)
 	fmt.Fprintln(w)
@@ -191,13 +192,13 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 			comps = m.Components
 		}
 	}
-	header := []string{"SCOPE", "RATE", strings.ToUpper(wd.numerator + " / " + wd.population)}
-	if first.ID == "odr" {
+	header := []string{"SCOPE", "RATE", strings.ToUpper(wd.Counts + " / " + wd.Population)}
+	if first.Fulfillment != "" { // the ODR's segments
 		header[0] = "FULFILLMENT"
 	}
 	numeric := []bool{false, true, true}
 	if !sameWindow {
-		header = append(header, "WINDOW ("+strings.ToUpper(wd.windowOn)+")")
+		header = append(header, "WINDOW ("+strings.ToUpper(wd.KeyedOn)+")")
 		numeric = append(numeric, false)
 	}
 	for _, c := range comps {
@@ -263,15 +264,11 @@ func window(m health.Verdict) string {
 	if m.Window.Days == 0 {
 		return ""
 	}
-	return windowKeys[m.ID] + m.Window.From.String() + ".." + m.Window.To.String()
-}
-
-// windowKeys prefix a window with the date it is keyed on, where that is not
-// the order date.
-var windowKeys = map[string]string{
-	"late_shipment_rate":    "ship-by ",
-	"valid_tracking_rate":   "promised ",
-	"on_time_delivery_rate": "promised ",
+	prefix := ""
+	if k := metricOf(m.ID).WindowDate.Short; k != "" {
+		prefix = k + " "
+	}
+	return prefix + m.Window.From.String() + ".." + m.Window.To.String()
 }
 
 // notComputed lists the metrics the reports could not produce, grouped by
@@ -327,11 +324,11 @@ func rate(m health.Verdict) string {
 // for the buyer messages, what a help-desk lead reads at a glance: "3 late,
 // 2 unanswered of 57 messages".
 func detailWords(m health.Verdict) []string {
-	wd := words(m.ID)
+	wd := metricOf(m.ID)
 	switch {
-	case m.ID == "contact_response_rate":
-		return []string{fmt.Sprintf("%d late, %d unanswered of %s", m.Components.Get("late_response"),
-			m.Components.Get("no_response"), plural(m.Denominator, "message", "messages"))}
+	case m.ID == metrics.ContactResponseRate:
+		return []string{fmt.Sprintf("%d late, %d unanswered of %s", m.Components.Get(metrics.ComponentLateResponse),
+			m.Components.Get(metrics.ComponentNoResponse), plural(m.Denominator, "message", "messages"))}
 	case m.Threshold.Scale > 1:
 		avg := "-"
 		if v, ok := m.Value(); ok {
@@ -339,7 +336,7 @@ func detailWords(m health.Verdict) []string {
 		}
 		return []string{fmt.Sprintf("average %s of %s", avg, plural(m.Denominator, "rating", "ratings"))}
 	}
-	details := []string{strconv.Itoa(m.Numerator) + " " + wd.numerator + " of " + strconv.Itoa(m.Denominator) + " " + wd.population}
+	details := []string{strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population}
 	for _, c := range m.Components {
 		details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
 	}
@@ -503,24 +500,6 @@ func listed(vs []health.Verdict) []health.Verdict {
 	return out
 }
 
-// listTitles head a metric's per-order list.
-var listTitles = map[string]string{
-	"odr":                        "Defective orders",
-	"late_shipment_rate":         "Late shipments",
-	"prefulfillment_cancel_rate": "Counted cancellations (seller or Amazon)",
-	"valid_tracking_rate":        "Shipments without valid tracking",
-	"on_time_delivery_rate":      "Late deliveries",
-	"invoice_defect_rate":        "Missing or late invoices",
-}
-
-// windowDateHeads name the date an entry's window is keyed on, where that
-// is not the order date.
-var windowDateHeads = map[string]string{
-	"late_shipment_rate":    "SHIP BY",
-	"valid_tracking_rate":   "PROMISED",
-	"on_time_delivery_rate": "PROMISED",
-}
-
 // eventLabels name the events of a per-order list in running text.
 var eventLabels = map[string]string{
 	"negative_feedback": "negative feedback",
@@ -534,9 +513,10 @@ var eventLabels = map[string]string{
 // late invoices, DE": the list's name and what tells it from its metric's
 // other entries, without the metric's default scope or "All orders".
 func listTitle(v health.Verdict) string {
-	t, ok := listTitles[v.ID]
-	if !ok {
-		t = metricTitle(v.ID) + ": " + words(v.ID).population
+	m := metricOf(v.ID)
+	t := m.ListTitle
+	if t == "" {
+		t = m.Title + ": " + m.Population
 	}
 	var parts []string
 	if v.Fulfillment != "" && v.Fulfillment != "all" {
@@ -563,7 +543,8 @@ func detailLists(w io.Writer, vs []health.Verdict, pal palette) error {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "%s: %d\n", pal.bold(listTitle(v)), len(v.Items))
 		withChannel := v.Fulfillment == "all"
-		dateHead, withDate := windowDateHeads[v.ID]
+		dateHead := strings.ToUpper(strings.ReplaceAll(metricOf(v.ID).WindowDate.Short, "-", " ")) // "SHIP BY"
+		withDate := dateHead != ""
 		if !withDate {
 			for _, it := range v.Items {
 				if it.KeyDate != it.OrderDate {
@@ -652,17 +633,6 @@ var opWords = map[health.Op]string{
 	health.GreaterEqual: "at or over",
 }
 
-// cleanWords name, per metric, one and many members of the population that
-// do not count against it: what would bring the rate down (or up) today.
-var cleanWords = map[string][2]string{
-	"odr":                        {"defect-free order", "defect-free orders"},
-	"late_shipment_rate":         {"order shipped on time", "orders shipped on time"},
-	"prefulfillment_cancel_rate": {"order not cancelled", "orders not cancelled"},
-	"valid_tracking_rate":        {"validly tracked shipment", "validly tracked shipments"},
-	"on_time_delivery_rate":      {"shipment delivered on time", "shipments delivered on time"},
-	"invoice_defect_rate":        {"business order invoiced on time", "business orders invoiced on time"},
-}
-
 // forecastLine is "Order Defect Rate, Seller-fulfilled (MFN): under 1% on
 // 2027-01-19 if no new defects arrive (about 1.6 orders a day); 5 more
 // defect-free orders would bring it under 1% today." A part the forecast
@@ -680,13 +650,10 @@ func forecastLine(v health.Verdict) string {
 	var parts []string
 	if f.RecoversOn != nil {
 		parts = append(parts, fmt.Sprintf("%s on %s if no new defects arrive (about %s %s a day)",
-			goal, f.RecoversOn, strconv.FormatFloat(f.DailyOrders, 'f', 1, 64), words(v.ID).population))
+			goal, f.RecoversOn, strconv.FormatFloat(f.DailyOrders, 'f', 1, 64), metricOf(v.ID).Population))
 	}
 	if n := f.CleanOrdersNeeded; n != nil {
-		cw, ok := cleanWords[v.ID]
-		if !ok {
-			cw = [2]string{"clean " + strings.TrimSuffix(words(v.ID).population, "s"), "clean " + words(v.ID).population}
-		}
+		cw := cleanWords(v.ID)
 		parts = append(parts, fmt.Sprintf("%s would bring it %s today", plural(*n, "more "+cw[0], "more "+cw[1]), goal))
 	}
 	if (f.RecoversOn == nil || f.CleanOrdersNeeded == nil) && f.Reason != "" {
