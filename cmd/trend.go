@@ -11,6 +11,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/engine"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/render"
 )
 
@@ -27,15 +28,17 @@ type trendOptions struct {
 	Metrics  []string
 }
 
-// trendMetrics are the names --metric takes: each metric command's name,
-// and each check id.
-var trendMetrics = map[string]string{
-	"odr":           "odr",
-	"late-shipment": "late_shipment_rate",
-	"cancellation":  "prefulfillment_cancel_rate",
-	"tracking":      "valid_tracking_rate",
-	"delivery":      "on_time_delivery_rate",
-	"idr":           "invoice_defect_rate",
+// trendCommands are the command names --metric takes, each standing for
+// the metrics of that command (metrics.Metric.Command): odr,
+// late-shipment, ..., service.
+func trendCommands() []string {
+	var out []string
+	for _, m := range metrics.Figures() {
+		if !slices.Contains(out, m.Command) {
+			out = append(out, m.Command)
+		}
+	}
+	return out
 }
 
 func newTrendCmd(env *Env) *cobra.Command {
@@ -51,8 +54,8 @@ its status on --to. The reports are read once; every day is judged as
 
 --to defaults to --as-of, else today (UTC); --from to 29 days before --to
 (30 daily points). At most 3660 days. --metric picks the metrics: a command
-name (odr, late-shipment, cancellation, tracking, delivery, idr) or a metric
-id (late_shipment_rate, ...), repeated or comma-separated; default all.
+name (` + strings.Join(trendCommands(), ", ") + `) or a metric id
+(late_shipment_rate, ...), repeated or comma-separated; default all.
 
 -o table, json or csv (one row per entry and day). The exit code goes by the
 statuses on --to, as --fail-on says. See docs/trend.md.
@@ -83,7 +86,7 @@ are recognised by their header row, never by their name.`,
 	f := c.Flags()
 	f.StringVar(&opts.From, "from", "", "first as-of date YYYY-MM-DD (default 29 days before --to)")
 	f.StringVar(&opts.To, "to", "", "last as-of date YYYY-MM-DD (default --as-of, else today, UTC)")
-	f.StringSliceVar(&opts.Metrics, "metric", nil, "metrics to follow: odr, late-shipment, cancellation, tracking, delivery, idr or a metric id; repeatable or comma-separated (default all)")
+	f.StringSliceVar(&opts.Metrics, "metric", nil, "metrics to follow: "+strings.Join(trendCommands(), ", ")+" or a metric id; repeatable or comma-separated (default all)")
 	f.Lookup("output").Usage = "output format: " + strings.Join(render.TrendFormats(), ", ")
 	f.Lookup("as-of").Usage = "the same as --to"
 	for _, name := range []string{"accounts", "jobs", "details"} {
@@ -202,12 +205,14 @@ func trendChecks(names []string) ([]string, error) {
 			for _, id := range engine.All {
 				want[id] = true
 			}
-		case trendMetrics[n] != "":
-			want[trendMetrics[n]] = true
+		case slices.Contains(trendCommands(), n):
+			for _, m := range metrics.Figures() {
+				want[m.ID] = want[m.ID] || m.Command == n
+			}
 		case slices.Contains(engine.All, n):
 			want[n] = true
 		default:
-			return nil, usagef("--metric: unknown metric %q (want odr, late-shipment, cancellation, tracking, delivery, idr, all, or a metric id)", n)
+			return nil, usagef("--metric: unknown metric %q (want %s, all, or a metric id)", n, strings.Join(trendCommands(), ", "))
 		}
 	}
 	var ids []string

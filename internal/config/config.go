@@ -20,6 +20,8 @@ import (
 	"strings"
 
 	"github.com/spf13/viper"
+
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 // Type is what a key's value must be.
@@ -51,9 +53,6 @@ func (k Key) Env() string {
 	return "AUDIT_" + strings.ToUpper(strings.ReplaceAll(k.Name, ".", "_"))
 }
 
-// Metrics are the metric ids a thresholds.<id> block may name.
-var Metrics = []string{"odr", "late_shipment_rate", "prefulfillment_cancel_rate", "valid_tracking_rate", "on_time_delivery_rate", "invoice_defect_rate",
-	"contact_response_rate", "return_dissatisfaction_rate", "customer_service_rating", "customer_service_dissatisfaction_rate"}
 
 // Keys lists every key, in the order docs/configuration.md shows them.
 var Keys = func() []Key {
@@ -71,13 +70,16 @@ var Keys = func() []Key {
 		{"feedback.product_review_words", StringList, "words or phrases that mark a feedback comment as a product review (any language; none by default)"},
 		{"feedback.obscene_words", StringList, "words or phrases that mark a feedback comment as obscene (any language; none by default)"},
 	}
-	for _, m := range Metrics {
+	// A thresholds.<id> block for every metric of the catalog that has a
+	// target (not the work lists).
+	for _, m := range metrics.Figures() {
+		id := m.ID
 		ks = append(ks,
-			Key{"thresholds." + m + ".fail", Float, m + ": the target (a value on the wrong side of it fails)"},
-			Key{"thresholds." + m + ".warn", Float, m + ": the early-warning line"},
-			Key{"thresholds." + m + ".advisory", Bool, m + ": a miss only warns"},
-			Key{"thresholds." + m + ".window_days", IntList, m + ": window length(s) in days"},
-			Key{"thresholds." + m + ".lag_days", Int, m + ": days between the window's end and the audit date"},
+			Key{"thresholds." + id + ".fail", Float, id + ": the target (a value on the wrong side of it fails)"},
+			Key{"thresholds." + id + ".warn", Float, id + ": the early-warning line"},
+			Key{"thresholds." + id + ".advisory", Bool, id + ": a miss only warns"},
+			Key{"thresholds." + id + ".window_days", IntList, id + ": window length(s) in days"},
+			Key{"thresholds." + id + ".lag_days", Int, id + ": days between the window's end and the audit date"},
 		)
 	}
 	return ks

@@ -372,7 +372,7 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	c.YMax = Limit(top)
 	if t.Scale > 1 { // a score (the customer-service rating): its whole scale
 		top = t.Scale
-		c.YMax, c.Zero = limitText(top, t), "0"
+		c.YMax, c.Zero = LimitText(top, t), "0"
 	}
 	x := func(d civil.Date) float64 {
 		if last == first {
@@ -406,8 +406,8 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	}
 	c.Path = path.String()
 	if t.Op != "" {
-		c.Target = &htmlLine{Y: htmlCoord(y(t.Value)), Label: "target " + string(t.Op) + " " + limitText(t.Value, t)}
-		c.Warn = &htmlLine{Y: htmlCoord(y(t.WarnAt)), Label: "warn line " + limitText(t.WarnAt, t)}
+		c.Target = &htmlLine{Y: htmlCoord(y(t.Value)), Label: "target " + string(t.Op) + " " + LimitText(t.Value, t)}
+		c.Warn = &htmlLine{Y: htmlCoord(y(t.WarnAt)), Label: "warn line " + LimitText(t.WarnAt, t)}
 	}
 	c.Desc = "Daily rate from " + c.First + " to " + c.Last + ", on an axis from " + c.Zero + " to " + c.YMax + "."
 	if c.Target != nil {

@@ -197,8 +197,9 @@ func valueText(v float64, t health.Threshold) string {
 	return percent(v)
 }
 
-// limitText writes a target or warn line on its threshold's scale.
-func limitText(v float64, t health.Threshold) string {
+// LimitText writes a target or warn line on its threshold's scale: a
+// percentage for a rate, the number itself for a score ("6").
+func LimitText(v float64, t health.Threshold) string {
 	if t.Scale > 1 {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
@@ -253,7 +254,7 @@ func target(t health.Threshold) string {
 	if t.Op == "" {
 		return "-"
 	}
-	s := string(t.Op) + " " + limitText(t.Value, t)
+	s := string(t.Op) + " " + LimitText(t.Value, t)
 	if t.Advisory {
 		s += " advisory"
 	}
