@@ -37,14 +37,12 @@ import (
 // be missing), counts larger than their denominators (kept as given), a
 // status other than GOOD/BAD/NONE (kept as written), and a document labelled
 // gzip that is plain JSON (compression is told by magic bytes, never by name).
-func init() {
-	register(&Spec{
-		Kind:  "seller-performance",
-		Title: "seller performance report (SP-API V2)",
-		// Not a table: recognised by sniffPerformance, never by a header row.
-		Anchor: func(map[string]int) bool { return false },
-		Read:   readPerformance,
-	})
+var performanceSpec = Spec{
+	Kind:  "seller-performance",
+	Title: "seller performance report (SP-API V2)",
+	// Not a table: recognised by sniffPerformance, never by a header row.
+	Anchor: func(map[string]int) bool { return false },
+	Read:   readPerformance,
 }
 
 // MaxPerformanceJSON bounds a seller performance report: Amazon's are a few
@@ -175,7 +173,7 @@ func readPerformanceJSON(name string, r io.Reader) (*perfDoc, error) {
 	return decodePerformance(name, data)
 }
 
-// decodePerformance decodes the whole document; see the comment at init.
+// decodePerformance decodes the whole document; see the comment at performanceSpec.
 func decodePerformance(name string, data []byte) (*perfDoc, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
