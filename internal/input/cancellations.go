@@ -12,22 +12,20 @@ import (
 // Impacts Account Health. Amazon publishes no exact header, so the usual
 // spellings are accepted. A row whose impact says Yes is a cancellation
 // that counts against the seller.
-func init() {
-	register(&Spec{
-		Kind:  "cancellations",
-		Title: "cancellation report",
-		Columns: []Column{
-			{Name: "order-date", Aliases: []string{"purchase-date", "date"}},
-			{Name: "order-id", Aliases: []string{"amazon-order-id"}},
-			{Name: "impacts-account-health", Aliases: []string{"impacts-ahr", "account-health-impact", "impacts-account-health?", "impact"}},
-			{Name: "cancellation-reason", Aliases: []string{"reason", "cancel-reason"}},
-			{Name: "cancelled-by", Aliases: []string{"canceled-by", "cancel-initiator"}},
-		},
-		Required: []string{"order-id", "order-date", "impacts-account-health"},
-		Anchor:   func(c map[string]int) bool { return has(c, "order-id", "impacts-account-health") },
-		Quoted:   true,
-		Read:     readCancellations,
-	})
+var cancellationsSpec = Spec{
+	Kind:  "cancellations",
+	Title: "cancellation report",
+	Columns: []Column{
+		{Name: "order-date", Aliases: []string{"purchase-date", "date"}},
+		{Name: "order-id", Aliases: []string{"amazon-order-id"}},
+		{Name: "impacts-account-health", Aliases: []string{"impacts-ahr", "account-health-impact", "impacts-account-health?", "impact"}},
+		{Name: "cancellation-reason", Aliases: []string{"reason", "cancel-reason"}},
+		{Name: "cancelled-by", Aliases: []string{"canceled-by", "cancel-initiator"}},
+	},
+	Required: []string{"order-id", "order-date", "impacts-account-health"},
+	Anchor:   func(c map[string]int) bool { return has(c, "order-id", "impacts-account-health") },
+	Quoted:   true,
+	Read:     readCancellations,
 }
 
 type cancellationRow struct {

@@ -8,25 +8,23 @@ import (
 
 // The chargebacks file is project-defined (report-formats.md, "Canonical
 // files"): Amazon offers no export of its chargeback page.
-func init() {
-	register(&Spec{
-		Kind:  "chargebacks",
-		Title: "chargebacks file",
-		Columns: []Column{
-			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
-			{Name: "chargeback-date", Aliases: []string{"date", "chargeback-received-date", "received-date"}},
-			{Name: "chargeback-type", Aliases: []string{"type"}},
-			{Name: "reason", Aliases: []string{"chargeback-reason"}},
-			{Name: "amount", Aliases: []string{"chargeback-amount"}},
-			{Name: "currency"},
-		},
-		Required: []string{"order-id", "chargeback-date", "chargeback-type"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "order-id") && (has(c, "chargeback-type") || has(c, "chargeback-date"))
-		},
-		Quoted: true,
-		Read:   readChargebacks,
-	})
+var chargebacksSpec = Spec{
+	Kind:  "chargebacks",
+	Title: "chargebacks file",
+	Columns: []Column{
+		{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+		{Name: "chargeback-date", Aliases: []string{"date", "chargeback-received-date", "received-date"}},
+		{Name: "chargeback-type", Aliases: []string{"type"}},
+		{Name: "reason", Aliases: []string{"chargeback-reason"}},
+		{Name: "amount", Aliases: []string{"chargeback-amount"}},
+		{Name: "currency"},
+	},
+	Required: []string{"order-id", "chargeback-date", "chargeback-type"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "order-id") && (has(c, "chargeback-type") || has(c, "chargeback-date"))
+	},
+	Quoted: true,
+	Read:   readChargebacks,
 }
 
 type chargebackRow struct {

@@ -8,25 +8,23 @@ import (
 
 // The A-to-z claims file is project-defined (report-formats.md, "Canonical
 // files"): Amazon offers no export of its claims page.
-func init() {
-	register(&Spec{
-		Kind:  "claims",
-		Title: "A-to-z claims file",
-		Columns: []Column{
-			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
-			{Name: "claim-date", Aliases: []string{"date", "claim-created-date", "created-date", "filed-date", "claim-filed-date"}},
-			{Name: "claim-status", Aliases: []string{"status"}},
-			{Name: "claim-reason", Aliases: []string{"reason"}},
-			{Name: "claim-amount", Aliases: []string{"amount"}},
-			{Name: "currency"},
-		},
-		Required: []string{"order-id", "claim-date", "claim-status"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date"))
-		},
-		Quoted: true,
-		Read:   readClaims,
-	})
+var claimsSpec = Spec{
+	Kind:  "claims",
+	Title: "A-to-z claims file",
+	Columns: []Column{
+		{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+		{Name: "claim-date", Aliases: []string{"date", "claim-created-date", "created-date", "filed-date", "claim-filed-date"}},
+		{Name: "claim-status", Aliases: []string{"status"}},
+		{Name: "claim-reason", Aliases: []string{"reason"}},
+		{Name: "claim-amount", Aliases: []string{"amount"}},
+		{Name: "currency"},
+	},
+	Required: []string{"order-id", "claim-date", "claim-status"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "order-id") && (has(c, "claim-status") || has(c, "claim-date"))
+	},
+	Quoted: true,
+	Read:   readClaims,
 }
 
 type claimRow struct {

@@ -17,29 +17,27 @@ import (
 // recognised the file is read by position. Dates are short and their order
 // of day and month depends on the marketplace; they are resolved after all
 // files are read (see resolveFeedback).
-func init() {
-	register(&Spec{
-		Kind:  "feedback",
-		Title: "Feedback report",
-		Columns: []Column{
-			// Aliases: docs/i18n-sources.md gives the source of each one (the
-			// real DE, ES and MX headers of airbytehq/airbyte PR #9212 first).
-			{Name: "date", Aliases: []string{"datum", "fecha", "data", "datum-beoordeling", "日付"}},
-			{Name: "rating", Aliases: []string{"bewertung", "évaluation", "evaluation", "note", "valutazione", "puntuación", "puntuacion", "calificación", "beoordeling", "betyg", "ocena", "評価"}},
-			{Name: "comments", Aliases: []string{"comment", "kommentar", "kommentare", "commentaire", "commentaires", "commenti", "comentarios", "opmerkingen", "kommentarer", "komentarze", "コメント"}},
-			{Name: "your-response", Aliases: []string{"response", "ihre-antwort", "antwort", "votre-réponse", "la-tua-risposta", "tu-respuesta", "uw-reactie", "antwoord", "ditt-svar", "twoja-odpowiedź", "odpowiedź", "返答"}},
-			{Name: "order-id", Aliases: []string{"transaktionsnummer", "bestellnummer", "numéro-de-commande", "numero-ordine", "número-de-pedido", "n.º-de-pedido", "bestelnummer", "ordernummer", "numer-zamówienia", "注文番号"}},
-			{Name: "rater-email", Aliases: []string{"e-mail-des-bewertenden", "e-mail-des-bewerters", "e-mail-adresse-des-bewerters", "rater-e-mail", "e-mail-de-l'évaluateur", "e-mail-autore-della-valutazione", "email-del-valutatore", "e-mail-del-cliente", "correo-electrónico-del-evaluador", "e-mail-van-beoordelaar", "e-mail-oceniającego", "評価者のメールアドレス"}},
-			// Optional, not in Amazon's report: a column saying Amazon
-			// removed the feedback or struck it through (help 20231).
-			{Name: "removed", Aliases: []string{"struck-through", "strikethrough", "struck", "feedback-removed", "is-removed", "removed-or-struck-through"}},
-		},
-		Required: []string{"date", "rating", "order-id"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "rating", "order-id") && (has(c, "date") || has(c, "comments"))
-		},
-		Read: readFeedback,
-	})
+var feedbackSpec = Spec{
+	Kind:  "feedback",
+	Title: "Feedback report",
+	Columns: []Column{
+		// Aliases: docs/i18n-sources.md gives the source of each one (the
+		// real DE, ES and MX headers of airbytehq/airbyte PR #9212 first).
+		{Name: "date", Aliases: []string{"datum", "fecha", "data", "datum-beoordeling", "日付"}},
+		{Name: "rating", Aliases: []string{"bewertung", "évaluation", "evaluation", "note", "valutazione", "puntuación", "puntuacion", "calificación", "beoordeling", "betyg", "ocena", "評価"}},
+		{Name: "comments", Aliases: []string{"comment", "kommentar", "kommentare", "commentaire", "commentaires", "commenti", "comentarios", "opmerkingen", "kommentarer", "komentarze", "コメント"}},
+		{Name: "your-response", Aliases: []string{"response", "ihre-antwort", "antwort", "votre-réponse", "la-tua-risposta", "tu-respuesta", "uw-reactie", "antwoord", "ditt-svar", "twoja-odpowiedź", "odpowiedź", "返答"}},
+		{Name: "order-id", Aliases: []string{"transaktionsnummer", "bestellnummer", "numéro-de-commande", "numero-ordine", "número-de-pedido", "n.º-de-pedido", "bestelnummer", "ordernummer", "numer-zamówienia", "注文番号"}},
+		{Name: "rater-email", Aliases: []string{"e-mail-des-bewertenden", "e-mail-des-bewerters", "e-mail-adresse-des-bewerters", "rater-e-mail", "e-mail-de-l'évaluateur", "e-mail-autore-della-valutazione", "email-del-valutatore", "e-mail-del-cliente", "correo-electrónico-del-evaluador", "e-mail-van-beoordelaar", "e-mail-oceniającego", "評価者のメールアドレス"}},
+		// Optional, not in Amazon's report: a column saying Amazon
+		// removed the feedback or struck it through (help 20231).
+		{Name: "removed", Aliases: []string{"struck-through", "strikethrough", "struck", "feedback-removed", "is-removed", "removed-or-struck-through"}},
+	},
+	Required: []string{"date", "rating", "order-id"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "rating", "order-id") && (has(c, "date") || has(c, "comments"))
+	},
+	Read: readFeedback,
 }
 
 // feedbackPositions is the fixed column order of the report.

@@ -12,24 +12,22 @@ import (
 // files"): Amazon offers no export of Buyer-Seller Messaging, so a help desk
 // writes it. It holds one row per response; a message without any response
 // has one row whose response columns are empty.
-func init() {
-	register(&Spec{
-		Kind:  "messages",
-		Title: "buyer-messages file",
-		Columns: []Column{
-			{Name: "message-id", Aliases: []string{"msg-id", "message-number", "buyer-message-id"}},
-			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
-			{Name: "received-at", Aliases: []string{"received", "received-date", "received-time", "received-on", "message-date", "message-received", "message-received-at"}},
-			{Name: "response-at", Aliases: []string{"responded-at", "responded", "response-date", "response-time", "replied-at", "reply-date", "answered-at"}},
-			{Name: "response-kind", Aliases: []string{"response-type", "reply-type", "kind", "response"}},
-		},
-		Required: []string{"message-id", "received-at", "response-at", "response-kind"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "message-id") && (has(c, "received-at") || has(c, "response-at") || has(c, "response-kind"))
-		},
-		Quoted: true,
-		Read:   readMessages,
-	})
+var messagesSpec = Spec{
+	Kind:  "messages",
+	Title: "buyer-messages file",
+	Columns: []Column{
+		{Name: "message-id", Aliases: []string{"msg-id", "message-number", "buyer-message-id"}},
+		{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+		{Name: "received-at", Aliases: []string{"received", "received-date", "received-time", "received-on", "message-date", "message-received", "message-received-at"}},
+		{Name: "response-at", Aliases: []string{"responded-at", "responded", "response-date", "response-time", "replied-at", "reply-date", "answered-at"}},
+		{Name: "response-kind", Aliases: []string{"response-type", "reply-type", "kind", "response"}},
+	},
+	Required: []string{"message-id", "received-at", "response-at", "response-kind"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "message-id") && (has(c, "received-at") || has(c, "response-at") || has(c, "response-kind"))
+	},
+	Quoted: true,
+	Read:   readMessages,
 }
 
 type messageRow struct {

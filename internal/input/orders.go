@@ -15,64 +15,62 @@ import (
 // its by-last-update twin): tab-delimited, unquoted, one row per order item.
 // Read by header name, so the 29-, 32- and 34-column variants, the `url`
 // and `cpf` columns and extra columns all read the same.
-func init() {
-	register(&Spec{
-		Kind:  "orders",
-		Title: "All Orders report",
-		Columns: []Column{
-			// "mazon-order-id": a real 2018 export whose byte-order mark
-			// swallowed the first letter (reference/samples).
-			{Name: "amazon-order-id", Aliases: []string{"mazon-order-id", "order-id"}},
-			{Name: "merchant-order-id"},
-			{Name: "purchase-date", Aliases: []string{"order-date"}},
-			{Name: "last-updated-date"},
-			{Name: "order-status"},
-			{Name: "fulfillment-channel", Aliases: []string{"fulfilment-channel"}},
-			{Name: "sales-channel"},
-			{Name: "order-channel"},
-			{Name: "url"},
-			{Name: "ship-service-level"},
-			{Name: "product-name"},
-			{Name: "sku"},
-			{Name: "asin"},
-			{Name: "item-status"},
-			// "quantity-purchased": the field name Amazon's EU help pages give
-			// for this report (docs/i18n-sources.md).
-			{Name: "quantity", Aliases: []string{"quantity-purchased"}},
-			{Name: "currency"},
-			{Name: "item-price"},
-			{Name: "item-tax"},
-			{Name: "shipping-price"},
-			{Name: "shipping-tax"},
-			{Name: "gift-wrap-price"},
-			{Name: "gift-wrap-tax"},
-			{Name: "item-promotion-discount"},
-			{Name: "ship-promotion-discount"},
-			{Name: "ship-city"},
-			{Name: "ship-state"},
-			{Name: "ship-postal-code"},
-			{Name: "ship-country"},
-			{Name: "promotion-ids"},
-			{Name: "cpf"},
-			{Name: "is-business-order"},
-			{Name: "purchase-order-number"},
-			{Name: "price-designation"},
-			{Name: "number-of-items"},
-			{Name: "tax-collection-model"},
-			{Name: "tax-collection-responsible-party"},
-			{Name: "address-type"},
-			{Name: "ship-promotion-id"},
-			{Name: "customized-url"},
-			{Name: "customized-page"},
-			{Name: "is-heavy-or-bulky"},
-			{Name: "is-replacement-order"},
-		},
-		Required: []string{"amazon-order-id", "purchase-date", "fulfillment-channel"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "amazon-order-id") && (has(c, "order-status") || has(c, "item-status") || has(c, "fulfillment-channel"))
-		},
-		Read: readOrders,
-	})
+var ordersSpec = Spec{
+	Kind:  "orders",
+	Title: "All Orders report",
+	Columns: []Column{
+		// "mazon-order-id": a real 2018 export whose byte-order mark
+		// swallowed the first letter (reference/samples).
+		{Name: "amazon-order-id", Aliases: []string{"mazon-order-id", "order-id"}},
+		{Name: "merchant-order-id"},
+		{Name: "purchase-date", Aliases: []string{"order-date"}},
+		{Name: "last-updated-date"},
+		{Name: "order-status"},
+		{Name: "fulfillment-channel", Aliases: []string{"fulfilment-channel"}},
+		{Name: "sales-channel"},
+		{Name: "order-channel"},
+		{Name: "url"},
+		{Name: "ship-service-level"},
+		{Name: "product-name"},
+		{Name: "sku"},
+		{Name: "asin"},
+		{Name: "item-status"},
+		// "quantity-purchased": the field name Amazon's EU help pages give
+		// for this report (docs/i18n-sources.md).
+		{Name: "quantity", Aliases: []string{"quantity-purchased"}},
+		{Name: "currency"},
+		{Name: "item-price"},
+		{Name: "item-tax"},
+		{Name: "shipping-price"},
+		{Name: "shipping-tax"},
+		{Name: "gift-wrap-price"},
+		{Name: "gift-wrap-tax"},
+		{Name: "item-promotion-discount"},
+		{Name: "ship-promotion-discount"},
+		{Name: "ship-city"},
+		{Name: "ship-state"},
+		{Name: "ship-postal-code"},
+		{Name: "ship-country"},
+		{Name: "promotion-ids"},
+		{Name: "cpf"},
+		{Name: "is-business-order"},
+		{Name: "purchase-order-number"},
+		{Name: "price-designation"},
+		{Name: "number-of-items"},
+		{Name: "tax-collection-model"},
+		{Name: "tax-collection-responsible-party"},
+		{Name: "address-type"},
+		{Name: "ship-promotion-id"},
+		{Name: "customized-url"},
+		{Name: "customized-page"},
+		{Name: "is-heavy-or-bulky"},
+		{Name: "is-replacement-order"},
+	},
+	Required: []string{"amazon-order-id", "purchase-date", "fulfillment-channel"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "amazon-order-id") && (has(c, "order-status") || has(c, "item-status") || has(c, "fulfillment-channel"))
+	},
+	Read: readOrders,
 }
 
 // ParseChannel reads fulfillment-channel: "Amazon" (AFN) or "Merchant"

@@ -37,14 +37,12 @@ import (
 // be missing), counts larger than their denominators (kept as given), a
 // status other than GOOD/BAD/NONE (kept as written), and a document labelled
 // gzip that is plain JSON (compression is told by magic bytes, never by name).
-func init() {
-	register(&Spec{
-		Kind:  "seller-performance",
-		Title: "seller performance report (SP-API V2)",
-		// Not a table: recognised by sniffPerformance, never by a header row.
-		Anchor: func(map[string]int) bool { return false },
-		Read:   readPerformance,
-	})
+var performanceSpec = Spec{
+	Kind:  "seller-performance",
+	Title: "seller performance report (SP-API V2)",
+	// Not a table: recognised by sniffPerformance, never by a header row.
+	Anchor: func(map[string]int) bool { return false },
+	Read:   readPerformance,
 }
 
 // MaxPerformanceJSON bounds a seller performance report: Amazon's are a few
@@ -175,7 +173,7 @@ func readPerformanceJSON(name string, r io.Reader) (*perfDoc, error) {
 	return decodePerformance(name, data)
 }
 
-// decodePerformance decodes the whole document; see the comment at init.
+// decodePerformance decodes the whole document; see the comment at performanceSpec.
 func decodePerformance(name string, data []byte) (*perfDoc, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
@@ -344,148 +342,195 @@ func readPerformance(t *Table, s *Sink) error {
 		return doc.err
 	}
 	p := records.Performance{Source: records.Source{File: t.File}}
+	status := perfAccountStatuses(doc)
+	seen := map[string]bool{}
+	for i := range doc.PerformanceMetrics {
+		seen[perfMarketplaceKey(doc.PerformanceMetrics[i].MarketplaceID)] = true
+		sp, err := readPerfEntry(t, s, doc, i, status)
+		if err != nil {
+			return err
+		}
+		p.Stores = append(p.Stores, sp)
+	}
+	p.Stores = append(p.Stores, perfStatusOnlyStores(t, s, doc, seen)...)
+	t.rowsRead = len(doc.PerformanceMetrics)
+	s.Data.Performance = append(s.Data.Performance, p)
+	return nil
+}
+
+// perfMarketplaceKey is a marketplace id as stores are matched by: trimmed, upper case.
+func perfMarketplaceKey(id string) string { return strings.ToUpper(strings.TrimSpace(id)) }
+
+// perfAccountStatuses maps each marketplace of accountStatuses to its first status.
+func perfAccountStatuses(doc *perfDoc) map[string]string {
 	status := map[string]string{}
 	for _, a := range doc.AccountStatuses {
-		id := strings.ToUpper(strings.TrimSpace(a.MarketplaceID))
+		id := perfMarketplaceKey(a.MarketplaceID)
 		if _, ok := status[id]; !ok {
 			status[id] = strings.TrimSpace(a.Status)
 		}
 	}
-	seen := map[string]bool{}
-	for i := range doc.PerformanceMetrics {
-		e := &doc.PerformanceMetrics[i]
-		line := lineAt(doc.entryLines, i)
-		path := fmt.Sprintf("performanceMetrics[%d]", i)
-		at := func(key, format string, args ...any) error {
-			return &InputError{File: t.File, Line: line, Msg: path + "." + key + ": " + fmt.Sprintf(format, args...)}
-		}
-		id := strings.ToUpper(strings.TrimSpace(e.MarketplaceID))
-		seen[id] = true
-		sp := records.StorePerformance{MarketplaceID: strings.TrimSpace(e.MarketplaceID), Store: storeOfID(t, s, path, line, id), AccountStatus: status[id], Source: records.Source{File: t.File, Line: line}}
-		if r := e.AccountHealthRating; r != nil {
-			switch {
-			case r.Status != nil:
-				sp.HealthRating = strings.TrimSpace(*r.Status)
-			case r.AHRStatus != nil:
-				sp.HealthRating = strings.TrimSpace(*r.AHRStatus)
-			}
-			score, err := wholeNumber(r.Score)
-			if err != nil {
-				return at("accountHealthRating.ahrScore", "%v", err)
-			}
-			sp.HealthRatingScore = score
-		}
-		warnings := e.WarningStates
-		if warnings == nil {
-			warnings = e.WarningState
-		}
-		for _, w := range warnings {
-			sp.Warnings = append(sp.Warnings, records.PerformanceWarning{Type: strings.TrimSpace(w.Type), Status: strings.TrimSpace(w.Status)})
-		}
+	return status
+}
 
-		type source struct {
-			key, metric, fulfillment string
-			m                        *perfMetric
-			num, den                 func(m *perfMetric) (string, *float64)
+// perfPlace is where an entry of the report is, for its errors and warnings.
+type perfPlace struct {
+	file, path string
+	line       int
+}
+
+// errorf is an *InputError at key of the entry.
+func (at perfPlace) errorf(key string, err error) error {
+	return &InputError{File: at.file, Line: at.line, Msg: at.path + "." + key + ": " + fmt.Sprintf("%v", err)}
+}
+
+// readPerfEntry reads performanceMetrics[i]: its store, health rating, warnings and targets.
+func readPerfEntry(t *Table, s *Sink, doc *perfDoc, i int, status map[string]string) (records.StorePerformance, error) {
+	e := &doc.PerformanceMetrics[i]
+	at := perfPlace{file: t.File, path: fmt.Sprintf("performanceMetrics[%d]", i), line: lineAt(doc.entryLines, i)}
+	id := perfMarketplaceKey(e.MarketplaceID)
+	sp := records.StorePerformance{MarketplaceID: strings.TrimSpace(e.MarketplaceID), Store: storeOfID(t, s, at.path, at.line, id), AccountStatus: status[id], Source: records.Source{File: t.File, Line: at.line}}
+	if r := e.AccountHealthRating; r != nil {
+		switch {
+		case r.Status != nil:
+			sp.HealthRating = strings.TrimSpace(*r.Status)
+		case r.AHRStatus != nil:
+			sp.HealthRating = strings.TrimSpace(*r.AHRStatus)
 		}
-		orders := func(m *perfMetric) (string, *float64) { return "orderCount", m.OrderCount }
-		var list []source
-		if odr := e.OrderDefectRate; odr != nil {
-			defects := func(m *perfMetric) (string, *float64) {
-				if m.OrderWithDefects == nil {
-					return "orderWithDefects.count", nil
-				}
-				return "orderWithDefects.count", m.OrderWithDefects.Count
+		score, err := wholeNumber(r.Score)
+		if err != nil {
+			return records.StorePerformance{}, at.errorf("accountHealthRating.ahrScore", err)
+		}
+		sp.HealthRatingScore = score
+	}
+	warnings := e.WarningStates
+	if warnings == nil {
+		warnings = e.WarningState
+	}
+	for _, w := range warnings {
+		sp.Warnings = append(sp.Warnings, records.PerformanceWarning{Type: strings.TrimSpace(w.Type), Status: strings.TrimSpace(w.Status)})
+	}
+	for _, src := range perfSources(e) {
+		if src.m == nil {
+			continue
+		}
+		tg, err := readPerfTarget(s, at, src)
+		if err != nil {
+			return records.StorePerformance{}, err
+		}
+		sp.Targets = append(sp.Targets, tg)
+	}
+	return sp, nil
+}
+
+// perfSource is one rate metric of an entry: its key, the metric and
+// fulfillment it is Amazon's target for, and where its counts are.
+type perfSource struct {
+	key, metric, fulfillment string
+	m                        *perfMetric
+	num, den                 func(m *perfMetric) (string, *float64)
+}
+
+// perfSources lists the rate metrics of an entry in the order their targets are kept.
+func perfSources(e *perfEntry) []perfSource {
+	orders := func(m *perfMetric) (string, *float64) { return "orderCount", m.OrderCount }
+	var list []perfSource
+	if odr := e.OrderDefectRate; odr != nil {
+		defects := func(m *perfMetric) (string, *float64) {
+			if m.OrderWithDefects == nil {
+				return "orderWithDefects.count", nil
 			}
-			list = append(list,
-				source{"orderDefectRate.afn", "odr", "afn", odr.AFN, defects, orders},
-				source{"orderDefectRate.mfn", "odr", "mfn", odr.MFN, defects, orders})
-		}
-		late := func(m *perfMetric) (string, *float64) { return "lateShipmentCount", m.LateShipmentCount }
-		list = append(list, source{"lateShipmentRate", "late_shipment_rate", "", e.LateShipmentRate, late, orders})
-		for j := range e.LateShipmentRateList {
-			list = append(list, source{fmt.Sprintf("lateShipmentRateList[%d]", j), "late_shipment_rate", "", &e.LateShipmentRateList[j], late, orders})
-		}
-		cancelKey, cancel := "preFulfillmentCancellationRate", e.Cancel
-		if cancel == nil {
-			cancelKey, cancel = "prefulfillmentCancelRate", e.CancelExample
+			return "orderWithDefects.count", m.OrderWithDefects.Count
 		}
 		list = append(list,
-			source{cancelKey, "prefulfillment_cancel_rate", "", cancel,
-				func(m *perfMetric) (string, *float64) { return "cancellationCount", m.CancellationCount }, orders},
-			source{"validTrackingRate", "valid_tracking_rate", "", e.ValidTrackingRate,
-				func(m *perfMetric) (string, *float64) { return "validTrackingCount", m.ValidTrackingCount },
-				func(m *perfMetric) (string, *float64) { return "shipmentCount", m.ShipmentCount }},
-			source{"onTimeDeliveryRate", "on_time_delivery_rate", "", e.OnTimeDeliveryRate,
-				func(m *perfMetric) (string, *float64) { return "onTimeDeliveryCount", m.OnTimeDeliveryCount },
-				func(m *perfMetric) (string, *float64) {
-					return "shipmentCountWithValidTracking", m.ShipmentCountWithValidTracking
-				}},
-			source{"invoiceDefectRate", "invoice_defect_rate", "", e.InvoiceDefectRate,
-				func(m *perfMetric) (string, *float64) {
-					if m.InvoiceDefect == nil {
-						return "invoiceDefect.count", nil
-					}
-					return "invoiceDefect.count", m.InvoiceDefect.Count
-				}, orders})
-		for _, src := range list {
-			m := src.m
-			if m == nil {
-				continue
-			}
-			tg := records.Target{Metric: src.metric, Fulfillment: src.fulfillment, Status: strings.TrimSpace(m.Status), Rate: m.Rate}
-			if m.TargetCondition != nil && m.TargetValue != nil {
-				c := strings.TrimSpace(*m.TargetCondition)
-				if op, ok := perfOps[strings.ToUpper(c)]; ok {
-					tg.Op, tg.Value = op, *m.TargetValue
-				} else {
-					s.Warnf("%s:%d: %s.%s: targetCondition %q is none of LESS_THAN, GREATER_THAN, EQUALS; Amazon's target for it is not used", t.File, line, path, src.key, c)
-				}
-			}
-			for _, c := range []struct {
-				f   func(m *perfMetric) (string, *float64)
-				out **int
-			}{{src.num, &tg.Numerator}, {src.den, &tg.Denominator}} {
-				key, v := c.f(m)
-				n, err := wholeNumber(v)
-				if err != nil {
-					return at(src.key+"."+key, "%v", err)
-				}
-				*c.out = n
-			}
-			if r := m.Range; r != nil {
-				var err error
-				if tg.From, err = perfDate(r.From); err != nil {
-					return at(src.key+".reportingDateRange.reportingDateFrom", "%v", err)
-				}
-				if tg.To, err = perfDate(r.To); err != nil {
-					return at(src.key+".reportingDateRange.reportingDateTo", "%v", err)
-				}
-				if tg.From != nil && tg.To != nil && *tg.To >= *tg.From {
-					tg.WindowDays = int(*tg.To-*tg.From) + 1
-				}
-			}
-			sp.Targets = append(sp.Targets, tg)
-		}
-		p.Stores = append(p.Stores, sp)
+			perfSource{"orderDefectRate.afn", "odr", "afn", odr.AFN, defects, orders},
+			perfSource{"orderDefectRate.mfn", "odr", "mfn", odr.MFN, defects, orders})
 	}
+	late := func(m *perfMetric) (string, *float64) { return "lateShipmentCount", m.LateShipmentCount }
+	list = append(list, perfSource{"lateShipmentRate", "late_shipment_rate", "", e.LateShipmentRate, late, orders})
+	for j := range e.LateShipmentRateList {
+		list = append(list, perfSource{fmt.Sprintf("lateShipmentRateList[%d]", j), "late_shipment_rate", "", &e.LateShipmentRateList[j], late, orders})
+	}
+	cancelKey, cancel := "preFulfillmentCancellationRate", e.Cancel
+	if cancel == nil {
+		cancelKey, cancel = "prefulfillmentCancelRate", e.CancelExample
+	}
+	return append(list,
+		perfSource{cancelKey, "prefulfillment_cancel_rate", "", cancel,
+			func(m *perfMetric) (string, *float64) { return "cancellationCount", m.CancellationCount }, orders},
+		perfSource{"validTrackingRate", "valid_tracking_rate", "", e.ValidTrackingRate,
+			func(m *perfMetric) (string, *float64) { return "validTrackingCount", m.ValidTrackingCount },
+			func(m *perfMetric) (string, *float64) { return "shipmentCount", m.ShipmentCount }},
+		perfSource{"onTimeDeliveryRate", "on_time_delivery_rate", "", e.OnTimeDeliveryRate,
+			func(m *perfMetric) (string, *float64) { return "onTimeDeliveryCount", m.OnTimeDeliveryCount },
+			func(m *perfMetric) (string, *float64) {
+				return "shipmentCountWithValidTracking", m.ShipmentCountWithValidTracking
+			}},
+		perfSource{"invoiceDefectRate", "invoice_defect_rate", "", e.InvoiceDefectRate,
+			func(m *perfMetric) (string, *float64) {
+				if m.InvoiceDefect == nil {
+					return "invoiceDefect.count", nil
+				}
+				return "invoiceDefect.count", m.InvoiceDefect.Count
+			}, orders})
+}
+
+// readPerfTarget reads one rate metric (src.m is not nil) as Amazon's target for it.
+func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, error) {
+	m := src.m
+	tg := records.Target{Metric: src.metric, Fulfillment: src.fulfillment, Status: strings.TrimSpace(m.Status), Rate: m.Rate}
+	if m.TargetCondition != nil && m.TargetValue != nil {
+		c := strings.TrimSpace(*m.TargetCondition)
+		if op, ok := perfOps[strings.ToUpper(c)]; ok {
+			tg.Op, tg.Value = op, *m.TargetValue
+		} else {
+			s.Warnf("%s:%d: %s.%s: targetCondition %q is none of LESS_THAN, GREATER_THAN, EQUALS; Amazon's target for it is not used", at.file, at.line, at.path, src.key, c)
+		}
+	}
+	for _, c := range []struct {
+		f   func(m *perfMetric) (string, *float64)
+		out **int
+	}{{src.num, &tg.Numerator}, {src.den, &tg.Denominator}} {
+		key, v := c.f(m)
+		n, err := wholeNumber(v)
+		if err != nil {
+			return records.Target{}, at.errorf(src.key+"."+key, err)
+		}
+		*c.out = n
+	}
+	if r := m.Range; r != nil {
+		var err error
+		if tg.From, err = perfDate(r.From); err != nil {
+			return records.Target{}, at.errorf(src.key+".reportingDateRange.reportingDateFrom", err)
+		}
+		if tg.To, err = perfDate(r.To); err != nil {
+			return records.Target{}, at.errorf(src.key+".reportingDateRange.reportingDateTo", err)
+		}
+		if tg.From != nil && tg.To != nil && *tg.To >= *tg.From {
+			tg.WindowDays = int(*tg.To-*tg.From) + 1
+		}
+	}
+	return tg, nil
+}
+
+// perfStatusOnlyStores gives a store for each marketplace only accountStatuses names.
+func perfStatusOnlyStores(t *Table, s *Sink, doc *perfDoc, seen map[string]bool) []records.StorePerformance {
+	var out []records.StorePerformance
 	for i, a := range doc.AccountStatuses {
-		id := strings.ToUpper(strings.TrimSpace(a.MarketplaceID))
+		id := perfMarketplaceKey(a.MarketplaceID)
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
 		line := lineAt(doc.statusLines, i)
-		p.Stores = append(p.Stores, records.StorePerformance{
+		out = append(out, records.StorePerformance{
 			MarketplaceID: strings.TrimSpace(a.MarketplaceID),
 			Store:         storeOfID(t, s, fmt.Sprintf("accountStatuses[%d]", i), line, id),
 			AccountStatus: strings.TrimSpace(a.Status),
 			Source:        records.Source{File: t.File, Line: line},
 		})
 	}
-	t.rowsRead = len(doc.PerformanceMetrics)
-	s.Data.Performance = append(s.Data.Performance, p)
-	return nil
+	return out
 }
 
 // perfOps maps targetCondition to the comparison a rate must pass.

@@ -13,23 +13,21 @@ import (
 // answers. A row is a 1-10 score, or a yes/no answer to the older "Did this
 // solve your problem?" survey (its rater-id is then the order id). A file
 // has a score column, a solved column, or both (each row then gives one).
-func init() {
-	register(&Spec{
-		Kind:  "ratings",
-		Title: "customer-service ratings file",
-		Columns: []Column{
-			{Name: "rater-id", Aliases: []string{"rater", "buyer-id", "customer-id", "order-id", "amazon-order-id"}},
-			{Name: "rated-at", Aliases: []string{"rated", "rated-on", "rating-date", "rating-time", "survey-date", "submitted-at"}},
-			{Name: "score", Aliases: []string{"rating-score", "service-rating", "customer-service-rating", "csat", "csat-score"}},
-			{Name: "solved", Aliases: []string{"problem-solved", "resolved", "did-this-solve-your-problem", "did-this-solve-your-problem?", "solved?"}},
-		},
-		Required: []string{"rater-id", "rated-at"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "rater-id") && (has(c, "rated-at") || has(c, "score") || has(c, "solved"))
-		},
-		Quoted: true,
-		Read:   readRatings,
-	})
+var ratingsSpec = Spec{
+	Kind:  "ratings",
+	Title: "customer-service ratings file",
+	Columns: []Column{
+		{Name: "rater-id", Aliases: []string{"rater", "buyer-id", "customer-id", "order-id", "amazon-order-id"}},
+		{Name: "rated-at", Aliases: []string{"rated", "rated-on", "rating-date", "rating-time", "survey-date", "submitted-at"}},
+		{Name: "score", Aliases: []string{"rating-score", "service-rating", "customer-service-rating", "csat", "csat-score"}},
+		{Name: "solved", Aliases: []string{"problem-solved", "resolved", "did-this-solve-your-problem", "did-this-solve-your-problem?", "solved?"}},
+	},
+	Required: []string{"rater-id", "rated-at"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "rater-id") && (has(c, "rated-at") || has(c, "score") || has(c, "solved"))
+	},
+	Quoted: true,
+	Read:   readRatings,
 }
 
 type ratingRow struct {

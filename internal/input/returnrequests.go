@@ -12,25 +12,23 @@ import (
 // return request. Its anchor needs a response column, so that Amazon's
 // returns report (order-id, return-request-date, in-policy, but no response
 // time) is never taken for it.
-func init() {
-	register(&Spec{
-		Kind:  "return-requests",
-		Title: "return-requests file",
-		Columns: []Column{
-			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
-			{Name: "request-at", Aliases: []string{"requested-at", "requested", "request-date", "request-time", "return-request-date", "return-requested-at"}},
-			{Name: "responded-at", Aliases: []string{"response-at", "responded", "responded-on", "response-date", "response-time", "answered-at"}},
-			{Name: "response", Aliases: []string{"return-response", "response-type", "seller-response", "decision"}},
-			{Name: "in-policy", Aliases: []string{"within-policy", "in-return-policy", "is-in-policy", "policy"}},
-			{Name: "return-feedback", Aliases: []string{"feedback", "buyer-feedback", "return-feedback-type"}},
-		},
-		Required: []string{"order-id", "request-at", "responded-at", "response", "in-policy", "return-feedback"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "order-id", "request-at") && (has(c, "responded-at") || has(c, "response") || has(c, "return-feedback"))
-		},
-		Quoted: true,
-		Read:   readReturnRequests,
-	})
+var returnRequestsSpec = Spec{
+	Kind:  "return-requests",
+	Title: "return-requests file",
+	Columns: []Column{
+		{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number", "order"}},
+		{Name: "request-at", Aliases: []string{"requested-at", "requested", "request-date", "request-time", "return-request-date", "return-requested-at"}},
+		{Name: "responded-at", Aliases: []string{"response-at", "responded", "responded-on", "response-date", "response-time", "answered-at"}},
+		{Name: "response", Aliases: []string{"return-response", "response-type", "seller-response", "decision"}},
+		{Name: "in-policy", Aliases: []string{"within-policy", "in-return-policy", "is-in-policy", "policy"}},
+		{Name: "return-feedback", Aliases: []string{"feedback", "buyer-feedback", "return-feedback-type"}},
+	},
+	Required: []string{"order-id", "request-at", "responded-at", "response", "in-policy", "return-feedback"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "order-id", "request-at") && (has(c, "responded-at") || has(c, "response") || has(c, "return-feedback"))
+	},
+	Quoted: true,
+	Read:   readReturnRequests,
 }
 
 type returnRequestRow struct {

@@ -11,29 +11,27 @@ import (
 // Its `A-to-Z Claim = Y` is the only per-order A-to-z flag in any
 // downloadable Amazon file: it marks a claim whose status is unknown, so it
 // counts (metrics.md, ODR).
-func init() {
-	register(&Spec{
-		Kind:  "returns",
-		Title: "returns report",
-		Columns: []Column{
-			{Name: "order-id"}, {Name: "order-date"}, {Name: "return-request-date"},
-			{Name: "return-request-status"}, {Name: "amazon-rma-id"}, {Name: "merchant-rma-id"},
-			{Name: "label-type"}, {Name: "label-cost"}, {Name: "currency-code"}, {Name: "return-carrier"},
-			{Name: "tracking-id"}, {Name: "label-to-be-paid-by"},
-			{Name: "a-to-z-claim", Aliases: []string{"a-to-z-claim-flag", "atoz-claim", "a-z-claim"}},
-			{Name: "is-prime"}, {Name: "asin"}, {Name: "merchant-sku"}, {Name: "item-name"},
-			{Name: "return-quantity"}, {Name: "return-reason"}, {Name: "in-policy"}, {Name: "return-type"},
-			{Name: "resolution"}, {Name: "invoice-number"}, {Name: "return-delivery-date"},
-			{Name: "order-amount"}, {Name: "order-quantity"}, {Name: "safet-action-reason"},
-			{Name: "safet-claim-id"}, {Name: "safet-claim-state"}, {Name: "safet-claim-creation-time"},
-			{Name: "safet-claim-reimbursement-amount"}, {Name: "refunded-amount"},
-		},
-		Required: []string{"order-id", "return-request-date", "a-to-z-claim"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "order-id") && (has(c, "a-to-z-claim") || has(c, "return-request-date"))
-		},
-		Read: readReturns,
-	})
+var returnsSpec = Spec{
+	Kind:  "returns",
+	Title: "returns report",
+	Columns: []Column{
+		{Name: "order-id"}, {Name: "order-date"}, {Name: "return-request-date"},
+		{Name: "return-request-status"}, {Name: "amazon-rma-id"}, {Name: "merchant-rma-id"},
+		{Name: "label-type"}, {Name: "label-cost"}, {Name: "currency-code"}, {Name: "return-carrier"},
+		{Name: "tracking-id"}, {Name: "label-to-be-paid-by"},
+		{Name: "a-to-z-claim", Aliases: []string{"a-to-z-claim-flag", "atoz-claim", "a-z-claim"}},
+		{Name: "is-prime"}, {Name: "asin"}, {Name: "merchant-sku"}, {Name: "item-name"},
+		{Name: "return-quantity"}, {Name: "return-reason"}, {Name: "in-policy"}, {Name: "return-type"},
+		{Name: "resolution"}, {Name: "invoice-number"}, {Name: "return-delivery-date"},
+		{Name: "order-amount"}, {Name: "order-quantity"}, {Name: "safet-action-reason"},
+		{Name: "safet-claim-id"}, {Name: "safet-claim-state"}, {Name: "safet-claim-creation-time"},
+		{Name: "safet-claim-reimbursement-amount"}, {Name: "refunded-amount"},
+	},
+	Required: []string{"order-id", "return-request-date", "a-to-z-claim"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "order-id") && (has(c, "a-to-z-claim") || has(c, "return-request-date"))
+	},
+	Read: readReturns,
 }
 
 func readReturns(t *Table, s *Sink) error {

@@ -14,33 +14,31 @@ import (
 // files"): one row per seller-fulfilled order with its ship-by,
 // confirmation, cancellation, tracking, delivery and invoice times, which
 // no single Amazon download carries.
-func init() {
-	register(&Spec{
-		Kind:  "shipments",
-		Title: "shipments file",
-		Columns: []Column{
-			{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number"}},
-			{Name: "marketplace", Aliases: []string{"store", "marketplace-code", "sales-channel"}},
-			{Name: "purchase-date", Aliases: []string{"order-date", "purchased-at", "ordered-at"}},
-			{Name: "latest-ship-date", Aliases: []string{"expected-ship-date", "ship-by-date", "ship-by", "latest-ship-by"}},
-			{Name: "ship-confirm-date", Aliases: []string{"ship-confirmation-date", "confirmed-at", "shipped-at", "ship-date", "shipment-date"}},
-			{Name: "cancel-date", Aliases: []string{"cancellation-date", "cancelled-at", "canceled-at", "cancelled-date", "canceled-date"}},
-			{Name: "cancelled-by", Aliases: []string{"canceled-by", "cancel-initiator", "cancellation-initiator", "cancelled-by-party"}},
-			{Name: "carrier", Aliases: []string{"carrier-name"}},
-			{Name: "tracking-id", Aliases: []string{"tracking-number", "tracking"}},
-			{Name: "tracking-valid", Aliases: []string{"valid-tracking", "tracking-is-valid", "is-tracking-valid"}},
-			{Name: "promised-delivery-date", Aliases: []string{"promise-date", "promised-date", "latest-delivery-date", "delivery-promise-date"}},
-			{Name: "delivery-date", Aliases: []string{"delivered-at", "delivered-date", "actual-delivery-date"}},
-			{Name: "is-business-order", Aliases: []string{"business-order", "is-business"}},
-			{Name: "invoice-upload-date", Aliases: []string{"invoice-uploaded-at", "invoice-upload-time", "invoice-uploaded"}},
-		},
-		Required: []string{"order-id", "purchase-date", "latest-ship-date", "ship-confirm-date"},
-		Anchor: func(c map[string]int) bool {
-			return has(c, "order-id") && (has(c, "latest-ship-date") || has(c, "ship-confirm-date"))
-		},
-		Quoted: true,
-		Read:   readShipments,
-	})
+var shipmentsSpec = Spec{
+	Kind:  "shipments",
+	Title: "shipments file",
+	Columns: []Column{
+		{Name: "order-id", Aliases: []string{"amazon-order-id", "order-number"}},
+		{Name: "marketplace", Aliases: []string{"store", "marketplace-code", "sales-channel"}},
+		{Name: "purchase-date", Aliases: []string{"order-date", "purchased-at", "ordered-at"}},
+		{Name: "latest-ship-date", Aliases: []string{"expected-ship-date", "ship-by-date", "ship-by", "latest-ship-by"}},
+		{Name: "ship-confirm-date", Aliases: []string{"ship-confirmation-date", "confirmed-at", "shipped-at", "ship-date", "shipment-date"}},
+		{Name: "cancel-date", Aliases: []string{"cancellation-date", "cancelled-at", "canceled-at", "cancelled-date", "canceled-date"}},
+		{Name: "cancelled-by", Aliases: []string{"canceled-by", "cancel-initiator", "cancellation-initiator", "cancelled-by-party"}},
+		{Name: "carrier", Aliases: []string{"carrier-name"}},
+		{Name: "tracking-id", Aliases: []string{"tracking-number", "tracking"}},
+		{Name: "tracking-valid", Aliases: []string{"valid-tracking", "tracking-is-valid", "is-tracking-valid"}},
+		{Name: "promised-delivery-date", Aliases: []string{"promise-date", "promised-date", "latest-delivery-date", "delivery-promise-date"}},
+		{Name: "delivery-date", Aliases: []string{"delivered-at", "delivered-date", "actual-delivery-date"}},
+		{Name: "is-business-order", Aliases: []string{"business-order", "is-business"}},
+		{Name: "invoice-upload-date", Aliases: []string{"invoice-uploaded-at", "invoice-upload-time", "invoice-uploaded"}},
+	},
+	Required: []string{"order-id", "purchase-date", "latest-ship-date", "ship-confirm-date"},
+	Anchor: func(c map[string]int) bool {
+		return has(c, "order-id") && (has(c, "latest-ship-date") || has(c, "ship-confirm-date"))
+	},
+	Quoted: true,
+	Read:   readShipments,
 }
 
 var cancelledBy = map[string]records.CancelledBy{

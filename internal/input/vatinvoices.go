@@ -11,20 +11,18 @@ import (
 // tab-delimited, about 90 columns, one row per shipment or refund. It says
 // whether a business order's invoice was uploaded, not when: it can give
 // missing invoices, never late ones.
-func init() {
-	register(&Spec{
-		Kind:  "vat-invoices",
-		Title: "VAT invoice data report",
-		Columns: []Column{
-			{Name: "marketplace-id"}, {Name: "order-id", Aliases: []string{"amazon-order-id"}}, {Name: "shipping-id"},
-			{Name: "transaction-type"}, {Name: "invoice-number"}, {Name: "invoice-status"},
-			{Name: "invoice-status-description"}, {Name: "is-amazon-invoiced"}, {Name: "order-date"},
-			{Name: "shipment-date"}, {Name: "is-business-order"},
-		},
-		Required: []string{"order-id", "order-date", "shipment-date", "invoice-status", "is-business-order"},
-		Anchor:   func(c map[string]int) bool { return has(c, "order-id", "invoice-status") },
-		Read:     readVATInvoices,
-	})
+var vatInvoicesSpec = Spec{
+	Kind:  "vat-invoices",
+	Title: "VAT invoice data report",
+	Columns: []Column{
+		{Name: "marketplace-id"}, {Name: "order-id", Aliases: []string{"amazon-order-id"}}, {Name: "shipping-id"},
+		{Name: "transaction-type"}, {Name: "invoice-number"}, {Name: "invoice-status"},
+		{Name: "invoice-status-description"}, {Name: "is-amazon-invoiced"}, {Name: "order-date"},
+		{Name: "shipment-date"}, {Name: "is-business-order"},
+	},
+	Required: []string{"order-id", "order-date", "shipment-date", "invoice-status", "is-business-order"},
+	Anchor:   func(c map[string]int) bool { return has(c, "order-id", "invoice-status") },
+	Read:     readVATInvoices,
 }
 
 // invoicePending lists invoice-status values that mean no invoice is there
