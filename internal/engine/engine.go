@@ -1,5 +1,13 @@
-// Package engine runs the one-way pipeline of an audit: files -> records ->
-// metrics -> verdicts. Commands call Run; renderers draw its report.
+// Package engine runs the one-way pipeline of an audit: files (input) ->
+// records -> metrics -> verdicts (health). It holds no rule of its own:
+// the metrics it runs, what each reads and how each is computed come from
+// the catalog (metrics.Catalog), the targets and windows from the profile.
+//
+// A command loads an account's files once (Load, LoadProgress: only the
+// input kinds its metrics read), then judges them: Audit for one as-of
+// date, Trend for every date of a range (one Judge, the profile resolved
+// once), RunFleet for every account of a folder. Renderers draw the
+// health.Report, Trend or Fleet it returns.
 package engine
 
 import (

@@ -1,6 +1,14 @@
 // Package metrics computes account-health figures as pure functions of
 // records, settings and the as-of date. It knows nothing of thresholds or
 // output: a Result is counts and the window they cover.
+//
+// Each metric is one file (odr.go, lateshipment.go, ...) holding its rule
+// with Amazon's source, its Metric value (names, words, default window,
+// input kinds, compute function) and its code; Catalog lists them all,
+// and the rest of the program reads a metric's facts from there. Helpers
+// shared by several metrics live in sellerfulfilled.go (shipments and
+// report dates), service.go (customer service) and items.go (per-order
+// lists and day counts).
 package metrics
 
 import (

@@ -1,5 +1,7 @@
 // Package settings holds every rule setting in one struct, so commands,
-// the config file (later) and tests set them the same way.
+// the config file and tests set them the same way. The metrics' windows
+// are held once, by metric id (Settings.Windows); each metric's default is
+// in its own file in internal/metrics.
 package settings
 
 import (
