@@ -53,7 +53,6 @@ func (k Key) Env() string {
 	return "AUDIT_" + strings.ToUpper(strings.ReplaceAll(k.Name, ".", "_"))
 }
 
-
 // Keys lists every key, in the order docs/configuration.md shows them.
 var Keys = func() []Key {
 	ks := []Key{
