@@ -137,6 +137,23 @@ func TestTrendMetricFlag(t *testing.T) {
 	}
 }
 
+// --metric service follows the four customer-service metrics, from the
+// catalog (the command of each metric).
+func TestTrendMetricService(t *testing.T) {
+	d := decodeTrend(t, run(t, false, "trend", "--from", "2026-11-19", "--to", "2026-11-20", "--metric", "service", "-o", "json",
+		"testdata/accounts/acme-service").stdout)
+	var ids []string
+	for _, s := range d.Series {
+		if len(ids) == 0 || ids[len(ids)-1] != s.ID {
+			ids = append(ids, s.ID)
+		}
+	}
+	want := "contact_response_rate return_dissatisfaction_rate customer_service_rating customer_service_dissatisfaction_rate"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("series %q, want %q", got, want)
+	}
+}
+
 // The exit code goes by the statuses on --to, as --fail-on says, never by
 // an earlier day: acme-us's seller-fulfilled ODR fails on 2026-11-20; its
 // valid tracking rate passes throughout; its cancel rate fails on
