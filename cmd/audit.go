@@ -53,20 +53,22 @@ type auditOptions struct {
 	detailsOnly bool // audit defects
 	env         *Env
 	cmd         *cobra.Command
+	// bound are the options the config keys fill (addFlagAndBind).
+	bound bindings
 }
 
 // addAuditFlags binds the shared flags to opts.
 func addAuditFlags(c *cobra.Command, opts *auditOptions) {
-	f := c.Flags()
+	f, b := c.Flags(), &opts.bound
 	f.StringVar(&opts.AsOf, "as-of", "", "audit date YYYY-MM-DD: windows end relative to it, later events are ignored (default today, UTC)")
-	f.StringVar(&opts.Marketplace, "marketplace", "", "store code (US, UK, DE, JP, ...) when the reports do not make it clear")
-	f.StringVarP(&opts.Output, "output", "o", "table", "output format: "+strings.Join(render.Formats(), ", "))
-	f.StringVar(&opts.Color, "color", "auto", "colour the table: auto, always or never (NO_COLOR disables it)")
-	f.StringVar(&opts.FailOn, "fail-on", "fail", "exit 1 from this status on: fail, warn or never")
-	f.StringVar(&opts.Input.Encoding, "encoding", "auto", "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis")
-	f.StringArrayVar(&opts.Input.Columns, "column", nil, "map your own header to a column, kind.column=Header (repeatable), e.g. orders.purchase-date=Kaufdatum")
+	addFlagAndBind(c, b, f.StringVarP, marketplaceFlag, &opts.Marketplace, "")
+	addFlagAndBind(c, b, f.StringVarP, outputFlag, &opts.Output, "table")
+	addFlagAndBind(c, b, f.StringVarP, colorFlag, &opts.Color, "auto")
+	addFlagAndBind(c, b, f.StringVarP, failOnFlag, &opts.FailOn, "fail")
+	addFlagAndBind(c, b, f.StringVarP, encodingFlag, &opts.Input.Encoding, "auto")
+	addFlagAndBind(c, b, f.StringArrayVarP, columnFlag, &opts.Input.Columns, nil)
 	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
-	f.StringVar(&opts.Profile, "profile", "", "threshold profile (see audit thresholds); default: the marketplace's")
+	addFlagAndBind(c, b, f.StringVarP, profileFlag, &opts.Profile, "")
 	f.StringVar(&opts.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
 	f.BoolVar(&opts.Details, "details", false, "list the orders counted against each metric and the day each stops counting")
 	f.StringVar(&opts.OutputFile, "output-file", "", "write the -o format to this file; the terminal still gets the table")
@@ -84,13 +86,13 @@ func registerCompletions(c *cobra.Command) {
 		}
 	}
 	for flag, fn := range map[string]func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective){
-		"output":      fixed(render.Formats()...),
-		"marketplace": fixed(market.Codes()...),
-		"profile":     fixed(profile.Names()...),
-		"color":       fixed("auto", "always", "never"),
-		"fail-on":     fixed("fail", "warn", "never"),
-		"encoding":    fixed("auto", "utf-8", "windows-1252", "iso-8859-1", "shift_jis"),
-		"as-of":       fixed(),
+		outputFlag.name:      fixed(render.Formats()...),
+		marketplaceFlag.name: fixed(market.Codes()...),
+		profileFlag.name:     fixed(profile.Names()...),
+		colorFlag.name:       fixed("auto", "always", "never"),
+		failOnFlag.name:      fixed("fail", "warn", "never"),
+		encodingFlag.name:    fixed("auto", "utf-8", "windows-1252", "iso-8859-1", "shift_jis"),
+		"as-of":              fixed(),
 	} {
 		_ = c.RegisterFlagCompletionFunc(flag, fn)
 	}
@@ -104,10 +106,10 @@ func defaultODR() settings.ODR { return settings.Default(0).ODR }
 func addODRFlags(c *cobra.Command, opts *auditOptions) {
 	d := defaultODR()
 	odr, _ := metrics.Lookup(metrics.ODRID)
-	f := c.Flags()
-	f.IntVar(&opts.ODRWindow.Lag, "lag-days", odr.Window.Lag, "ODR: the window ends this many days before --as-of")
-	f.IntVar(&opts.ODRWindow.Days, "window-days", odr.Window.Days[0], "ODR: window length in days, both ends inclusive")
-	f.BoolVar(&opts.ODR.CountDeniedClaims, "count-denied-claims", d.CountDeniedClaims, "ODR: count denied A-to-z claims too (the stricter reading)")
+	f, b := c.Flags(), &opts.bound
+	addFlagAndBind(c, b, f.IntVarP, lagDaysFlag, &opts.ODRWindow.Lag, odr.Window.Lag)
+	addFlagAndBind(c, b, f.IntVarP, windowDaysFlag, &opts.ODRWindow.Days, odr.Window.Days[0])
+	addFlagAndBind(c, b, f.BoolVarP, countDeniedClaimsFlag, &opts.ODR.CountDeniedClaims, d.CountDeniedClaims)
 }
 
 // settings turns the flags, the environment and the config file into
@@ -117,20 +119,8 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	if err != nil {
 		return settings.Settings{}, err
 	}
-	l.str("marketplace", "marketplace", &o.Marketplace)
-	l.str("fail_on", "fail-on", &o.FailOn)
-	l.str("output", "output", &o.Output)
-	l.str("color", "color", &o.Color)
-	l.str("encoding", "encoding", &o.Input.Encoding)
-	l.strs("columns", "column", &o.Input.Columns)
-	l.str("profile", "profile", &o.Profile)
-	l.boolean("odr.count_denied_claims", "count-denied-claims", &o.ODR.CountDeniedClaims)
-	fb := settings.Default(0).Feedback
-	l.integer("feedback.removal_days", "removal-days", &fb.RemovalDays)
-	l.integer("feedback.period_days", "feedback-period-days", &fb.PeriodDays)
-	l.strs("feedback.product_review_words", "product-review-words", &fb.ProductReviewWords)
-	l.strs("feedback.obscene_words", "obscene-words", &fb.ObsceneWords)
-	overrides := l.overrides(map[string]string{"lag-days": "thresholds.odr.lag_days", "window-days": "thresholds.odr.window_days"})
+	l.bindAll(o.bound)
+	overrides := l.overrides(o.bound)
 	asOf := civil.DateOf(o.Now().UTC())
 	if o.AsOf != "" {
 		d, err := civil.ParseISODate(o.AsOf)
@@ -141,44 +131,73 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	}
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
-	s.Feedback = fb
+	s.Feedback = feedbackSettings(l)
 	s.Input = o.Input
 	s.Overrides = overrides
+	if err := o.check(l, &s); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// feedbackSettings are the feedback.* keys over the defaults: no flag
+// stands for them.
+func feedbackSettings(l *layers) settings.Feedback {
+	fb := settings.Default(0).Feedback
+	configValue(l, "feedback.removal_days", &fb.RemovalDays)
+	configValue(l, "feedback.period_days", &fb.PeriodDays)
+	configValue(l, "feedback.product_review_words", &fb.ProductReviewWords)
+	configValue(l, "feedback.obscene_words", &fb.ObsceneWords)
+	return fb
+}
+
+// check validates the options into s (its profile and store), each error
+// saying where a bad value came from.
+func (o *auditOptions) check(l *layers, s *settings.Settings) error {
 	if o.Profile != "" {
 		if _, err := profile.ByName(o.Profile); err != nil {
-			return s, l.annotate(err, "profile", "profile")
+			return l.annotate(err, profileFlag)
 		}
 		s.Profile = o.Profile
 	}
 	if err := profile.CheckOverrides(s.Profile, s.Overrides); err != nil {
-		return s, &usageError{err}
+		return &usageError{err}
 	}
 	if _, err := input.ParseEncoding(o.Input.Encoding); err != nil {
-		return s, l.annotate(fmt.Errorf("--encoding: %v", err), "encoding", "encoding")
+		return l.annotate(fmt.Errorf("--encoding: %v", err), encodingFlag)
 	}
-	if _, err := engine.ReadOptions(s); err != nil {
-		return s, l.annotate(err, "columns", "column")
+	if _, err := engine.ReadOptions(*s); err != nil {
+		return l.annotate(err, columnFlag)
 	}
 	if o.Marketplace != "" {
 		m, ok := market.ByCode(o.Marketplace)
 		if !ok {
-			return s, l.annotate(fmt.Errorf("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", ")), "marketplace", "marketplace")
+			return l.annotate(fmt.Errorf("--marketplace: unknown store %q (known: %s)", o.Marketplace, strings.Join(market.Codes(), ", ")), marketplaceFlag)
 		}
 		s.Marketplace = m.Code
 	}
-	if _, err := health.ParseFailOn(o.FailOn); err != nil {
-		return s, l.annotate(err, "fail_on", "fail-on")
-	}
-	if _, err := render.Lookup(o.Output); err != nil {
-		return s, l.annotate(fmt.Errorf("--output: %v", err), "output", "output")
-	}
-	if err := o.IO.SetColorMode(o.Color); err != nil {
-		return s, l.annotate(err, "color", "color")
+	if err := o.checkOutput(l); err != nil {
+		return err
 	}
 	if err := s.Validate(); err != nil {
-		return s, &usageError{err}
+		return &usageError{err}
 	}
-	return s, nil
+	return nil
+}
+
+// checkOutput is the part of check about the outcome: --fail-on, --output
+// and --color.
+func (o *auditOptions) checkOutput(l *layers) error {
+	if _, err := health.ParseFailOn(o.FailOn); err != nil {
+		return l.annotate(err, failOnFlag)
+	}
+	if _, err := render.Lookup(o.Output); err != nil {
+		return l.annotate(fmt.Errorf("--output: %v", err), outputFlag)
+	}
+	if err := o.IO.SetColorMode(o.Color); err != nil {
+		return l.annotate(err, colorFlag)
+	}
+	return nil
 }
 
 // load reads the account's files, with a progress line on a terminal's

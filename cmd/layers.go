@@ -41,49 +41,37 @@ func loadLayers(c *cobra.Command, env *Env, configPath string) (*layers, error) 
 	return &layers{cmd: c, cfg: cfg}, nil
 }
 
-// str sets *dst from the config when the flag was not given.
-func (l *layers) str(key, flag string, dst *string) {
-	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		return
-	}
-	if v, ok := l.cfg.Get(key); ok {
-		*dst = v.Raw.(string)
+// given says whether kf's flag is on the command line.
+func (l *layers) given(kf keyFlag) bool {
+	f := l.cmd.Flags().Lookup(kf.name)
+	return f != nil && f.Changed
+}
+
+// bindAll fills each binding whose flag was not given from the
+// environment or the config file; the threshold flags are overrides.
+func (l *layers) bindAll(bs bindings) {
+	for _, b := range bs {
+		if b.override() || l.given(b.keyFlag) {
+			continue
+		}
+		if v, ok := l.cfg.Get(b.key); ok {
+			b.set(v.Raw)
+		}
 	}
 }
 
-// strs is str for a list.
-func (l *layers) strs(key, flag string, dst *[]string) {
-	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		return
-	}
+// configValue sets *dst from the environment or the config file, for a
+// key no flag stands for.
+func configValue[T any](l *layers, key string, dst *T) {
 	if v, ok := l.cfg.Get(key); ok {
-		*dst = v.Raw.([]string)
-	}
-}
-
-// integer is str for a number.
-func (l *layers) integer(key, flag string, dst *int) {
-	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		return
-	}
-	if v, ok := l.cfg.Get(key); ok {
-		*dst = v.Raw.(int)
-	}
-}
-
-// boolean is str for a flag that is a switch.
-func (l *layers) boolean(key, flag string, dst *bool) {
-	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
-		return
-	}
-	if v, ok := l.cfg.Get(key); ok {
-		*dst = v.Raw.(bool)
+		*dst = v.Raw.(T)
 	}
 }
 
 // overrides gathers the thresholds.* values of the file and environment,
-// and puts the flags that set one (--lag-days, --window-days) on top.
-func (l *layers) overrides(flagKeys map[string]string) map[string]settings.Override {
+// and puts the given threshold flags of bs (--lag-days, --window-days) on
+// top.
+func (l *layers) overrides(bs bindings) map[string]settings.Override {
 	out := map[string]settings.Override{}
 	for _, k := range config.Keys {
 		if !strings.HasPrefix(k.Name, "thresholds.") {
@@ -93,47 +81,51 @@ func (l *layers) overrides(flagKeys map[string]string) map[string]settings.Overr
 			out[k.Name] = settings.Override{Value: v.Raw, Origin: v.Origin.String()}
 		}
 	}
-	for flag, key := range flagKeys {
-		f := l.cmd.Flags().Lookup(flag)
-		if f == nil || !f.Changed {
-			continue
+	for _, b := range bs {
+		if b.override() && l.given(b.keyFlag) {
+			out[b.key] = settings.Override{Value: l.flagValue(b.keyFlag), Origin: "flag --" + b.name}
 		}
-		k, _ := config.Lookup(key)
-		var v any
-		switch k.Type {
-		case config.IntList:
-			n, _ := l.cmd.Flags().GetInt(flag)
-			v = []int{n}
-		case config.Int:
-			v, _ = l.cmd.Flags().GetInt(flag)
-		case config.Float:
-			v, _ = l.cmd.Flags().GetFloat64(flag)
-		}
-		out[key] = settings.Override{Value: v, Origin: "flag --" + flag}
 	}
 	return out
 }
 
+// flagValue is a threshold flag's value as its key's type.
+func (l *layers) flagValue(kf keyFlag) any {
+	flags := l.cmd.Flags()
+	switch kf.configKey().Type {
+	case config.IntList:
+		n, _ := flags.GetInt(kf.name)
+		return []int{n}
+	case config.Int:
+		n, _ := flags.GetInt(kf.name)
+		return n
+	case config.Float:
+		f, _ := flags.GetFloat64(kf.name)
+		return f
+	}
+	return nil
+}
+
 // from says where a value that did not come from its flag was set, for an
 // error message: ` (set by file ./audit.yaml, key fail_on)`; "" otherwise.
-func (l *layers) from(key, flag string) string {
-	if f := l.cmd.Flags().Lookup(flag); f != nil && f.Changed {
+func (l *layers) from(kf keyFlag) string {
+	if l.given(kf) {
 		return ""
 	}
-	v, ok := l.cfg.Get(key)
+	v, ok := l.cfg.Get(kf.key)
 	if !ok {
 		return ""
 	}
 	if v.Origin.Layer == "file" {
-		return " (set by file " + v.Origin.Name + ", key " + key + ")"
+		return " (set by file " + v.Origin.Name + ", key " + kf.key + ")"
 	}
 	return " (set by " + v.Origin.String() + ")"
 }
 
-// annotate appends where the value came from to a validation error.
-func (l *layers) annotate(err error, key, flag string) error {
+// annotate appends where kf's value came from to a validation error.
+func (l *layers) annotate(err error, kf keyFlag) error {
 	if err == nil {
 		return nil
 	}
-	return &usageError{fmt.Errorf("%v%s", err, l.from(key, flag))}
+	return &usageError{fmt.Errorf("%v%s", err, l.from(kf))}
 }

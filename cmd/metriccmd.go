@@ -73,12 +73,15 @@ func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
 	opts.ODR = defaultODR()
 	if d.odr {
 		addODRFlags(c, opts)
+	} else {
+		// No flag here, but a file or variable still sets the rule.
+		bind(&opts.bound, countDeniedClaimsFlag, &opts.ODR.CountDeniedClaims)
 	}
 	help := c.HelpFunc()
 	c.SetHelpFunc(func(c *cobra.Command, args []string) {
 		// --help follows the profile in force: --profile, --marketplace,
 		// the config file and AUDIT_* variables, with their overrides.
-		if p, origin, resolved, ok := helpProfile(c, env); ok {
+		if p, origin, resolved, ok := helpProfile(c, opts); ok {
 			c.Long = long(p, origin, resolved)
 		}
 		help(c, args)
@@ -89,17 +92,15 @@ func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
 // helpProfile is the profile --help describes: --profile (or the config's
 // profile), else the --marketplace store's, else the default; false when
 // the flags or the config cannot be read (the help then shows the
-// default profile, and the run itself reports the error).
-func helpProfile(c *cobra.Command, env *Env) (profile.Profile, string, map[string]profile.Resolved, bool) {
-	cfgPath, _ := c.Flags().GetString("config")
-	l, err := loadLayers(c, env, cfgPath)
+// default profile, and the run itself reports the error). It fills o's
+// options from the config as a run would (none follows --help).
+func helpProfile(c *cobra.Command, o *auditOptions) (profile.Profile, string, map[string]profile.Resolved, bool) {
+	l, err := loadLayers(c, o.env, o.ConfigPath)
 	if err != nil {
 		return profile.Profile{}, "", nil, false
 	}
-	name, _ := c.Flags().GetString("profile")
-	store, _ := c.Flags().GetString("marketplace")
-	l.str("profile", "profile", &name)
-	l.str("marketplace", "marketplace", &store)
+	l.bindAll(o.bound)
+	name, store := o.Profile, o.Marketplace
 	p, origin := profile.ForStore(""), ""
 	switch {
 	case name != "":
@@ -114,8 +115,7 @@ func helpProfile(c *cobra.Command, env *Env) (profile.Profile, string, map[strin
 		}
 		p, origin = profile.ForStore(m.Code), "the "+m.Code+" store's"
 	}
-	overrides := l.overrides(map[string]string{"lag-days": "thresholds.odr.lag_days", "window-days": "thresholds.odr.window_days"})
-	r, err := profile.Resolve(p, overrides)
+	r, err := profile.Resolve(p, l.overrides(o.bound))
 	if err != nil {
 		return profile.Profile{}, "", nil, false
 	}

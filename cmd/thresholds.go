@@ -21,6 +21,7 @@ type thresholdsOptions struct {
 	Marketplace string
 	ConfigPath  string
 	Output      string
+	bound       bindings // the options the config keys fill
 }
 
 func newThresholdsCmd(env *Env) *cobra.Command {
@@ -41,10 +42,10 @@ else the config's, else the one of --marketplace (amazon-us by default).`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.Profile, "profile", "", "threshold profile: "+strings.Join(profile.Names(), ", "))
-	f.StringVar(&o.Marketplace, "marketplace", "", "store code whose profile to show (US, UK, DE, JP, ...)")
+	addFlagAndBind(c, &o.bound, f.StringVarP, profileFlag, &o.Profile, "")
+	addFlagAndBind(c, &o.bound, f.StringVarP, marketplaceFlag, &o.Marketplace, "")
 	f.StringVar(&o.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
-	f.StringVarP(&o.Output, "output", "o", "table", "output format: table or json")
+	addFlagAndBind(c, &o.bound, f.StringVarP, outputFlag, &o.Output, "table")
 	return c
 }
 
@@ -60,9 +61,7 @@ func thresholdsRun(o *thresholdsOptions) error {
 	if err != nil {
 		return err
 	}
-	l.str("profile", "profile", &o.Profile)
-	l.str("marketplace", "marketplace", &o.Marketplace)
-	l.str("output", "output", &o.Output)
+	l.bindAll(o.bound)
 	if o.Output != "table" && o.Output != "json" {
 		return usagef("--output: unknown output format %q (want table or json)", o.Output)
 	}
@@ -74,9 +73,9 @@ func thresholdsRun(o *thresholdsOptions) error {
 			return &usageError{err}
 		}
 		origin = "profile " + o.Profile
-		if f := o.cmd.Flags().Lookup("profile"); f.Changed {
-			origin = "flag --profile"
-		} else if v, ok := l.cfg.Get("profile"); ok {
+		if l.given(profileFlag) {
+			origin = "flag --" + profileFlag.name
+		} else if v, ok := l.cfg.Get(profileFlag.key); ok {
 			origin = v.Origin.String()
 		}
 	case o.Marketplace != "":
@@ -89,7 +88,7 @@ func thresholdsRun(o *thresholdsOptions) error {
 	default:
 		p = profile.ForStore("US")
 	}
-	resolved, err := profile.Resolve(p, l.overrides(nil))
+	resolved, err := profile.Resolve(p, l.overrides(o.bound))
 	if err != nil {
 		return &usageError{err}
 	}

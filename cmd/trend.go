@@ -87,7 +87,6 @@ are recognised by their header row, never by their name.`,
 	f.StringVar(&opts.From, "from", "", "first as-of date YYYY-MM-DD (default 29 days before --to)")
 	f.StringVar(&opts.To, "to", "", "last as-of date YYYY-MM-DD (default --as-of, else today, UTC)")
 	f.StringSliceVar(&opts.Metrics, "metric", nil, "metrics to follow: "+strings.Join(trendCommands(), ", ")+" or a metric id; repeatable or comma-separated (default all)")
-	f.Lookup("output").Usage = "output format: " + strings.Join(render.TrendFormats(), ", ")
 	f.Lookup("as-of").Usage = "the same as --to"
 	for _, name := range []string{"accounts", "jobs", "details"} {
 		_ = f.MarkHidden(name) // shared flags a trend has no use for
@@ -121,7 +120,7 @@ func runTrend(o *trendOptions) error {
 		if lerr != nil {
 			return lerr
 		}
-		return l.annotate(fmt.Errorf("--output: %v", err), "output", "output")
+		return l.annotate(fmt.Errorf("--output: %v", err), outputFlag)
 	}
 	from, to, err := o.dates(s.AsOf)
 	if err != nil {

@@ -53,16 +53,18 @@ func (k Key) Env() string {
 	return "AUDIT_" + strings.ToUpper(strings.ReplaceAll(k.Name, ".", "_"))
 }
 
-// Keys lists every key, in the order docs/configuration.md shows them.
+// Keys lists every key, in the order docs/configuration.md shows them. A
+// key's Doc is also the usage of the flag that stands for it (cmd), so it
+// is written for both.
 var Keys = func() []Key {
 	ks := []Key{
 		{"profile", String, "built-in threshold profile (amazon-us, amazon-eu, ebay, ...); default: the one of the marketplace"},
-		{"marketplace", String, "store code (US, UK, DE, JP, ...) when the reports do not make it clear"},
+		{"marketplace", String, "store code (US, UK, DE, JP, ...): the store when the reports do not make it clear, and its profile unless one is named"},
 		{"fail_on", String, "exit 1 from this status on: fail, warn or never"},
-		{"output", String, "output format: table or json"},
-		{"color", String, "colour the table: auto, always or never"},
+		{"output", String, "output format: table, json, csv, markdown, junit or html; audit trend takes table, json or csv, audit thresholds table or json"},
+		{"color", String, "colour the table: auto, always or never; NO_COLOR disables it"},
 		{"encoding", String, "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis"},
-		{"columns", StringList, "your own header names, each kind.column=Header"},
+		{"columns", StringList, "your own header names, each kind.column=Header, e.g. orders.purchase-date=Kaufdatum"},
 		{"odr.count_denied_claims", Bool, "ODR: count denied A-to-z claims too (the stricter reading)"},
 		{"feedback.removal_days", Int, "days after a feedback during which Amazon accepts a request to remove it (90)"},
 		{"feedback.period_days", Int, "days after an order during which a buyer can still leave feedback (90): the ODR is provisional until then"},
@@ -77,7 +79,7 @@ var Keys = func() []Key {
 			Key{"thresholds." + id + ".fail", Float, id + ": the target (a value on the wrong side of it fails)"},
 			Key{"thresholds." + id + ".warn", Float, id + ": the early-warning line"},
 			Key{"thresholds." + id + ".advisory", Bool, id + ": a miss only warns"},
-			Key{"thresholds." + id + ".window_days", IntList, id + ": window length(s) in days"},
+			Key{"thresholds." + id + ".window_days", IntList, id + ": " + windowDoc(m)},
 			Key{"thresholds." + id + ".lag_days", Int, id + ": days between the window's end and the audit date"},
 		)
 	}
@@ -346,4 +348,12 @@ func parseString(k Key, s string) (any, error) {
 		}
 	}
 	return out, nil
+}
+
+// windowDoc says what a metric's window_days key holds.
+func windowDoc(m metrics.Metric) string {
+	if m.MultiWindow {
+		return "window lengths in days, an entry for each, both ends inclusive"
+	}
+	return "window length in days, both ends inclusive"
 }
