@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
-	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
@@ -82,22 +81,6 @@ func idrFigs(rs []metrics.Result) []idrFig {
 			r.Components.Get(metrics.ComponentMissingInvoice), r.Components.Get(metrics.ComponentLateInvoice)})
 	}
 	return out
-}
-
-// testStoreOf finds an order's store as the engine does: the file's own
-// store, else the orders report's sales channel, else the account's store.
-func testStoreOf(d *records.Dataset, account string) metrics.StoreOf {
-	return func(order records.OrderKey, fromFile string) string {
-		if fromFile != "" {
-			return fromFile
-		}
-		if o, ok := d.Orders.Lookup(order); ok {
-			if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
-				return m.Code
-			}
-		}
-		return account
-	}
 }
 
 // vi is one row of the VAT invoice data report, as the reader keeps it
@@ -349,7 +332,7 @@ func TestInvoiceDefect(t *testing.T) {
 			}
 			s := settings.Default(day(asOf))
 			s.Marketplace = c.account
-			out := metrics.InvoiceDefect(c.data.d, s, testStoreOf(c.data.d, c.account))
+			out := metrics.InvoiceDefect(c.data.d, s, metrics.StoreOfOrder(c.data.d, c.account))
 			if c.why != "" {
 				want := []metrics.Result{{ID: metrics.InvoiceDefectRate, NotComputed: c.why}}
 				if !reflect.DeepEqual(out, want) {
@@ -513,7 +496,7 @@ func TestInvoiceDefectMatchesNaiveReading(t *testing.T) {
 				for _, account := range []string{"", "DE", "US"} {
 					s.Marketplace = account
 					t.Run(fmt.Sprintf("seed=%d/asof=%s/settings=%d/account=%q", seed, a, k, account), func(t *testing.T) {
-						storeOf := testStoreOf(d, account)
+						storeOf := metrics.StoreOfOrder(d, account)
 						check := func(what string, out []metrics.Result, want []idrFig, why string) {
 							t.Helper()
 							if why != "" {

@@ -466,7 +466,7 @@ func invoiceData() *records.Dataset {
 
 func TestInvoiceDefectItems(t *testing.T) {
 	d := invoiceData()
-	out := metrics.InvoiceDefect(d, defaults(), testStoreOf(d, ""))
+	out := metrics.InvoiceDefect(d, defaults(), metrics.StoreOfOrder(d, ""))
 	if len(out) != 2 || out[0].Marketplace != "DE" || out[1].Marketplace != "FR" {
 		t.Fatalf("entries %+v", idrFigs(out))
 	}
@@ -497,7 +497,7 @@ func TestInvoiceDefectItemsVAT(t *testing.T) {
 		vi{id: "v2", store: "DE", ordered: "2026-11-10", shipped: "2026-11-11", business: true},
 		vi{id: "v3", store: "DE", ordered: "2026-11-11", shipped: "2026-11-12", business: true, uploaded: true},
 	).d
-	out := metrics.InvoiceDefect(d, defaults(), testStoreOf(d, ""))
+	out := metrics.InvoiceDefect(d, defaults(), metrics.StoreOfOrder(d, ""))
 	const missing = "not uploaded by the as-of date"
 	checkItems(t, "DE", out[0].Items, []metrics.Item{
 		item("v1", "2026-11-09", "afn", "2026-11-09", "2026-11-23", ev("missing_invoice", "", missing)),
@@ -505,7 +505,7 @@ func TestInvoiceDefectItemsVAT(t *testing.T) {
 	})
 	// A store without business orders in the span has no Days.
 	d = noShipments().vatInvoices(vi{id: "v1", store: "DE", ordered: "2026-10-01", shipped: "2026-10-02", business: true}).d
-	if out := metrics.InvoiceDefect(d, defaults(), testStoreOf(d, "")); out[0].Items != nil || out[0].Days != nil {
+	if out := metrics.InvoiceDefect(d, defaults(), metrics.StoreOfOrder(d, "")); out[0].Items != nil || out[0].Days != nil {
 		t.Errorf("empty store: items%s, days %v", showItems(out[0].Items), out[0].Days)
 	}
 }
@@ -516,12 +516,12 @@ func TestInvoiceDefectLeavesWindowOn(t *testing.T) {
 		run := func(a civil.Date) metrics.Result {
 			s := settings.Default(a)
 			s.SetWindow(metrics.InvoiceDefectRate, []int{7}, lag)
-			return metrics.InvoiceDefect(d, s, testStoreOf(d, ""))[0]
+			return metrics.InvoiceDefect(d, s, metrics.StoreOfOrder(d, ""))[0]
 		}
 		checkLeaves(t, fmt.Sprintf("missing, lag %d", lag), "i1", day("2026-11-09").AddDays(lag+7), run)
 	}
 	run := func(a civil.Date) metrics.Result {
-		return metrics.InvoiceDefect(d, settings.Default(a), testStoreOf(d, ""))[0]
+		return metrics.InvoiceDefect(d, settings.Default(a), metrics.StoreOfOrder(d, ""))[0]
 	}
 	checkLeaves(t, "late", "i2", day("2026-11-10").AddDays(14), run)
 }
@@ -627,11 +627,11 @@ func TestItemsAndDaysMatchFigures(t *testing.T) {
 					checkResult(t, "tracking", vt, s.AsOf, sh.trackingLag)
 					od := metrics.OnTimeDelivery(d, s)
 					checkResult(t, "delivery", od, s.AsOf, sh.deliveryLag)
-					for _, r := range metrics.InvoiceDefect(d, s, testStoreOf(d, "DE")) {
+					for _, r := range metrics.InvoiceDefect(d, s, metrics.StoreOfOrder(d, "DE")) {
 						checkResult(t, "invoice "+r.Marketplace, r, s.AsOf, sh.invoiceLag)
 						nItems += len(r.Items)
 					}
-					for _, r := range metrics.InvoiceDefect(vat, s, testStoreOf(vat, "DE")) {
+					for _, r := range metrics.InvoiceDefect(vat, s, metrics.StoreOfOrder(vat, "DE")) {
 						checkResult(t, "invoice (VAT) "+r.Marketplace, r, s.AsOf, sh.invoiceLag)
 					}
 					for _, st := range []settings.Window{{Days: []int{60}, Lag: 14}, {Days: []int{30}, Lag: 0}} {
@@ -672,7 +672,7 @@ func TestItemsOrderIndependent(t *testing.T) {
 		res, _ := metrics.PrefulfillmentCancel(d, s)
 		out = append(out, res...)
 		out = append(out, metrics.ValidTracking(d, s), metrics.OnTimeDelivery(d, s))
-		return append(out, metrics.InvoiceDefect(d, s, testStoreOf(d, "DE"))...)
+		return append(out, metrics.InvoiceDefect(d, s, metrics.StoreOfOrder(d, "DE"))...)
 	}
 	before := snapshot()
 	rand.New(rand.NewSource(8)).Shuffle(d.Shipments.Len(), d.Shipments.Swap)

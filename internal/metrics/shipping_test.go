@@ -701,7 +701,7 @@ func TestShippingDoesNotModifyDataset(t *testing.T) {
 	metrics.PrefulfillmentCancel(d, s)
 	metrics.ValidTracking(d, s)
 	metrics.OnTimeDelivery(d, s)
-	metrics.InvoiceDefect(d, s, testStoreOf(d, "DE"))
+	metrics.InvoiceDefect(d, s, metrics.StoreOfOrder(d, "DE"))
 	if !reflect.DeepEqual(d, twin) {
 		t.Error("a metric modified the dataset")
 	}
