@@ -296,8 +296,31 @@ func newTable(s stream, opt Options) (*Table, error) {
 		}
 		return nil, err
 	}
+	br, compressed, err := inflate(s)
+	if err != nil {
+		return fail(err)
+	}
+	if err := refuseZip(s, br, compressed); err != nil {
+		return fail(err)
+	}
+	br, enc := skipBOM(br, opt.Encoding)
+	// Hook for the one JSON report kind (performance.go): a document
+	// starting with '{' that names "performanceMetrics" in its first 64 KiB
+	// is decoded with encoding/json, not read line by line.
+	if sample, _ := br.Peek(64 << 10); sniffPerformance(sample) {
+		return openPerformance(s, br)
+	}
+	t, err := readHeader(s, opt, br, enc, compressed)
+	if err != nil {
+		return fail(err)
+	}
+	return t, nil
+}
+
+// inflate buffers the stream, through gzip when it starts with gzip's magic bytes; a compressed one is bounded.
+func inflate(s stream) (br *bufio.Reader, compressed bool, err error) {
 	packed := s.packed
-	br := bufio.NewReaderSize(s.r, 64<<10)
+	br = bufio.NewReaderSize(s.r, 64<<10)
 	var inflated io.Reader // the decompressed bytes; nil: not compressed
 	if s.packed != nil {
 		inflated = br // a zip member
@@ -312,24 +335,33 @@ func newTable(s stream, opt Options) (*Table, error) {
 			if !errors.As(err, new(*streamError)) { // not the zip member's
 				err = &streamError{"broken gzip stream", err}
 			}
-			return fail(&InputError{File: s.name, Msg: err.Error()})
+			return nil, false, &InputError{File: s.name, Msg: err.Error()}
 		}
 		inflated = &labelReader{zr, "broken gzip stream"}
 	}
-	compressed := inflated != nil
+	compressed = inflated != nil
 	if compressed {
 		br = bufio.NewReaderSize(&inflateLimit{r: inflated, name: s.name, packed: packed, limits: limits}, 64<<10)
 	}
+	return br, compressed, nil
+}
+
+// refuseZip is the error for a zip archive, which is not a table (Load reads one member by member).
+func refuseZip(s stream, br *bufio.Reader, compressed bool) error {
 	if magic, _ := br.Peek(4); zipMagic(magic) {
 		switch {
 		case s.member:
-			return fail(&nestedArchiveError{s.name})
+			return &nestedArchiveError{s.name}
 		case compressed:
-			return fail(&UnrecognisedError{File: s.name, Reason: "a zip archive inside a gzip stream; unpack it first"})
+			return &UnrecognisedError{File: s.name, Reason: "a zip archive inside a gzip stream; unpack it first"}
 		}
-		return fail(&UnrecognisedError{File: s.name, Reason: "a zip archive"})
+		return &UnrecognisedError{File: s.name, Reason: "a zip archive"}
 	}
-	enc := opt.Encoding
+	return nil
+}
+
+// skipBOM skips a byte-order mark and says the encoding it implies, else enc.
+func skipBOM(br *bufio.Reader, enc Encoding) (*bufio.Reader, Encoding) {
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 		if enc == "" || enc == EncodingAuto {
@@ -341,73 +373,33 @@ func newTable(s stream, opt Options) (*Table, error) {
 		br = bufio.NewReaderSize(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), 64<<10)
 		enc = EncodingUTF8
 	}
-	// Hook for the one JSON report kind (performance.go): a document
-	// starting with '{' that names "performanceMetrics" in its first 64 KiB
-	// is decoded with encoding/json, not read line by line.
-	if sample, _ := br.Peek(64 << 10); sniffPerformance(sample) {
-		return openPerformance(s, br)
-	}
+	return br, enc
+}
+
+// readHeader reads the header row of a text report and recognises its kind and columns.
+func readHeader(s stream, opt Options, br *bufio.Reader, enc Encoding, compressed bool) (*Table, error) {
 	br = bufio.NewReaderSize(&nulGuard{r: br}, 64<<10)
 	sample, _ := br.Peek(64 << 10)
 	dec := newDecoder(enc, sample)
 	lr := &lineReader{br: br, file: s.name}
-	var head []byte
-	for {
-		b, err := lr.next()
-		if err == io.EOF {
-			return fail(&UnrecognisedError{File: s.name, Reason: "empty file"})
-		}
-		if err != nil {
-			if errors.As(err, new(*nulByte)) {
-				// A NUL byte before or in the first line: not text.
-				return fail(&UnrecognisedError{File: s.name, Reason: "binary content"})
-			}
-			if lr.tooLong {
-				// No report has a header row that long: a minified JSON
-				// file or an archive in the folder, not a broken report.
-				return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("line %d is longer than %d bytes", lr.n+1, MaxLine)})
-			}
-			return fail(err)
-		}
-		if len(bytes.TrimSpace(b)) > 0 {
-			head = append([]byte(nil), b...)
-			break
-		}
+	head, err := firstLine(lr)
+	if err != nil {
+		return nil, err
 	}
 	if !looksText(head) { // NUL or other control bytes: not text
-		return fail(&UnrecognisedError{File: s.name, Reason: "binary content"})
+		return nil, &UnrecognisedError{File: s.name, Reason: "binary content"}
 	}
-	delim := byte(',')
-	if bytes.IndexByte(head, '\t') >= 0 {
-		delim = '\t'
-	} else if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
-		delim = ';'
-	}
-	first := head
-	if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
-		first = head[:cr]
-	}
-	if n := bytes.Count(first, []byte{delim}) + 1; n > maxHeaderCells {
-		return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)})
-	}
-	if len(first) < len(head) {
-		// Lines ending in a lone CR (classic Mac, old Excel "CSV
-		// (Macintosh)") read as one line: the rows would vanish into the
-		// header. When the text before the CR is a report's header, say so.
-		if spec, _, _ := detect(splitHeader(dec.line(first), delim)); spec != nil {
-			return fail(&InputError{File: s.name, Line: lr.n, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"})
-		}
-		if n := bytes.Count(head, []byte{delim}) + 1; n > maxHeaderCells {
-			return fail(&UnrecognisedError{File: s.name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)})
-		}
+	delim := headerDelim(head)
+	if err := checkHeaderLine(s.name, head, delim, dec, lr.n); err != nil {
+		return nil, err
 	}
 	cells := splitHeader(dec.line(head), delim)
 	spec, cols, why := detectWith(cells, opt.Columns)
 	if spec == nil {
-		return fail(&UnrecognisedError{File: s.name, Reason: why})
+		return nil, &UnrecognisedError{File: s.name, Reason: why}
 	}
 	if missing := spec.missing(cols); len(missing) > 0 {
-		return fail(&MissingColumnsError{File: s.name, Kind: spec.Kind, Missing: missing})
+		return nil, &MissingColumnsError{File: s.name, Kind: spec.Kind, Missing: missing}
 	}
 	t := &Table{File: s.name, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: s.closer}
 	if n := bytes.Count(sample, []byte{'\n'}); s.size > 0 && !compressed && n > 1 {
@@ -415,6 +407,65 @@ func newTable(s stream, opt Options) (*Table, error) {
 	}
 	lr.table = t
 	return t, nil
+}
+
+// firstLine is a copy of the first non-blank line, the header row.
+func firstLine(lr *lineReader) ([]byte, error) {
+	for {
+		b, err := lr.next()
+		if err == io.EOF {
+			return nil, &UnrecognisedError{File: lr.file, Reason: "empty file"}
+		}
+		if err != nil {
+			if errors.As(err, new(*nulByte)) {
+				// A NUL byte before or in the first line: not text.
+				return nil, &UnrecognisedError{File: lr.file, Reason: "binary content"}
+			}
+			if lr.tooLong {
+				// No report has a header row that long: a minified JSON
+				// file or an archive in the folder, not a broken report.
+				return nil, &UnrecognisedError{File: lr.file, Reason: fmt.Sprintf("line %d is longer than %d bytes", lr.n+1, MaxLine)}
+			}
+			return nil, err
+		}
+		if len(bytes.TrimSpace(b)) > 0 {
+			return append([]byte(nil), b...), nil
+		}
+	}
+}
+
+// headerDelim is the header row's delimiter: a tab, else ';' when it outnumbers ',', else ','.
+func headerDelim(head []byte) byte {
+	delim := byte(',')
+	if bytes.IndexByte(head, '\t') >= 0 {
+		delim = '\t'
+	} else if bytes.Count(head, []byte(";")) > bytes.Count(head, []byte(",")) {
+		delim = ';'
+	}
+	return delim
+}
+
+// checkHeaderLine refuses a first line of more cells than any report has, or of rows ending in a lone CR.
+func checkHeaderLine(name string, head []byte, delim byte, dec *decoder, line int) error {
+	first := head
+	if cr := bytes.IndexByte(head, '\r'); cr >= 0 {
+		first = head[:cr]
+	}
+	if n := bytes.Count(first, []byte{delim}) + 1; n > maxHeaderCells {
+		return &UnrecognisedError{File: name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)}
+	}
+	if len(first) < len(head) {
+		// Lines ending in a lone CR (classic Mac, old Excel "CSV
+		// (Macintosh)") read as one line: the rows would vanish into the
+		// header. When the text before the CR is a report's header, say so.
+		if spec, _, _ := detect(splitHeader(dec.line(first), delim)); spec != nil {
+			return &InputError{File: name, Line: line, Msg: "lines end in a lone carriage return (an old Mac format); save the file with Windows (CRLF) or Unix (LF) line breaks"}
+		}
+		if n := bytes.Count(head, []byte{delim}) + 1; n > maxHeaderCells {
+			return &UnrecognisedError{File: name, Reason: fmt.Sprintf("its first line has %d fields; no report has more than %d columns", n, maxHeaderCells)}
+		}
+	}
+	return nil
 }
 
 // nulGuard passes text on up to its first NUL byte, then fails with a

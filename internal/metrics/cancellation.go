@@ -48,58 +48,98 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	}
 	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
-	days := daysOf(w, s.AsOf)
+	r := cancelRun{
+		w: w, win: win, asOf: s.AsOf, days: daysOf(w, s.AsOf),
+		key:         map[records.OrderKey]civil.Date{},
+		cancelIn:    map[records.OrderKey]bool{},
+		cancelAfter: map[records.OrderKey]bool{},
+		download:    map[records.OrderKey]bool{},
+		events:      map[records.OrderKey][]Event{},
+	}
+	r.readShipments(d)
+	r.placeMerchantOrders(d)
+	r.readDownload(d)
+	r.placeDownloadOnly(d)
+	return []Result{r.result()}, nil
+}
+
+// cancelRun is one computation of the pre-fulfillment cancel rate: each
+// order's key date and its counted cancellations. Only the Days it points
+// to outlive the call, so that it and its maps stay on the stack.
+type cancelRun struct {
+	w    Window
+	win  settings.Window
+	asOf civil.Date
+	days *dayCounter
+	key  map[records.OrderKey]civil.Date
+	// Counted cancellations: of the shipments file, by the row's own
+	// purchase date (in the window, or after it for the Days), and of the
+	// cancellation download, whatever the date.
+	cancelIn, cancelAfter, download map[records.OrderKey]bool
+	events                          map[records.OrderKey][]Event
+}
+
+// place dates order id on d, when d is its key date so far.
+func (r *cancelRun) place(id records.OrderKey, d civil.Date) {
 	// The population is every order with an order date in the window. The
 	// reports may date one order differently: its key date is the latest of
 	// its dates in the window, else (an order that enters the window later)
 	// the latest after it.
-	key := map[records.OrderKey]civil.Date{}
-	place := func(id records.OrderKey, d civil.Date) {
-		if !days.covers(d) {
-			return
-		}
-		k, ok := key[id]
-		if !ok || w.Contains(d) && (!w.Contains(k) || d > k) || !w.Contains(d) && !w.Contains(k) && d > k {
-			key[id] = d
-		}
+	if !r.days.covers(d) {
+		return
 	}
-	// Counted cancellations: of the shipments file, by the row's own
-	// purchase date (in the window, or after it for the Days), and of the
-	// cancellation download, whatever the date.
-	cancelIn, cancelAfter, download := map[records.OrderKey]bool{}, map[records.OrderKey]bool{}, map[records.OrderKey]bool{}
-	events := map[records.OrderKey][]Event{}
+	k, ok := r.key[id]
+	if !ok || r.w.Contains(d) && (!r.w.Contains(k) || d > k) || !r.w.Contains(d) && !r.w.Contains(k) && d > k {
+		r.key[id] = d
+	}
+}
+
+// readShipments places the shipments file's orders and notes their counted cancellations.
+func (r *cancelRun) readShipments(d *records.Dataset) {
 	for sh := range d.Shipments.All() {
-		if !days.covers(sh.Purchase.Date) {
+		if !r.days.covers(sh.Purchase.Date) {
 			continue
 		}
-		place(sh.Key, sh.Purchase.Date)
-		if !sh.Cancel.IsZero() && sh.Cancel.Date <= s.AsOf && sh.CancelledBy != records.CancelledBuyer {
-			if !w.Contains(sh.Purchase.Date) {
-				cancelAfter[sh.Key] = true
+		r.place(sh.Key, sh.Purchase.Date)
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= r.asOf && sh.CancelledBy != records.CancelledBuyer {
+			if !r.w.Contains(sh.Purchase.Date) {
+				r.cancelAfter[sh.Key] = true
 				continue
 			}
-			cancelIn[sh.Key] = true
+			r.cancelIn[sh.Key] = true
 			who := sh.CancelledBy.String()
 			if sh.CancelledBy == records.NotCancelled {
 				who = records.CancelledUnknown.String()
 			}
-			events[sh.Key] = append(events[sh.Key], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
+			r.events[sh.Key] = append(r.events[sh.Key], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
 		}
 	}
+}
+
+// placeMerchantOrders places the seller-fulfilled orders of the orders report.
+func (r *cancelRun) placeMerchantOrders(d *records.Dataset) {
 	for o := range d.Orders.All() {
 		if o.Channel == records.ChannelMerchant {
-			place(o.Key, o.Date)
+			r.place(o.Key, o.Date)
 		}
 	}
+}
+
+// readDownload notes the counted cancellations of Amazon's cancellation download.
+func (r *cancelRun) readDownload(d *records.Dataset) {
 	for _, c := range d.Cancellations {
-		if !c.Impacts || c.Date > s.AsOf {
+		if !c.Impacts || c.Date > r.asOf {
 			continue
 		}
-		download[c.Key] = true
+		r.download[c.Key] = true
 		// The download's date is the order date: when the order was
 		// cancelled is not known.
-		events[c.Key] = append(events[c.Key], Event{Type: "cancellation", Status: "impacts account health"})
+		r.events[c.Key] = append(r.events[c.Key], Event{Type: "cancellation", Status: "impacts account health"})
 	}
+}
+
+// placeDownloadOnly places the download's orders that no other report knows.
+func (r *cancelRun) placeDownloadOnly(d *records.Dataset) {
 	// The cancellation download lists seller-fulfilled orders with their
 	// own order date: an order no other report knows is placed by it.
 	// (Its orders are few; the shipments are many.)
@@ -119,25 +159,29 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	}
 	for _, c := range d.Cancellations {
 		if unknown[c.Key] {
-			place(c.Key, c.Date)
+			r.place(c.Key, c.Date)
 		}
 	}
-	r := Result{ID: PrefulfillmentCancelRate, Window: w}
-	for id, k := range key {
-		if !w.Contains(k) {
-			days.add(k, download[id] || cancelAfter[id])
+}
+
+// result counts the orders placed in the window, lists the counted ones and fills the Days.
+func (r *cancelRun) result() Result {
+	res := Result{ID: PrefulfillmentCancelRate, Window: r.w}
+	for id, k := range r.key {
+		if !r.w.Contains(k) {
+			r.days.add(k, r.download[id] || r.cancelAfter[id])
 			continue
 		}
-		counted := download[id] || cancelIn[id]
-		days.add(k, counted)
-		r.Denominator++
+		counted := r.download[id] || r.cancelIn[id]
+		r.days.add(k, counted)
+		res.Denominator++
 		if counted {
-			r.Numerator++
-			r.Items = append(r.Items, Item{OrderID: id.String(), OrderDate: k, Fulfillment: "mfn", KeyDate: k,
-				Events: sortedEvents(events[id]), LeavesWindowOn: LeavesWindow(k, win.Lag, win.Days[0])})
+			res.Numerator++
+			res.Items = append(res.Items, Item{OrderID: id.String(), OrderDate: k, Fulfillment: "mfn", KeyDate: k,
+				Events: sortedEvents(r.events[id]), LeavesWindowOn: LeavesWindow(k, r.win.Lag, r.win.Days[0])})
 		}
 	}
-	sortItems(r.Items)
-	r.Days = days.counted()
-	return []Result{r}, nil
+	sortItems(res.Items)
+	res.Days = r.days.counted()
+	return res
 }

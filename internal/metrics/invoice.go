@@ -111,124 +111,169 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	}
 	win := s.Window(InvoiceDefectRate, invoiceWindow)
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
-	type counts struct {
-		den, missing, late int
-		items              []Item
-		days               *dayCounter
-	}
-	by := map[string]*counts{}
-	seenStores := map[string]bool{}
-	add := func(store string) *counts {
-		c := by[store]
-		if c == nil {
-			c = &counts{days: daysOf(w, s.AsOf)}
-			by[store] = c
-		}
-		return c
-	}
-	// count places one order of the population by its order date: in the
-	// Days from the window's first day to as-of, and in the figures and
-	// the list when in the window.
-	count := func(store, id, fulfillment string, ordered civil.Date, ev *Event) {
-		c := add(store)
-		c.days.add(ordered, ev != nil)
-		if !w.Contains(ordered) {
-			return
-		}
-		c.den++
-		if ev == nil {
-			return
-		}
-		if ev.Type == ComponentMissingInvoice {
-			c.missing++
-		} else {
-			c.late++
-		}
-		c.items = append(c.items, Item{OrderID: id, OrderDate: ordered, Fulfillment: fulfillment, KeyDate: ordered,
-			Events: []Event{*ev}, LeavesWindowOn: LeavesWindow(ordered, win.Lag, win.Days[0])})
-	}
-	span := daysOf(w, s.AsOf)
-	missing := Event{Type: ComponentMissingInvoice, Status: "not uploaded by the as-of date"}
+	r := idrRun{w: w, win: win, asOf: s.AsOf, span: daysOf(w, s.AsOf),
+		by: map[string]*idrCounts{}, seenStores: map[string]bool{}}
 	if useShipments {
-		for sh := range d.Shipments.All() {
-			store := storeOf(sh.Key, sh.Marketplace.String())
-			seenStores[store] = true
-			conf := confirmedBy(sh, s.AsOf)
-			if conf.IsZero() || !span.covers(sh.Purchase.Date) || !IDRStores[store] {
-				continue
-			}
-			if o, ok := d.Orders.Lookup(sh.Key); !sh.Business && !(ok && o.Business) {
-				continue // not a business order
-			}
-			var ev *Event
-			switch due := InvoiceDue(conf); {
-			case sh.Invoice.IsZero() || sh.Invoice.Date > s.AsOf:
-				ev = &missing
-			case start(sh.Invoice, zoneOf(conf)).After(due):
-				ev = &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
-			}
-			count(store, sh.OrderID(), "mfn", sh.Purchase.Date, ev)
-		}
-		// Shipments too old for any window still name their stores.
-		for o := range d.Shipments.Old() {
-			seenStores[storeOf(o.Key, o.Marketplace.String())] = true
-		}
+		r.countShipments(d, storeOf)
 	} else {
-		// The VAT invoice data report says whether an invoice was uploaded,
-		// not when: only missing invoices can be told.
-		for i := range d.Invoices {
-			inv := &d.Invoices[i]
-			store := storeOf(inv.Key, inv.Marketplace.String())
-			seenStores[store] = true
-			if !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > s.AsOf || !span.covers(inv.OrderDate) || !IDRStores[store] {
-				continue
-			}
-			var ev *Event
-			if !inv.Uploaded {
-				ev = &missing
-			}
-			fulfillment := ""
-			if o, ok := d.Orders.Lookup(inv.Key); ok {
-				fulfillment = segmentName(o.Channel)
-			}
-			count(store, inv.OrderID(), fulfillment, inv.OrderDate, ev)
-		}
+		r.countVATInvoices(d, storeOf)
 	}
-	if len(seenStores) == 0 {
+	return r.results(s.Marketplace)
+}
+
+// idrRun is one computation of the invoice defect rate: the counts per
+// store and every store the rows name. Only the counts it points to
+// outlive the call, so that it and its maps stay on the stack.
+type idrRun struct {
+	w    Window
+	win  settings.Window
+	asOf civil.Date
+	// span covers the order dates counted: from the window's first day to
+	// as-of, or to the window's end when later.
+	span       *dayCounter
+	by         map[string]*idrCounts
+	seenStores map[string]bool
+}
+
+// idrCounts are the figures, the list and the Days of one store.
+type idrCounts struct {
+	den, missing, late int
+	items              []Item
+	days               *dayCounter
+}
+
+// missingInvoice is the event of an invoice not uploaded by as-of.
+var missingInvoice = Event{Type: ComponentMissingInvoice, Status: "not uploaded by the as-of date"}
+
+// counts is the counts of store, started on first use.
+func (r *idrRun) counts(store string) *idrCounts {
+	c := r.by[store]
+	if c == nil {
+		c = &idrCounts{days: daysOf(r.w, r.asOf)}
+		r.by[store] = c
+	}
+	return c
+}
+
+// count places one order of the population by its order date: in the
+// Days from the window's first day to as-of, and in the figures and
+// the list when in the window.
+func (r *idrRun) count(store, id, fulfillment string, ordered civil.Date, ev *Event) {
+	c := r.counts(store)
+	c.days.add(ordered, ev != nil)
+	if !r.w.Contains(ordered) {
+		return
+	}
+	c.den++
+	if ev == nil {
+		return
+	}
+	if ev.Type == ComponentMissingInvoice {
+		c.missing++
+	} else {
+		c.late++
+	}
+	c.items = append(c.items, Item{OrderID: id, OrderDate: ordered, Fulfillment: fulfillment, KeyDate: ordered,
+		Events: []Event{*ev}, LeavesWindowOn: LeavesWindow(ordered, r.win.Lag, r.win.Days[0])})
+}
+
+// countShipments counts the shipped business orders of the shipments file, missing and late invoices.
+func (r *idrRun) countShipments(d *records.Dataset, storeOf StoreOf) {
+	for sh := range d.Shipments.All() {
+		store := storeOf(sh.Key, sh.Marketplace.String())
+		r.seenStores[store] = true
+		conf := confirmedBy(sh, r.asOf)
+		if conf.IsZero() || !r.span.covers(sh.Purchase.Date) || !IDRStores[store] {
+			continue
+		}
+		if o, ok := d.Orders.Lookup(sh.Key); !sh.Business && !(ok && o.Business) {
+			continue // not a business order
+		}
+		var ev *Event
+		switch due := InvoiceDue(conf); {
+		case sh.Invoice.IsZero() || sh.Invoice.Date > r.asOf:
+			ev = &missingInvoice
+		case start(sh.Invoice, zoneOf(conf)).After(due):
+			ev = &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
+		}
+		r.count(store, sh.OrderID(), "mfn", sh.Purchase.Date, ev)
+	}
+	// Shipments too old for any window still name their stores.
+	for o := range d.Shipments.Old() {
+		r.seenStores[storeOf(o.Key, o.Marketplace.String())] = true
+	}
+}
+
+// countVATInvoices counts the shipped business orders of the VAT invoice data report.
+func (r *idrRun) countVATInvoices(d *records.Dataset, storeOf StoreOf) {
+	// The VAT invoice data report says whether an invoice was uploaded,
+	// not when: only missing invoices can be told.
+	for i := range d.Invoices {
+		inv := &d.Invoices[i]
+		store := storeOf(inv.Key, inv.Marketplace.String())
+		r.seenStores[store] = true
+		if !inv.Business || inv.Shipped.IsZero() || inv.Shipped.Date > r.asOf || !r.span.covers(inv.OrderDate) || !IDRStores[store] {
+			continue
+		}
+		var ev *Event
+		if !inv.Uploaded {
+			ev = &missingInvoice
+		}
+		fulfillment := ""
+		if o, ok := d.Orders.Lookup(inv.Key); ok {
+			fulfillment = segmentName(o.Channel)
+		}
+		r.count(store, inv.OrderID(), fulfillment, inv.OrderDate, ev)
+	}
+}
+
+// results are the entries of the IDR stores the rows name, or one saying why there are none.
+func (r *idrRun) results(account string) []Result {
+	if len(r.seenStores) == 0 {
 		// No rows at all: the account's own store (--marketplace, or
 		// the one the reports name) has no data.
-		seenStores[s.Marketplace] = true
+		r.seenStores[account] = true
 	}
 	var stores []string
-	for st := range seenStores {
+	for st := range r.seenStores {
 		if IDRStores[st] {
 			stores = append(stores, st)
 		}
 	}
 	sort.Strings(stores)
-	if len(stores) == 0 && seenStores[""] {
+	if len(stores) == 0 && r.seenStores[""] {
 		return []Result{Missing(InvoiceDefectRate, "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)")}
 	}
 	if len(stores) == 0 {
-		var others []string
-		for st := range seenStores {
-			if st != "" {
-				others = append(others, st)
-			}
-		}
-		sort.Strings(others)
-		return []Result{Missing(InvoiceDefectRate, notApplicable(others))}
+		return []Result{notApplicableTo(r.seenStores)}
 	}
 	var out []Result
 	for _, st := range stores {
-		c := add(st)
-		sortItems(c.items)
-		out = append(out, Result{
-			ID: InvoiceDefectRate, Marketplace: st, Window: w,
-			Numerator: c.missing + c.late, Denominator: c.den,
-			Components: Components{{ComponentMissingInvoice, c.missing}, {ComponentLateInvoice, c.late}},
-			Items:      c.items, Days: c.days.counted(),
-		})
+		out = append(out, r.result(st))
 	}
 	return out
+}
+
+// notApplicableTo is the entry of an account none of whose stores has an IDR.
+func notApplicableTo(seenStores map[string]bool) Result {
+	var others []string
+	for st := range seenStores {
+		if st != "" {
+			others = append(others, st)
+		}
+	}
+	sort.Strings(others)
+	return Missing(InvoiceDefectRate, notApplicable(others))
+}
+
+// result is the entry of store st.
+func (r *idrRun) result(st string) Result {
+	c := r.counts(st)
+	sortItems(c.items)
+	return Result{
+		ID: InvoiceDefectRate, Marketplace: st, Window: r.w,
+		Numerator: c.missing + c.late, Denominator: c.den,
+		Components: Components{{ComponentMissingInvoice, c.missing}, {ComponentLateInvoice, c.late}},
+		Items:      c.items, Days: c.days.counted(),
+	}
 }

@@ -126,124 +126,107 @@ func FeedbackCounts(f records.Feedback) bool {
 // order once. Events dated after as-of are ignored. Components count
 // distinct orders per defect type.
 func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
-	asOf := s.AsOf
-	w := ODRWindow(s)
-	defects := make(map[records.OrderKey]defectMask)
-	// stays are the defects Amazon would not remove: what is left of an
-	// order's defects if the removable negative feedback went.
-	stays := make(map[records.OrderKey]defectMask)
-	events := make(map[records.OrderKey][]Event)
-	var unplaced []Unplaced
-	// Each (order, kind) is listed once, naming its first row by file then
-	// line, whatever the order of the rows in the dataset.
-	unplacedAt := map[[2]string]int{}
-	mark := func(id string, m defectMask, kind string, src records.Source, ev Event, removable func(*records.Order) bool) {
-		o, ok := d.Orders.Get(id)
-		if !ok {
-			key := [2]string{id, kind}
-			u := Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line}
-			if i, seen := unplacedAt[key]; !seen {
-				unplacedAt[key] = len(unplaced)
-				unplaced = append(unplaced, u)
-			} else if sourceLess(u, unplaced[i]) {
-				unplaced[i] = u
-			}
-			return
-		}
-		defects[o.Key] |= m
-		if removable == nil || !removable(o) {
-			stays[o.Key] |= m
-		}
-		events[o.Key] = append(events[o.Key], ev)
+	def := odrDefects{
+		d:        d,
+		defects:  make(map[records.OrderKey]defectMask),
+		stays:    make(map[records.OrderKey]defectMask),
+		events:   make(map[records.OrderKey][]Event),
+		unplaced: map[[2]string]Unplaced{},
 	}
-	for _, f := range d.Feedback {
-		if f.Date <= asOf && FeedbackCounts(f) {
-			removable := func(o *records.Order) bool {
-				return asOf <= RemovableUntil(f, s) && len(RemovalGrounds(f, o.Channel, s)) > 0
-			}
-			mark(f.OrderID, maskFeedback, NegativeFeedback, f.Source, Event{Type: NegativeFeedback, Date: f.Date, Status: "rating " + strconv.Itoa(f.Rating)}, removable)
-		}
-	}
-	for _, c := range d.Claims {
-		if c.Date <= asOf && ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
-			mark(c.OrderID, maskClaim, AToZClaim, c.Source, Event{Type: AToZClaim, Date: c.Date, Status: c.Status.String()}, nil)
-		}
-	}
-	for _, c := range d.Chargebacks {
-		// Fraud chargebacks are Amazon's responsibility (help 48781).
-		if c.Date <= asOf && c.Type == records.ChargebackService {
-			mark(c.OrderID, maskChargeback, Chargeback, c.Source, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()}, nil)
-		}
-	}
-
-	var den, num, nf, cl, cb, kept [3]int
-	var items [3][]Item
-	var days [3]*dayCounter
-	for i := range days {
-		days[i] = newDayCounter(w.From, asOf)
-	}
-	for o := range d.Orders.All() {
-		if o.Date < w.From || o.Date > asOf {
-			continue
-		}
-		if !w.Contains(o.Date) {
-			// Known orders dated after the window's end enter it later.
-			m := defects[o.Key]
-			days[0].add(o.Date, m != 0)
-			if i := segmentOf(o.Channel); i > 0 {
-				days[i].add(o.Date, m != 0)
-			}
-			continue
-		}
-		segs := [2]int{0, segmentOf(o.Channel)}
-		m := defects[o.Key]
-		var item *Item
-		if m != 0 {
-			item = &Item{OrderID: o.ID(), OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
-				Events: sortedEvents(events[o.Key]), LeavesWindowOn: LeavesWindow(o.Date, int(asOf-w.To), w.Days)}
-		}
-		for _, i := range segs {
-			if i < 0 {
-				continue
-			}
-			den[i]++
-			days[i].add(o.Date, m != 0)
-			if m != 0 {
-				num[i]++
-				items[i] = append(items[i], *item)
-			}
-			if stays[o.Key] != 0 {
-				kept[i]++
-			}
-			if m&maskFeedback != 0 {
-				nf[i]++
-			}
-			if m&maskClaim != 0 {
-				cl[i]++
-			}
-			if m&maskChargeback != 0 {
-				cb[i]++
-			}
-		}
-	}
+	def.markFeedback(s)
+	def.markClaims(s)
+	def.markChargebacks(s)
+	t := odrTally{asOf: s.AsOf, w: ODRWindow(s)}
+	t.countOrders(&def)
 	var out ODROutcome
 	for i, seg := range []string{"all", "afn", "mfn"} {
-		sortItems(items[i])
-		ifRemoved := kept[i]
-		var finalOn *civil.Date
-		if f := w.To.AddDays(s.Feedback.PeriodDays); f > asOf {
-			finalOn = &f
+		out.Segments[i] = t.result(i, seg, s.Feedback.PeriodDays)
+	}
+	out.Unplaced = def.sortedUnplaced()
+	return out
+}
+
+// odrDefects are the defects of one ODR computation. It holds maps only
+// (and the dataset), so that it and its maps stay on the stack.
+type odrDefects struct {
+	d       *records.Dataset
+	defects map[records.OrderKey]defectMask
+	// stays are the defects Amazon would not remove: what is left of an
+	// order's defects if the removable negative feedback went.
+	stays  map[records.OrderKey]defectMask
+	events map[records.OrderKey][]Event
+	// unplaced are the defects on orders the orders report lacks, by
+	// (order, kind). Each (order, kind) is listed once, naming its first
+	// row by file then line, whatever the order of the rows in the dataset.
+	unplaced map[[2]string]Unplaced
+}
+
+// order is the known order a defect row names, or nil after noting the row as unplaced.
+func (r *odrDefects) order(id, kind string, src records.Source) *records.Order {
+	o, ok := r.d.Orders.Get(id)
+	if !ok {
+		key := [2]string{id, kind}
+		u := Unplaced{OrderID: id, Kind: kind, File: src.File, Line: src.Line}
+		if first, seen := r.unplaced[key]; !seen || sourceLess(u, first) {
+			r.unplaced[key] = u
 		}
-		out.Segments[i] = Result{
-			IfRemoved: &ifRemoved, FinalOn: finalOn,
-			ID: ODRID, Fulfillment: seg, Numerator: num[i], Denominator: den[i], Window: w,
-			Items: items[i], Days: days[i].days,
-			Components: Components{
-				{ComponentNegativeFeedback, nf[i]},
-				{ComponentClaims, cl[i]},
-				{ComponentChargebacks, cb[i]},
-			},
+		return nil
+	}
+	return o
+}
+
+// mark records defect m of order o and its event; removable says Amazon would remove it.
+func (r *odrDefects) mark(o *records.Order, m defectMask, ev Event, removable bool) {
+	r.defects[o.Key] |= m
+	if !removable {
+		r.stays[o.Key] |= m
+	}
+	r.events[o.Key] = append(r.events[o.Key], ev)
+}
+
+// markFeedback marks the negative feedback dated on or before as-of.
+func (r *odrDefects) markFeedback(s settings.Settings) {
+	for _, f := range r.d.Feedback {
+		if f.Date <= s.AsOf && FeedbackCounts(f) {
+			if o := r.order(f.OrderID, NegativeFeedback, f.Source); o != nil {
+				removable := s.AsOf <= RemovableUntil(f, s) && len(RemovalGrounds(f, o.Channel, s)) > 0
+				r.mark(o, maskFeedback, Event{Type: NegativeFeedback, Date: f.Date, Status: "rating " + strconv.Itoa(f.Rating)}, removable)
+			}
 		}
+	}
+}
+
+// markClaims marks the counted A-to-z claims dated on or before as-of.
+func (r *odrDefects) markClaims(s settings.Settings) {
+	for _, c := range r.d.Claims {
+		if c.Date <= s.AsOf && ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
+			if o := r.order(c.OrderID, AToZClaim, c.Source); o != nil {
+				r.mark(o, maskClaim, Event{Type: AToZClaim, Date: c.Date, Status: c.Status.String()}, false)
+			}
+		}
+	}
+}
+
+// markChargebacks marks the service chargebacks dated on or before as-of.
+func (r *odrDefects) markChargebacks(s settings.Settings) {
+	for _, c := range r.d.Chargebacks {
+		// Fraud chargebacks are Amazon's responsibility (help 48781).
+		if c.Date <= s.AsOf && c.Type == records.ChargebackService {
+			if o := r.order(c.OrderID, Chargeback, c.Source); o != nil {
+				r.mark(o, maskChargeback, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()}, false)
+			}
+		}
+	}
+}
+
+// sortedUnplaced is the unplaced defects by file, line, order and kind.
+func (r *odrDefects) sortedUnplaced() []Unplaced {
+	var unplaced []Unplaced
+	if len(r.unplaced) > 0 {
+		unplaced = make([]Unplaced, 0, len(r.unplaced))
+	}
+	for _, u := range r.unplaced {
+		unplaced = append(unplaced, u)
 	}
 	sort.Slice(unplaced, func(i, j int) bool {
 		a, b := unplaced[i], unplaced[j]
@@ -255,8 +238,99 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 		}
 		return a.Kind < b.Kind
 	})
-	out.Unplaced = unplaced
-	return out
+	return unplaced
+}
+
+// odrTally counts the known orders of an ODR computation per segment.
+type odrTally struct {
+	asOf civil.Date
+	w    Window
+	segs [3]odrSegment // all, afn, mfn
+}
+
+// odrSegment is one segment's tally: the ODR's figures, its list and its Days.
+type odrSegment struct {
+	den, num, nf, cl, cb, kept int
+	items                      []Item
+	days                       *dayCounter
+}
+
+// countOrders counts each known order dated from the window's first day to as-of.
+func (t *odrTally) countOrders(def *odrDefects) {
+	for i := range t.segs {
+		t.segs[i].days = newDayCounter(t.w.From, t.asOf)
+	}
+	for o := range def.d.Orders.All() {
+		if o.Date < t.w.From || o.Date > t.asOf {
+			continue
+		}
+		if !t.w.Contains(o.Date) {
+			// Known orders dated after the window's end enter it later.
+			m := def.defects[o.Key]
+			t.segs[0].days.add(o.Date, m != 0)
+			if i := segmentOf(o.Channel); i > 0 {
+				t.segs[i].days.add(o.Date, m != 0)
+			}
+			continue
+		}
+		t.count(def, o)
+	}
+}
+
+// count adds an order dated in the window to the "all" segment and to its own.
+func (t *odrTally) count(def *odrDefects, o *records.Order) {
+	segs := [2]int{0, segmentOf(o.Channel)}
+	m := def.defects[o.Key]
+	var item *Item
+	if m != 0 {
+		item = &Item{OrderID: o.ID(), OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
+			Events: sortedEvents(def.events[o.Key]), LeavesWindowOn: LeavesWindow(o.Date, int(t.asOf-t.w.To), t.w.Days)}
+	}
+	for _, i := range segs {
+		if i < 0 {
+			continue
+		}
+		c := &t.segs[i]
+		c.den++
+		c.days.add(o.Date, m != 0)
+		if m != 0 {
+			c.num++
+			c.items = append(c.items, *item)
+		}
+		if def.stays[o.Key] != 0 {
+			c.kept++
+		}
+		if m&maskFeedback != 0 {
+			c.nf++
+		}
+		if m&maskClaim != 0 {
+			c.cl++
+		}
+		if m&maskChargeback != 0 {
+			c.cb++
+		}
+	}
+}
+
+// result is segment i's Result, named seg; periodDays is the feedback period.
+func (t *odrTally) result(i int, seg string, periodDays int) Result {
+	c := &t.segs[i]
+	sortItems(c.items)
+	ifRemoved := c.kept
+	var finalOn *civil.Date
+	if f := t.w.To.AddDays(periodDays); f > t.asOf {
+		finalOn = &f
+	}
+	return Result{
+		IfRemoved: &ifRemoved, FinalOn: finalOn,
+		ID: ODRID, Fulfillment: seg, Numerator: c.num, Denominator: c.den, Window: t.w,
+		Items: c.items, Days: c.days.days,
+		Components: Components{
+			{ComponentNegativeFeedback, c.nf},
+			{ComponentClaims, c.cl},
+			{ComponentChargebacks, c.cb},
+		},
+	}
 }
 
 // segmentOf is the index of an order's fulfilment segment (1 afn, 2 mfn),
