@@ -57,7 +57,7 @@ func runFleet(o *auditOptions, s settings.Settings) error {
 		}
 		return fmt.Errorf("%d of %d accounts could not be read: %s", n, len(fleet.Accounts), strings.Join(names, ", "))
 	}
-	if failOn.Failed(fleet.Status) {
+	if failOn.Failed(fleet.Statuses()...) {
 		return errThresholds
 	}
 	return nil

@@ -151,8 +151,11 @@ func TestAccountsExitCodes(t *testing.T) {
 		{"a broken account", at(withBroken), ExitError},
 		{"a broken account --fail-on never: still an input error", at(withBroken, "--fail-on", "never"), ExitError},
 		{"odr of a failing account", []string{"odr", "--as-of", "2026-11-20", "--accounts", failing}, ExitFailed},
-		{"late-shipment of a failing account", []string{"late-shipment", "--as-of", "2026-11-20", "--accounts", failing}, ExitFailed},
-		{"tracking of a failing account", []string{"tracking", "--as-of", "2026-11-20", "--accounts", failing}, ExitOK},
+		// clean has no shipments file: an account none of whose reports
+		// feeds the command is an error entry, and the run an input error.
+		{"late-shipment of a failing account and one without shipments", []string{"late-shipment", "--as-of", "2026-11-20", "--accounts", failing}, ExitError},
+		{"tracking of a failing account and one without shipments", []string{"tracking", "--as-of", "2026-11-20", "--accounts", failing}, ExitError},
+		{"tracking of a failing account alone", []string{"tracking", "--as-of", "2026-11-20", "--accounts", fleetOf(t, map[string]string{"acme": acme})}, ExitOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

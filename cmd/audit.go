@@ -90,7 +90,7 @@ func registerCompletions(c *cobra.Command) {
 		marketplaceFlag.name: fixed(market.Codes()...),
 		profileFlag.name:     fixed(profile.Names()...),
 		colorFlag.name:       fixed("auto", "always", "never"),
-		failOnFlag.name:      fixed("fail", "warn", "never"),
+		failOnFlag.name:      fixed(health.FailOnValues...),
 		encodingFlag.name:    fixed("auto", "utf-8", "windows-1252", "iso-8859-1", "shift_jis"),
 		"as-of":              fixed(),
 	} {
@@ -253,7 +253,7 @@ func runAudit(o *auditOptions) error {
 	if !o.IO.IsStdoutTTY() {
 		render.Summary(o.IO.ErrOut, rep)
 	}
-	if failOn.Failed(rep.Status) {
+	if failOn.Failed(rep.Statuses()...) {
 		return errThresholds
 	}
 	return nil

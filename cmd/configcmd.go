@@ -23,7 +23,8 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 # Store code when the reports do not make it clear (US, UK, DE, JP, ...).
 # marketplace: DE
 
-# Exit 1 from this status on: fail, warn or never.
+# Exit 1 when an entry has this status: fail, warn (warn, incomplete or
+# fail), incomplete, no-data, several separated by commas, or never.
 # fail_on: fail
 
 # Output format (table or json) and colour (auto, always or never).

@@ -46,10 +46,11 @@ func TestHostileInputExitCodes(t *testing.T) {
 		{"NUL in a row", []string{write("nul.txt", []byte(orders+"111-1\t2026-10-01\x00\tAmazon\n"))}, ExitError, "nul.txt:2:2:"},
 		{"random bytes named", []string{write("noise.bin", []byte{0x89, 0x00, 0x13, 0xff, 0x01})}, ExitError, "noise.bin: not a recognised report (binary content)"},
 		{"empty file named", []string{write("empty.txt", nil)}, ExitError, "empty.txt: not a recognised report (empty file)"},
-		{"header only", []string{write("header.txt", []byte(orders))}, ExitOK, "NO DATA"},
+		// A header without rows covers no day: the window is not covered.
+		{"header only", []string{write("header.txt", []byte(orders))}, ExitOK, "INCOMPLETE"},
 		{"gzip", []string{write("orders.gz", gz.Bytes())}, ExitOK, "0 / 1"},
 		{"zip member with a bad date", []string{write("export.zip", zb.Bytes())}, ExitError, "export.zip:orders.txt:3:2:"},
-		{"folder with no reports", []string{empty}, ExitOK, "NOT COMPUTED"},
+		{"folder with no reports", []string{empty}, ExitError, "no report among the inputs feeds audit odr: it reads All Orders report"},
 	}
 	for _, c := range cases {
 		args := append([]string{"odr", "--as-of", "2026-11-20"}, c.args...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -196,7 +197,7 @@ func ruleFor(id, store string, windowDays int) (rule, bool) {
 	return rule{}, false
 }
 
-var statusRank = map[string]int{"not_computed": -1, "no_data": 0, "pass": 1, "warn": 2, "fail": 3}
+var statusRank = map[string]int{"not_computed": -1, "no_data": 0, "pass": 1, "warn": 2, "incomplete": 3, "fail": 4}
 
 func checkContract(t *testing.T, doc string) {
 	t.Helper()
@@ -278,8 +279,9 @@ func checkContract(t *testing.T, doc string) {
 		r, _ := ruleFor(id, store, windowDays)
 
 		// Fields every entry has, and those only some may have.
-		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at"}
-		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast", "if_removed", "provisional"}
+		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at", "inputs"}
+		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast", "if_removed", "provisional",
+			"coverage", "partial_status"}
 		switch {
 		case st == "not_computed":
 			want = append(want, "reason")
@@ -296,6 +298,8 @@ func checkContract(t *testing.T, doc string) {
 			want = append(want, "window")
 		}
 		c.keys(name, m, want, extra...)
+		absent := c.entryInputs(name, m)
+		c.coverage(name, m, st)
 		if st != "not_computed" {
 			if _, ok := m["reason"]; ok {
 				t.Errorf("%s: a reason on a computed entry", name)
@@ -353,7 +357,7 @@ func checkContract(t *testing.T, doc string) {
 		den := c.integer(name+".denominator", m["denominator"])
 		switch v := m["value"].(type) {
 		case nil:
-			if den != 0 || (st != "no_data" && st != "not_computed") {
+			if den != 0 || (st != "no_data" && st != "not_computed" && (st != "incomplete" || m["partial_status"] != "no_data")) {
 				t.Errorf("%s: value null with denominator %v, status %s", name, den, st)
 			}
 		case float64:
@@ -402,7 +406,17 @@ func checkContract(t *testing.T, doc string) {
 			comp := c.object(name+".components", m["components"])
 			c.keys(name+".components", comp, []string{"negative_feedback", "a_to_z_claims", "chargebacks"})
 			sum := 0.0
+			sources := map[string][]string{"negative_feedback": {"feedback"}, "a_to_z_claims": {"claims", "returns"}, "chargebacks": {"chargebacks"}}
 			for _, k := range []string{"negative_feedback", "a_to_z_claims", "chargebacks"} {
+				if comp[k] == nil {
+					// Not given: none of its inputs was read.
+					for _, src := range sources[k] {
+						if !slices.Contains(absent, src) {
+							t.Errorf("%s.components.%s is null, but %s was among the inputs", name, k, src)
+						}
+					}
+					continue
+				}
 				n := c.integer(name+".components."+k, comp[k])
 				if n > num {
 					t.Errorf("%s: %s %v exceeds the numerator %v", name, k, n, num)
@@ -416,8 +430,11 @@ func checkContract(t *testing.T, doc string) {
 			comp := c.object(name+".components", m["components"])
 			c.keys(name+".components", comp, []string{"missing_invoice", "late_invoice"})
 			// An invoice is either missing or late: the components add up.
-			if s := c.integer(name+".components.missing_invoice", comp["missing_invoice"]) +
-				c.integer(name+".components.late_invoice", comp["late_invoice"]); s != num {
+			late := 0.0
+			if comp["late_invoice"] != nil { // null: no upload times given (the VAT invoice data report)
+				late = c.integer(name+".components.late_invoice", comp["late_invoice"])
+			}
+			if s := c.integer(name+".components.missing_invoice", comp["missing_invoice"]) + late; s != num {
 				t.Errorf("%s: components sum to %v, want the numerator %v", name, s, num)
 			}
 			switch mp := c.str(name+".marketplace", m["marketplace"]); mp {
@@ -488,8 +505,20 @@ func checkContract(t *testing.T, doc string) {
 	for i, in := range inputs {
 		name := "inputs[" + itoa(i) + "]"
 		o := c.object(name, in)
-		c.keys(name, o, []string{"file", "kind", "rows"})
+		c.keys(name, o, []string{"file", "kind", "rows"}, "covers")
 		c.str(name+".file", o["file"])
+		if cv, ok := o["covers"]; ok {
+			for j, s := range c.array(name+".covers", cv) {
+				sn := name + ".covers[" + itoa(j) + "]"
+				so := c.object(sn, s)
+				c.keys(sn, so, []string{"field", "from", "to", "rows"}, "store")
+				c.str(sn+".field", so["field"])
+				if c.date(sn+".from", so["from"]) > c.date(sn+".to", so["to"]) {
+					t.Errorf("%s: from after to", sn)
+				}
+				c.integer(sn+".rows", so["rows"])
+			}
+		}
 		if k := c.str(name+".kind", o["kind"]); k == "" {
 			t.Errorf("%s.kind is empty", name)
 		}
@@ -831,11 +860,62 @@ func (c contract) status(name string, v any) string {
 	c.t.Helper()
 	s := c.str(name, v)
 	switch s {
-	case "pass", "warn", "fail", "no_data", "not_computed":
+	case "pass", "warn", "incomplete", "fail", "no_data", "not_computed":
 	default:
-		c.t.Errorf("%s = %q, want pass, warn, fail, no_data or not_computed", name, s)
+		c.t.Errorf("%s = %q, want pass, warn, incomplete, fail, no_data or not_computed", name, s)
 	}
 	return s
+}
+
+// entryInputs checks an entry's inputs {used, absent} and returns absent.
+func (c contract) entryInputs(name string, m map[string]any) []string {
+	c.t.Helper()
+	in := c.object(name+".inputs", m["inputs"])
+	c.keys(name+".inputs", in, []string{"used", "absent"})
+	var absent []string
+	for _, k := range []string{"used", "absent"} {
+		for i, v := range c.array(name+".inputs."+k, in[k]) {
+			s := c.str(name+".inputs."+k+"["+itoa(i)+"]", v)
+			if k == "absent" {
+				absent = append(absent, s)
+			}
+		}
+	}
+	return absent
+}
+
+// coverage checks an entry's coverage: present on every computed entry
+// with a window; missing days only on an incomplete one, which has its
+// partial status.
+func (c contract) coverage(name string, m map[string]any, st string) {
+	c.t.Helper()
+	cv, ok := m["coverage"]
+	if _, partial := m["partial_status"]; partial != (st == "incomplete") {
+		c.t.Errorf("%s: partial_status present %v with status %s", name, partial, st)
+	}
+	if !ok {
+		if st == "incomplete" {
+			c.t.Errorf("%s is incomplete without a coverage", name)
+		}
+		return
+	}
+	o := c.object(name+".coverage", cv)
+	c.keys(name+".coverage", o, []string{"kinds", "field", "needed", "covered", "missing"})
+	ranges := func(k string) int {
+		a := c.array(name+".coverage."+k, o[k])
+		for i, r := range a {
+			ro := c.object(name+".coverage."+k+"["+itoa(i)+"]", r)
+			c.keys(name+".coverage."+k, ro, []string{"from", "to"})
+			c.date(name+".coverage."+k+".from", ro["from"])
+			c.date(name+".coverage."+k+".to", ro["to"])
+		}
+		return len(a)
+	}
+	if missing := ranges("missing"); (missing > 0) != (st == "incomplete") {
+		c.t.Errorf("%s: %d missing ranges with status %s", name, missing, st)
+	}
+	ranges("covered")
+	c.object(name+".coverage.needed", o["needed"])
 }
 
 // TestJSONMatchesExpected: the sample accounts' figures are those their

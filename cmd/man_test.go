@@ -57,7 +57,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"odr", "--output", ""}, []string{"json", "table", "csv", "markdown", "junit", "html"}},
 		{[]string{"all", "--marketplace", "D"}, []string{"DE"}},
 		{[]string{"all", "--profile", "amazon-"}, []string{"amazon-us", "amazon-eu"}},
-		{[]string{"odr", "--fail-on", ""}, []string{"fail", "warn", "never"}},
+		{[]string{"odr", "--fail-on", ""}, []string{"fail", "warn", "incomplete", "no-data", "never"}},
 		{[]string{""}, []string{"odr", "all", "defects", "trend", "thresholds", "man"}},
 	}
 	for _, c := range cases {

@@ -127,10 +127,14 @@ func TestSchemaReports(t *testing.T) {
 	}
 	// not_computed entries without a target, window or scope.
 	runs = append(runs, []string{"all", "--as-of", "2026-11-20", "--profile", "ebay", "-o", "json", acme},
-		[]string{"odr", "--as-of", "2030-01-01", "-o", "json", acme}) // no_data
+		[]string{"odr", "--as-of", "2030-01-01", "-o", "json", acme},        // incomplete: the files end years before
+		[]string{"odr", "--as-of", "2026-11-20", "-o", "json", emptyWindow}) // no_data
 	for _, args := range runs {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			r := run(t, false, args...)
+			if r.code == ExitError && strings.Contains(r.stderr, "no report among the inputs feeds") {
+				t.Skip("the account has none of the command's reports: an input error, no document")
+			}
 			if r.code == ExitError {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}

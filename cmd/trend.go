@@ -157,7 +157,7 @@ func runTrend(o *trendOptions) error {
 	if !o.IO.IsStdoutTTY() {
 		render.TrendSummary(o.IO.ErrOut, tr)
 	}
-	if failOn.Failed(tr.Status()) {
+	if failOn.Failed(tr.Statuses()...) {
 		return errThresholds
 	}
 	return nil

@@ -60,7 +60,7 @@ var Keys = func() []Key {
 	ks := []Key{
 		{"profile", String, "built-in threshold profile (amazon-us, amazon-eu, ebay, ...); default: the one of the marketplace"},
 		{"marketplace", String, "store code (US, UK, DE, JP, ...): the store when the reports do not make it clear, and its profile unless one is named"},
-		{"fail_on", String, "exit 1 from this status on: fail, warn or never"},
+		{"fail_on", String, "exit 1 when an entry has this status: fail (the default), warn (warn, incomplete or fail), incomplete, no-data, several of these separated by commas (fail,incomplete,no-data), or never"},
 		{"output", String, "output format: table, json, csv, markdown, junit or html; audit trend takes table, json or csv, audit thresholds table or json"},
 		{"color", String, "colour the table: auto, always or never; NO_COLOR disables it"},
 		{"encoding", String, "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis"},

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -8,6 +11,7 @@ import (
 	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/profile"
+	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
 
@@ -41,6 +45,9 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		if _, err := lookup(id); err != nil {
 			return nil, err
 		}
+	}
+	if err := needsOne(command, ids, loaded); err != nil {
+		return nil, err
 	}
 	store, notes := accountStore(loaded.Data, s.Marketplace)
 	s.Marketplace = store
@@ -93,11 +100,17 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 		}
 		if _, in := j.resolved[id]; !in {
 			res := metrics.Missing(id, "not a metric of the "+j.profile+" profile")
+			res.Inputs = metrics.InputsOf(m, d)
 			r.Metrics = append(r.Metrics, health.Judge(res, health.Threshold{}))
 			continue
 		}
 		out := m.Compute(d, s)
 		for _, res := range out.Results {
+			if res.NotComputed == "" {
+				res.Coverage = metrics.CoverageOf(m, res, d, asOf)
+				res.NotGiven = metrics.NotGivenOf(m, res, d)
+			}
+			res.Inputs = metrics.InputsOf(m, d)
 			t, err := j.threshold(res)
 			if err != nil {
 				return nil, err
@@ -109,6 +122,7 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 		r.Unmatched = append(r.Unmatched, out.Unplaced...)
 		r.Warnings = append(r.Warnings, out.Notes...)
 	}
+	r.Warnings = append(r.Warnings, staleNotes(j.loaded.Data, s)...)
 	r.Finish()
 	return r, nil
 }
@@ -157,4 +171,74 @@ func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) 
 	}
 	j.stores[store] = r
 	return r, nil
+}
+
+// sparseKinds are the inputs whose rows are events (a feedback, a claim,
+// a chargeback, a return): weeks without one are normal, so a file that
+// ends early is not an incomplete verdict, only a note when it evidently
+// ends long before the audit date.
+var sparseKinds = []string{"feedback", "claims", "chargebacks", "returns"}
+
+// staleNotes warn about the event files whose newest row is older than
+// the first day of the ODR's window on the audit date: if they were
+// downloaded (or written) then, the defects since are not counted.
+func staleNotes(d *records.Dataset, s settings.Settings) []string {
+	start := metrics.ODRWindow(s).From
+	var notes []string
+	for _, k := range sparseKinds {
+		var newest civil.Date
+		for _, f := range d.Files {
+			if f.Kind != k {
+				continue
+			}
+			for _, sp := range f.Spans {
+				newest = max(newest, sp.To)
+			}
+		}
+		if newest != 0 && newest < start {
+			notes = append(notes, fmt.Sprintf("the newest row of the %s is dated %s, before the ODR window (from %s): if it was downloaded then, what came since is not counted; download it again",
+				input.Kind(k).Title(), newest, start))
+		}
+	}
+	return notes
+}
+
+// needsOne is an input error when the files read hold none of the input
+// kinds the metrics read (an empty folder, one of other reports only):
+// such a run has nothing to judge, and a CI job must not go green on it.
+// It names the reports to download. A dataset not read from files
+// (Files nil) is not checked.
+func needsOne(command string, ids []string, loaded *input.Loaded) error {
+	d := loaded.Data
+	if d.Files == nil {
+		return nil
+	}
+	var kinds []string
+	for _, id := range ids {
+		m, _ := metrics.Lookup(id)
+		for _, k := range m.Reads {
+			if d.Has(k) {
+				return nil
+			}
+			if !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
+		}
+	}
+	titles := make([]string, len(kinds))
+	for i, k := range kinds {
+		titles[i] = input.Kind(k).Title()
+	}
+	return &NoReportsError{Command: command, Reports: titles}
+}
+
+// NoReportsError says that no input feeds the command's metrics.
+type NoReportsError struct {
+	Command string
+	Reports []string // the titles of the reports the command reads
+}
+
+func (e *NoReportsError) Error() string {
+	return fmt.Sprintf("no report among the inputs feeds audit %s: it reads %s (docs/formats.md says where each comes from)",
+		e.Command, strings.Join(e.Reports, ", "))
 }

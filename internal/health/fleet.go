@@ -40,6 +40,20 @@ func (f *Fleet) Finish() {
 	f.Status = s
 }
 
+// Statuses are every account's entries' statuses, and Error for an
+// account that could not be audited, for --fail-on.
+func (f *Fleet) Statuses() []Status {
+	var out []Status
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			out = append(out, Error)
+			continue
+		}
+		out = append(out, a.Report.Statuses()...)
+	}
+	return out
+}
+
 // Errors counts the accounts that could not be audited.
 func (f *Fleet) Errors() int {
 	n := 0

@@ -5,6 +5,7 @@ package health
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/metrics"
@@ -22,13 +23,17 @@ const (
 	NoData
 	Pass
 	Warn
+	// Incomplete: the files do not cover the entry's window (its
+	// Coverage): the figures are shown, but they cannot pass. It is worse
+	// than a warning and milder than a fail.
+	Incomplete
 	Fail
 	// Error: an account of a fleet whose reports could not be read. Only
 	// accounts and fleets have it; it is worse than a fail.
 	Error
 )
 
-var statusNames = [...]string{"not_computed", "no_data", "pass", "warn", "fail", "error"}
+var statusNames = [...]string{"not_computed", "no_data", "pass", "warn", "incomplete", "fail", "error"}
 
 func (s Status) String() string { return statusNames[s+1] }
 
@@ -106,7 +111,10 @@ func (t Threshold) Judge(v float64, ok bool) Status {
 // Verdict is a result judged against its threshold.
 type Verdict struct {
 	metrics.Result
-	Status    Status
+	Status Status
+	// Partial, on an incomplete entry, is the status its figures have on
+	// the files given (pass, warn, fail or no data).
+	Partial   Status
 	Threshold Threshold
 	// Forecast is set on warning and failing entries (forecast.go).
 	Forecast *Forecast
@@ -118,7 +126,11 @@ func Judge(r metrics.Result, t Threshold) Verdict {
 		return Verdict{Result: r, Status: NotComputed, Threshold: t}
 	}
 	v, ok := r.Value()
-	return Verdict{Result: r, Status: t.Judge(v, ok), Threshold: t}
+	s := t.Judge(v, ok)
+	if !r.Coverage.Complete() {
+		return Verdict{Result: r, Status: Incomplete, Partial: s, Threshold: t}
+	}
+	return Verdict{Result: r, Status: s, Threshold: t}
 }
 
 // Report is one audit: what every renderer draws.
@@ -154,6 +166,15 @@ func (r *Report) Removable() int {
 	return n
 }
 
+// Statuses are the statuses of the report's entries, for --fail-on.
+func (r *Report) Statuses() []Status {
+	out := make([]Status, len(r.Metrics))
+	for i, m := range r.Metrics {
+		out[i] = m.Status
+	}
+	return out
+}
+
 // Finish sets the report's overall status to the worst of its metrics.
 func (r *Report) Finish() {
 	s := NoData
@@ -172,35 +193,53 @@ func (r *Report) Finish() {
 	}
 }
 
-// FailOn is the status from which the exit code is 1.
-type FailOn int
+// FailOn is the set of statuses that make the exit code 1 (--fail-on):
+// "fail" (the default), "warn" (warn, incomplete and fail), "incomplete",
+// "no-data", or several of them separated by commas; "never" alone for
+// none. An account that could not be read (Error) fails with every set
+// but "never".
+type FailOn uint8
 
-const (
-	FailOnFail FailOn = iota
-	FailOnWarn
-	FailOnNever
-)
+// FailOnFail is the default: a failed threshold.
+const FailOnFail = FailOn(1<<(Fail+1) | 1<<(Error+1))
 
-// ParseFailOn reads --fail-on.
-func ParseFailOn(s string) (FailOn, error) {
-	switch s {
-	case "fail":
-		return FailOnFail, nil
-	case "warn":
-		return FailOnWarn, nil
-	case "never":
-		return FailOnNever, nil
-	}
-	return 0, fmt.Errorf("--fail-on must be fail, warn or never, got %q", s)
+// failOnWords are the values --fail-on takes, and the statuses of each.
+var failOnWords = map[string]FailOn{
+	"fail":       FailOnFail,
+	"warn":       FailOnFail | 1<<(Warn+1) | 1<<(Incomplete+1),
+	"incomplete": 1<<(Incomplete+1) | 1<<(Error+1),
+	"no-data":    1<<(NoData+1) | 1<<(Error+1),
+	"never":      0,
 }
 
-// Failed says whether status s fails the run under f.
-func (f FailOn) Failed(s Status) bool {
-	switch f {
-	case FailOnWarn:
-		return s >= Warn
-	case FailOnNever:
-		return false
+// FailOnValues are the values --fail-on takes, for help and completion.
+var FailOnValues = []string{"fail", "warn", "incomplete", "no-data", "never"}
+
+// ParseFailOn reads --fail-on: one value or several separated by commas,
+// in any case ("fail,incomplete,no-data").
+func ParseFailOn(s string) (FailOn, error) {
+	var f FailOn
+	parts := strings.Split(s, ",")
+	for _, p := range parts {
+		w := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(p)), "_", "-")
+		v, ok := failOnWords[w]
+		if !ok || (w == "never" && len(parts) > 1) {
+			return 0, fmt.Errorf("--fail-on must be fail, warn, incomplete, no-data or never, or several of the first four separated by commas; got %q", s)
+		}
+		f |= v
 	}
-	return s >= Fail
+	return f, nil
+}
+
+// Fails says whether status s makes the exit code 1 under f.
+func (f FailOn) Fails(s Status) bool { return f&(1<<(s+1)) != 0 }
+
+// Failed says whether any of the statuses fails the run under f.
+func (f FailOn) Failed(ss ...Status) bool {
+	for _, s := range ss {
+		if f.Fails(s) {
+			return true
+		}
+	}
+	return false
 }

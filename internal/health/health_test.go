@@ -183,42 +183,59 @@ func TestWorst(t *testing.T) {
 	}
 }
 
+// --fail-on takes one value or several separated by commas, in any case;
+// "never" only alone.
 func TestParseFailOn(t *testing.T) {
-	for in, want := range map[string]health.FailOn{"fail": health.FailOnFail, "warn": health.FailOnWarn, "never": health.FailOnNever} {
-		got, err := health.ParseFailOn(in)
-		if err != nil || got != want {
-			t.Errorf("ParseFailOn(%q) = %v, %v; want %v", in, got, err, want)
+	parse := func(s string) health.FailOn {
+		f, err := health.ParseFailOn(s)
+		if err != nil {
+			t.Fatalf("ParseFailOn(%q): %v", s, err)
+		}
+		return f
+	}
+	for in, want := range map[string]string{"fail": "fail", "FAIL": "fail", " Warn ": "warn", "never": "never",
+		"fail,incomplete": "fail,incomplete", "fail, no_data": "fail,no-data", "incomplete,fail": "fail,incomplete"} {
+		if got, w := parse(in), parse(want); got != w {
+			t.Errorf("ParseFailOn(%q) = %v, want that of %q (%v)", in, got, want, w)
 		}
 	}
-	for _, in := range []string{"", "FAIL", "Warn", "no", "fail ", "pass", "no_data"} {
+	for _, in := range []string{"", "no", "pass", "fail,never", "never,warn", "fail,,warn"} {
 		_, err := health.ParseFailOn(in)
-		want := fmt.Sprintf("--fail-on must be fail, warn or never, got %q", in)
+		want := fmt.Sprintf("--fail-on must be fail, warn, incomplete, no-data or never, or several of the first four separated by commas; got %q", in)
 		if err == nil || err.Error() != want {
 			t.Errorf("ParseFailOn(%q) error = %v, want %q", in, err, want)
 		}
 	}
 }
 
-// Exit code 1 when: --fail-on fail and a metric failed; --fail-on warn and a
-// metric warned or failed; never with --fail-on never; never for no data.
+// Exit code 1 when an entry has a status of the set: fail; warn is warn,
+// incomplete and fail; incomplete and no-data add those; never none. An
+// unreadable account (error) fails with every set but never; not computed
+// with none.
 func TestFailOnFailed(t *testing.T) {
-	all := []health.Status{health.NoData, health.Pass, health.Warn, health.Fail}
-	want := map[health.FailOn][4]bool{
-		health.FailOnFail:  {false, false, false, true},
-		health.FailOnWarn:  {false, false, true, true},
-		health.FailOnNever: {false, false, false, false},
+	all := []health.Status{health.NotComputed, health.NoData, health.Pass, health.Warn, health.Incomplete, health.Fail, health.Error}
+	want := map[string][7]bool{
+		"fail":                    {false, false, false, false, false, true, true},
+		"warn":                    {false, false, false, true, true, true, true},
+		"incomplete":              {false, false, false, false, true, false, true},
+		"no-data":                 {false, true, false, false, false, false, true},
+		"fail,incomplete,no-data": {false, true, false, false, true, true, true},
+		"never":                   {false, false, false, false, false, false, false},
 	}
-	for f, row := range want {
+	for in, row := range want {
+		f, err := health.ParseFailOn(in)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, s := range all {
 			if got := f.Failed(s); got != row[i] {
-				t.Errorf("FailOn(%d).Failed(%s) = %v, want %v", int(f), s, got, row[i])
+				t.Errorf("--fail-on %s: Failed(%s) = %v, want %v", in, s, got, row[i])
 			}
 		}
-	}
-	// The zero value is the default, --fail-on fail.
-	var zero health.FailOn
-	if zero != health.FailOnFail {
-		t.Errorf("zero FailOn = %d, want FailOnFail", int(zero))
+		// Any entry of the set fails the run, whatever the worst status.
+		if got := f.Failed(health.Pass, health.NoData); got != row[1] {
+			t.Errorf("--fail-on %s: Failed(pass, no_data) = %v", in, got)
+		}
 	}
 }
 
@@ -434,9 +451,9 @@ func TestNotComputed(t *testing.T) {
 			t.Errorf("Finish(%v) = %s, want %s", c.in, rep.Status, c.want)
 		}
 	}
-	for _, f := range []health.FailOn{health.FailOnFail, health.FailOnWarn, health.FailOnNever} {
-		if f.Failed(health.NotComputed) {
-			t.Errorf("FailOn(%d) fails on not_computed", int(f))
+	for _, in := range []string{"fail", "warn", "never"} {
+		if f, _ := health.ParseFailOn(in); f.Failed(health.NotComputed) {
+			t.Errorf("--fail-on %s fails on not_computed", in)
 		}
 	}
 }
@@ -478,5 +495,36 @@ func TestJudgeWarnBelow(t *testing.T) {
 	plain.WarnBelow = false
 	if got := plain.Judge(8, true); got != health.Warn {
 		t.Errorf("without WarnBelow, 8 at a warn line of 8: %v, want warn", got)
+	}
+}
+
+// An entry whose files do not cover its window is incomplete, whatever its
+// figures say; Partial keeps what they say. A covered one is judged as
+// usual.
+func TestJudgeIncomplete(t *testing.T) {
+	th := health.Threshold{Op: health.Less, Value: 0.01, WarnAt: 0.008}
+	for _, c := range []struct {
+		num, den int
+		missing  bool
+		want     health.Status
+		partial  health.Status
+	}{
+		{0, 100, true, health.Incomplete, health.Pass},
+		{5, 100, true, health.Incomplete, health.Fail},
+		{0, 0, true, health.Incomplete, health.NoData},
+		{5, 100, false, health.Fail, 0},
+		{0, 100, false, health.Pass, 0},
+	} {
+		cov := &metrics.Coverage{Missing: []records.Range{}}
+		if c.missing {
+			cov.Missing = []records.Range{{From: 1, To: 2}}
+		}
+		v := health.Judge(metrics.Result{ID: "odr", Numerator: c.num, Denominator: c.den, Coverage: cov}, th)
+		if v.Status != c.want || v.Partial != c.partial {
+			t.Errorf("%d/%d missing %v: %s (partial %s), want %s (%s)", c.num, c.den, c.missing, v.Status, v.Partial, c.want, c.partial)
+		}
+		if v.Status == health.Incomplete && health.ForecastOf(v, 100) != nil {
+			t.Errorf("an incomplete entry has a forecast")
+		}
 	}
 }

@@ -47,12 +47,17 @@ func (p Point) Value() (float64, bool) {
 
 // Status is the worst status of the entries on the trend's last date: what
 // a single audit on that date would say, and what decides the exit code.
-func (t *Trend) Status() Status {
-	s := NoData
+func (t *Trend) Status() Status { return Worst(t.Statuses()...) }
+
+// Statuses are the statuses of the series on the last date, for
+// --fail-on.
+func (t *Trend) Statuses() []Status {
+	var out []Status
 	for _, se := range t.Series {
 		if n := len(se.Points); n > 0 {
-			s = Worst(s, se.Points[n-1].Status)
+			out = append(out, se.Points[n-1].Status)
 		}
 	}
-	return s
+	return out
 }
+

@@ -56,7 +56,7 @@ func (ld *loader) startBackground() {
 			j.t.Close()
 			j.progress.finish()
 			r := bgResult{job: j, warnings: bg.sink.warnings[from:], err: err,
-				input: records.InputFile{File: j.t.File, Kind: string(j.t.Spec.Kind), Rows: j.t.rowsRead}}
+				input: j.t.inputFile()}
 			bg.out = append(bg.out, r)
 			failed = err != nil
 		}

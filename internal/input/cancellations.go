@@ -53,6 +53,7 @@ func readCancellations(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		t.spans.Add(records.Ordered, 0, d) // the download's date is the order date
 		s.Data.Cancellations = append(s.Data.Cancellations, records.Cancellation{Key: records.KeyOf(id), Date: d, Impacts: impacts, File: file, Line: int32(t.line)})
 		return nil
 	})

@@ -60,6 +60,7 @@ func readChargebacks(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		t.spans.Add(records.Dated, 0, ts.Date)
 		s.Data.Chargebacks = append(s.Data.Chargebacks, records.Chargeback{OrderID: id, Date: ts.Date, Type: typ, Source: t.source()})
 		return nil
 	})

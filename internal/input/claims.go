@@ -67,6 +67,7 @@ func readClaims(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		t.spans.Add(records.Dated, 0, ts.Date)
 		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: ts.Date, Status: st, Source: t.source()})
 		return nil
 	})

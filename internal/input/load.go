@@ -132,6 +132,8 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	}
 	mergeFeedback(ld.sink)
 	ld.sink.closeConflicts()
+	feedbackSpans(ld.sink.Data, ld.inputs)
+	ld.sink.Data.Files = append([]records.InputFile{}, ld.inputs...)
 	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings, Since: opt.Since}, nil
 }
 
@@ -267,7 +269,7 @@ func (ld *loader) read(t *Table, explicit bool) error {
 	if err := t.Spec.Read(t, ld.sink); err != nil {
 		return err
 	}
-	ld.inputs = append(ld.inputs, records.InputFile{File: t.File, Kind: string(t.Spec.Kind), Rows: t.rowsRead})
+	ld.inputs = append(ld.inputs, t.inputFile())
 	ld.sink.Data.Kinds[string(t.Spec.Kind)] = true
 	for col := range t.Cols {
 		ld.sink.Data.Columns[string(t.Spec.Kind)+"."+col] = true

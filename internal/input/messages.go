@@ -123,6 +123,7 @@ func readMessages(t *Table, s *Sink) error {
 			i = len(s.Data.Messages)
 			byID[id] = i
 			s.Data.Messages = append(s.Data.Messages, records.Message{ID: id, OrderID: order, Received: received, Line: int32(t.line), File: file})
+			t.spans.Add(records.Received, 0, received.Date)
 		} else {
 			m := &s.Data.Messages[i]
 			here := t.source()

@@ -301,6 +301,7 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 				unknownChannel[r.unknown] = true
 				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
 			}
+			t.spans.Add(records.Ordered, r.sales, r.date)
 			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
 			switch {
 			case ok:

@@ -58,6 +58,7 @@ func readRatings(t *Table, s *Sink) error {
 			return err
 		}
 		score, solved := strings.TrimSpace(r.Score), strings.TrimSpace(r.Solved)
+		t.spans.Add(records.Rated, 0, rated.Date)
 		rt := records.Rating{Rater: rater, Rated: rated, Line: int32(t.line), File: file}
 		switch {
 		case score != "" && solved != "":

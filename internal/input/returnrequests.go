@@ -96,6 +96,7 @@ func readReturnRequests(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		t.spans.Add(records.Requested, 0, requested.Date)
 		rr := records.ReturnRequest{OrderID: id, Requested: requested, Responded: responded, Response: resp,
 			InPolicy: inPolicy, Feedback: fb, Line: int32(t.line), File: file}
 		if s.returnIndex == nil {

@@ -54,6 +54,7 @@ func readReturns(t *Table, s *Sink) error {
 		}
 		// The claim's own date is unknown; it cannot precede the return
 		// request, so the request date stands in for it.
+		t.spans.Add(records.Dated, 0, d)
 		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: d, Status: records.ClaimUnknown, Source: t.source()})
 		return nil
 	})

@@ -97,6 +97,11 @@ func readShipments(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
+		t.spans.Add(records.Ordered, sh.Marketplace, sh.Purchase.Date)
+		t.spans.Add(records.ShipBy, sh.Marketplace, sh.LatestShip.Date)
+		if p, ok := sh.Promised.Get(); ok {
+			t.spans.Add(records.Promised, sh.Marketplace, p)
+		}
 		old := s.since != 0 && sh.Latest() < s.since
 		at := all.Len()
 		if old {

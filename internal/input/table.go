@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/sellerhealth/audit/internal/records"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -40,6 +41,8 @@ type Table struct {
 	perf *perfDoc
 	// fields is the row split reuses.
 	fields []string
+	// spans gathers the dates the rows cover (records.InputFile.Spans).
+	spans records.SpanCounter
 	// estRows estimates the file's data rows from its size and the lines
 	// of its first 64 KiB (0 when the size is unknown: a pipe, compressed
 	// input), so that readers size their tables once.

@@ -89,6 +89,7 @@ func readVATInvoices(t *Table, s *Sink) error {
 		status := Normalize(t.Get(row, "invoice-status"))
 		uploaded := !invoiceFailed[status] && (t.Get(row, "invoice-number") != "" || !invoicePending[status])
 
+		t.spans.Add(records.Ordered, store, ordered.Date)
 		key := records.KeyOf(id)
 		i, seen := index[key]
 		if !seen {

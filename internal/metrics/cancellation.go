@@ -21,6 +21,7 @@ var cancellationMetric = Metric{
 	ListTitle: "Counted cancellations (seller or Amazon)",
 	Scale:     1, Window: cancellationWindow,
 	Reads: []string{kindShipments, kindOrders, kindCancellations},
+	Base:  Base{Kinds: []string{kindShipments, kindOrders}, Field: records.Ordered},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		res, unplaced := PrefulfillmentCancel(d, s)
 		return Outcome{Results: res, Unplaced: unplaced}

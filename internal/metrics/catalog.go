@@ -61,6 +61,12 @@ type Metric struct {
 	// Reads are the input kinds (input.Kind values) the metric reads:
 	// only those are read for a command that computes it.
 	Reads []string
+	// Base is where the denominator is read from: its files must cover
+	// an entry's window (CoverageOf). Zero for a work list.
+	Base Base
+	// Parts say which inputs count each component of the numerator: a
+	// component none of them was read for is not given (MarkNotGiven).
+	Parts []Part
 	// OnlyWithInputs: a run of every metric (audit all) shows it only
 	// when one of its Reads was among the inputs (the help-desk files).
 	OnlyWithInputs bool

@@ -21,6 +21,7 @@ var contactResponseMetric = Metric{
 	KeyedOn: "messages received", Counts: "answered within 24 h", Population: "messages", Scope: "Buyer messages",
 	Scale: 1, MultiWindow: true, Window: contactResponseWindow,
 	Reads: []string{kindMessages}, OnlyWithInputs: true,
+	Base: Base{Kinds: []string{kindMessages}, Field: records.Received},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: ContactResponse(d, s)}
 	},

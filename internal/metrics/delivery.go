@@ -21,6 +21,7 @@ var deliveryMetric = Metric{
 	ListTitle:  "Late deliveries",
 	Scale:      1, Window: deliveryWindow,
 	Reads: []string{kindShipments, kindOrders},
+	Base:  Base{Kinds: []string{kindShipments}, Field: records.Promised},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{OnTimeDelivery(d, s)}}
 	},

@@ -26,6 +26,8 @@ var invoiceMetric = Metric{
 	ListTitle: "Missing or late invoices",
 	Scale:     1, Window: invoiceWindow,
 	Reads:   []string{kindShipments, kindOrders, kindVATInvoices},
+	Base:    Base{Kinds: []string{kindShipments, kindVATInvoices}, Field: records.Ordered},
+	Parts:   []Part{{Component: ComponentLateInvoice, Kinds: []string{kindShipments}, Column: kindShipments + ".invoice-upload-date"}},
 	Compute: invoiceOutcome,
 }
 

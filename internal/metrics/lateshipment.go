@@ -22,6 +22,7 @@ var lateShipmentMetric = Metric{
 	ListTitle:  "Late shipments",
 	Scale:      1, MultiWindow: true, Window: lateShipmentWindow,
 	Reads: []string{kindShipments},
+	Base:  Base{Kinds: []string{kindShipments}, Field: records.ShipBy},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: LateShipment(d, s)}
 	},

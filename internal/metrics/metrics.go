@@ -98,6 +98,15 @@ type Result struct {
 	// would still remove (RemovalGrounds, before RemovableUntil) were
 	// removed: an order with another defect stays defective.
 	IfRemoved *int
+	// Coverage says how far the files cover the window, for the inputs
+	// the denominator is read from (CoverageOf); nil where not judged.
+	Coverage *Coverage
+	// NotGiven are the keys of the components none of whose inputs was
+	// read: their count is unknown, not 0 (MarkNotGiven).
+	NotGiven []string
+	// Inputs are the input kinds the entry reads that were among the
+	// inputs, and those that were not.
+	Inputs *Inputs
 	// FinalOn (ODR), when after as-of, is the day the window's last order
 	// stops accepting feedback (window end + feedback period): until then
 	// the figure can still rise (provisional).

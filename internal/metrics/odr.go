@@ -23,7 +23,11 @@ var odrMetric = Metric{
 	Clean:     [2]string{"defect-free order", "defect-free orders"},
 	ListTitle: "Defective orders",
 	Scale:     1, Window: odrWindow,
-	Reads:   []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
+	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
+	Base:  Base{Kinds: []string{kindOrders}, Field: records.Ordered},
+	Parts: []Part{{Component: ComponentNegativeFeedback, Kinds: []string{kindFeedback}},
+		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns}},
+		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks}}},
 	Compute: odrOutcome,
 }
 

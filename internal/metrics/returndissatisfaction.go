@@ -21,6 +21,7 @@ var returnDissatisfactionMetric = Metric{
 	KeyedOn: "requests made", Counts: "dissatisfied", Population: "return requests", Scope: "Return requests",
 	Scale: 1, Window: returnDissatisfactionWindow,
 	Reads: []string{kindReturnRequests}, OnlyWithInputs: true,
+	Base: Base{Kinds: []string{kindReturnRequests}, Field: records.Requested},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{ReturnDissatisfaction(d, s)}}
 	},

@@ -19,6 +19,7 @@ var serviceDissatisfactionMetric = Metric{
 	KeyedOn: "answers dated", Counts: "answered no", Population: "answers", Scope: "Latest answer per order",
 	Scale: 1, Window: serviceDissatisfactionWindow,
 	Reads: []string{kindRatings}, OnlyWithInputs: true,
+	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{ServiceDissatisfaction(d, s)}}
 	},

@@ -18,6 +18,7 @@ var serviceRatingMetric = Metric{
 	KeyedOn: "ratings dated", Counts: "points", Population: "ratings", Scope: "Each buyer's latest rating",
 	Scale: 10, Window: serviceRatingWindow,
 	Reads: []string{kindRatings}, OnlyWithInputs: true,
+	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{ServiceRating(d, s)}}
 	},

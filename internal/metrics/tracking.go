@@ -21,6 +21,7 @@ var trackingMetric = Metric{
 	ListTitle:  "Shipments without valid tracking",
 	Scale:      1, Window: trackingWindow,
 	Reads: []string{kindShipments},
+	Base:  Base{Kinds: []string{kindShipments}, Field: records.Promised},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{ValidTracking(d, s)}}
 	},

@@ -12,6 +12,9 @@ type InputFile struct {
 	File string `json:"file"`
 	Kind string `json:"kind"`
 	Rows int    `json:"rows"`
+	// Spans are the dates its rows cover, per date field and store
+	// (coverage.go).
+	Spans []Span `json:"covers,omitempty"`
 }
 
 // Source places a record in its input: the file as named on the command line
@@ -142,6 +145,9 @@ type Dataset struct {
 	// Columns says which optional columns a kind's files had, as
 	// "kind.column" (e.g. "shipments.invoice-upload-date").
 	Columns map[string]bool
+	// Files are the files read, with the dates each covers (Covered);
+	// nil for a dataset not read from files, whose coverage is not judged.
+	Files []InputFile
 }
 
 // Has says whether a report of the kind was read.

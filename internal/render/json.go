@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -30,26 +31,57 @@ type jsonReport struct {
 }
 
 type jsonMetric struct {
-	ID          string             `json:"id"`
-	Fulfillment string             `json:"fulfillment,omitempty"`
-	WindowDays  int                `json:"window_days,omitempty"`
-	Marketplace string             `json:"marketplace,omitempty"`
-	Name        string             `json:"name"`
-	Value       *float64           `json:"value"`
-	Numerator   int                `json:"numerator"`
-	Denominator int                `json:"denominator"`
-	Status      health.Status      `json:"status"`
-	Target      *jsonTarget        `json:"target,omitempty"`
-	WarnAt      *float64           `json:"warn_at,omitempty"`
-	Window      *metrics.Window    `json:"window,omitempty"`
-	Period      *metrics.Window    `json:"period,omitempty"`
-	Components  metrics.Components `json:"components,omitempty"`
-	Advisory    bool               `json:"advisory,omitempty"`
-	Reason      string             `json:"reason,omitempty"`
-	Defects     []jsonItem         `json:"defects,omitempty"`
-	Forecast    *jsonForecast      `json:"forecast,omitempty"`
-	IfRemoved   *jsonIfRemoved     `json:"if_removed,omitempty"`
-	Provisional *jsonProvisional   `json:"provisional,omitempty"`
+	ID          string            `json:"id"`
+	Fulfillment string            `json:"fulfillment,omitempty"`
+	WindowDays  int               `json:"window_days,omitempty"`
+	Marketplace string            `json:"marketplace,omitempty"`
+	Name        string            `json:"name"`
+	Value       *float64          `json:"value"`
+	Numerator   int               `json:"numerator"`
+	Denominator int               `json:"denominator"`
+	Status      health.Status     `json:"status"`
+	Partial     *health.Status    `json:"partial_status,omitempty"`
+	Target      *jsonTarget       `json:"target,omitempty"`
+	WarnAt      *float64          `json:"warn_at,omitempty"`
+	Window      *metrics.Window   `json:"window,omitempty"`
+	Period      *metrics.Window   `json:"period,omitempty"`
+	Components  *jsonComponents   `json:"components,omitempty"`
+	Advisory    bool              `json:"advisory,omitempty"`
+	Reason      string            `json:"reason,omitempty"`
+	Defects     []jsonItem        `json:"defects,omitempty"`
+	Forecast    *jsonForecast     `json:"forecast,omitempty"`
+	IfRemoved   *jsonIfRemoved    `json:"if_removed,omitempty"`
+	Provisional *jsonProvisional  `json:"provisional,omitempty"`
+	Coverage    *metrics.Coverage `json:"coverage,omitempty"`
+	Inputs      *metrics.Inputs   `json:"inputs,omitempty"`
+}
+
+// jsonComponents are an entry's components in order, null for one whose
+// inputs were not given (docs/json.md, "Not given is not zero").
+type jsonComponents struct {
+	cs       metrics.Components
+	notGiven []string
+}
+
+// MarshalJSON writes {"key": count or null, ...} in order.
+func (c jsonComponents) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, x := range c.cs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(x.Key)
+		b.Write(k)
+		b.WriteByte(':')
+		if contains(c.notGiven, x.Key) {
+			b.WriteString("null")
+			continue
+		}
+		b.WriteString(strconv.Itoa(x.Count))
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // jsonFeedback is one negative feedback of the ODR window and what would
@@ -265,8 +297,16 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 	jm := jsonMetric{
 		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
-		Status:     m.Status,
-		Components: m.Components, Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
+		Status:   m.Status,
+		Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
+		Coverage: m.Coverage, Inputs: m.Inputs,
+	}
+	if len(m.Components) > 0 {
+		jm.Components = &jsonComponents{m.Components, m.NotGiven}
+	}
+	if m.Status == health.Incomplete {
+		p := m.Partial
+		jm.Partial = &p
 	}
 	if m.Window.Days > 0 {
 		w := m.Window
