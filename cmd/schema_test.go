@@ -24,6 +24,7 @@ var schemaFiles = map[string]string{
 	"report":   "report.schema.json",
 	"accounts": "accounts.schema.json",
 	"trend":    "trend.schema.json",
+	"sources":  "sources.schema.json",
 }
 
 // offline refuses every URL: the schemas resolve each other from the files
@@ -106,6 +107,8 @@ func documentKind(doc string) string {
 		return "accounts"
 	case top["series"] != nil:
 		return "trend"
+	case top["sources"] != nil:
+		return "sources"
 	case top["metrics"] != nil:
 		return "report"
 	}
@@ -145,6 +148,24 @@ func TestSchemaReports(t *testing.T) {
 	}
 }
 
+// audit sources follows its schema, with and without files.
+func TestSchemaSources(t *testing.T) {
+	schemas := compileSchemas(t)
+	for _, args := range [][]string{
+		{"sources", "--as-of", "2026-11-20", "-o", "json"},
+		{"sources", "--as-of", "2026-11-20", "-o", "json", acme},
+		{"sources", "--as-of", "2026-11-20", "-o", "json", acmeDE},
+	} {
+		r := run(t, false, args...)
+		if r.code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+		if err := validate(schemas["sources"], r.stdout); err != nil {
+			t.Errorf("%v does not follow %s:\n%v", args, schemaFiles["sources"], err)
+		}
+	}
+}
+
 // Every golden JSON document follows its schema, so that -update cannot pin
 // a document the schema rejects.
 func TestSchemaGoldens(t *testing.T) {
@@ -164,7 +185,7 @@ func TestSchemaGoldens(t *testing.T) {
 		}
 		kind := documentKind(string(b))
 		if kind == "" {
-			t.Errorf("%s: not a report, fleet or trend document", path)
+			t.Errorf("%s: not a report, fleet, trend or sources document", path)
 			continue
 		}
 		n++
