@@ -29,8 +29,10 @@ var cancellationMetric = Metric{
 
 // PrefulfillmentCancel computes the pre-fulfillment cancel rate (help
 // 200285210): seller-fulfilled orders dated in the 7 days ending on as-of;
-// numerator = cancelled by the seller, or automatically by Amazon; a
-// buyer-requested cancellation stays in the denominator only. Amazon's
+// numerator = cancelled before ship confirmation by the seller, or
+// automatically by Amazon (prefulfillmentCancelled); a buyer-requested
+// cancellation, and one at or after the ship confirmation (a refund),
+// stay in the denominator only. Amazon's
 // cancellation download (Impacts Account Health = Yes) also marks counted
 // cancellations. The population is every seller-fulfilled order of the
 // shipments file and of the orders report.
@@ -61,6 +63,22 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	r.readDownload(d)
 	r.placeDownloadOnly(d)
 	return []Result{r.result()}, nil
+}
+
+// prefulfillmentCancelled says whether the shipments file's row sh shows a
+// pre-fulfillment cancellation counted against the seller as of asOf.
+// Help 200285210: "A decision not to fulfil an order prior to
+// ship-confirmation is a cancelled order. Once an order is ship-confirmed,
+// a decision to accept a return or not ship an item is treated as a
+// refund." So the cancellation counts when it is dated on or before as-of
+// and comes strictly before the ship confirmation, or the order has no
+// confirmation made by as-of (cancelledBefore: a confirmation at the
+// cancellation's very instant makes the order shipped, and a bare date is
+// the start of its day in the other value's offset); and when the buyer
+// did not request it (a cancellation by the seller, by Amazon, or by
+// nobody named counts).
+func prefulfillmentCancelled(sh *records.Shipment, asOf civil.Date) bool {
+	return sh.CancelledBy != records.CancelledBuyer && cancelledBefore(sh, asOf)
 }
 
 // cancelRun is one computation of the pre-fulfillment cancel rate: each
@@ -101,7 +119,7 @@ func (r *cancelRun) readShipments(d *records.Dataset) {
 			continue
 		}
 		r.place(sh.Key, sh.Purchase.Date)
-		if !sh.Cancel.IsZero() && sh.Cancel.Date <= r.asOf && sh.CancelledBy != records.CancelledBuyer {
+		if prefulfillmentCancelled(sh, r.asOf) {
 			if !r.w.Contains(sh.Purchase.Date) {
 				r.cancelAfter[sh.Key] = true
 				continue

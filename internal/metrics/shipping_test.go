@@ -368,6 +368,16 @@ func TestPrefulfillmentCancel(t *testing.T) {
 	one := func(by records.CancelledBy, purchase, cancel string) sf {
 		return shipments(nil, shp{id: "A", purchase: purchase, cancel: cancel, by: by})
 	}
+	// shipped is an order of 2026-11-15 confirmed and cancelled (by the
+	// seller unless by says otherwise).
+	shipped := func(confirm, cancel string, by ...records.CancelledBy) sf {
+		who := records.CancelledSeller
+		if len(by) > 0 {
+			who = by[0]
+		}
+		return shipments(nil, shp{id: "A", purchase: "2026-11-15T09:00:00+01:00", latest: "2026-11-18T23:59:59+01:00",
+			confirm: confirm, cancel: cancel, by: who})
+	}
 	cases := []struct {
 		name     string
 		data     sf
@@ -385,6 +395,33 @@ func TestPrefulfillmentCancel(t *testing.T) {
 		{"seller cancellation dated after as-of: not counted", one(records.CancelledSeller, "2026-11-19T10:00:00+01:00", "2026-11-21T09:00:00+01:00"), nd{0, 1}, nil},
 		{"seller cancellation written 2026-11-21 (+09:00), 2026-11-20 in UTC: not counted", one(records.CancelledSeller, "2026-11-19T10:00:00+09:00", "2026-11-21T01:00:00+09:00"), nd{0, 1}, nil},
 		{"seller cancellation dated as-of: counted", one(records.CancelledSeller, "2026-11-19T10:00:00+01:00", "2026-11-20T23:00:00+01:00"), nd{1, 1}, nil},
+
+		// Help 200285210: "A decision not to fulfil an order prior to
+		// ship-confirmation is a cancelled order. Once an order is
+		// ship-confirmed, a decision to accept a return or not ship an
+		// item is treated as a refund." Timestamps compare as instants;
+		// a bare date is the start of its day in the other value's offset
+		// (metrics.md, "Bare dates and timestamps").
+		{"cancelled an hour before the confirmation: counts", shipped("2026-11-15T13:00:00+01:00", "2026-11-15T12:00:00+01:00"), nd{1, 1}, nil},
+		{"cancelled a second before the confirmation, another offset: counts", shipped("2026-11-15T11:00:00Z", "2026-11-15T11:59:59+01:00"), nd{1, 1}, nil},
+		{"cancelled at the confirmation's instant, another offset: a refund", shipped("2026-11-15T11:00:00Z", "2026-11-15T12:00:00+01:00"), nd{0, 1}, nil},
+		{"cancelled a second after the confirmation: a refund", shipped("2026-11-15T11:00:00Z", "2026-11-15T12:00:01+01:00"), nd{0, 1}, nil},
+		{"cancelled days after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00"), nd{0, 1}, nil},
+		{"Amazon's cancellation after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00", records.CancelledAmazon), nd{0, 1}, nil},
+		{"cancelled by nobody named after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00", records.CancelledUnknown), nd{0, 1}, nil},
+		{"bare cancel date, confirmed later that day: counts (00:00 of the day)", shipped("2026-11-16T08:00:00-08:00", "2026-11-16"), nd{1, 1}, nil},
+		{"bare confirmation date, cancelled later that day: a refund (00:00 of the day)", shipped("2026-11-16", "2026-11-16T08:00:00-08:00"), nd{0, 1}, nil},
+		{"bare cancel date in the confirmation's +09:00: before it", shipped("2026-11-16T00:30:00+09:00", "2026-11-16"), nd{1, 1}, nil},
+		{"bare cancel date in the confirmation's -08:00: after it", shipped("2026-11-15T23:30:00-08:00", "2026-11-16"), nd{0, 1}, nil},
+		{"both bare, the same date: not before, a refund", shipped("2026-11-16", "2026-11-16"), nd{0, 1}, nil},
+		{"both bare, cancelled the day before: counts", shipped("2026-11-16", "2026-11-15"), nd{1, 1}, nil},
+		{"confirmed, cancellation dated after as-of: not counted", shipped("2026-11-16T10:00:00+01:00", "2026-11-21T10:00:00+01:00"), nd{0, 1}, nil},
+		{"confirmation dated after as-of is ignored: the cancellation on as-of counts", shipped("2026-11-21T05:00:00+09:00", "2026-11-20T22:00:00Z"), nd{1, 1}, nil},
+		{"the buyer cancelled before the confirmation: denominator only", shipped("2026-11-16T10:00:00+01:00", "2026-11-15T10:00:00+01:00", records.CancelledBuyer), nd{0, 1}, nil},
+		{"download: Impacts=Yes counts though the shipments file shows a cancellation after the confirmation",
+			shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00").cancellations(cx{"A", "2026-11-15", true}), nd{1, 1}, nil},
+		{"download: Impacts=No does not undo a cancellation before the confirmation",
+			shipped("2026-11-16T10:00:00+01:00", "2026-11-15T10:00:00+01:00").cancellations(cx{"A", "2026-11-15", false}), nd{1, 1}, nil},
 
 		// Window: 7 days ending on as-of, by order date as written.
 		{"ordered as-of - 6: in", one(records.CancelledSeller, "2026-11-14", "2026-11-14"), nd{1, 1}, nil},
@@ -748,7 +785,8 @@ func writeTime(t time.Time, off string, bare bool) string {
 // 2026-09-20 and 2027-01-09 in several stores, with every branch of the
 // rules: timestamps in mixed offsets and bare dates, confirmations on time,
 // late, exactly at the ship-by time, a second late and after as-of;
-// cancellations by each party before and after confirmation; tracking ids
+// cancellations by each party before, at the instant of and after
+// confirmation; tracking ids
 // missing, unmarked, valid and invalid; deliveries early, on the day, late
 // and missing; business orders with uploads on time, at the due second, a
 // second late, much later and never; an orders report with some of the
@@ -807,6 +845,12 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 			cancel := purchase.Add(time.Duration(rng.Intn(5*24*3600)) * time.Second)
 			row.cancel = writeTime(cancel, offFor(), chance(0.2))
 			row.by = []records.CancelledBy{records.CancelledSeller, records.CancelledBuyer, records.CancelledAmazon, records.CancelledUnknown}[rng.Intn(4)]
+			switch {
+			case confirmed && i%4 == 0: // at the confirmation's very instant, maybe written in another offset
+				row.cancel = writeTime(confirm, genOffsets[i%len(genOffsets)], false)
+			case confirmed && i%4 == 1 && !stamp(row.confirm).HasTime(): // on the confirmation's bare date
+				row.cancel = row.confirm
+			}
 		}
 		if confirmed || chance(0.1) {
 			if chance(0.9) {
@@ -962,7 +1006,13 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 		if inDays(sh.Purchase.Date, asOf, days) {
 			population[sh.OrderID()] = true
 		}
-		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf &&
+		// "A decision not to fulfil an order prior to ship-confirmation is
+		// a cancelled order. Once an order is ship-confirmed, a decision
+		// to accept a return or not ship an item is treated as a refund."
+		// A confirmation dated after as-of has not happened yet.
+		confirmed := !sh.Confirm.IsZero() && sh.Confirm.Date <= asOf
+		priorToConfirmation := !confirmed || eventSec(sh.Cancel, sh.Confirm) < eventSec(sh.Confirm, sh.Cancel)
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf && priorToConfirmation &&
 			(sh.CancelledBy == records.CancelledSeller || sh.CancelledBy == records.CancelledAmazon || sh.CancelledBy == records.CancelledUnknown) {
 			counted[sh.OrderID()] = true
 		}
@@ -1144,6 +1194,16 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 			}
 			if !sh.Cancel.IsZero() {
 				seen["confirmed and cancelled"]++
+				switch c := eventSec(sh.Cancel, sh.Confirm) - eventSec(sh.Confirm, sh.Cancel); {
+				case c < 0:
+					seen["cancelled before the confirmation"]++
+				case c == 0 && sh.Cancel.HasTime() && sh.Confirm.HasTime():
+					seen["cancelled at the confirmation's instant"]++
+				case c == 0:
+					seen["cancelled on the confirmation's bare date"]++
+				default:
+					seen["cancelled after the confirmation"]++
+				}
 			}
 			if !sh.Invoice.IsZero() && sh.Confirm.HasTime() && sh.Invoice.HasTime() {
 				switch sh.Invoice.Instant().Unix() - naiveDueSec(sh.Confirm) {
@@ -1180,7 +1240,8 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, want := range []string{"bare ship-by", "bare confirmation", "confirmed at the ship-by instant", "... in another offset",
-		"confirmed a second late", "confirmed and cancelled", "upload at the due second", "upload a second late", "bare upload",
+		"confirmed a second late", "confirmed and cancelled", "cancelled before the confirmation", "cancelled at the confirmation's instant",
+		"cancelled on the confirmation's bare date", "cancelled after the confirmation", "upload at the due second", "upload a second late", "bare upload",
 		"cancelled by seller", "cancelled by buyer", "cancelled by amazon", "cancelled by unknown", "no tracking id",
 		"tracking invalid", "delivered late", "business order of no stated store"} {
 		if seen[want] < 3 {
