@@ -30,11 +30,15 @@ var cancellationMetric = Metric{
 
 // PrefulfillmentCancel computes the pre-fulfillment cancel rate (help
 // 200285210): seller-fulfilled orders dated in the 7 days ending on as-of;
-// numerator = cancelled by the seller, or automatically by Amazon; a
-// buyer-requested cancellation stays in the denominator only. Amazon's
-// cancellation download (Impacts Account Health = Yes) also marks counted
-// cancellations. The population is every seller-fulfilled order of the
-// shipments file and of the orders report.
+// numerator = cancelled before ship confirmation by the seller, or
+// automatically by Amazon (prefulfillmentCancelled); a buyer-requested
+// cancellation, and one at or after the ship confirmation (a refund),
+// stay in the denominator only. Amazon's cancellation download (Impacts
+// Account Health = Yes) also marks counted cancellations. The population
+// is every seller-fulfilled order of the shipments file and of the orders
+// report, each placed by its key date (cancelRun.place); a counted
+// cancellation counts for its order whatever date the row that holds it
+// gives the order.
 func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []Unplaced) {
 	if !d.Has(kindShipments) && !d.Has(kindCancellations) {
 		return []Result{Missing(PrefulfillmentCancelRate, "needs the shipments file or Amazon's cancellation download (Order ID, Impacts Account Health)")}, nil
@@ -51,17 +55,34 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
 	r := cancelRun{
 		w: w, win: win, asOf: s.AsOf, days: daysOf(w, s.AsOf),
-		key:         map[records.OrderKey]civil.Date{},
-		cancelIn:    map[records.OrderKey]bool{},
-		cancelAfter: map[records.OrderKey]bool{},
-		download:    map[records.OrderKey]bool{},
-		events:      map[records.OrderKey][]Event{},
+		key:     map[records.OrderKey]civil.Date{},
+		counted: map[records.OrderKey]bool{},
+		events:  map[records.OrderKey][]Event{},
 	}
-	r.readShipments(d)
+	// First every order gets its key date, from every report; then the
+	// cancellations are marked on the orders so placed.
+	r.placeShipments(d)
 	r.placeMerchantOrders(d)
-	r.readDownload(d)
 	r.placeDownloadOnly(d)
+	r.markShipments(d)
+	r.markDownload(d)
 	return []Result{r.result()}, nil
+}
+
+// prefulfillmentCancelled says whether the shipments file's row sh shows a
+// pre-fulfillment cancellation counted against the seller as of asOf.
+// Help 200285210: "A decision not to fulfil an order prior to
+// ship-confirmation is a cancelled order. Once an order is ship-confirmed,
+// a decision to accept a return or not ship an item is treated as a
+// refund." So the cancellation counts when it is dated on or before as-of
+// and comes strictly before the ship confirmation, or the order has no
+// confirmation made by as-of (cancelledBefore: a confirmation at the
+// cancellation's very instant makes the order shipped, and a bare date is
+// the start of its day in the other value's offset); and when the buyer
+// did not request it (a cancellation by the seller, by Amazon, or by
+// nobody named counts).
+func prefulfillmentCancelled(sh *records.Shipment, asOf civil.Date) bool {
+	return sh.CancelledBy != records.CancelledBuyer && cancelledBefore(sh, asOf)
 }
 
 // cancelRun is one computation of the pre-fulfillment cancel rate: each
@@ -73,19 +94,19 @@ type cancelRun struct {
 	asOf civil.Date
 	days *dayCounter
 	key  map[records.OrderKey]civil.Date
-	// Counted cancellations: of the shipments file, by the row's own
-	// purchase date (in the window, or after it for the Days), and of the
-	// cancellation download, whatever the date.
-	cancelIn, cancelAfter, download map[records.OrderKey]bool
-	events                          map[records.OrderKey][]Event
+	// counted are the placed orders with a counted cancellation, of the
+	// shipments file or of the cancellation download, whatever date the
+	// row holding it gives the order: the key date alone places an order.
+	counted map[records.OrderKey]bool
+	events  map[records.OrderKey][]Event
 }
 
 // place dates order id on d, when d is its key date so far.
 func (r *cancelRun) place(id records.OrderKey, d civil.Date) {
 	// The population is every order with an order date in the window. The
-	// reports may date one order differently: its key date is the latest of
-	// its dates in the window, else (an order that enters the window later)
-	// the latest after it.
+	// reports may date one order differently (the same instant written in
+	// two offsets): its key date is the latest of its dates in the window,
+	// else (an order that enters the window later) the latest after it.
 	if !r.days.covers(d) {
 		return
 	}
@@ -95,25 +116,10 @@ func (r *cancelRun) place(id records.OrderKey, d civil.Date) {
 	}
 }
 
-// readShipments places the shipments file's orders and notes their counted cancellations.
-func (r *cancelRun) readShipments(d *records.Dataset) {
+// placeShipments places the shipments file's orders by their purchase dates.
+func (r *cancelRun) placeShipments(d *records.Dataset) {
 	for sh := range d.Shipments.All() {
-		if !r.days.covers(sh.Purchase.Date) {
-			continue
-		}
 		r.place(sh.Key, sh.Purchase.Date)
-		if !sh.Cancel.IsZero() && sh.Cancel.Date <= r.asOf && sh.CancelledBy != records.CancelledBuyer {
-			if !r.w.Contains(sh.Purchase.Date) {
-				r.cancelAfter[sh.Key] = true
-				continue
-			}
-			r.cancelIn[sh.Key] = true
-			who := sh.CancelledBy.String()
-			if sh.CancelledBy == records.NotCancelled {
-				who = records.CancelledUnknown.String()
-			}
-			r.events[sh.Key] = append(r.events[sh.Key], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
-		}
 	}
 }
 
@@ -123,19 +129,6 @@ func (r *cancelRun) placeMerchantOrders(d *records.Dataset) {
 		if o.Channel == records.ChannelMerchant {
 			r.place(o.Key, o.Date)
 		}
-	}
-}
-
-// readDownload notes the counted cancellations of Amazon's cancellation download.
-func (r *cancelRun) readDownload(d *records.Dataset) {
-	for _, c := range d.Cancellations {
-		if !c.Impacts || c.Date > r.asOf {
-			continue
-		}
-		r.download[c.Key] = true
-		// The download's date is the order date: when the order was
-		// cancelled is not known.
-		r.events[c.Key] = append(r.events[c.Key], Event{Type: "cancellation", Status: "impacts account health"})
 	}
 }
 
@@ -165,16 +158,54 @@ func (r *cancelRun) placeDownloadOnly(d *records.Dataset) {
 	}
 }
 
+// markShipments marks the counted cancellations of the shipments file on
+// the orders placed, whatever purchase date their row gives.
+func (r *cancelRun) markShipments(d *records.Dataset) {
+	for sh := range d.Shipments.All() {
+		if !prefulfillmentCancelled(sh, r.asOf) {
+			continue
+		}
+		if _, placed := r.key[sh.Key]; !placed {
+			continue
+		}
+		r.counted[sh.Key] = true
+		who := sh.CancelledBy.String()
+		if sh.CancelledBy == records.NotCancelled {
+			who = records.CancelledUnknown.String()
+		}
+		r.events[sh.Key] = append(r.events[sh.Key], Event{Type: "cancellation", Date: sh.Cancel.Date, Status: who})
+	}
+}
+
+// markDownload marks the counted cancellations of Amazon's cancellation
+// download on the orders placed.
+func (r *cancelRun) markDownload(d *records.Dataset) {
+	for _, c := range d.Cancellations {
+		if !c.Impacts {
+			continue
+		}
+		// The download says when the order was placed, not when it was
+		// cancelled: the order's date stands for the cancellation's in
+		// the as-of test, and an order has one date, its key date (the
+		// download's own Order Date only where no other report dates it).
+		k, placed := r.key[c.Key]
+		if !placed || k > r.asOf {
+			continue
+		}
+		r.counted[c.Key] = true
+		r.events[c.Key] = append(r.events[c.Key], Event{Type: "cancellation", Status: "impacts account health"})
+	}
+}
+
 // result counts the orders placed in the window, lists the counted ones and fills the Days.
 func (r *cancelRun) result() Result {
 	res := Result{ID: PrefulfillmentCancelRate, Window: r.w}
 	for id, k := range r.key {
+		counted := r.counted[id]
+		r.days.add(k, counted)
 		if !r.w.Contains(k) {
-			r.days.add(k, r.download[id] || r.cancelAfter[id])
 			continue
 		}
-		counted := r.download[id] || r.cancelIn[id]
-		r.days.add(k, counted)
 		res.Denominator++
 		if counted {
 			res.Numerator++

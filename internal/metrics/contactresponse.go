@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
@@ -23,7 +24,8 @@ var contactResponseMetric = Metric{
 	Reads: []string{kindMessages}, OnlyWithInputs: true,
 	Base: Base{Kinds: []string{kindMessages}, Field: records.Received},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: ContactResponse(d, s)}
+		res, note := contactResponse(d, s)
+		return Outcome{Results: res, Notes: notes(note)}
 	},
 }
 
@@ -75,7 +77,17 @@ func messageOutcome(m *records.Message, asOf civil.Date) (int, Event) {
 // (unanswered 24 h after receipt). Items are the late and unanswered
 // messages, under their order id (the message id when none); Days count by
 // receipt date, the numerator being the messages answered in time.
+// Messages on Multi-Channel Fulfillment orders (the orders report's sales
+// channel Non-Amazon) are left out: they are not Amazon buyer messages.
 func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
+	res, _ := contactResponse(d, s)
+	return res
+}
+
+// contactResponse is ContactResponse and the note of the messages on
+// Multi-Channel Fulfillment orders it left out of its longest window ("":
+// none).
+func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string) {
 	win := s.Window(ContactResponseRate, contactResponseWindow)
 	var out []Result
 	if !d.Has(kindMessages) {
@@ -84,7 +96,7 @@ func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
 			r.WindowDays = n
 			out = append(out, r)
 		}
-		return out
+		return out, ""
 	}
 	longest := 0
 	for _, n := range win.Days {
@@ -100,6 +112,8 @@ func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
 	var all []counted
 	end := s.AsOf.AddDays(-win.Lag)
 	first := end.AddDays(-(longest - 1))
+	var mcf multiChannel
+	left := 0 // messages on MCF orders that would count in the longest window
 	for i := range d.Messages {
 		m := &d.Messages[i]
 		key := m.Received.Date
@@ -108,6 +122,10 @@ func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
 		}
 		o, ev := messageOutcome(m, s.AsOf)
 		if o == msgOut {
+			continue
+		}
+		if mcf.id(d, m.OrderID) {
+			left++
 			continue
 		}
 		id := m.OrderID
@@ -155,5 +173,10 @@ func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
 		r.Days = days.counted()
 		out = append(out, r)
 	}
-	return out
+	metric := "contact response rate"
+	if len(win.Days) > 1 {
+		metric += " (" + strconv.Itoa(longest) + " days)"
+	}
+	return out, multiChannelNote(left, "buyer message on a Multi-Channel Fulfillment order", "buyer messages on Multi-Channel Fulfillment orders",
+		metric, "buyer-seller messages")
 }

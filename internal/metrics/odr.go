@@ -64,6 +64,10 @@ func odrOutcome(d *records.Dataset, s settings.Settings) Outcome {
 	if !d.Has(kindChargebacks) {
 		notes = append(notes, "no chargebacks file among the inputs: chargebacks are not counted in the ODR")
 	}
+	if n := multiChannelNote(o.MultiChannel, "Multi-Channel Fulfillment order", "Multi-Channel Fulfillment orders",
+		"ODR", "feedback, claims and chargebacks"); n != "" {
+		notes = append(notes, n)
+	}
 	return Outcome{Results: o.Segments[:], Unplaced: o.Unplaced, Notes: notes}
 }
 
@@ -94,6 +98,10 @@ const (
 type ODROutcome struct {
 	Segments [3]Result
 	Unplaced []Unplaced
+	// MultiChannel is how many Multi-Channel Fulfillment orders (sales
+	// channel Non-Amazon) dated in the window were left out of every
+	// segment (multichannel.go).
+	MultiChannel int
 }
 
 // ODRWindow is the order-date window of the ODR on s.AsOf: end = as-of −
@@ -128,7 +136,10 @@ func FeedbackCounts(f records.Feedback) bool {
 // ODR computes the Order Defect Rate (help G200285170): orders with one or
 // more defects over all orders dated in the window, by order date, each
 // order once. Events dated after as-of are ignored. Components count
-// distinct orders per defect type.
+// distinct orders per defect type. Multi-Channel Fulfillment orders (sales
+// channel Non-Amazon) are not Amazon orders: no Amazon feedback, claim or
+// chargeback reaches them, so they are left out of the numerator and the
+// denominator of every segment, and counted in MultiChannel.
 func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	def := odrDefects{
 		d:        d,
@@ -147,6 +158,7 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 		out.Segments[i] = t.result(i, seg, s.Feedback.PeriodDays)
 	}
 	out.Unplaced = def.sortedUnplaced()
+	out.MultiChannel = t.multiChannel
 	return out
 }
 
@@ -250,6 +262,8 @@ type odrTally struct {
 	asOf civil.Date
 	w    Window
 	segs [3]odrSegment // all, afn, mfn
+	// multiChannel counts the MCF orders dated in the window, left out.
+	multiChannel int
 }
 
 // odrSegment is one segment's tally: the ODR's figures, its list and its Days.
@@ -259,13 +273,23 @@ type odrSegment struct {
 	days                       *dayCounter
 }
 
-// countOrders counts each known order dated from the window's first day to as-of.
+// countOrders counts each known order dated from the window's first day to
+// as-of, except the Multi-Channel Fulfillment orders.
 func (t *odrTally) countOrders(def *odrDefects) {
 	for i := range t.segs {
 		t.segs[i].days = newDayCounter(t.w.From, t.asOf)
 	}
+	var mcf multiChannel
 	for o := range def.d.Orders.All() {
 		if o.Date < t.w.From || o.Date > t.asOf {
+			continue
+		}
+		if mcf.order(o) {
+			// Not an Amazon order: in no segment, not even in the days
+			// after the window.
+			if t.w.Contains(o.Date) {
+				t.multiChannel++
+			}
 			continue
 		}
 		if !t.w.Contains(o.Date) {

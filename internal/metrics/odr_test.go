@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -56,8 +57,14 @@ func (b *builder) order(id, date string, ch records.Channel) *builder {
 }
 
 func (b *builder) orderStatus(id, date string, ch records.Channel, status string) *builder {
+	return b.orderOn(id, date, ch, status, "Amazon.com")
+}
+
+// orderOn is an order of the sales channel sales ("Non-Amazon": a
+// Multi-Channel Fulfillment order).
+func (b *builder) orderOn(id, date string, ch records.Channel, status, sales string) *builder {
 	b.d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: day(date), Channel: ch, Status: records.Intern(status),
-		SalesChannel: records.Intern("Amazon.com"), File: records.Intern("orders.txt"), Line: int32(b.next("orders.txt").Line)})
+		SalesChannel: records.Intern(sales), File: records.Intern("orders.txt"), Line: int32(b.next("orders.txt").Line)})
 	return b
 }
 
@@ -512,6 +519,75 @@ func TestODRSegments(t *testing.T) {
 	}
 }
 
+// Rule: Multi-Channel Fulfillment orders (All Orders sales-channel
+// Non-Amazon, ids like S01-...) are not Amazon orders: no Amazon feedback,
+// A-to-z claim or chargeback reaches them. They are left out of the
+// numerator and the denominator of every segment (and of the days after
+// the window), and the outcome says how many in a note.
+func TestODRMultiChannel(t *testing.T) {
+	b := newData().
+		order("111-0000001-0000001", "2026-10-01", afn).
+		order("111-0000002-0000002", "2026-10-02", afn).
+		order("112-0000003-0000003", "2026-10-03", mfn).
+		// MCF orders in the window, with defects that must not count.
+		orderOn("S01-2412417-1075636", "2026-10-01", afn, "Shipped", "Non-Amazon").
+		orderOn("S01-2412417-1075637", "2026-09-08", afn, "Shipped", "non-amazon"). // any case, the window's first day
+		orderOn("S02-0000000-0000001", "2026-11-06", mfn, "Shipped", " Non-Amazon ").
+		// MCF orders outside the window: not counted in the note.
+		orderOn("S01-0000000-0000009", "2026-09-07", afn, "Shipped", "Non-Amazon").
+		orderOn("S01-0000000-0000010", "2026-11-10", afn, "Shipped", "Non-Amazon"). // after the window, in its days
+		feedback("111-0000001-0000001", "2026-10-05", 1).
+		feedback("S01-2412417-1075636", "2026-10-05", 1).
+		claim("S01-2412417-1075637", "2026-10-05", records.ClaimGranted).
+		chargeback("S02-0000000-0000001", "2026-11-07", records.ChargebackService).
+		feedback("S01-0000000-0000010", "2026-11-12", 2)
+	for _, k := range []string{"orders", "feedback", "claims", "chargebacks"} {
+		b.d.Kinds[k] = true
+	}
+	s := defaults()
+	out := metrics.ODR(b.d, s)
+	if got, want := figs(out), [3]fig{{1, 3, 1, 0, 0}, {1, 2, 1, 0, 0}, {0, 1, 0, 0, 0}}; got != want {
+		t.Errorf("figures = %+v, want %+v", got, want)
+	}
+	if out.MultiChannel != 3 || out.Unplaced != nil {
+		t.Errorf("MultiChannel %d, unplaced %+v; want 3 and none", out.MultiChannel, out.Unplaced)
+	}
+	for i, r := range out.Segments {
+		checkResult(t, "odr "+r.Fulfillment, r, s.AsOf, 14)
+		for _, x := range r.Days {
+			if x.Date == day("2026-11-10") && x.Denominator != 0 {
+				t.Errorf("segment %d: the MCF order after the window is in the days: %+v", i, x)
+			}
+		}
+		for _, it := range r.Items {
+			if it.OrderID[0] == 'S' {
+				t.Errorf("segment %d lists MCF order %s", i, it.OrderID)
+			}
+		}
+	}
+	m, _ := metrics.Lookup(metrics.ODRID)
+	note := "3 Multi-Channel Fulfillment orders (sales channel Non-Amazon) left out of the ODR: Amazon's feedback, claims and chargebacks do not reach them"
+	if got := m.Compute(b.d, s).Notes; !reflect.DeepEqual(got, []string{note}) {
+		t.Errorf("notes %q, want %q", got, note)
+	}
+
+	// One MCF order: the note says so in the singular; none: no note.
+	one := newData().order("111-0000001-0000001", "2026-10-01", afn).orderOn("S01-1", "2026-10-01", afn, "Shipped", "Non-Amazon")
+	for _, k := range []string{"orders", "feedback", "claims", "chargebacks"} {
+		one.d.Kinds[k] = true
+	}
+	if got := m.Compute(one.d, s).Notes; len(got) != 1 || got[0] != "1 Multi-Channel Fulfillment order (sales channel Non-Amazon) left out of the ODR: Amazon's feedback, claims and chargebacks do not reach them" {
+		t.Errorf("notes %q", got)
+	}
+	none := newData().order("111-0000001-0000001", "2026-10-01", afn).orderOn("S01-1", "2026-09-01", afn, "Shipped", "Non-Amazon")
+	for _, k := range []string{"orders", "feedback", "claims", "chargebacks"} {
+		none.d.Kinds[k] = true
+	}
+	if got := m.Compute(none.d, s).Notes; got != nil {
+		t.Errorf("notes %q, want none", got)
+	}
+}
+
 // Rule: a counting defect whose order is not in the orders report is left
 // out and listed (order id, file, line) once per (order, kind), sorted by
 // file then line; nothing else is listed.
@@ -676,8 +752,9 @@ type naiveSeg struct {
 	Num, Den, NF, CL, CB int
 }
 
-// naiveODR follows the metrics.md wording line by line.
-func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bool) ([3]naiveSeg, []metrics.Unplaced) {
+// naiveODR follows the metrics.md wording line by line. It also gives how
+// many Multi-Channel Fulfillment orders it left out of the window.
+func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bool) ([3]naiveSeg, []metrics.Unplaced, int) {
 	end := int(asOf) - lag    // "end E = as-of − 14 days"
 	start := end - (days - 1) // "start S = E − 59 days, both inclusive"
 
@@ -703,8 +780,15 @@ func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bo
 	}
 
 	var segs [3]naiveSeg
+	mcf := 0
 	for o := range d.Orders.All() {
 		if int(o.Date) < start || int(o.Date) > end {
+			continue
+		}
+		// "Multi-Channel Fulfillment orders (sales channel Non-Amazon) are
+		// not Amazon orders": in no segment.
+		if strings.EqualFold(strings.TrimSpace(o.SalesChannel.String()), "Non-Amazon") {
+			mcf++
 			continue
 		}
 		hasFB, hasCL, hasCB := false, false, false
@@ -793,11 +877,12 @@ func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bo
 		}
 		return a.Kind < b.Kind
 	})
-	return segs, un
+	return segs, un, mcf
 }
 
-// randomAccount builds n orders dated 2026-07-01 .. 2026-12-31 and random
-// feedback, claims and chargebacks, some on unknown orders, some dated after
+// randomAccount builds n orders dated 2026-07-01 .. 2026-12-31 (one in 20
+// a Multi-Channel Fulfillment order) and random feedback, claims and
+// chargebacks, some on unknown orders, some dated after
 // typical as-of dates, some rows repeated in a second "download", all rows
 // shuffled.
 func randomAccount(rng *rand.Rand, n int) *records.Dataset {
@@ -810,7 +895,12 @@ func randomAccount(rng *rand.Rand, n int) *records.Dataset {
 		id := fmt.Sprintf("111-%07d-%07d", i, rng.Intn(10000000))
 		ids = append(ids, id)
 		ch := []records.Channel{afn, afn, mfn, mfn, mfn, unk}[rng.Intn(6)]
-		d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: first.AddDays(rng.Intn(span)), Channel: ch,
+		var sales string
+		if i%20 == 7 { // a Multi-Channel Fulfillment order
+			id, ch, sales = "S01"+id[3:], afn, "Non-Amazon"
+			ids[len(ids)-1] = id
+		}
+		d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: first.AddDays(rng.Intn(span)), Channel: ch, SalesChannel: records.Intern(sales),
 			Status: records.Intern(statuses[rng.Intn(len(statuses))]), File: records.Intern("orders.txt"), Line: int32(i + 2)})
 	}
 	pick := func() (string, civil.Date) {
@@ -880,7 +970,10 @@ func TestODRMatchesNaiveReading(t *testing.T) {
 					s.SetWindow(metrics.ODRID, []int{st.days}, st.lag)
 					s.ODR = settings.ODR{CountDeniedClaims: st.countDenied}
 					out := metrics.ODR(d, s)
-					wantSegs, wantUn := naiveODR(d, day(a), st.lag, st.days, st.countDenied)
+					wantSegs, wantUn, wantMCF := naiveODR(d, day(a), st.lag, st.days, st.countDenied)
+					if out.MultiChannel != wantMCF {
+						t.Errorf("Multi-Channel Fulfillment orders left out: got %d, naive %d", out.MultiChannel, wantMCF)
+					}
 					for i := range wantSegs {
 						f := figOf(out.Segments[i])
 						got := naiveSeg{f.Num, f.Den, f.NF, f.CL, f.CB}
@@ -899,8 +992,8 @@ func TestODRMatchesNaiveReading(t *testing.T) {
 					}
 					// The test must exercise something: with the default window
 					// over this data, every segment has orders and defects.
-					if a == "2026-11-20" && st.days == 60 && (wantSegs[1].Num == 0 || wantSegs[2].Num == 0 || len(wantUn) == 0) {
-						t.Errorf("random account too thin: %+v, %d unmatched", wantSegs, len(wantUn))
+					if a == "2026-11-20" && st.days == 60 && (wantSegs[1].Num == 0 || wantSegs[2].Num == 0 || len(wantUn) == 0 || wantMCF == 0) {
+						t.Errorf("random account too thin: %+v, %d unmatched, %d MCF orders", wantSegs, len(wantUn), wantMCF)
 					}
 				})
 			}

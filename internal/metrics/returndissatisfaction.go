@@ -23,7 +23,8 @@ var returnDissatisfactionMetric = Metric{
 	Reads: []string{kindReturnRequests}, OnlyWithInputs: true,
 	Base: Base{Kinds: []string{kindReturnRequests}, Field: records.Requested},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: []Result{ReturnDissatisfaction(d, s)}}
+		r, note := returnDissatisfaction(d, s)
+		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
 }
 
@@ -68,9 +69,18 @@ func returnOutcome(q *records.ReturnRequest, asOf civil.Date) (out, late, invali
 // without its date is no response by now. Invalid rejection = rejected
 // (by now) while in policy. Components count distinct requests
 // per defect. Items are the requests counted; Days count by request date.
+// Requests on Multi-Channel Fulfillment orders (the orders report's sales
+// channel Non-Amazon) are left out: Amazon's returns do not reach them.
 func ReturnDissatisfaction(d *records.Dataset, s settings.Settings) Result {
+	r, _ := returnDissatisfaction(d, s)
+	return r
+}
+
+// returnDissatisfaction is ReturnDissatisfaction and the note of the
+// requests on Multi-Channel Fulfillment orders it left out ("": none).
+func returnDissatisfaction(d *records.Dataset, s settings.Settings) (Result, string) {
 	if !d.Has(kindReturnRequests) {
-		return Missing(ReturnDissatisfactionRate, needReturnRequests)
+		return Missing(ReturnDissatisfactionRate, needReturnRequests), ""
 	}
 	win := s.Window(ReturnDissatisfactionRate, returnDissatisfactionWindow)
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
@@ -83,6 +93,8 @@ func ReturnDissatisfaction(d *records.Dataset, s settings.Settings) Result {
 	}
 	var items []listed
 	var late, invalid, negative int
+	var mcf multiChannel
+	left := 0 // requests on MCF orders that would count
 	for i := range d.ReturnRequests {
 		q := &d.ReturnRequests[i]
 		key := q.Requested.Date
@@ -91,6 +103,10 @@ func ReturnDissatisfaction(d *records.Dataset, s settings.Settings) Result {
 		}
 		out, l, inv, neg, evs := returnOutcome(q, s.AsOf)
 		if out {
+			continue
+		}
+		if mcf.id(d, q.OrderID) {
+			left++
 			continue
 		}
 		bad := l || inv || neg
@@ -125,5 +141,6 @@ func ReturnDissatisfaction(d *records.Dataset, s settings.Settings) Result {
 	}
 	r.Components = Components{{ComponentLateResponse, late}, {ComponentInvalidRejection, invalid}, {ComponentNegativeFeedback, negative}}
 	r.Days = days.counted()
-	return r
+	return r, multiChannelNote(left, "return request on a Multi-Channel Fulfillment order", "return requests on Multi-Channel Fulfillment orders",
+		"return dissatisfaction rate", "return requests")
 }

@@ -47,8 +47,14 @@ func confirmedBy(s *records.Shipment, asOf civil.Date) civil.Timestamp {
 }
 
 // cancelledBefore says whether the order was cancelled on or before as-of
-// and before any confirmation made by as-of (a later confirmation is
-// ignored, like every event after as-of): such an order never had to ship.
+// and strictly before any confirmation made by as-of (a later confirmation
+// is ignored, like every event after as-of): such an order never had to
+// ship. A cancellation at the confirmation's very instant, or on the same
+// bare date, is not before it (eventAfter is strict): the order was
+// shipped. The late shipment rate leaves these orders out, and the
+// pre-fulfillment cancel rate counts a cancellation of the shipments file
+// only on these orders, so no order is both shipped and cancelled before
+// shipping.
 func cancelledBefore(s *records.Shipment, asOf civil.Date) bool {
 	if s.Cancel.IsZero() || s.Cancel.Date > asOf {
 		return false

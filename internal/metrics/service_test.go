@@ -723,13 +723,18 @@ func TestServiceRatingNotComputed(t *testing.T) {
 }
 
 // naiveRating reads the rule literally: every period from as-of back,
-// each rater's latest rating in it by instant then line.
+// each rater's latest rating in it by instant then line; a rater id that
+// is a Multi-Channel Fulfillment order of the orders report is no Amazon
+// buyer's.
 func naiveRating(d *records.Dataset, s settings.Settings) (num, den int, period *metrics.Window) {
 	for back := 0; back <= s.Service.RatingLookbackDays; back++ {
 		p := metrics.WindowEnding(s.AsOf.AddDays(-back), metrics.WindowOf(s, metrics.CustomerServiceRating).Days[0])
 		latest := map[string]records.Rating{}
 		for _, g := range d.Ratings {
 			if g.Solved != records.SolvedUnknown || g.Score < 1 || g.Score > 10 || !p.Contains(g.Rated.Date) {
+				continue
+			}
+			if o, ok := d.Orders.Get(g.Rater); ok && o.SalesChannel.String() == "Non-Amazon" {
 				continue
 			}
 			old, ok := latest[g.Rater]
@@ -763,6 +768,10 @@ func TestServiceRatingMatchesNaiveReading(t *testing.T) {
 				score: rng.Intn(12)})
 		}
 		d := ratingsFile(rows...)
+		if round%2 == 1 { // raters r3 and r7 are Multi-Channel Fulfillment orders, r4 an Amazon order
+			d = sf{d}.orders(ord{id: "r3", date: asOf, ch: afn, sales: "Non-Amazon"}, ord{id: "r7", date: asOf, ch: afn, sales: "Non-Amazon"},
+				ord{id: "r4", date: asOf, ch: afn}).d
+		}
 		r := metrics.ServiceRating(d, s)
 		num, den, p := naiveRating(d, s)
 		if r.Numerator != num || r.Denominator != den || !reflect.DeepEqual(r.Period, p) {
@@ -904,4 +913,126 @@ func BenchmarkServiceRating(b *testing.B) {
 	for b.Loop() {
 		metrics.ServiceRating(d, s)
 	}
+}
+
+// ---------------------------------------------------------------------------
+// Multi-Channel Fulfillment orders
+
+// Rule: a Multi-Channel Fulfillment order (All Orders sales-channel
+// Non-Amazon) is no Amazon order: Amazon's buyer messages, return requests
+// and service surveys do not reach it. Where the orders report tells an
+// order to be one, its messages, return requests, yes/no answers and
+// ratings (a rater id that is the order's id) are left out, and the
+// outcome's note says how many. An order the report does not hold, and
+// every order without the report, cannot be told and counts.
+func TestServiceMultiChannel(t *testing.T) {
+	const mcfOrder, mcfOther, amazonOrder, unknownMCF = "S01-2412417-1075636", "S01-2412417-1075699", "113-0000000-0000001", "S01-9999999-9999999"
+	withOrders := func(d *records.Dataset) *records.Dataset {
+		return sf{d}.orders(ord{id: mcfOrder, date: "2026-11-01", ch: afn, sales: "Non-Amazon"},
+			ord{id: mcfOther, date: "2026-09-01", ch: afn, sales: "Non-Amazon"},
+			ord{id: amazonOrder, date: "2026-11-01", ch: afn}).d
+	}
+	compute := func(id string, d *records.Dataset, s settings.Settings) metrics.Outcome {
+		m, _ := metrics.Lookup(id)
+		return m.Compute(d, s)
+	}
+	s := settingsAt("")
+
+	t.Run("contact response rate", func(t *testing.T) {
+		rows := []msg{
+			{order: amazonOrder, received: "2026-11-18T10:00:00Z", response: "2026-11-19T12:00:00Z"}, // late
+			{order: mcfOrder, received: "2026-11-18T10:00:00Z", response: "2026-11-19T12:00:00Z"},    // late, MCF: out
+			{order: mcfOrder, received: "2026-11-17T10:00:00Z"},                                      // unanswered, MCF: out
+			{order: mcfOrder, received: "2026-11-20T20:00:00Z"},                                      // not yet due: out anyway, not in the note
+			{order: mcfOther, received: "2026-09-20T10:00:00Z", response: "2026-09-20T11:00:00Z"},    // 90 days only, MCF: out
+			{order: unknownMCF, received: "2026-11-18T10:00:00Z", response: "2026-11-18T11:00:00Z"},  // not in the report: counts
+			{received: "2026-11-18T10:00:00Z", response: "2026-11-18T11:00:00Z"},                     // no order id: counts
+		}
+		d := withOrders(messagesFile(rows...))
+		out := compute(metrics.ContactResponseRate, d, s)
+		if got := crFigOf(contactWindow(t, out.Results, 7)); got != (crFig{2, 3, 1, 0}) {
+			t.Errorf("7 days: %+v, want 2/3, 1 late", got)
+		}
+		if got := crFigOf(contactWindow(t, out.Results, 90)); got != (crFig{2, 3, 1, 0}) {
+			t.Errorf("90 days: %+v, want 2/3, 1 late", got)
+		}
+		for _, r := range out.Results {
+			for _, it := range r.Items {
+				if it.OrderID == mcfOrder || it.OrderID == mcfOther {
+					t.Errorf("%d days lists MCF order %s", r.WindowDays, it.OrderID)
+				}
+			}
+		}
+		want := []string{"3 buyer messages on Multi-Channel Fulfillment orders (sales channel Non-Amazon) left out of the contact response rate (90 days): Amazon's buyer-seller messages do not reach them"}
+		if !reflect.DeepEqual(out.Notes, want) {
+			t.Errorf("notes %q, want %q", out.Notes, want)
+		}
+		// Without the orders report no order can be told: all count.
+		plain := compute(metrics.ContactResponseRate, messagesFile(rows...), s)
+		if got := crFigOf(contactWindow(t, plain.Results, 7)); got != (crFig{2, 5, 2, 1}) || plain.Notes != nil {
+			t.Errorf("without the orders report: %+v, notes %q; want 2/5, 2 late, 1 unanswered, no note", got, plain.Notes)
+		}
+	})
+
+	t.Run("return dissatisfaction rate", func(t *testing.T) {
+		rows := []rtn{
+			{order: amazonOrder, requested: "2026-11-10T10:00:00Z", responded: "2026-11-13T10:00:00Z", resp: authorized}, // late
+			{order: mcfOrder, requested: "2026-11-10T10:00:00Z", responded: "2026-11-13T10:00:00Z", resp: authorized},    // late, MCF: out
+			{order: mcfOrder, requested: "2026-11-20T10:00:00Z"},                                                         // not yet due: out anyway
+			{order: unknownMCF, requested: "2026-11-11T10:00:00Z", responded: "2026-11-11T12:00:00Z", resp: refunded},    // counts
+		}
+		out := compute(metrics.ReturnDissatisfactionRate, withOrders(returnsFile(rows...)), s)
+		if got := rdFigOf(out.Results[0]); got != (rdFig{1, 2, 1, 0, 0}) {
+			t.Errorf("%+v, want 1/2", got)
+		}
+		want := []string{"1 return request on a Multi-Channel Fulfillment order (sales channel Non-Amazon) left out of the return dissatisfaction rate: Amazon's return requests do not reach them"}
+		if !reflect.DeepEqual(out.Notes, want) {
+			t.Errorf("notes %q, want %q", out.Notes, want)
+		}
+		if got := metrics.ReturnDissatisfaction(returnsFile(rows...), s); got.Denominator != 3 {
+			t.Errorf("without the orders report: %d requests, want 3", got.Denominator)
+		}
+	})
+
+	t.Run("customer service dissatisfaction rate", func(t *testing.T) {
+		rows := []rate{
+			answer(amazonOrder, "2026-11-10T10:00:00Z", true),
+			answer(mcfOrder, "2026-11-10T10:00:00Z", true), // MCF: out, one order
+			answer(mcfOrder, "2026-11-12T10:00:00Z", true),
+			answer(mcfOther, "2026-09-10T10:00:00Z", true), // outside the window: not in the note
+			answer(unknownMCF, "2026-11-12T10:00:00Z", false),
+		}
+		out := compute(metrics.CustomerServiceDissatisfactionRate, withOrders(ratingsFile(rows...)), s)
+		if r := out.Results[0]; r.Numerator != 1 || r.Denominator != 2 {
+			t.Errorf("%d/%d, want 1/2", r.Numerator, r.Denominator)
+		}
+		want := []string{"1 answer on a Multi-Channel Fulfillment order (sales channel Non-Amazon) left out of the customer service dissatisfaction rate: Amazon's customer service surveys do not reach them"}
+		if !reflect.DeepEqual(out.Notes, want) {
+			t.Errorf("notes %q, want %q", out.Notes, want)
+		}
+	})
+
+	t.Run("customer service rating", func(t *testing.T) {
+		rs := s
+		rs.Service.RatingMin = 2
+		rows := []rate{
+			{rater: "A2BUYER", rated: "2026-11-10T10:00:00Z", score: 9},
+			{rater: amazonOrder, rated: "2026-11-10T10:00:00Z", score: 7},
+			{rater: mcfOrder, rated: "2026-11-10T10:00:00Z", score: 1}, // MCF: out
+			{rater: mcfOrder, rated: "2026-11-11T10:00:00Z", score: 2},
+			{rater: mcfOther, rated: "2026-11-12T10:00:00Z", score: 1}, // MCF: out
+			{rater: mcfOther, rated: "2026-09-12T10:00:00Z", score: 1}, // before the period
+		}
+		out := compute(metrics.CustomerServiceRating, withOrders(ratingsFile(rows...)), rs)
+		if r := out.Results[0]; r.Numerator != 16 || r.Denominator != 2 {
+			t.Errorf("%d/%d, want 16/2", r.Numerator, r.Denominator)
+		}
+		want := []string{"2 ratings on Multi-Channel Fulfillment orders (sales channel Non-Amazon) left out of the customer service rating: Amazon's customer service surveys do not reach them"}
+		if !reflect.DeepEqual(out.Notes, want) {
+			t.Errorf("notes %q, want %q", out.Notes, want)
+		}
+		if r := metrics.ServiceRating(ratingsFile(rows...), rs); r.Denominator != 4 {
+			t.Errorf("without the orders report: %d raters, want 4", r.Denominator)
+		}
+	})
 }

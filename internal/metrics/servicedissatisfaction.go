@@ -21,7 +21,8 @@ var serviceDissatisfactionMetric = Metric{
 	Reads: []string{kindRatings}, OnlyWithInputs: true,
 	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: []Result{ServiceDissatisfaction(d, s)}}
+		r, note := serviceDissatisfaction(d, s)
+		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
 }
 
@@ -30,21 +31,39 @@ var serviceDissatisfactionMetric = Metric{
 // problem?" over all answers dated in the days of its window (30 by
 // default) ending on as-of, only the latest answer per order (the rater id;
 // latest instant, on a tie the later row). Items are the orders whose
-// latest answer is "no"; Days count by answer date.
+// latest answer is "no"; Days count by answer date. The answers on
+// Multi-Channel Fulfillment orders (the orders report's sales channel
+// Non-Amazon) are left out: Amazon's surveys do not reach them.
 func ServiceDissatisfaction(d *records.Dataset, s settings.Settings) Result {
+	r, _ := serviceDissatisfaction(d, s)
+	return r
+}
+
+// serviceDissatisfaction is ServiceDissatisfaction and the note of the
+// Multi-Channel Fulfillment orders whose answers it left out ("": none).
+func serviceDissatisfaction(d *records.Dataset, s settings.Settings) (Result, string) {
 	if !d.Has(kindRatings) {
-		return Missing(CustomerServiceDissatisfactionRate, needSolved)
+		return Missing(CustomerServiceDissatisfactionRate, needSolved), ""
 	}
 	if _, answers := ratingKinds(d.Ratings); !answers {
-		return Missing(CustomerServiceDissatisfactionRate, noSolved)
+		return Missing(CustomerServiceDissatisfactionRate, noSolved), ""
 	}
 	win := s.Window(CustomerServiceDissatisfactionRate, serviceDissatisfactionWindow)
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
 	r := Result{ID: CustomerServiceDissatisfactionRate, Window: w}
 	latest := map[string]*records.Rating{}
+	var mcf multiChannel
+	var left map[string]bool // MCF orders with an answer in the window
 	for i := range d.Ratings {
 		g := &d.Ratings[i]
 		if g.Solved == records.SolvedUnknown || !w.Contains(g.Rated.Date) {
+			continue
+		}
+		if mcf.id(d, g.Rater) {
+			if left == nil {
+				left = map[string]bool{}
+			}
+			left[g.Rater] = true
 			continue
 		}
 		if old := latest[g.Rater]; old == nil || ratingLater(g, old) {
@@ -67,5 +86,6 @@ func ServiceDissatisfaction(d *records.Dataset, s settings.Settings) Result {
 	}
 	sortItems(r.Items)
 	r.Days = days.counted()
-	return r
+	return r, multiChannelNote(len(left), "answer on a Multi-Channel Fulfillment order", "answers on Multi-Channel Fulfillment orders",
+		"customer service dissatisfaction rate", "customer service surveys")
 }

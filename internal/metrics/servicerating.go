@@ -20,7 +20,8 @@ var serviceRatingMetric = Metric{
 	Reads: []string{kindRatings}, OnlyWithInputs: true,
 	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: []Result{ServiceRating(d, s)}}
+		r, note := serviceRating(d, s)
+		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
 }
 
@@ -34,32 +35,64 @@ var serviceRatingMetric = Metric{
 // Period are that period. Numerator = the sum of the scores counted,
 // Denominator = their number, so Value is the average. With no such period
 // the Result has no data (Denominator 0, Period nil) and the as-of period
-// as its Window. Ratings dated after as-of are ignored.
+// as its Window. Ratings dated after as-of are ignored. A rating whose
+// rater id is a Multi-Channel Fulfillment order of the orders report
+// (sales channel Non-Amazon) is left out: Amazon's surveys do not reach
+// such an order (a buyer id, the usual rater id, names no order).
 func ServiceRating(d *records.Dataset, s settings.Settings) Result {
+	r, _ := serviceRating(d, s)
+	return r
+}
+
+// serviceRating is ServiceRating and the note of the ratings on
+// Multi-Channel Fulfillment orders it left out of the period it reports
+// (its Window; "": none).
+func serviceRating(d *records.Dataset, s settings.Settings) (Result, string) {
 	if !d.Has(kindRatings) {
-		return Missing(CustomerServiceRating, needRatings)
+		return Missing(CustomerServiceRating, needRatings), ""
 	}
 	if scores, answers := ratingKinds(d.Ratings); !scores && answers {
-		return Missing(CustomerServiceRating, onlySolved)
+		return Missing(CustomerServiceRating, onlySolved), ""
 	}
 	win := s.Window(CustomerServiceRating, serviceRatingWindow)
 	n := win.Days[0]
 	last := s.AsOf.AddDays(-win.Lag) // the latest day a period may end on
 	r := Result{ID: CustomerServiceRating, Window: WindowEnding(last, n)}
 	if n <= 0 {
-		return r
+		return r, ""
 	}
 	// Periods end on as-of back to as-of − lookback; their ratings are
 	// dated from first on.
 	lookback := max(s.Service.RatingLookbackDays, 0)
 	first := last.AddDays(-lookback - (n - 1))
-	p := slidingRatings{ratings: d.Ratings, byDay: ratingsByDay(d.Ratings, first, last), raters: map[string]*rater{}}
+	byDay, mcf := ratingsByDay(d, first, last)
+	r = latestFullPeriod(r, d.Ratings, byDay, first, n, s.Service.RatingMin)
+	// The raters of MCF orders left out of the period reported, each once
+	// as each rater's latest rating would have counted once.
+	var left map[string]bool
+	for _, i := range mcf {
+		if g := &d.Ratings[i]; r.Window.Contains(g.Rated.Date) {
+			if left == nil {
+				left = map[string]bool{}
+			}
+			left[g.Rater] = true
+		}
+	}
+	return r, multiChannelNote(len(left), "rating on a Multi-Channel Fulfillment order", "ratings on Multi-Channel Fulfillment orders",
+		"customer service rating", "customer service surveys")
+}
+
+// latestFullPeriod is r with the figures of the latest period of n days
+// whose ratings (byDay, from first on) hold at least least raters, sliding
+// back from the last day of byDay; r unchanged when none does.
+func latestFullPeriod(r Result, ratings []records.Rating, byDay [][]int32, first civil.Date, n, least int) Result {
+	p := slidingRatings{ratings: ratings, byDay: byDay, raters: map[string]*rater{}}
 	end := len(p.byDay) - 1 // index of D
 	for k := end - (n - 1); k <= end; k++ {
 		p.enter(k)
 	}
 	for {
-		if p.count >= s.Service.RatingMin && p.count > 0 {
+		if p.count >= least && p.count > 0 {
 			w := WindowEnding(first.AddDays(end), n)
 			r.Numerator, r.Denominator, r.Window, r.Period = p.sum, p.count, w, &w
 			return r
@@ -74,18 +107,26 @@ func ServiceRating(d *records.Dataset, s settings.Settings) Result {
 }
 
 // ratingsByDay are the indexes of the 1-10 scores dated first to last,
-// by day: [k] holds those dated first + k.
-func ratingsByDay(rs []records.Rating, first, last civil.Date) [][]int32 {
-	byDay := make([][]int32, int(last-first)+1)
+// by day: [k] holds those dated first + k; and, left out of them, the
+// indexes of those whose rater id is a Multi-Channel Fulfillment order of
+// the orders report.
+func ratingsByDay(d *records.Dataset, first, last civil.Date) (byDay [][]int32, multi []int32) {
+	rs := d.Ratings
+	byDay = make([][]int32, int(last-first)+1)
+	var mcf multiChannel
 	for i := range rs {
 		g := &rs[i]
 		if g.Solved != records.SolvedUnknown || g.Score < 1 || g.Score > 10 || g.Rated.Date < first || g.Rated.Date > last {
 			continue
 		}
+		if mcf.id(d, g.Rater) {
+			multi = append(multi, int32(i))
+			continue
+		}
 		k := int(g.Rated.Date - first)
 		byDay[k] = append(byDay[k], int32(i))
 	}
-	return byDay
+	return byDay, multi
 }
 
 // slidingRatings is the rating's period as it slides back one day at a

@@ -368,6 +368,16 @@ func TestPrefulfillmentCancel(t *testing.T) {
 	one := func(by records.CancelledBy, purchase, cancel string) sf {
 		return shipments(nil, shp{id: "A", purchase: purchase, cancel: cancel, by: by})
 	}
+	// shipped is an order of 2026-11-15 confirmed and cancelled (by the
+	// seller unless by says otherwise).
+	shipped := func(confirm, cancel string, by ...records.CancelledBy) sf {
+		who := records.CancelledSeller
+		if len(by) > 0 {
+			who = by[0]
+		}
+		return shipments(nil, shp{id: "A", purchase: "2026-11-15T09:00:00+01:00", latest: "2026-11-18T23:59:59+01:00",
+			confirm: confirm, cancel: cancel, by: who})
+	}
 	cases := []struct {
 		name     string
 		data     sf
@@ -385,6 +395,33 @@ func TestPrefulfillmentCancel(t *testing.T) {
 		{"seller cancellation dated after as-of: not counted", one(records.CancelledSeller, "2026-11-19T10:00:00+01:00", "2026-11-21T09:00:00+01:00"), nd{0, 1}, nil},
 		{"seller cancellation written 2026-11-21 (+09:00), 2026-11-20 in UTC: not counted", one(records.CancelledSeller, "2026-11-19T10:00:00+09:00", "2026-11-21T01:00:00+09:00"), nd{0, 1}, nil},
 		{"seller cancellation dated as-of: counted", one(records.CancelledSeller, "2026-11-19T10:00:00+01:00", "2026-11-20T23:00:00+01:00"), nd{1, 1}, nil},
+
+		// Help 200285210: "A decision not to fulfil an order prior to
+		// ship-confirmation is a cancelled order. Once an order is
+		// ship-confirmed, a decision to accept a return or not ship an
+		// item is treated as a refund." Timestamps compare as instants;
+		// a bare date is the start of its day in the other value's offset
+		// (metrics.md, "Bare dates and timestamps").
+		{"cancelled an hour before the confirmation: counts", shipped("2026-11-15T13:00:00+01:00", "2026-11-15T12:00:00+01:00"), nd{1, 1}, nil},
+		{"cancelled a second before the confirmation, another offset: counts", shipped("2026-11-15T11:00:00Z", "2026-11-15T11:59:59+01:00"), nd{1, 1}, nil},
+		{"cancelled at the confirmation's instant, another offset: a refund", shipped("2026-11-15T11:00:00Z", "2026-11-15T12:00:00+01:00"), nd{0, 1}, nil},
+		{"cancelled a second after the confirmation: a refund", shipped("2026-11-15T11:00:00Z", "2026-11-15T12:00:01+01:00"), nd{0, 1}, nil},
+		{"cancelled days after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00"), nd{0, 1}, nil},
+		{"Amazon's cancellation after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00", records.CancelledAmazon), nd{0, 1}, nil},
+		{"cancelled by nobody named after the confirmation: a refund", shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00", records.CancelledUnknown), nd{0, 1}, nil},
+		{"bare cancel date, confirmed later that day: counts (00:00 of the day)", shipped("2026-11-16T08:00:00-08:00", "2026-11-16"), nd{1, 1}, nil},
+		{"bare confirmation date, cancelled later that day: a refund (00:00 of the day)", shipped("2026-11-16", "2026-11-16T08:00:00-08:00"), nd{0, 1}, nil},
+		{"bare cancel date in the confirmation's +09:00: before it", shipped("2026-11-16T00:30:00+09:00", "2026-11-16"), nd{1, 1}, nil},
+		{"bare cancel date in the confirmation's -08:00: after it", shipped("2026-11-15T23:30:00-08:00", "2026-11-16"), nd{0, 1}, nil},
+		{"both bare, the same date: not before, a refund", shipped("2026-11-16", "2026-11-16"), nd{0, 1}, nil},
+		{"both bare, cancelled the day before: counts", shipped("2026-11-16", "2026-11-15"), nd{1, 1}, nil},
+		{"confirmed, cancellation dated after as-of: not counted", shipped("2026-11-16T10:00:00+01:00", "2026-11-21T10:00:00+01:00"), nd{0, 1}, nil},
+		{"confirmation dated after as-of is ignored: the cancellation on as-of counts", shipped("2026-11-21T05:00:00+09:00", "2026-11-20T22:00:00Z"), nd{1, 1}, nil},
+		{"the buyer cancelled before the confirmation: denominator only", shipped("2026-11-16T10:00:00+01:00", "2026-11-15T10:00:00+01:00", records.CancelledBuyer), nd{0, 1}, nil},
+		{"download: Impacts=Yes counts though the shipments file shows a cancellation after the confirmation",
+			shipped("2026-11-16T10:00:00+01:00", "2026-11-19T10:00:00+01:00").cancellations(cx{"A", "2026-11-15", true}), nd{1, 1}, nil},
+		{"download: Impacts=No does not undo a cancellation before the confirmation",
+			shipped("2026-11-16T10:00:00+01:00", "2026-11-15T10:00:00+01:00").cancellations(cx{"A", "2026-11-15", false}), nd{1, 1}, nil},
 
 		// Window: 7 days ending on as-of, by order date as written.
 		{"ordered as-of - 6: in", one(records.CancelledSeller, "2026-11-14", "2026-11-14"), nd{1, 1}, nil},
@@ -431,9 +468,37 @@ func TestPrefulfillmentCancel(t *testing.T) {
 			shp{id: "A", purchase: "2026-11-15"},
 		).cancellations(cx{"A", "2026-11-15", false}, cx{"Z", "2026-11-16", true}, cx{"Y", "2026-11-16", false},
 			cx{"W", "2026-11-13", true}), nd{1, 3}, nil},
-		{"download: Impacts=Yes dated after as-of is ignored, even for an unknown order", shipments(nil,
+		{"download: Impacts=Yes on an order only the download knows, dated after as-of: out", shipments(nil,
 			shp{id: "A", purchase: "2026-11-20"},
-		).cancellations(cx{"A", "2026-11-21", true}, cx{"Z", "2026-11-21", true}), nd{0, 1}, nil},
+		).cancellations(cx{"Z", "2026-11-21", true}), nd{0, 1}, nil},
+		// The download's Order Date is one more date of the order: the
+		// order's key date (here the shipments file's 11-20) places it and
+		// stands for the cancellation's date.
+		{"download: Impacts=Yes dated 11-21 on an order the shipments file dates 11-20: counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-20T20:00:00-08:00"},
+		).cancellations(cx{"A", "2026-11-21", true}), nd{1, 1}, nil},
+
+		// The count follows the order's key date, whichever report gives
+		// it: the orders report and the shipments file may write one
+		// instant in two offsets, so on two dates.
+		{"shipments file 11-13 (out), orders report 11-14 (in): the cancellation counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-13T23:30:00-08:00", cancel: "2026-11-14T09:00:00-08:00", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-14", mfn, false, ""}), nd{1, 1}, nil},
+		{"shipments file 11-14 (in), orders report 11-13 (out): the cancellation counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-14T00:30:00+09:00", cancel: "2026-11-14T09:00:00+09:00", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-13", mfn, false, ""}), nd{1, 1}, nil},
+		{"shipments file 11-21 (after as-of), orders report 11-20 (in): the cancellation counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-21T01:00:00+09:00", cancel: "2026-11-20T17:30:00Z", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-20", mfn, false, ""}), nd{1, 1}, nil},
+		{"shipments file 11-20 (in), orders report 11-21 (after as-of): the cancellation counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-20T16:30:00-08:00", cancel: "2026-11-20T17:30:00-08:00", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-21", mfn, false, ""}), nd{1, 1}, nil},
+		{"shipments file and orders report both out: neither counts", shipments(nil,
+			shp{id: "A", purchase: "2026-11-13T23:30:00-08:00", cancel: "2026-11-14T09:00:00-08:00", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-13", mfn, false, ""}), nd{0, 0}, nil},
+		{"shipments file 11-13 (out), orders report 11-14 (in), cancelled after the confirmation: a refund", shipments(nil,
+			shp{id: "A", purchase: "2026-11-13T23:30:00-08:00", confirm: "2026-11-14T08:00:00-08:00", cancel: "2026-11-14T09:00:00-08:00", by: records.CancelledSeller},
+		).orders(ord{"A", "2026-11-14", mfn, false, ""}), nd{0, 1}, nil},
 		{"download with the orders report only: the orders are the population", noShipments().orders(
 			ord{"B", "2026-11-16", mfn, false, ""},
 			ord{"C", "2026-11-17", mfn, false, ""},
@@ -464,6 +529,42 @@ func TestPrefulfillmentCancel(t *testing.T) {
 				t.Errorf("unplaced: got %+v, want %+v", un, c.unplaced)
 			}
 		})
+	}
+}
+
+// The count follows the order's key date in the list and the Days too:
+// with a lag of 3 days the window is 2026-11-11..2026-11-17 and the Days
+// run to as-of.
+func TestPrefulfillmentCancelKeyDate(t *testing.T) {
+	s := defaults()
+	s.SetWindow(metrics.PrefulfillmentCancelRate, []int{7}, 3)
+	d := shipments(nil,
+		// Dated 11-18 (after the window) here, 11-17 (in it) by the orders report.
+		shp{id: "A", purchase: "2026-11-18T00:30:00+09:00", cancel: "2026-11-18T08:00:00+09:00", by: records.CancelledSeller},
+		// Dated 11-10 (before the window) here, 11-11 (its first day) by the orders report.
+		shp{id: "B", purchase: "2026-11-10T23:00:00-08:00", cancel: "2026-11-11T09:00:00-08:00", by: records.CancelledAmazon},
+		// Both after the window, 11-18 here and 11-19 there: counted on 11-19, the key date, in the Days.
+		shp{id: "C", purchase: "2026-11-18T22:00:00-08:00", cancel: "2026-11-19T09:00:00-08:00", by: records.CancelledSeller},
+		shp{id: "D", purchase: "2026-11-12"},
+	).orders(ord{"A", "2026-11-17", mfn, false, ""}, ord{"B", "2026-11-11", mfn, false, ""}, ord{"C", "2026-11-19", mfn, false, ""})
+	res, _ := metrics.PrefulfillmentCancel(d.d, s)
+	r := res[0]
+	checkResult(t, "cancel", r, s.AsOf, 3)
+	if got := ndOf(r); got != (nd{2, 3}) {
+		t.Errorf("got %+v, want 2/3", got)
+	}
+	var listed []string
+	for _, it := range r.Items {
+		listed = append(listed, it.OrderID+" "+it.KeyDate.String())
+	}
+	if want := []string{"B 2026-11-11", "A 2026-11-17"}; !reflect.DeepEqual(listed, want) {
+		t.Errorf("items %v, want %v", listed, want)
+	}
+	for _, x := range r.Days {
+		want := map[string]nd{"2026-11-11": {1, 1}, "2026-11-12": {0, 1}, "2026-11-17": {1, 1}, "2026-11-19": {1, 1}}[x.Date.String()]
+		if (nd{x.Numerator, x.Denominator}) != want {
+			t.Errorf("Day %v: %d/%d, want %+v", x.Date, x.Numerator, x.Denominator, want)
+		}
 	}
 }
 
@@ -748,12 +849,14 @@ func writeTime(t time.Time, off string, bare bool) string {
 // 2026-09-20 and 2027-01-09 in several stores, with every branch of the
 // rules: timestamps in mixed offsets and bare dates, confirmations on time,
 // late, exactly at the ship-by time, a second late and after as-of;
-// cancellations by each party before and after confirmation; tracking ids
-// missing, unmarked, valid and invalid; deliveries early, on the day, late
-// and missing; business orders with uploads on time, at the due second, a
+// cancellations by each party before, at the instant of and after
+// confirmation; tracking ids missing, unmarked, valid and invalid;
+// deliveries early, on the day, late and missing; business orders with uploads on time, at the due second, a
 // second late, much later and never; an orders report with some of the
-// orders (some flagged business only there) and other orders of both
-// channels; and a cancellation download, partly on unknown orders.
+// orders (some flagged business only there, some dated a day apart from
+// the shipments file: the same instant written in another offset) and
+// other orders of both channels; and a cancellation download, partly on
+// unknown orders.
 func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 	d := records.NewDataset()
 	d.Kinds["shipments"], d.Kinds["orders"], d.Kinds["cancellations"] = true, true, true
@@ -807,6 +910,12 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 			cancel := purchase.Add(time.Duration(rng.Intn(5*24*3600)) * time.Second)
 			row.cancel = writeTime(cancel, offFor(), chance(0.2))
 			row.by = []records.CancelledBy{records.CancelledSeller, records.CancelledBuyer, records.CancelledAmazon, records.CancelledUnknown}[rng.Intn(4)]
+			switch {
+			case confirmed && i%4 == 0: // at the confirmation's very instant, maybe written in another offset
+				row.cancel = writeTime(confirm, genOffsets[i%len(genOffsets)], false)
+			case confirmed && i%4 == 1 && !stamp(row.confirm).HasTime(): // on the confirmation's bare date
+				row.cancel = row.confirm
+			}
 		}
 		if confirmed || chance(0.1) {
 			if chance(0.9) {
@@ -844,8 +953,8 @@ func randomShipmentsAccount(rng *rand.Rand, n int) *records.Dataset {
 		sh := row.record(i)
 		sh.File, sh.Line = records.Intern("shipments.csv"), int32(i+2)
 		d.Shipments.Append(sh)
-		if chance(0.4) { // in the orders report too
-			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: sh.Purchase.Date, Channel: mfn, SalesChannel: records.Intern(salesChannelOf[store]),
+		if chance(0.4) { // in the orders report too, the same instant written in an offset of its own
+			d.Orders.Put(records.Order{Key: records.KeyOf(id), Date: day(writeTime(purchase, genOffsets[i%len(genOffsets)], true)), Channel: mfn, SalesChannel: records.Intern(salesChannelOf[store]),
 				Business: sh.Business || chance(0.1), File: records.Intern("orders.txt"), Line: int32(d.Orders.Len() + 2)})
 		}
 	}
@@ -953,6 +1062,9 @@ func naiveLateShipment(d *records.Dataset, asOf civil.Date, n int) nd {
 	return r
 }
 
+// naiveCancel: the population is every order that any report dates in
+// the days ending on as-of; an order counts when any row of it holds a
+// counted cancellation, whatever date that row gives the order.
 func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.Unplaced) {
 	population := map[string]bool{}
 	counted := map[string]bool{}
@@ -962,7 +1074,13 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 		if inDays(sh.Purchase.Date, asOf, days) {
 			population[sh.OrderID()] = true
 		}
-		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf &&
+		// "A decision not to fulfil an order prior to ship-confirmation is
+		// a cancelled order. Once an order is ship-confirmed, a decision
+		// to accept a return or not ship an item is treated as a refund."
+		// A confirmation dated after as-of has not happened yet.
+		confirmed := !sh.Confirm.IsZero() && sh.Confirm.Date <= asOf
+		priorToConfirmation := !confirmed || eventSec(sh.Cancel, sh.Confirm) < eventSec(sh.Confirm, sh.Cancel)
+		if !sh.Cancel.IsZero() && sh.Cancel.Date <= asOf && priorToConfirmation &&
 			(sh.CancelledBy == records.CancelledSeller || sh.CancelledBy == records.CancelledAmazon || sh.CancelledBy == records.CancelledUnknown) {
 			counted[sh.OrderID()] = true
 		}
@@ -981,7 +1099,11 @@ func naiveCancel(d *records.Dataset, asOf civil.Date, days int) (nd, []metrics.U
 		if !known[c.OrderID()] && inDays(c.Date, asOf, days) {
 			population[c.OrderID()] = true
 		}
-		if c.Impacts && c.Date <= asOf {
+		// Impacts = Yes is Amazon's verdict that the order's cancellation
+		// counts. The download gives no cancellation date: the order's
+		// date stands for it, and an order in a window ending on as-of
+		// (as this reading's are) is dated on or before as-of.
+		if c.Impacts {
 			counted[c.OrderID()] = true
 		}
 	}
@@ -1121,6 +1243,113 @@ func TestShippingMatchesNaiveReading(t *testing.T) {
 	}
 }
 
+// randomCancelAccount is n seller-fulfilled orders placed around the
+// cancel rate's window edges of late November 2026, for the cross-check of
+// the cancel rate: each order's purchase written in a random offset (or as
+// a bare date) by the shipments file and, for most, the same instant
+// written in another offset by the orders report, so that the two often
+// date it a day apart; cancellations by each party before, at and after
+// confirmations, some dated after as-of; orders of the orders report only
+// (both channels); and a cancellation download dating its orders by one
+// report or the other, or by a date of its own, partly on unknown orders.
+func randomCancelAccount(rng *rand.Rand, n int) *records.Dataset {
+	d := records.NewDataset()
+	d.Kinds["shipments"], d.Kinds["orders"], d.Kinds["cancellations"] = true, true, true
+	for _, c := range shipCols {
+		d.Columns["shipments."+c] = true
+	}
+	first := time.Date(2026, 11, 8, 0, 0, 0, 0, time.UTC)
+	span := 16 * 24 * 3600 // to 2026-11-24
+	chance := func(p float64) bool { return rng.Float64() < p }
+	off := func() string { return genOffsets[rng.Intn(len(genOffsets))] }
+	var ids []string
+	var dates []civil.Date // the shipments file's purchase date of ids[i]
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("cx-%05d", i)
+		purchase := first.Add(time.Duration(rng.Intn(span)) * time.Second)
+		row := shp{id: id, purchase: writeTime(purchase, off(), chance(0.15)),
+			latest: writeTime(purchase.Add(48*time.Hour), off(), true)}
+		var confirm time.Time
+		if chance(0.5) {
+			confirm = purchase.Add(time.Duration(rng.Intn(3*24*3600)) * time.Second)
+			row.confirm = writeTime(confirm, off(), chance(0.2))
+		}
+		if chance(0.5) {
+			cancel := purchase.Add(time.Duration(rng.Intn(3*24*3600)) * time.Second)
+			if row.confirm != "" && chance(0.2) {
+				cancel = confirm // at the confirmation's instant
+			}
+			row.cancel = writeTime(cancel, off(), chance(0.2))
+			row.by = []records.CancelledBy{records.CancelledSeller, records.CancelledBuyer, records.CancelledAmazon, records.CancelledUnknown}[rng.Intn(4)]
+		}
+		sh := row.record(i)
+		shipped := chance(0.9)
+		if shipped {
+			d.Shipments.Append(sh)
+		}
+		if chance(0.7) { // the orders report, in an offset of its own
+			ch := mfn
+			if !shipped && chance(0.3) {
+				ch = afn
+			}
+			d.Orders.Put(records.Order{Key: sh.Key, Date: day(writeTime(purchase, off(), true)), Channel: ch,
+				SalesChannel: records.Intern("Amazon.com"), File: records.Intern("orders.txt"), Line: int32(d.Orders.Len() + 2)})
+		}
+		ids = append(ids, id)
+		dates = append(dates, sh.Purchase.Date)
+	}
+	for i := 0; i < n/3; i++ {
+		// A date of its own, an unknown order's or a known one's.
+		id, dt := fmt.Sprintf("zz-%04d", rng.Intn(n/10)), civil.DateOf(first.Add(time.Duration(rng.Intn(span))*time.Second))
+		if chance(0.8) {
+			k := rng.Intn(len(ids))
+			id = ids[k]
+			switch o, ok := d.Orders.Get(id); {
+			case ok && chance(0.4):
+				dt = o.Date // the orders report's
+			case chance(0.6):
+				dt = dates[k] // the shipments file's
+			}
+		}
+		d.Cancellations = append(d.Cancellations, records.Cancellation{Key: records.KeyOf(id), Date: dt, Impacts: chance(0.6),
+			File: records.Intern("cancellations.csv"), Line: int32(i + 2)})
+	}
+	return d
+}
+
+// The cancel rate against its naive reading, on orders crowded around the
+// window's edges, which the shipments file and the orders report often
+// date a day apart.
+func TestCancelMatchesNaiveReading(t *testing.T) {
+	apart, edges := 0, 0
+	for _, seed := range []int64{3, 11, 2026} {
+		d := randomCancelAccount(rand.New(rand.NewSource(seed)), 1500)
+		for a := day("2026-11-12"); a <= day("2026-11-24"); a++ {
+			for _, n := range []int{1, 3, 7} {
+				s := settings.Default(a)
+				s.SetWindow(metrics.PrefulfillmentCancelRate, []int{n}, 0)
+				res, _ := metrics.PrefulfillmentCancel(d, s)
+				want, _ := naiveCancel(d, a, n)
+				if got := ndOf(res[0]); got != want {
+					t.Errorf("seed %d, as-of %v, %d days: got %+v, naive %+v", seed, a, n, got, want)
+				}
+			}
+		}
+		// The data must hold orders dated apart, on both sides of an edge.
+		for sh := range d.Shipments.All() {
+			if o, ok := d.Orders.Lookup(sh.Key); ok && o.Date != sh.Purchase.Date {
+				apart++
+				if !sh.Cancel.IsZero() && (o.Date == day("2026-11-14")) != (sh.Purchase.Date == day("2026-11-14")) {
+					edges++
+				}
+			}
+		}
+	}
+	if apart < 100 || edges < 10 {
+		t.Errorf("too few orders dated apart (%d) or cancelled across the edge of 2026-11-14 (%d)", apart, edges)
+	}
+}
+
 // The cross-check's generator does produce the tricky cases it claims.
 func TestRandomShipmentsAccountCoverage(t *testing.T) {
 	d := randomShipmentsAccount(rand.New(rand.NewSource(1)), 3000)
@@ -1144,6 +1373,16 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 			}
 			if !sh.Cancel.IsZero() {
 				seen["confirmed and cancelled"]++
+				switch c := eventSec(sh.Cancel, sh.Confirm) - eventSec(sh.Confirm, sh.Cancel); {
+				case c < 0:
+					seen["cancelled before the confirmation"]++
+				case c == 0 && sh.Cancel.HasTime() && sh.Confirm.HasTime():
+					seen["cancelled at the confirmation's instant"]++
+				case c == 0:
+					seen["cancelled on the confirmation's bare date"]++
+				default:
+					seen["cancelled after the confirmation"]++
+				}
 			}
 			if !sh.Invoice.IsZero() && sh.Confirm.HasTime() && sh.Invoice.HasTime() {
 				switch sh.Invoice.Instant().Unix() - naiveDueSec(sh.Confirm) {
@@ -1173,6 +1412,12 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 		if sh.Business && sh.Marketplace.String() == "" {
 			seen["business order of no stated store"]++
 		}
+		if o, ok := d.Orders.Lookup(sh.Key); ok && o.Date != sh.Purchase.Date {
+			seen["dated apart by the orders report"]++
+			if !sh.Cancel.IsZero() {
+				seen["cancelled, dated apart by the orders report"]++
+			}
+		}
 	}
 	var names []string
 	for k := range seen {
@@ -1180,9 +1425,11 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, want := range []string{"bare ship-by", "bare confirmation", "confirmed at the ship-by instant", "... in another offset",
-		"confirmed a second late", "confirmed and cancelled", "upload at the due second", "upload a second late", "bare upload",
+		"confirmed a second late", "confirmed and cancelled", "cancelled before the confirmation", "cancelled at the confirmation's instant",
+		"cancelled on the confirmation's bare date", "cancelled after the confirmation", "upload at the due second", "upload a second late", "bare upload",
 		"cancelled by seller", "cancelled by buyer", "cancelled by amazon", "cancelled by unknown", "no tracking id",
-		"tracking invalid", "delivered late", "business order of no stated store"} {
+		"tracking invalid", "delivered late", "business order of no stated store", "dated apart by the orders report",
+		"cancelled, dated apart by the orders report"} {
 		if seen[want] < 3 {
 			t.Errorf("generator made %d of %q (all: %v)", seen[want], want, names)
 		}
