@@ -169,3 +169,51 @@ func TestServiceGolden(t *testing.T) {
 			wantCode: ExitFailed, stdout: "service-all-table-piped.golden"},
 	})
 }
+
+// Multi-Channel Fulfillment orders (sales channel Non-Amazon in the All
+// Orders report) are left out of the customer-service metrics alike in
+// audit service and audit all: the orders report is read whenever it is
+// among the files.
+func TestServiceLeavesOutMultiChannel(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"buyer-messages.csv", "return-requests.csv", "ratings.csv"} {
+		raw, err := os.ReadFile(filepath.Join(acmeService, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	orders := "amazon-order-id\tpurchase-date\tfulfillment-channel\tsales-channel\n" +
+		"111-0860742-8267794\t2026-11-10\tAmazon\tNon-Amazon\n111-1815026-0214806\t2026-11-10\tAmazon\tNon-Amazon\n"
+	if err := os.WriteFile(filepath.Join(dir, "orders.txt"), []byte(orders), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	den := func(command string) (int, string) {
+		r := run(t, false, command, "--as-of", "2026-11-20", "-o", "json", "--fail-on", "never", dir)
+		var doc struct {
+			Metrics []struct {
+				ID          string
+				WindowDays  int `json:"window_days"`
+				Denominator int
+			}
+			Warnings []string
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("%s: %v %s", command, err, r.stderr)
+		}
+		for _, m := range doc.Metrics {
+			if m.ID == "contact_response_rate" && m.WindowDays == 7 {
+				return m.Denominator, strings.Join(doc.Warnings, "\n")
+			}
+		}
+		t.Fatalf("%s: no 7-day contact response entry", command)
+		return 0, ""
+	}
+	service, warnings := den("service")
+	all, _ := den("all")
+	if service != all || service >= 40 || !strings.Contains(warnings, "Multi-Channel") {
+		t.Errorf("7-day contact response denominators: service %d, all %d (40 without the orders report); warnings %s", service, all, warnings)
+	}
+}

@@ -67,7 +67,7 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 		if err != nil {
 			return nil, err
 		}
-		for _, k := range m.Reads {
+		for _, k := range append(slices.Clip(m.Reads), m.Uses...) {
 			kinds[k] = true
 		}
 	}
@@ -79,9 +79,18 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 	opt.Progress = progress
 	// Only the shipments are set aside by date: the orders report also
 	// tells the stores and which defects are unmatched.
-	opt.Since = horizon(s, needing(ids, "shipments"))
+	if h := horizon(s, needing(ids, "shipments")); h != 0 {
+		// A few days of slack: the orders report may date an order a
+		// day or two later than the shipments file (another offset), and
+		// the cancel rate places it by the orders report's date.
+		opt.Since = h.AddDays(-shipmentSlackDays)
+	}
 	return input.Load(paths, opt)
 }
+
+// shipmentSlackDays are kept of the shipments before the earliest window
+// of a run (input.Options.Since).
+const shipmentSlackDays = 3
 
 // needing is the metrics among ids that read the input kind.
 func needing(ids []string, kind string) []string {

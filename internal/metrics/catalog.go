@@ -61,6 +61,11 @@ type Metric struct {
 	// Reads are the input kinds (input.Kind values) the metric reads:
 	// only those are read for a command that computes it.
 	Reads []string
+	// Uses are input kinds read when they are among the files, that never
+	// decide whether the metric is shown or computed (the orders report,
+	// which tells the customer-service metrics the Multi-Channel
+	// Fulfillment orders to leave out).
+	Uses []string
 	// Base is where the denominator is read from: its files must cover
 	// an entry's window (CoverageOf). Zero for a work list.
 	Base Base

@@ -21,7 +21,7 @@ var contactResponseMetric = Metric{
 	Command: "service", Source: "help 200549770",
 	KeyedOn: "messages received", Counts: "answered within 24 h", Population: "messages", Scope: "Buyer messages",
 	Scale: 1, MultiWindow: true, Window: contactResponseWindow,
-	Reads: []string{kindMessages}, OnlyWithInputs: true,
+	Reads: []string{kindMessages}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindMessages}, Field: records.Received},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		res, note := contactResponse(d, s)

@@ -20,7 +20,7 @@ var returnDissatisfactionMetric = Metric{
 	Command: "service", Source: "help 201887610",
 	KeyedOn: "requests made", Counts: "dissatisfied", Population: "return requests", Scope: "Return requests",
 	Scale: 1, Window: returnDissatisfactionWindow,
-	Reads: []string{kindReturnRequests}, OnlyWithInputs: true,
+	Reads: []string{kindReturnRequests}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindReturnRequests}, Field: records.Requested},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		r, note := returnDissatisfaction(d, s)

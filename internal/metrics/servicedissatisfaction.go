@@ -18,7 +18,7 @@ var serviceDissatisfactionMetric = Metric{
 	Command: "service", Source: "Amazon's older customer service metric",
 	KeyedOn: "answers dated", Counts: "answered no", Population: "answers", Scope: "Latest answer per order",
 	Scale: 1, Window: serviceDissatisfactionWindow,
-	Reads: []string{kindRatings}, OnlyWithInputs: true,
+	Reads: []string{kindRatings}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		r, note := serviceDissatisfaction(d, s)

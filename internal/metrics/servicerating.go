@@ -17,7 +17,7 @@ var serviceRatingMetric = Metric{
 	Command: "service", Source: "Amazon UK help LE8H7ZDEAUB3BMK",
 	KeyedOn: "ratings dated", Counts: "points", Population: "ratings", Scope: "Each buyer's latest rating",
 	Scale: 10, Window: serviceRatingWindow,
-	Reads: []string{kindRatings}, OnlyWithInputs: true,
+	Reads: []string{kindRatings}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindRatings}, Field: records.Rated},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		r, note := serviceRating(d, s)
