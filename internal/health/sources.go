@@ -27,22 +27,22 @@ const (
 // Source is one input kind of one metric.
 type Source struct {
 	Metric string // its id
-	Name   string   // its title
-	Kind   string   // the input kind
+	Name   string // its title
+	Kind   string // the input kind
 	Report string // the kind's name: "All Orders report"
 	Role   string
 	// Field and Dates: the days to download, by the date that places a
 	// row (the order date, the expected ship date, ...).
 	Field records.DateField
-	Dates records.Range    
+	Dates records.Range
 	// Where, SPAPI, Own: where it comes from (input.Download).
 	Where string
 	SPAPI string
-	Own   bool  
+	Own   bool
 	// Given, Covered, Missing: with files given, whether the kind is among
 	// them, which of the days they hold, and, for the population, which
 	// they do not (the audit date itself excepted).
-	Given   bool           
+	Given   bool
 	Covered []records.Range
 	Missing []records.Range
 }

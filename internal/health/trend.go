@@ -60,4 +60,3 @@ func (t *Trend) Statuses() []Status {
 	}
 	return out
 }
-
