@@ -41,7 +41,7 @@ var cancellationMetric = Metric{
 // gives the order.
 func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []Unplaced) {
 	if !d.Has(kindShipments) && !d.Has(kindCancellations) {
-		return []Result{Missing(PrefulfillmentCancelRate, "needs the shipments file or Amazon's cancellation download (Order ID, Impacts Account Health)")}, nil
+		return []Result{Missing(PrefulfillmentCancelRate, "needs the shipments file your order system writes (docs/formats.md), or Amazon's cancellation download from Account Health (docs/downloads.md)")}, nil
 	}
 	if d.Has(kindShipments) && !d.Has(kindCancellations) {
 		if why := lacking(d, "cancel-date", "cancelled-by"); why != "" {
@@ -49,7 +49,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 		}
 	}
 	if !d.Has(kindShipments) && !d.Has(kindOrders) {
-		return []Result{Missing(PrefulfillmentCancelRate, "needs the orders report or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
+		return []Result{Missing(PrefulfillmentCancelRate, "needs the All Orders report (docs/downloads.md) or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
 	}
 	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
 	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])

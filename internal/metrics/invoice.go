@@ -106,7 +106,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 		return []Result{Missing(InvoiceDefectRate, notApplicable([]string{s.Marketplace}))}
 	}
 	if !useShipments && !d.Has(kindVATInvoices) {
-		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date, or the VAT invoice data report")}
+		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date (your order system writes it: docs/formats.md), or Amazon's VAT invoice data report (docs/downloads.md)")}
 	}
 	if useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
 		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}

@@ -109,7 +109,7 @@ func biz(purchase, confirm, invoice string) shp {
 }
 
 const (
-	idrNeedInput    = "needs the shipments file with invoice-upload-date, or the VAT invoice data report"
+	idrNeedInput    = "needs the shipments file with invoice-upload-date (your order system writes it: docs/formats.md), or Amazon's VAT invoice data report (docs/downloads.md)"
 	idrNeedBusiness = "needs is-business-order in the shipments file or the All Orders report"
 	idrNotEU5       = "applies to business orders of the UK, DE, FR, IT and ES stores only; these reports are from US"
 	idrNoStore      = "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)"

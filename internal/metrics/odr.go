@@ -48,7 +48,7 @@ func odrOutcome(d *records.Dataset, s settings.Settings) Outcome {
 	if !d.Has(kindOrders) {
 		res := make([]Result, len(o.Segments))
 		for i, seg := range o.Segments {
-			res[i] = Missing(seg.ID, "needs the All Orders report (the denominator and each order's date)")
+			res[i] = Missing(seg.ID, "needs the All Orders report, by order date (docs/downloads.md): the denominator and each order's date")
 			res[i].Fulfillment = seg.Fulfillment
 			res[i].Window = seg.Window
 		}

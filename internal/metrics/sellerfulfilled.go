@@ -20,7 +20,7 @@ const (
 	kindCancellations = "cancellations"
 )
 
-const needShipments = "needs the shipments file (order-id, latest-ship-date, ship-confirm-date, ...; see docs/formats.md)"
+const needShipments = "needs the shipments file, which your order or shipping system writes: Amazon offers no download of ship-by, confirmation, tracking and delivery dates together (order-id, latest-ship-date, ship-confirm-date, ...; docs/formats.md)"
 
 // lacking says which of the shipments file's columns are absent, as a
 // not-computed reason ("" when all are there).

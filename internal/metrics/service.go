@@ -30,10 +30,10 @@ const (
 )
 
 const (
-	needMessages       = "needs the buyer-messages file (message-id, order-id, received-at, response-at, response-kind; see docs/formats.md)"
-	needReturnRequests = "needs the return-requests file (order-id, request-at, responded-at, response, in-policy, return-feedback; see docs/formats.md)"
-	needRatings        = "needs the customer-service ratings file (rater-id, rated-at, score; see docs/formats.md)"
-	needSolved         = "needs the customer-service ratings file with yes/no answers (rater-id, rated-at, solved; see docs/formats.md)"
+	needMessages       = "needs the buyer-messages file your help desk writes (message-id, order-id, received-at, response-at, response-kind; see docs/formats.md)"
+	needReturnRequests = "needs the return-requests file your help desk writes (order-id, request-at, responded-at, response, in-policy, return-feedback; see docs/formats.md)"
+	needRatings        = "needs the customer-service ratings file your help desk writes (rater-id, rated-at, score; see docs/formats.md)"
+	needSolved         = "needs the customer-service ratings file your help desk writes, with yes/no answers (rater-id, rated-at, solved; see docs/formats.md)"
 	onlySolved         = "the ratings file holds only yes/no answers (solved), no 1-10 scores: see customer_service_dissatisfaction_rate"
 	noSolved           = "the ratings file holds no yes/no answers (solved), only 1-10 scores: see customer_service_rating"
 )

@@ -173,7 +173,7 @@ type nd struct{ Num, Den int }
 
 func ndOf(r metrics.Result) nd { return nd{r.Numerator, r.Denominator} }
 
-const needShipmentsReason = "needs the shipments file (order-id, latest-ship-date, ship-confirm-date, ...; see docs/formats.md)"
+const needShipmentsReason = "needs the shipments file, which your order or shipping system writes: Amazon offers no download of ship-by, confirmation, tracking and delivery dates together (order-id, latest-ship-date, ship-confirm-date, ...; docs/formats.md)"
 
 // ---------------------------------------------------------------------------
 // Late shipment rate
@@ -576,9 +576,9 @@ func TestPrefulfillmentCancelNotComputed(t *testing.T) {
 		why  string
 	}{
 		{"orders report only", noShipments().orders(ord{"A", "2026-11-15", mfn, false, ""}),
-			"needs the shipments file or Amazon's cancellation download (Order ID, Impacts Account Health)"},
+			"needs the shipments file your order system writes (docs/formats.md), or Amazon's cancellation download from Account Health (docs/downloads.md)"},
 		{"nothing at all", noShipments(),
-			"needs the shipments file or Amazon's cancellation download (Order ID, Impacts Account Health)"},
+			"needs the shipments file your order system writes (docs/formats.md), or Amazon's cancellation download from Account Health (docs/downloads.md)"},
 		{"shipments without cancel-date", shipments(shipColsWithout("cancel-date"), shp{purchase: "2026-11-15"}),
 			"the shipments file lacks column(s) cancel-date (or give Amazon's cancellation download)"},
 		{"shipments without cancelled-by", shipments(shipColsWithout("cancelled-by"), shp{purchase: "2026-11-15"}),
@@ -586,7 +586,7 @@ func TestPrefulfillmentCancelNotComputed(t *testing.T) {
 		{"shipments without either", shipments(shipColsWithout("cancelled-by", "cancel-date"), shp{purchase: "2026-11-15"}).orders(),
 			"the shipments file lacks column(s) cancel-date, cancelled-by (or give Amazon's cancellation download)"},
 		{"cancellation download without any order list", noShipments().cancellations(cx{"A", "2026-11-15", true}),
-			"needs the orders report or the shipments file for the seller-fulfilled orders (the denominator)"},
+			"needs the All Orders report (docs/downloads.md) or the shipments file for the seller-fulfilled orders (the denominator)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
