@@ -82,8 +82,9 @@ func (s *Sink) Warnf(format string, args ...any) {
 
 // Load reads every path: a file must be a recognised report; a folder is
 // read non-recursively (sub-folders and hidden files are skipped) and its
-// unrecognised or unreadable files, named pipes and symlink loops are
-// skipped with a warning. A zip archive is read member by member, a gzip
+// unrecognised or unreadable files, files that resemble a kind but lack
+// its required columns, named pipes and symlink loops are skipped with a
+// warning. A zip archive is read member by member, a gzip
 // file read through (archive.go). Several files of one kind are one data
 // set; the values they disagree on are warned about (conflicts.go).
 func Load(paths []string, opt Options) (*Loaded, error) {
@@ -178,7 +179,8 @@ func (c *counting) finish() {
 
 // file reads one file: a report, or a zip archive of reports (archive.go).
 // A file named on the command line must be a report; one found in a folder
-// that is not is skipped with a warning, as is one that cannot be opened.
+// that is not, or that lacks a required column of the kind it resembles,
+// is skipped with a warning, as is one that cannot be opened.
 func (ld *loader) file(f file) error {
 	fh, err := os.Open(f.path)
 	if err != nil {
@@ -217,9 +219,20 @@ func (ld *loader) file(f file) error {
 	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh, size: size}, ld.opt)
 	if err != nil {
 		progress.finish()
+		if f.explicit {
+			return err
+		}
+		// In a folder: a file that is no report, or that only resembles
+		// one (a header sharing a kind's columns but lacking the ones it
+		// needs), is skipped, saying what it looked like.
 		var ue *UnrecognisedError
-		if errors.As(err, &ue) && !f.explicit {
+		var me *MissingColumnsError
+		switch {
+		case errors.As(err, &ue):
 			ld.sink.Warnf("skipped %s: not a recognised report", f.path)
+			return nil
+		case errors.As(err, &me):
+			ld.sink.Warnf("skipped %s: %s", f.path, me.Reason())
 			return nil
 		}
 		return err
