@@ -265,6 +265,10 @@ func (ld *loader) readInBackground(t *Table, f file, progress *counting) error {
 // when nothing reads its kind; it closes t.
 func (ld *loader) read(t *Table, explicit bool) error {
 	defer t.Close()
+	if t.Spec.NotRead {
+		ld.sink.Warnf("skipped %s: %s: not a report audit reads", t.File, t.Spec.Title)
+		return nil
+	}
 	if t.Spec.Read == nil {
 		ld.sink.Warnf("skipped %s: %s, not used by this version", t.File, t.Spec.Title)
 		return nil

@@ -212,8 +212,76 @@ func TestSampleReturns(t *testing.T) {
 	checkWarnings(t, l)
 }
 
+// Real Amazon reports audit does not read, which a downloads folder also
+// holds. Some share columns with a kind audit reads (resembles: the kind
+// the kinds audit reads alone would take them for, and stop the run on the
+// columns it lacks); each is recognised as itself and skipped with a note
+// naming it, named on the command line or found in a folder.
+func TestSamplesNotRead(t *testing.T) {
+	cases := []struct {
+		file      string
+		kind      Kind
+		title     string
+		cells     int
+		resembles Kind // "" when no kind audit reads resembles it
+	}{
+		{"fba-customer-returns-2025-one-row.txt", "fba-customer-returns", "FBA customer returns report", 13, "claims"},
+		{"payments-transactions-2025-first-24-rows.csv", "payments-transactions", "Payments transaction view", 11, "chargebacks"},
+		{"amazon-business-purchases-2025-first-10-rows.csv", "business-purchases", "Amazon Business purchase history", 71, "orders"},
+		{"header-only-fba-removal-order-detail.txt", "fba-removal-orders", "FBA removal order detail report", 16, "orders"},
+		{"header-only-fba-removal-shipment-detail.txt", "fba-removal-shipments", "FBA removal shipment detail report", 10, "shipments"},
+		{"header-only-fba-reimbursements.txt", "fba-reimbursements", "FBA reimbursements report", 18, ""},
+		{"header-only-fba-replacements.txt", "fba-replacements", "FBA replacements report", 9, ""},
+	}
+	var read []*Spec
+	for _, s := range Specs() {
+		if !s.NotRead {
+			read = append(read, s)
+		}
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			p := sample(c.file)
+			tb, err := openTable(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tb.Close()
+			if tb.Spec.Kind != c.kind || tb.Spec.Title != c.title || !tb.Spec.NotRead || len(tb.Header) != c.cells {
+				t.Errorf("kind %s (%q, not read %v), %d header cells; want %s (%q), %d", tb.Spec.Kind, tb.Spec.Title, tb.Spec.NotRead, len(tb.Header), c.kind, c.title, c.cells)
+			}
+			if s, cols, _ := detectIn(read, tb.Header, nil); (s == nil) != (c.resembles == "") || (s != nil && (s.Kind != c.resembles || len(s.missing(cols)) == 0)) {
+				t.Errorf("among the kinds audit reads it resembles %v, want %q lacking columns", s, c.resembles)
+			}
+			note := "skipped " + p + ": " + c.title + ": not a report audit reads"
+			l := mustLoad(t, Options{}, p)
+			checkInputs(t, l, nil)
+			checkWarnings(t, l, note)
+			if l.Data.Orders.Len() != 0 || len(l.Data.Claims) != 0 || len(l.Data.Chargebacks) != 0 || l.Data.Shipments.Len() != 0 {
+				t.Errorf("records read from a report audit does not read")
+			}
+
+			// In a folder beside an orders report, whatever the command.
+			dir := t.TempDir()
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := writeFile(t, dir, "Download (3)"+filepath.Ext(p), string(raw))
+			orders := writeFile(t, dir, "orders.txt", tsv("amazon-order-id\tpurchase-date\tfulfillment-channel", "111-0000000-0000001\t2026-02-17T10:00:00+00:00\tAmazon"))
+			for _, kinds := range []map[string]bool{nil, {"orders": true}, {"shipments": true}} {
+				l = mustLoad(t, Options{Kinds: kinds}, dir)
+				checkWarnings(t, l, "skipped "+q+": "+c.title+": not a report audit reads")
+				if kinds == nil || kinds["orders"] {
+					checkInputs(t, l, []records.InputFile{{File: orders, Kind: "orders", Rows: 1}})
+				}
+			}
+		})
+	}
+}
+
 // All the samples in one folder: the readable ones are read, the others
-// are skipped with a warning each, in name order.
+// are skipped with a warning each, in name order. Nothing stops the run.
 func TestSamplesFolder(t *testing.T) {
 	l := mustLoad(t, Options{}, samples)
 	if n := l.Data.Orders.Len(); n != 6 {
@@ -227,7 +295,14 @@ func TestSamplesFolder(t *testing.T) {
 	})
 	checkWarnings(t, l,
 		"skipped "+sample("all-orders-2020-rows-only.tsv")+": not a recognised report",
+		"skipped "+sample("amazon-business-purchases-2025-first-10-rows.csv")+": Amazon Business purchase history: not a report audit reads",
+		"skipped "+sample("fba-customer-returns-2025-one-row.txt")+": FBA customer returns report: not a report audit reads",
 		"skipped "+sample("fba-shipments-anonymised.csv")+": FBA shipments report, not used by this version",
 		"skipped "+sample("fba-shipments-broken-row.csv")+": FBA shipments report, not used by this version",
+		"skipped "+sample("header-only-fba-reimbursements.txt")+": FBA reimbursements report: not a report audit reads",
+		"skipped "+sample("header-only-fba-removal-order-detail.txt")+": FBA removal order detail report: not a report audit reads",
+		"skipped "+sample("header-only-fba-removal-shipment-detail.txt")+": FBA removal shipment detail report: not a report audit reads",
+		"skipped "+sample("header-only-fba-replacements.txt")+": FBA replacements report: not a report audit reads",
+		"skipped "+sample("payments-transactions-2025-first-24-rows.csv")+": Payments transaction view: not a report audit reads",
 	)
 }
