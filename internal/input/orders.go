@@ -237,6 +237,9 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 			send()
 			return
 		}
+		if t.head.is(line) {
+			continue // the header again: downloads joined with cat
+		}
 		b.data = append(b.data, line...)
 		b.ends = append(b.ends, len(b.data))
 		b.lines = append(b.lines, int32(t.lines.n))
