@@ -37,6 +37,12 @@ type Spec struct {
 	// Read turns the rows into records. Nil for a kind that is recognised
 	// but feeds no metric yet (it is skipped with a note).
 	Read func(t *Table, s *Sink) error
+	// Positions, for a report whose column order is fixed whatever the
+	// language of its header (the Feedback report), is each standard
+	// column's place. Columns are found by name; a standard column the
+	// header does not name is taken from its place, but only when the
+	// header is the standard layout (positions.go).
+	Positions []string
 	// NotRead marks an Amazon report that audit recognises only to tell
 	// it from the kinds it reads (notread.go); Read is nil, and the file
 	// is skipped with the note "TITLE: not a report audit reads".
@@ -115,6 +121,9 @@ func detectIn(list []*Spec, cells []string, user ColumnMap) (*Spec, map[string]i
 		if score > bestScore {
 			best, bestCols, bestScore = s, cols, score
 		}
+	}
+	if best != nil && len(best.Positions) > 0 {
+		byPosition(best.Positions, bestCols, norm)
 	}
 	if best == nil {
 		if !looksLikeHeader(cells) {
