@@ -73,6 +73,9 @@ type Sink struct {
 	channelFrom map[records.OrderKey]records.Source
 	// conflicts counts the conflicting values warned about, by kind.
 	conflicts conflictLog
+	// unknownCancellers counts, by file, the shipments cancelled without
+	// saying by whom, once every file is read (a later download may say).
+	unknownCancellers fileCounts
 }
 
 // Warnf records a warning for the output's "warnings" list.
@@ -132,6 +135,9 @@ func load(paths []string, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	mergeFeedback(ld.sink)
+	ld.sink.unknownCancellers.each(func(file string, n int) {
+		ld.sink.Warnf("%s: %s cancelled without saying by whom: counted as seller cancellations", file, plural(n, "order", "orders"))
+	})
 	ld.sink.closeConflicts()
 	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings, Since: opt.Since}, nil
 }
