@@ -190,7 +190,8 @@ func officeDocument(members []*zip.File) bool {
 }
 
 // archive reads the members of the zip archive f, open as fh, size bytes
-// long. A member that is not a report is skipped with a warning; when f
+// long. A member that is not a report, or that lacks a required column of
+// the kind it resembles, is skipped with a warning, as in a folder; when f
 // was named on the command line and no member is a report, f is an
 // *UnrecognisedError. Any other error in a member stops the load, as in a
 // plain file.
@@ -246,12 +247,16 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 		t, err := newTable(stream{name: name, r: &labelReader{rc, "broken zip member"}, closer: rc, packed: &packed.n, member: true}, ld.opt)
 		var nested *nestedArchiveError
 		var ue *UnrecognisedError
+		var me *MissingColumnsError
 		switch {
 		case errors.As(err, &nested):
 			skip("a zip archive", "a zip archive inside a zip archive is not opened (one level is read); unzip it first")
 			continue
 		case errors.As(err, &ue):
 			skip(ue.Reason, "not a recognised report")
+			continue
+		case errors.As(err, &me):
+			skip(me.Reason(), me.Reason()) // as in a folder
 			continue
 		case err != nil:
 			return err

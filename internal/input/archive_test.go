@@ -179,6 +179,9 @@ func TestZipWithoutReports(t *testing.T) {
 				"skipped %s:d.zip: a zip archive inside a zip archive is not opened (one level is read); unzip it first",
 				"skipped %s:e.txt: not a recognised report",
 			}},
+		{"a member that resembles a kind but lacks its columns", makeZip(t, member{name: "claims.csv", body: "order-id,status\n111-1,granted\n"}),
+			`no file in the zip archive is a report: claims.csv: looks like an A-to-z claims file but lacks column(s) "claim-date"`,
+			[]string{`skipped %s:claims.csv: looks like an A-to-z claims file but lacks column(s) "claim-date"`}},
 		{"a spreadsheet", makeZip(t, member{name: "[Content_Types].xml", body: "<?xml?>"}, member{name: "xl/workbook.xml", body: "<x/>"}),
 			"a spreadsheet or document (xlsx, docx, ods), not a text report; save the sheet as tab-delimited text",
 			[]string{"skipped %s: not a recognised report"}},
@@ -216,12 +219,14 @@ func TestZipNamedWithSomeReports(t *testing.T) {
 	p := writeFile(t, t.TempDir(), "export.zip", makeZip(t,
 		member{name: "orders.txt", body: ordersBody},
 		member{name: "readme.txt", body: "read me\n"},
+		member{name: "removals.txt", body: "order-id\torder-status\tsku\n"},
 		member{name: "secret.txt", body: "x", flags: 1},
 	))
 	l := mustLoad(t, Options{}, p)
 	checkInputs(t, l, []records.InputFile{{File: p + ":orders.txt", Kind: "orders", Rows: 1}})
 	checkWarnings(t, l,
 		"skipped "+p+":readme.txt: not a recognised report",
+		"skipped "+p+`:removals.txt: looks like an All Orders report but lacks column(s) "purchase-date", "fulfillment-channel"`,
 		"skipped "+p+":secret.txt: encrypted; audit cannot read it",
 	)
 }

@@ -14,8 +14,10 @@ import (
 // decodeCanonical reads a canonical (project-defined) file into typed
 // records with gocsv. The header is renamed to canonical column names first,
 // so aliases and any mix of case, '-', '_' and spaces map to the struct's
-// `csv` tags. fn runs once per non-blank row, with t.Line() on that row.
+// `csv` tags. fn runs once per non-blank row, with t.Line() on that row; a
+// row repeating the header (downloads joined with cat) is skipped.
 func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error) error {
+	repeatsHeader := headerRecord[T](t)
 	r, in := canonicalCSV(t)
 	um, err := gocsv.NewUnmarshaller(r, *new(T))
 	if err != nil {
@@ -37,7 +39,7 @@ func decodeCanonical[T any](t *Table, blankRow func(*T) bool, fn func(*T) error)
 			return err
 		}
 		rec := v.(T)
-		if blankRow(&rec) {
+		if blankRow(&rec) || repeatsHeader(&rec) { // a header: downloads joined with cat
 			continue
 		}
 		t.rowsRead++
@@ -70,6 +72,9 @@ func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
 		t.line = t.lines.n
 		if len(b) == 0 {
 			continue // encoding/csv skips empty lines
+		}
+		if t.head.is(b) {
+			continue // the header again: downloads joined with cat
 		}
 		var row []string
 		if bytes.IndexByte(b, '"') < 0 {

@@ -27,7 +27,11 @@ import (
 //     (not removed), for the same reason.
 //
 // Changes that are no conflict are taken silently: an order's status
-// moves on between downloads (Pending, then Shipped).
+// moves on between downloads (Pending, then Shipped). So does a value that
+// one download leaves empty and another fills: progress, taken whichever
+// row comes first, in the shipments file (mergeShipment), the return
+// requests (mergeReturnRequest) and the VAT report; only two different
+// filled values conflict there.
 //
 // The first maxConflictWarnings conflicts of a kind are listed one by one;
 // the rest are counted in one closing warning, so a re-download in another
@@ -152,4 +156,29 @@ func mergeFeedback(s *Sink) {
 		}
 	}
 	s.Data.Feedback = out
+}
+
+// fileCounts counts something by file, the files in the order first seen.
+type fileCounts struct {
+	n     map[records.Sym]int
+	files []records.Sym
+}
+
+func (c *fileCounts) add(file records.Sym, d int) {
+	if c.n == nil {
+		c.n = map[records.Sym]int{}
+	}
+	if _, ok := c.n[file]; !ok {
+		c.files = append(c.files, file)
+	}
+	c.n[file] += d
+}
+
+// each calls fn for each file whose count is above 0, in order.
+func (c *fileCounts) each(fn func(file string, n int)) {
+	for _, f := range c.files {
+		if n := c.n[f]; n > 0 {
+			fn(f.String(), n)
+		}
+	}
 }

@@ -33,15 +33,22 @@ func (e *InputError) Error() string {
 	return b.String()
 }
 
-// MissingColumnsError is a recognised report that lacks columns a metric needs.
+// MissingColumnsError is a recognised report that lacks columns a metric
+// needs. Named on the command line it stops the run; found in a folder or
+// a zip archive it is skipped with a warning (it may only resemble the
+// kind).
 type MissingColumnsError struct {
 	File    string
 	Kind    Kind
 	Missing []string
 }
 
-func (e *MissingColumnsError) Error() string {
-	return fmt.Sprintf("%s: looks like %s but lacks column(s) %s", e.File, article(e.Kind.Title()), strings.Join(quoteAll(e.Missing), ", "))
+func (e *MissingColumnsError) Error() string { return e.File + ": " + e.Reason() }
+
+// Reason says what the file looked like and what it lacks, for the
+// warning that skips it inside a folder or a zip archive.
+func (e *MissingColumnsError) Reason() string {
+	return fmt.Sprintf("looks like %s but lacks column(s) %s", article(e.Kind.Title()), strings.Join(quoteAll(e.Missing), ", "))
 }
 
 // article puts "a" or "an" before a title: "an All Orders report", "a

@@ -12,11 +12,15 @@ import (
 )
 
 // Feedback report (GET_SELLER_FEEDBACK_DATA): 1-3 star feedback only.
-// Headers are translated per marketplace but the column order is fixed
-// (Date, Rating, Comments, Your Response, Order ID, Rater Email), so once
-// recognised the file is read by position. Dates are short and their order
-// of day and month depends on the marketplace; they are resolved after all
-// files are read (see resolveFeedback).
+// Headers are translated per marketplace (the aliases below, in every
+// language docs/i18n-sources.md lists), and the file is read by those
+// names, so a layout with other columns (Arrived On Time, Item As
+// Described, Customer Service, Rater Role) cannot shift the order id. The
+// standard column order (Date, Rating, Comments, Your Response, Order ID,
+// Rater Email) is only the fallback for a standard column a standard
+// layout does not name (Positions, positions.go). Dates are short and their
+// order of day and month depends on the marketplace; they are resolved
+// after all files are read (see resolveFeedback).
 var feedbackSpec = Spec{
 	Kind:  "feedback",
 	Title: "Feedback report",
@@ -37,11 +41,11 @@ var feedbackSpec = Spec{
 	Anchor: func(c map[string]int) bool {
 		return has(c, "rating", "order-id") && (has(c, "date") || has(c, "comments"))
 	},
-	Read: readFeedback,
+	// The report's standard column order, the fallback for a standard
+	// column its header does not name.
+	Positions: []string{"date", "rating", "comments", "your-response", "order-id", "rater-email"},
+	Read:      readFeedback,
 }
-
-// feedbackPositions is the fixed column order of the report.
-var feedbackPositions = map[string]int{"date": 0, "rating": 1, "comments": 2, "your-response": 3, "order-id": 4, "rater-email": 5}
 
 type pendingFeedback struct {
 	index  int // into Dataset.Feedback
@@ -57,13 +61,6 @@ type pendingFeedback struct {
 }
 
 func readFeedback(t *Table, s *Sink) error {
-	// The column order is fixed whatever the language: trust positions for
-	// the six standard columns when the header has at least six cells.
-	if len(t.Header) >= 6 {
-		for name, i := range feedbackPositions {
-			t.Cols[name] = i
-		}
-	}
 	return eachRow(t, func(row []string) error {
 		id, err := orderID(t, "order-id", t.Get(row, "order-id"))
 		if err != nil {

@@ -329,3 +329,110 @@ func TestFeedbackCommentsMerged(t *testing.T) {
 		}
 	}
 }
+
+// The Feedback report is read by its header names in every language the
+// aliases know. A layout with other columns among the standard ones (the
+// newer download adds Arrived On Time, Item As Described, Customer Service
+// and Rater Role) cannot shift the order id or the rating: read by
+// position, the order id would be the Customer Service answer.
+func TestFeedbackExtraColumnsByName(t *testing.T) {
+	cases := []struct {
+		name   string
+		market string
+		header []string
+		row    func(date, rating, comment, id string) []string
+	}{
+		{"EN without Your Response", "US",
+			[]string{"Date", "Rating", "Comments", "Arrived On Time", "Item As Described", "Customer Service", "Order ID", "Rater Email", "Rater Role"},
+			func(d, r, c, id string) []string {
+				return []string{d, r, c, "No", "Yes", "No", id, "x@marketplace.amazon.com", "Buyer"}
+			}},
+		{"EN with Your Response", "US",
+			[]string{"Date", "Rating", "Comments", "Your Response", "Arrived On Time", "Item As Described", "Customer Service", "Order ID", "Rater Email", "Rater Role"},
+			func(d, r, c, id string) []string {
+				return []string{d, r, c, "", "No", "Yes", "No", id, "x@marketplace.amazon.com", "Buyer"}
+			}},
+		// The real German names (airbyte PR 9212) around extra columns;
+		// the extra columns' German names are made up: audit does not
+		// know them, whatever they are.
+		{"DE", "DE",
+			[]string{"Datum", "Bewertung", "Kommentar", "Pünktlich angekommen", "Wie beschrieben", "Kundenservice", "Ihre Antwort", "Transaktionsnummer", "E-Mail des Bewertenden", "Rolle"},
+			func(d, r, c, id string) []string {
+				return []string{d, r, c, "Nein", "Ja", "Nein", "", id, "", "Käufer"}
+			}},
+		// Columns in another order altogether.
+		{"JA, shuffled", "JP",
+			[]string{"注文番号", "コメント", "評価", "到着", "日付"},
+			func(d, r, c, id string) []string { return []string{id, c, r, "はい", d} }},
+	}
+	dates := map[string]string{"US": "4/3/26", "DE": "3.4.26", "JP": "26/4/3"}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := dates[c.market]
+			p := writeFile(t, t.TempDir(), "Feedback.txt", tsv(
+				strings.Join(c.header, "\t"),
+				strings.Join(c.row(d, "1", "never arrived", "302-1371740-1118237"), "\t"),
+				strings.Join(c.row(d, "3", "ok", "306-2841250-2398213"), "\t"),
+			))
+			l := mustLoad(t, Options{Marketplace: c.market}, p)
+			checkFeedback(t, l, []feedback{
+				{"302-1371740-1118237", "2026-04-03", 1, false, 2},
+				{"306-2841250-2398213", "2026-04-03", 3, false, 3},
+			})
+			if got := l.Data.Feedback[0].Comment; got != "never arrived" {
+				t.Errorf("comment %q", got)
+			}
+			checkInputs(t, l, []records.InputFile{{File: p, Kind: "feedback", Rows: 2}})
+			checkWarnings(t, l)
+		})
+	}
+
+	// A header with extra columns whose order id is named in no language
+	// audit knows: --column names it, and it is read there.
+	header := "Date\tRating\tComments\tArrived On Time\tBuyer Order\tRater Email"
+	p := writeFile(t, t.TempDir(), "Feedback.txt", tsv(header, "4/3/26\t2\tlate\tNo\t302-1371740-1118237\t"))
+	if err := loadErr(t, Options{}, p); !strings.Contains(err.Error(), "not a recognised report") {
+		t.Errorf("without --column: %v", err)
+	}
+	cm := ColumnMap{}
+	if err := cm.Parse("feedback.order-id=Buyer Order"); err != nil {
+		t.Fatal(err)
+	}
+	l := mustLoad(t, Options{Marketplace: "US", Columns: cm}, p)
+	checkFeedback(t, l, []feedback{{"302-1371740-1118237", "2026-04-03", 2, false, 2}})
+}
+
+// Position is the fallback: in the standard six-column layout (a Removed
+// column may follow), a standard column whose name audit does not know is
+// read from its place. In any other layout it is not: a required column
+// not named is missing.
+func TestFeedbackPositionFallback(t *testing.T) {
+	row := "13.1.26\t2\tzu spät\t\t302-1371740-1118237\tx@marketplace.amazon.de"
+	cases := []struct {
+		name    string
+		header  string
+		row     string
+		missing string // the error when no fallback applies
+		comment string
+	}{
+		{"unknown comments name", "Datum\tBewertung\tKäuferkommentar\tIhre Antwort\tTransaktionsnummer\tE-Mail des Bewertenden", row, "", "zu spät"},
+		{"unknown date name", "Bewertungsdatum\tBewertung\tKommentar\tIhre Antwort\tTransaktionsnummer\tE-Mail des Bewertenden", row, "", "zu spät"},
+		{"unknown date name, Removed after", "Bewertungsdatum\tBewertung\tKommentar\tIhre Antwort\tTransaktionsnummer\tE-Mail des Bewertenden\tRemoved", row + "\tno", "", "zu spät"},
+		{"unknown date name, another cell after", "Bewertungsdatum\tBewertung\tKommentar\tIhre Antwort\tTransaktionsnummer\tE-Mail des Bewertenden\tRolle", row + "\tKäufer", `"date"`, ""},
+		{"unknown date name, order id elsewhere", "Bewertungsdatum\tBewertung\tKommentar\tTransaktionsnummer\tIhre Antwort\tE-Mail des Bewertenden", "13.1.26\t2\tzu spät\t302-1371740-1118237\t\t", `"date"`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeFile(t, t.TempDir(), "Feedback.txt", tsv(c.header, c.row))
+			if c.missing != "" {
+				wantErr(t, loadErr(t, Options{}, p), p+": looks like a Feedback report but lacks column(s) "+c.missing, new(*MissingColumnsError))
+				return
+			}
+			l := mustLoad(t, Options{}, p)
+			checkFeedback(t, l, []feedback{{"302-1371740-1118237", "2026-01-13", 2, false, 2}})
+			if got := l.Data.Feedback[0].Comment; got != c.comment {
+				t.Errorf("comment %q, want %q", got, c.comment)
+			}
+		})
+	}
+}

@@ -32,22 +32,37 @@ var i18nFeedbackHeaders = []struct {
 }
 
 // Each localized six-cell header is recognised as a Feedback report and its
-// rows read by position: the date, the rating and the order id come out
-// right, and no other kind claims the file.
+// rows read by its names: the date, the rating and the order id come out
+// right, and no other kind claims the file. With extra columns among the
+// standard ones (Arrived On Time, ... after Comments, Rater Role at the
+// end) they still do: every column is found by its name.
 func TestFeedbackLocalizedHeaders(t *testing.T) {
 	for _, c := range i18nFeedbackHeaders {
 		t.Run(c.lang, func(t *testing.T) {
-			p := writeFile(t, t.TempDir(), "feedback.txt", tsv(
-				strings.Join(c.cells, "\t"),
-				c.date+"\t2\tlate\t\t302-1371740-1118237\tx@marketplace.amazon.de",
-				c.date+"\t1\t\tsorry\t306-2841250-2398213\t",
-			))
-			l := mustLoad(t, Options{Marketplace: c.market}, p)
-			checkInputs(t, l, []records.InputFile{{File: p, Kind: "feedback", Rows: 2}})
-			checkFeedback(t, l, []feedback{
-				{"302-1371740-1118237", "2026-04-03", 2, false, 2},
-				{"306-2841250-2398213", "2026-04-03", 1, false, 3},
-			})
+			for _, extra := range []bool{false, true} {
+				cells := c.cells
+				rows := [][]string{
+					{c.date, "2", "late", "", "302-1371740-1118237", "x@marketplace.amazon.de"},
+					{c.date, "1", "", "sorry", "306-2841250-2398213", ""},
+				}
+				if extra {
+					add := func(r []string, mid []string, last string) []string {
+						return append(append(append(append([]string(nil), r[:3]...), mid...), r[3:]...), last)
+					}
+					cells = add(cells, []string{"Arrived On Time", "Item As Described", "Customer Service"}, "Rater Role")
+					for i := range rows {
+						rows[i] = add(rows[i], []string{"No", "Yes", "No"}, "Buyer")
+					}
+				}
+				p := writeFile(t, t.TempDir(), "feedback.txt", tsv(
+					strings.Join(cells, "\t"), strings.Join(rows[0], "\t"), strings.Join(rows[1], "\t")))
+				l := mustLoad(t, Options{Marketplace: c.market}, p)
+				checkInputs(t, l, []records.InputFile{{File: p, Kind: "feedback", Rows: 2}})
+				checkFeedback(t, l, []feedback{
+					{"302-1371740-1118237", "2026-04-03", 2, false, 2},
+					{"306-2841250-2398213", "2026-04-03", 1, false, 3},
+				})
+			}
 		})
 	}
 }

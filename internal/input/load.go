@@ -73,6 +73,9 @@ type Sink struct {
 	channelFrom map[records.OrderKey]records.Source
 	// conflicts counts the conflicting values warned about, by kind.
 	conflicts conflictLog
+	// unknownCancellers counts, by file, the shipments cancelled without
+	// saying by whom, once every file is read (a later download may say).
+	unknownCancellers fileCounts
 }
 
 // Warnf records a warning for the output's "warnings" list.
@@ -82,8 +85,9 @@ func (s *Sink) Warnf(format string, args ...any) {
 
 // Load reads every path: a file must be a recognised report; a folder is
 // read non-recursively (sub-folders and hidden files are skipped) and its
-// unrecognised or unreadable files, named pipes and symlink loops are
-// skipped with a warning. A zip archive is read member by member, a gzip
+// unrecognised or unreadable files, files that resemble a kind but lack
+// its required columns, named pipes and symlink loops are skipped with a
+// warning. A zip archive is read member by member, a gzip
 // file read through (archive.go). Several files of one kind are one data
 // set; the values they disagree on are warned about (conflicts.go).
 func Load(paths []string, opt Options) (*Loaded, error) {
@@ -131,6 +135,9 @@ func load(paths []string, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	mergeFeedback(ld.sink)
+	ld.sink.unknownCancellers.each(func(file string, n int) {
+		ld.sink.Warnf("%s: %s cancelled without saying by whom: counted as seller cancellations", file, plural(n, "order", "orders"))
+	})
 	ld.sink.closeConflicts()
 	feedbackSpans(ld.sink.Data, ld.inputs)
 	ld.sink.Data.Files = append([]records.InputFile{}, ld.inputs...)
@@ -180,7 +187,8 @@ func (c *counting) finish() {
 
 // file reads one file: a report, or a zip archive of reports (archive.go).
 // A file named on the command line must be a report; one found in a folder
-// that is not is skipped with a warning, as is one that cannot be opened.
+// that is not, or that lacks a required column of the kind it resembles,
+// is skipped with a warning, as is one that cannot be opened.
 func (ld *loader) file(f file) error {
 	fh, err := os.Open(f.path)
 	if err != nil {
@@ -219,9 +227,20 @@ func (ld *loader) file(f file) error {
 	t, err := newTable(stream{name: f.path, r: io.MultiReader(bytes.NewReader(magic[:n]), r), closer: fh, size: size}, ld.opt)
 	if err != nil {
 		progress.finish()
+		if f.explicit {
+			return err
+		}
+		// In a folder: a file that is no report, or that only resembles
+		// one (a header sharing a kind's columns but lacking the ones it
+		// needs), is skipped, saying what it looked like.
 		var ue *UnrecognisedError
-		if errors.As(err, &ue) && !f.explicit {
+		var me *MissingColumnsError
+		switch {
+		case errors.As(err, &ue):
 			ld.sink.Warnf("skipped %s: not a recognised report", f.path)
+			return nil
+		case errors.As(err, &me):
+			ld.sink.Warnf("skipped %s: %s", f.path, me.Reason())
 			return nil
 		}
 		return err
@@ -254,6 +273,10 @@ func (ld *loader) readInBackground(t *Table, f file, progress *counting) error {
 // when nothing reads its kind; it closes t.
 func (ld *loader) read(t *Table, explicit bool) error {
 	defer t.Close()
+	if t.Spec.NotRead {
+		ld.sink.Warnf("skipped %s: %s: not a report audit reads", t.File, t.Spec.Title)
+		return nil
+	}
 	if t.Spec.Read == nil {
 		ld.sink.Warnf("skipped %s: %s, not used by this version", t.File, t.Spec.Title)
 		return nil

@@ -13,8 +13,13 @@ import (
 
 // All Orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and
 // its by-last-update twin): tab-delimited, unquoted, one row per order item.
-// Read by header name, so the 29-, 32- and 34-column variants, the `url`
-// and `cpf` columns and extra columns all read the same.
+// Read by header name, so the variants all read the same: 29 columns (an
+// older file ending at promotion-ids), 32 (with url or cpf), 33 (by last
+// update: cpf and signature-confirmation-recommended, no url), 34 (with
+// order-item-id after order-status; or the connectors' variant with
+// ship-promotion-id, customized-url, customized-page, is-heavy-or-bulky and
+// is-replacement-order and no ship-city, -state or -postal-code), 39 (with
+// buyer-identification-number and -type), and extra columns.
 var ordersSpec = Spec{
 	Kind:  "orders",
 	Title: "All Orders report",
@@ -65,6 +70,10 @@ var ordersSpec = Spec{
 		{Name: "customized-page"},
 		{Name: "is-heavy-or-bulky"},
 		{Name: "is-replacement-order"},
+		{Name: "order-item-id"},
+		{Name: "signature-confirmation-recommended"},
+		{Name: "buyer-identification-number"},
+		{Name: "buyer-identification-type"},
 	},
 	Required: []string{"amazon-order-id", "purchase-date", "fulfillment-channel"},
 	Anchor: func(c map[string]int) bool {
@@ -227,6 +236,9 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 			b.err = t.ioErr(err)
 			send()
 			return
+		}
+		if t.head.is(line) {
+			continue // the header again: downloads joined with cat
 		}
 		b.data = append(b.data, line...)
 		b.ends = append(b.ends, len(b.data))

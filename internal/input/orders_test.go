@@ -207,10 +207,13 @@ func TestOrdersMissingColumns(t *testing.T) {
 			p := writeFile(t, t.TempDir(), "orders.txt", tsv(c.header, "111-1\tShipped\tAmazon\tx"))
 			err := loadErr(t, Options{}, p)
 			wantErr(t, err, p+": "+c.want, new(*MissingColumnsError))
-			// In a folder too: a recognisable but incomplete report is an
-			// error, not a skipped file.
-			err = loadErr(t, Options{}, filepath.Dir(p))
-			wantErr(t, err, p+": "+c.want, new(*MissingColumnsError))
+			// In a folder it may only resemble the kind: it is skipped,
+			// with a warning saying what it looked like and what it lacks,
+			// and the rest of the folder is read.
+			other := writeFile(t, filepath.Dir(p), "other.txt", tsv("amazon-order-id	purchase-date	fulfillment-channel", "111-2	2026-09-07	Amazon"))
+			l := mustLoad(t, Options{}, filepath.Dir(p))
+			checkWarnings(t, l, "skipped "+p+": "+c.want)
+			checkInputs(t, l, []records.InputFile{{File: other, Kind: "orders", Rows: 1}})
 		})
 	}
 }

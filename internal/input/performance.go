@@ -59,12 +59,14 @@ func sniffPerformance(sample []byte) bool {
 // perfDoc is the decoded report. Keys are matched as encoding/json does
 // (exact, else case-insensitively).
 type perfDoc struct {
-	AccountStatuses    []perfAccountStatus `json:"accountStatuses"`
-	PerformanceMetrics []perfEntry         `json:"performanceMetrics"`
+	AccountStatuses    loose[[]perfAccountStatus] `json:"accountStatuses"`
+	PerformanceMetrics []perfEntry                `json:"performanceMetrics"`
 
 	// statusLines and entryLines are the lines where each entry of
-	// accountStatuses and performanceMetrics starts.
+	// accountStatuses and performanceMetrics starts; statusesLine is the
+	// line of accountStatuses itself.
 	statusLines, entryLines []int
+	statusesLine            int
 	// err is why a sniffed document could not be read; readPerformance
 	// returns it.
 	err *InputError
@@ -88,13 +90,17 @@ type perfEntry struct {
 	ValidTrackingRate    *perfMetric  `json:"validTrackingRate"`
 	OnTimeDeliveryRate   *perfMetric  `json:"onTimeDeliveryRate"`
 	InvoiceDefectRate    *perfMetric  `json:"invoiceDefectRate"`
-	AccountHealthRating  *struct {
-		Status    *string  `json:"accountHealthRatingStatus"`
-		AHRStatus *string  `json:"ahrStatus"` // the example and real payloads
-		Score     *float64 `json:"ahrScore"`  // real payloads
-	} `json:"accountHealthRating"`
-	WarningStates []perfWarning `json:"warningStates"`
-	WarningState  []perfWarning `json:"warningState"` // the schema's example
+	// The keys below feed no figure: a value of an unexpected JSON type
+	// leaves the key out, with a warning (loose).
+	AccountHealthRating loose[*perfHealthRating] `json:"accountHealthRating"`
+	WarningStates       loose[[]perfWarning]     `json:"warningStates"`
+	WarningState        loose[[]perfWarning]     `json:"warningState"` // the schema's example
+}
+
+type perfHealthRating struct {
+	Status    loose[string]  `json:"accountHealthRatingStatus"`
+	AHRStatus loose[string]  `json:"ahrStatus"` // the example and real payloads
+	Score     loose[float64] `json:"ahrScore"`  // real payloads
 }
 
 type perfWarning struct {
@@ -108,10 +114,10 @@ type perfMetric struct {
 		From *string `json:"reportingDateFrom"`
 		To   *string `json:"reportingDateTo"`
 	} `json:"reportingDateRange"`
-	Status          string   `json:"status"`
-	Rate            *float64 `json:"rate"`
-	TargetValue     *float64 `json:"targetValue"`
-	TargetCondition *string  `json:"targetCondition"`
+	Status          loose[string] `json:"status"` // feeds no figure
+	Rate            *float64      `json:"rate"`
+	TargetValue     *float64      `json:"targetValue"`
+	TargetCondition *string       `json:"targetCondition"`
 
 	OrderCount                     *float64   `json:"orderCount"`
 	ShipmentCount                  *float64   `json:"shipmentCount"`
@@ -126,6 +132,50 @@ type perfMetric struct {
 
 type perfCount struct {
 	Count *float64 `json:"count"`
+}
+
+// loose holds the value of a key that feeds no figure (an account status,
+// the account health rating, warning states, a metric's status). A value
+// of another JSON type than the schema's does not stop the report: the key
+// is left out, and readPerformance warns (its type error is kept). The
+// keys that give Amazon's targets and figures stay strict.
+type loose[T any] struct {
+	V   T
+	set bool // present, not null, and of its type
+	err *json.UnmarshalTypeError
+}
+
+func (l *loose[T]) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			l.err = te
+			return nil
+		}
+		return err
+	}
+	l.V, l.set = v, true
+	return nil
+}
+
+// warn warns about a key left out for its type; path names it.
+func (l *loose[T]) warn(s *Sink, file string, line int, path string) {
+	if l.err == nil {
+		return
+	}
+	at := path
+	if l.err.Field != "" {
+		at += "." + l.err.Field
+	}
+	where := file
+	if line > 0 {
+		where = fmt.Sprintf("%s:%d", file, line)
+	}
+	s.Warnf("%s: %s: want %s, got %s; %s is not read (it feeds no figure)", where, at, jsonKind(l.err.Type), l.err.Value, path)
 }
 
 // openPerformance reads a sniffed JSON document from r (the text after
@@ -188,6 +238,7 @@ func decodePerformance(name string, data []byte) (*perfDoc, error) {
 	}
 	doc.statusLines = arrayLines(data, "accountStatuses")
 	doc.entryLines = arrayLines(data, "performanceMetrics")
+	doc.statusesLine = keyLine(data, "accountStatuses")
 	return doc, nil
 }
 
@@ -330,6 +381,35 @@ func arrayLines(data []byte, key string) []int {
 	return out
 }
 
+// keyLine is the line where the value of the top-level key starts (its
+// last occurrence, matched as encoding/json matches it), 0 when there is
+// none. data is valid JSON.
+func keyLine(data []byte, key string) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 0
+	}
+	line := 0
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return line
+		}
+		off := int(dec.InputOffset())
+		for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':') {
+			off++
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return line
+		}
+		if k, _ := tok.(string); strings.EqualFold(k, key) {
+			line, _ = position(data, off)
+		}
+	}
+	return line
+}
+
 // readPerformance turns the decoded report into records: one
 // StorePerformance per performanceMetrics entry, then one per store that
 // only accountStatuses names.
@@ -342,6 +422,7 @@ func readPerformance(t *Table, s *Sink) error {
 		return doc.err
 	}
 	p := records.Performance{Source: records.Source{File: t.File}}
+	doc.AccountStatuses.warn(s, t.File, doc.statusesLine, "accountStatuses")
 	status := perfAccountStatuses(doc)
 	seen := map[string]bool{}
 	for i := range doc.PerformanceMetrics {
@@ -364,7 +445,7 @@ func perfMarketplaceKey(id string) string { return strings.ToUpper(strings.TrimS
 // perfAccountStatuses maps each marketplace of accountStatuses to its first status.
 func perfAccountStatuses(doc *perfDoc) map[string]string {
 	status := map[string]string{}
-	for _, a := range doc.AccountStatuses {
+	for _, a := range doc.AccountStatuses.V {
 		id := perfMarketplaceKey(a.MarketplaceID)
 		if _, ok := status[id]; !ok {
 			status[id] = strings.TrimSpace(a.Status)
@@ -390,22 +471,12 @@ func readPerfEntry(t *Table, s *Sink, doc *perfDoc, i int, status map[string]str
 	at := perfPlace{file: t.File, path: fmt.Sprintf("performanceMetrics[%d]", i), line: lineAt(doc.entryLines, i)}
 	id := perfMarketplaceKey(e.MarketplaceID)
 	sp := records.StorePerformance{MarketplaceID: strings.TrimSpace(e.MarketplaceID), Store: storeOfID(t, s, at.path, at.line, id), AccountStatus: status[id], Source: records.Source{File: t.File, Line: at.line}}
-	if r := e.AccountHealthRating; r != nil {
-		switch {
-		case r.Status != nil:
-			sp.HealthRating = strings.TrimSpace(*r.Status)
-		case r.AHRStatus != nil:
-			sp.HealthRating = strings.TrimSpace(*r.AHRStatus)
-		}
-		score, err := wholeNumber(r.Score)
-		if err != nil {
-			return records.StorePerformance{}, at.errorf("accountHealthRating.ahrScore", err)
-		}
-		sp.HealthRatingScore = score
-	}
-	warnings := e.WarningStates
+	readPerfHealthRating(t, s, at, e, &sp)
+	e.WarningStates.warn(s, t.File, at.line, at.path+".warningStates")
+	e.WarningState.warn(s, t.File, at.line, at.path+".warningState")
+	warnings := e.WarningStates.V
 	if warnings == nil {
-		warnings = e.WarningState
+		warnings = e.WarningState.V
 	}
 	for _, w := range warnings {
 		sp.Warnings = append(sp.Warnings, records.PerformanceWarning{Type: strings.TrimSpace(w.Type), Status: strings.TrimSpace(w.Status)})
@@ -421,6 +492,35 @@ func readPerfEntry(t *Table, s *Sink, doc *perfDoc, i int, status map[string]str
 		sp.Targets = append(sp.Targets, tg)
 	}
 	return sp, nil
+}
+
+// readPerfHealthRating reads accountHealthRating, which feeds no figure: a
+// key of an unexpected type, or a score with a fraction, is left out with a
+// warning.
+func readPerfHealthRating(t *Table, s *Sink, at perfPlace, e *perfEntry, sp *records.StorePerformance) {
+	path := at.path + ".accountHealthRating"
+	e.AccountHealthRating.warn(s, t.File, at.line, path)
+	r := e.AccountHealthRating.V
+	if r == nil {
+		return
+	}
+	r.Status.warn(s, t.File, at.line, path+".accountHealthRatingStatus")
+	r.AHRStatus.warn(s, t.File, at.line, path+".ahrStatus")
+	r.Score.warn(s, t.File, at.line, path+".ahrScore")
+	switch {
+	case r.Status.set:
+		sp.HealthRating = strings.TrimSpace(r.Status.V)
+	case r.AHRStatus.set:
+		sp.HealthRating = strings.TrimSpace(r.AHRStatus.V)
+	}
+	if r.Score.set {
+		score, err := wholeNumber(&r.Score.V)
+		if err != nil {
+			s.Warnf("%s:%d: %s.ahrScore: %v; it is not read (it feeds no figure)", t.File, at.line, path, err)
+			return
+		}
+		sp.HealthRatingScore = score
+	}
 }
 
 // perfSource is one rate metric of an entry: its key, the metric and
@@ -478,7 +578,8 @@ func perfSources(e *perfEntry) []perfSource {
 // readPerfTarget reads one rate metric (src.m is not nil) as Amazon's target for it.
 func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, error) {
 	m := src.m
-	tg := records.Target{Metric: src.metric, Fulfillment: src.fulfillment, Status: strings.TrimSpace(m.Status), Rate: m.Rate}
+	m.Status.warn(s, at.file, at.line, at.path+"."+src.key+".status")
+	tg := records.Target{Metric: src.metric, Fulfillment: src.fulfillment, Status: strings.TrimSpace(m.Status.V), Rate: m.Rate}
 	if m.TargetCondition != nil && m.TargetValue != nil {
 		c := strings.TrimSpace(*m.TargetCondition)
 		if op, ok := perfOps[strings.ToUpper(c)]; ok {
@@ -516,7 +617,7 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 // perfStatusOnlyStores gives a store for each marketplace only accountStatuses names.
 func perfStatusOnlyStores(t *Table, s *Sink, doc *perfDoc, seen map[string]bool) []records.StorePerformance {
 	var out []records.StorePerformance
-	for i, a := range doc.AccountStatuses {
+	for i, a := range doc.AccountStatuses.V {
 		id := perfMarketplaceKey(a.MarketplaceID)
 		if seen[id] {
 			continue

@@ -312,8 +312,11 @@ func TestPerformanceMalformed(t *testing.T) {
 			"performanceMetrics[0].onTimeDeliveryRate.shipmentCountWithValidTracking: want a whole number, got 7.5"},
 		{"bad-date.json", head + "      \"invoiceDefectRate\": {\"reportingDateRange\": {\"reportingDateFrom\": \"2021-02-30T00:00Z\"}}\n    }\n  ]\n}\n", 3, 0,
 			`performanceMetrics[0].invoiceDefectRate.reportingDateRange.reportingDateFrom: want an ISO-8601 date or time, got "2021-02-30T00:00Z"`},
-		{"bad-score.json", head + "      \"accountHealthRating\": {\"ahrScore\": 1.5}\n    }\n  ]\n}\n", 3, 0,
-			"performanceMetrics[0].accountHealthRating.ahrScore: want a whole number, got 1.5"},
+		// A key that feeds a figure is strict, also after a key that
+		// feeds none was left out for its type (encoding/json reports only
+		// the first type error of a document).
+		{"strict-after-loose.json", head + "      \"warningStates\": {\"a\": 1},\n      \"validTrackingRate\": {\"targetValue\": \"0.95\"}\n    }\n  ]\n}\n", 6, 44,
+			"performanceMetrics.validTrackingRate.targetValue: want a number, got string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := writeFile(t, dir, tc.name, tc.body)
@@ -326,6 +329,66 @@ func TestPerformanceMalformed(t *testing.T) {
 			wantErr(t, err, loc+": "+tc.msg, new(*InputError))
 		})
 	}
+}
+
+// The keys that feed no figure (accountStatuses, accountHealthRating and
+// its keys, warningStates, a metric's status) are read leniently: a value
+// of an unexpected JSON type, or a score with a fraction, leaves the key
+// out with a warning placed at the line where its entry starts
+// (accountStatuses: its own line), and the targets are read as usual.
+func TestPerformanceLooseKeys(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "perf.json", `{
+  "accountStatuses": {"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"},
+  "performanceMetrics": [
+    {
+      "marketplaceId": "ATVPDKIKX0DER",
+      "warningStates": {"warningType": "spammingSellerMessaging", "status": "BAD"},
+      "accountHealthRating": {"ahrStatus": "GREAT", "ahrScore": "850"},
+      "lateShipmentRate": {"status": 1, "rate": 0.01, "targetValue": 0.04, "targetCondition": "LESS_THAN"}
+    },
+    {
+      "marketplaceId": "A1PA6795UKMFR9",
+      "warningStates": [{"warningType": "a", "status": 2}],
+      "warningState": [{"warningType": "b", "status": "GOOD"}],
+      "accountHealthRating": "GREAT",
+      "validTrackingRate": {"rate": 0.99, "targetValue": 0.95, "targetCondition": "GREATER_THAN"}
+    },
+    {
+      "marketplaceId": "A1F83G8C2ARO7P",
+      "accountHealthRating": {"accountHealthRatingStatus": ["GREAT"], "ahrStatus": "WARNED", "ahrScore": 1.5},
+      "orderDefectRate": {"afn": {"status": null, "targetValue": 0.01, "targetCondition": "LESS_THAN"}}
+    }
+  ]
+}
+`)
+	l := mustLoad(t, Options{}, p)
+	compareLines(t, "warnings", l.Warnings, []string{
+		p + ":2: accountStatuses: want a list, got object; accountStatuses is not read (it feeds no figure)",
+		p + ":4: performanceMetrics[0].accountHealthRating.ahrScore: want a number, got string; performanceMetrics[0].accountHealthRating.ahrScore is not read (it feeds no figure)",
+		p + ":4: performanceMetrics[0].warningStates: want a list, got object; performanceMetrics[0].warningStates is not read (it feeds no figure)",
+		p + ":4: performanceMetrics[0].lateShipmentRate.status: want a string, got number; performanceMetrics[0].lateShipmentRate.status is not read (it feeds no figure)",
+		p + ":10: performanceMetrics[1].accountHealthRating: want an object, got string; performanceMetrics[1].accountHealthRating is not read (it feeds no figure)",
+		p + ":10: performanceMetrics[1].warningStates.status: want a string, got number; performanceMetrics[1].warningStates is not read (it feeds no figure)",
+		p + ":17: performanceMetrics[2].accountHealthRating.accountHealthRatingStatus: want a string, got array; performanceMetrics[2].accountHealthRating.accountHealthRatingStatus is not read (it feeds no figure)",
+		p + ":17: performanceMetrics[2].accountHealthRating.ahrScore: want a whole number, got 1.5; it is not read (it feeds no figure)",
+	})
+	s := onePerformance(t, l).Stores
+	var stores []string
+	var targets []string
+	for _, st := range s {
+		stores = append(stores, perfStore(st))
+		targets = append(targets, perfTargets(st)...)
+	}
+	compareLines(t, "stores", stores, []string{
+		"US ATVPDKIKX0DER status= ahr=GREAT/- warnings=[] line=4",
+		"DE A1PA6795UKMFR9 status= ahr=/- warnings=[b:GOOD] line=10",
+		"UK A1F83G8C2ARO7P status= ahr=WARNED/- warnings=[] line=17",
+	})
+	compareLines(t, "targets", targets, []string{
+		`late_shipment_rate 0d "<" 0.04  rate=0.01 -/- -`,
+		`valid_tracking_rate 0d ">" 0.95  rate=0.99 -/- -`,
+		`odr/afn 0d "<" 0.01  rate=- -/- -`,
+	})
 }
 
 // The schema's spelling wins when a document has both; an empty list is a

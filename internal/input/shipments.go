@@ -85,10 +85,10 @@ func readShipments(t *Table, s *Sink) error {
 		return ""
 	}
 	rd := shipmentReader{t: t, file: records.Intern(t.File)}
+	hasPromised := t.Has("promised-delivery-date")
 	all := &s.Data.Shipments
 	index := newShipmentIndex(all, t.estimatedRows())
-	unknownCanceller := 0
-	err := eachCanonicalRow(t, cols, func(row []string) error {
+	return eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
 			field(row, 0), field(row, 1), field(row, 2), field(row, 3), field(row, 4), field(row, 5), field(row, 6),
 			field(row, 7), field(row, 8), field(row, 9), field(row, 10), field(row, 11), field(row, 12), field(row, 13),
@@ -102,34 +102,33 @@ func readShipments(t *Table, s *Sink) error {
 		if p, ok := sh.Promised.Get(); ok {
 			t.spans.Add(records.Promised, sh.Marketplace, p)
 		}
-		old := s.since != 0 && sh.Latest() < s.since
+		// Set aside when no window reaches it. A row without a promised
+		// delivery date, in a file that has the column, is kept whole: a
+		// later download may give the date and bring the order into a
+		// window, and a row set aside keeps too little to be merged with
+		// it value by value (merge).
+		old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
 		at := all.Len()
 		if old {
 			at = oldBit | all.OldLen()
 		}
 		if prev, dup := index.put(all, sh.Key, at); dup {
 			// The same order in an overlapping download: one order.
-			if !prev.same(&sh) {
-				s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
-			}
+			rd.merge(s, all, index, prev, &sh)
 			return nil
 		}
 		if sh.CancelledBy == records.CancelledUnknown {
-			unknownCanceller++
+			s.unknownCancellers.add(sh.File, 1)
 		}
 		if old {
 			// No window of the run reaches it: keep what tells a later
 			// row of the order, and its store.
-			all.SetAside(&sh, shipmentHash(&sh))
+			all.SetAside(&sh, oldHash(&sh))
 			return nil
 		}
 		all.Append(sh)
 		return nil
 	})
-	if unknownCanceller > 0 {
-		s.Warnf("%s: %s cancelled without saying by whom: counted as seller cancellations", t.File, plural(unknownCanceller, "order", "orders"))
-	}
-	return err
 }
 
 // shipmentReader turns a row's values into a Shipment, remembering the
@@ -235,26 +234,132 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	return sh, nil
 }
 
-// sameShipment compares two rows of one order, ignoring where they were read.
-func sameShipment(a, b *records.Shipment) bool {
-	return a.Key == b.Key && a.Marketplace == b.Marketplace &&
-		a.Purchase.Same(b.Purchase) && a.LatestShip.Same(b.LatestShip) &&
-		a.Confirm.Same(b.Confirm) && a.Cancel.Same(b.Cancel) && a.CancelledBy == b.CancelledBy &&
-		a.Shipping == b.Shipping && a.HasTrackingID == b.HasTrackingID && a.Tracking == b.Tracking &&
-		a.Promised == b.Promised && a.Delivered == b.Delivered &&
-		a.Business == b.Business && a.Invoice.Same(b.Invoice)
+// Overlapping downloads hold rows of one order taken at different times: a
+// value empty in one and filled in the other is progress (an order
+// confirmed, tracked or delivered since), taken silently whichever row
+// comes first; only two different filled values conflict, and the first
+// row's value is kept, with a warning. The values a later row can fill in
+// are these, one bit each in a shipment's filled mask (filledOf).
+const (
+	sfMarketplace = 1 << iota
+	sfPurchase
+	sfLatestShip
+	sfConfirm
+	sfCancel
+	sfCancelledBy // seller, buyer or amazon: not unknown
+	sfShipping    // carrier and tracking id, one value, filled with a tracking id
+	sfTracking    // tracking-valid
+	sfPromised
+	sfDelivered
+	sfBusiness // true: false and empty are alike
+	sfInvoice
+)
+
+// filledOf is the mask of the values sh holds.
+func filledOf(sh *records.Shipment) uint16 {
+	var m uint16
+	set := func(bit uint16, ok bool) {
+		if ok {
+			m |= bit
+		}
+	}
+	set(sfMarketplace, sh.Marketplace != 0)
+	set(sfPurchase, !sh.Purchase.IsZero())
+	set(sfLatestShip, !sh.LatestShip.IsZero())
+	set(sfConfirm, !sh.Confirm.IsZero())
+	set(sfCancel, !sh.Cancel.IsZero())
+	set(sfCancelledBy, sh.CancelledBy != records.NotCancelled && sh.CancelledBy != records.CancelledUnknown)
+	set(sfShipping, sh.HasTrackingID)
+	set(sfTracking, sh.Tracking != records.TrackingUnmarked)
+	set(sfPromised, sh.Promised != 0)
+	set(sfDelivered, sh.Delivered != 0)
+	set(sfBusiness, sh.Business)
+	set(sfInvoice, !sh.Invoice.IsZero())
+	return m
 }
 
-// shipmentHash hashes the values sameShipment compares.
-func shipmentHash(sh *records.Shipment) uint64 {
+// sameIn says whether a and b hold the same values in the fields of mask.
+func sameIn(a, b *records.Shipment, mask uint16) bool {
+	return (mask&sfMarketplace == 0 || a.Marketplace == b.Marketplace) &&
+		(mask&sfPurchase == 0 || a.Purchase.Same(b.Purchase)) &&
+		(mask&sfLatestShip == 0 || a.LatestShip.Same(b.LatestShip)) &&
+		(mask&sfConfirm == 0 || a.Confirm.Same(b.Confirm)) &&
+		(mask&sfCancel == 0 || a.Cancel.Same(b.Cancel)) &&
+		(mask&sfCancelledBy == 0 || a.CancelledBy == b.CancelledBy) &&
+		(mask&sfShipping == 0 || a.Shipping == b.Shipping) &&
+		(mask&sfTracking == 0 || a.Tracking == b.Tracking) &&
+		(mask&sfPromised == 0 || a.Promised == b.Promised) &&
+		(mask&sfDelivered == 0 || a.Delivered == b.Delivered) &&
+		(mask&sfInvoice == 0 || a.Invoice.Same(b.Invoice))
+	// sfBusiness: filled means true, the same in both.
+}
+
+// take copies the fields of mask from src to dst.
+func take(dst, src *records.Shipment, mask uint16) {
+	if mask&sfMarketplace != 0 {
+		dst.Marketplace = src.Marketplace
+	}
+	if mask&sfPurchase != 0 {
+		dst.Purchase = src.Purchase
+	}
+	if mask&sfLatestShip != 0 {
+		dst.LatestShip = src.LatestShip
+	}
+	if mask&sfConfirm != 0 {
+		dst.Confirm = src.Confirm
+	}
+	if mask&sfCancel != 0 {
+		dst.Cancel = src.Cancel
+	}
+	if mask&sfCancelledBy != 0 {
+		dst.CancelledBy = src.CancelledBy
+	}
+	if mask&sfShipping != 0 {
+		dst.Shipping, dst.HasTrackingID = src.Shipping, src.HasTrackingID
+	}
+	if mask&sfTracking != 0 {
+		dst.Tracking = src.Tracking
+	}
+	if mask&sfPromised != 0 {
+		dst.Promised = src.Promised
+	}
+	if mask&sfDelivered != 0 {
+		dst.Delivered = src.Delivered
+	}
+	if mask&sfBusiness != 0 {
+		dst.Business = src.Business
+	}
+	if mask&sfInvoice != 0 {
+		dst.Invoice = src.Invoice
+	}
+	if !dst.Cancel.IsZero() && dst.CancelledBy == records.NotCancelled {
+		dst.CancelledBy = records.CancelledUnknown // a cancel date came, its canceller did not
+	}
+}
+
+// mergeShipment folds a later row of the order into the first: the values
+// the first leaves empty are taken (progress), and the first's values are
+// kept where both are filled. It says whether two filled values differ.
+func mergeShipment(first, later *records.Shipment) (conflict bool) {
+	ff, lf := filledOf(first), filledOf(later)
+	conflict = !sameIn(first, later, ff&lf)
+	take(first, later, lf&^ff)
+	return conflict
+}
+
+// hashMasked hashes the values of the fields of mask (the others as if
+// empty): with the mask in its low 16 bits, it is what is kept of a
+// shipment set aside (oldHash), from which a later row of the order is
+// told to be the same row, a row that only fills values in, or another.
+func hashMasked(sh *records.Shipment, mask uint16) uint64 {
 	h := uint64(14695981039346656037)
 	mix := func(v uint64) {
 		h ^= v
 		h *= 1099511628211
 		h ^= h >> 29
 	}
-	ts := func(t civil.Timestamp) {
-		if t.IsZero() {
+	ts := func(bit uint16, t civil.Timestamp) {
+		if mask&bit == 0 || t.IsZero() {
 			mix(0)
 			return
 		}
@@ -268,46 +373,124 @@ func shipmentHash(sh *records.Shipment) uint64 {
 			mix(2)
 		}
 	}
+	val := func(bit uint16, v uint64) {
+		if mask&bit == 0 {
+			mix(0)
+			return
+		}
+		mix(v + 1)
+	}
 	mix(uint64(sh.Key))
-	mix(uint64(sh.Marketplace))
-	ts(sh.Purchase)
-	ts(sh.LatestShip)
-	ts(sh.Confirm)
-	ts(sh.Cancel)
-	mix(uint64(sh.CancelledBy))
-	mix(uint64(sh.Shipping))
-	mix(uint64(sh.Tracking))
-	if sh.HasTrackingID {
-		mix(1)
-	} else {
-		mix(2)
-	}
-	mix(uint64(sh.Promised))
-	mix(uint64(sh.Delivered))
-	if sh.Business {
-		mix(1)
-	} else {
-		mix(2)
-	}
-	ts(sh.Invoice)
+	val(sfMarketplace, uint64(sh.Marketplace))
+	ts(sfPurchase, sh.Purchase)
+	ts(sfLatestShip, sh.LatestShip)
+	ts(sfConfirm, sh.Confirm)
+	ts(sfCancel, sh.Cancel)
+	val(sfCancelledBy, uint64(sh.CancelledBy))
+	val(sfShipping, uint64(sh.Shipping))
+	val(sfTracking, uint64(sh.Tracking))
+	val(sfPromised, uint64(sh.Promised))
+	val(sfDelivered, uint64(sh.Delivered))
+	val(sfBusiness, 1)
+	ts(sfInvoice, sh.Invoice)
 	return h
 }
 
+// oldHashWith is hashMasked with the mask in the low 16 bits.
+func oldHashWith(sh *records.Shipment, mask uint16) uint64 {
+	return hashMasked(sh, mask)&^0xffff | uint64(mask)
+}
+
+// oldHash is what is kept of the values of a shipment set aside.
+func oldHash(sh *records.Shipment) uint64 { return oldHashWith(sh, filledOf(sh)) }
+
 // firstRow is the row an order was first read from: a shipment kept, or one
-// set aside.
+// set aside; at is its index entry.
 type firstRow struct {
 	sh   *records.Shipment // nil when set aside
-	hash uint64
+	at   int
 	line int32
 	file records.Sym
 }
 
-// same says whether a later row of the order has the same values.
-func (r firstRow) same(sh *records.Shipment) bool {
-	if r.sh != nil {
-		return sameShipment(r.sh, sh)
+// merge folds a later row of an order read before (prev) into it; see
+// mergeShipment. A row set aside as older than every window keeps only a
+// hash of its values and which are filled (oldHash), so a later row is
+// compared with it as far as the hash tells: the same row again; a row
+// that holds all its values and more (taken whole, and kept in full if it
+// now reaches a window); else the new values are taken where it can tell
+// (its store), a conflict is warned about when the later row fills every
+// value it fills (two filled values then differ), and a row that would
+// bring it into a window, which it can no longer be merged with, is used
+// in its place with a warning.
+func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentIndex, prev firstRow, sh *records.Shipment) {
+	t := rd.t
+	differs := func() {
+		s.Warnf("%s:%d: order %s differs from its row at %s:%d; using the first", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
 	}
-	return r.hash == shipmentHash(sh)
+	// An order cancelled without saying by whom is counted under the file
+	// of its row kept, once every row is merged (a later one may say).
+	recount := func(file records.Sym, was, is bool) {
+		switch {
+		case was && !is:
+			s.unknownCancellers.add(file, -1)
+		case is && !was:
+			s.unknownCancellers.add(file, 1)
+		}
+	}
+	if f := prev.sh; f != nil {
+		was := f.CancelledBy == records.CancelledUnknown
+		if mergeShipment(f, sh) {
+			differs()
+		}
+		recount(f.File, was, f.CancelledBy == records.CancelledUnknown)
+		return
+	}
+	o := all.OldAt(prev.at &^ oldBit)
+	h := oldHash(sh)
+	if h == o.Hash {
+		return // the same row again
+	}
+	mask, lf := uint16(o.Hash), filledOf(sh)
+	unknown := func(m uint16) bool { return m&sfCancel != 0 && m&sfCancelledBy == 0 }
+	// The merged order reaches a window only by a promised delivery date
+	// the row set aside lacks and this row gives: its other dates are the
+	// first's, all before every window.
+	promised, ok := sh.Promised.Get()
+	reaches := ok && mask&sfPromised == 0 && promised >= s.since
+	if lf&mask == mask && oldHashWith(sh, mask) == o.Hash {
+		// All of its values and more: the later row is the order now.
+		recount(o.File, unknown(mask), unknown(lf))
+		if !reaches {
+			o.Hash, o.Marketplace = h, sh.Marketplace
+			return
+		}
+		kept := *sh
+		kept.File, kept.Line = o.File, o.Line
+		x.repoint(all, sh.Key, all.Len())
+		all.Append(kept)
+		return
+	}
+	if mask&sfMarketplace == 0 && lf&sfMarketplace != 0 {
+		o.Marketplace = sh.Marketplace
+	}
+	if reaches {
+		// Its promised delivery date brings the order into a window, but
+		// the row set aside (from a file without the column) cannot be
+		// merged with it value by value.
+		s.Warnf("%s:%d: order %s differs from its row at %s:%d, which is older than every window of the run and was not kept whole; using this row", t.File, t.line, sh.OrderID(), prev.file.String(), prev.line)
+		recount(o.File, unknown(mask), false)
+		recount(sh.File, false, unknown(lf))
+		x.repoint(all, sh.Key, all.Len())
+		all.Append(*sh)
+		return
+	}
+	// The values it fills where the row set aside is empty are taken (of
+	// them only the store is kept), the others are the first's.
+	recount(o.File, unknown(mask), unknown(mask|lf))
+	if lf&mask == mask || (mask&lf&sfMarketplace != 0 && o.Marketplace != sh.Marketplace) {
+		differs() // a value both rows fill differs
+	}
 }
 
 // oldBit marks an index entry that is a shipment set aside.
@@ -358,10 +541,10 @@ func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97
 func row(all *records.Shipments, i int) firstRow {
 	if i&oldBit != 0 {
 		o := all.OldAt(i &^ oldBit)
-		return firstRow{hash: o.Hash, line: o.Line, file: o.File}
+		return firstRow{at: i, line: o.Line, file: o.File}
 	}
 	sh := all.At(i)
-	return firstRow{sh: sh, line: sh.Line, file: sh.File}
+	return firstRow{sh: sh, at: i, line: sh.Line, file: sh.File}
 }
 
 func keyOf(all *records.Shipments, i int) records.OrderKey {
@@ -390,6 +573,22 @@ func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (
 			if j := int(uint32(v)) - 1; keyOf(all, j) == k {
 				return row(all, j), true
 			}
+		}
+	}
+}
+
+// repoint makes order k, indexed already, index entry i (a row set aside
+// that a later row replaces).
+func (x *shipmentIndex) repoint(all *records.Shipments, k records.OrderKey, i int) {
+	h, mask := keyHash(k), len(x.slots)-1
+	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+		v := x.slots[s]
+		if v == 0 {
+			return
+		}
+		if uint32(v>>32) == h && keyOf(all, int(uint32(v))-1) == k {
+			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+			return
 		}
 	}
 }

@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -582,8 +583,10 @@ func TestShipmentsCancelledByWithoutDate(t *testing.T) {
 }
 
 // The same order in two overlapping downloads is one shipment: identical
-// rows (even written differently) silently, differing rows with a warning
-// naming both places; the first row is kept.
+// rows (even written differently) silently; a row that fills in what the
+// first left empty (confirmed, tracked since) silently too, the values
+// taken; two different filled values with a warning naming both places,
+// the first row's value kept.
 func TestShipmentsOverlap(t *testing.T) {
 	dir := t.TempDir()
 	a := writeFile(t, dir, "a.csv", csvLines(
@@ -603,10 +606,11 @@ func TestShipmentsOverlap(t *testing.T) {
 	checkShipments(t, l, []shipment{
 		{ID: "111-1", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: "DHL", Tracking: "001", File: "a.csv", Line: 2},
 		{ID: "111-2", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T08:00:00Z", Carrier: "DHL", Tracking: "002", File: "a.csv", Line: 3},
-		{ID: "111-3", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", File: "a.csv", Line: 4},
+		// Confirmed and tracked in b: progress, taken.
+		{ID: "111-3", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Confirm: "2026-09-08 @2026-09-08T07:00:00Z", Carrier: "DHL", Tracking: "003", File: "a.csv", Line: 4},
 		{ID: "111-4", Purchase: "2026-09-07 @2026-09-07T08:00:00Z", LatestShip: "2026-09-09", Carrier: "DHL", Tracking: "004", File: "b.tsv", Line: 4},
 	})
-	checkWarnings(t, l, b+":3: order 111-3 differs from its row at "+a+":4; using the first")
+	checkWarnings(t, l)
 	checkInputs(t, l, []records.InputFile{{File: a, Kind: "shipments", Rows: 3}, {File: b, Kind: "shipments", Rows: 4}})
 
 	// A time given in one file and a bare date in the other differ.
@@ -767,60 +771,118 @@ func FuzzReadShipments(f *testing.F) {
 	})
 }
 
-// Two rows of one order that differ in any one field draw the warning; a
-// value written differently but meaning the same does not.
+// Two rows of one order, in either order. A value written differently but
+// meaning the same is the same. A value filled in one row and empty in the
+// other is progress (an order confirmed, tracked, delivered since), taken
+// silently whichever row comes first. Only two different filled values
+// conflict: a warning, and the first row's value is kept. With Since past
+// every date, the first row is set aside and keeps only a hash of its
+// values: the warnings, and the store kept, are the same.
 func TestShipmentsOverlapEachField(t *testing.T) {
 	base := []string{"111-1", "DE", "2026-09-07T10:00:00+02:00", "2026-09-09", "2026-09-08T10:00:00+02:00", "2026-09-08", "buyer",
 		"DHL", "001", "Y", "2026-09-11", "2026-09-10", "true", "2026-09-09T10:00:00+02:00"}
 	names := strings.Split(synthHeader, ",")
+	const (
+		same     = iota
+		empty    // the changed row leaves a value of base empty
+		conflict // both fill it, differently
+	)
 	cases := []struct {
-		col    int // 1-based
-		value  string
-		differ bool
+		col   int // 1-based
+		value string
+		how   int
 	}{
-		{2, "FR", true},
-		{2, "Amazon.de", false},
-		{2, "", true},
-		{3, "2026-09-07T10:00:01+02:00", true},
-		{3, "2026-09-07T08:00:00Z", false},
-		{3, "2026-09-07", true},
-		{4, "2026-09-10", true},
-		{4, "2026-09-09T00:00:00Z", true},
-		{5, "", true},
-		{5, "2026-09-08T09:00:00+01:00", false},
-		{6, "2026-09-08T00:00:00Z", true},
-		{7, "seller", true},
-		{7, "Customer", false},
-		{8, "UPS", true},
-		{8, " DHL ", false},
-		{9, "002", true},
-		{10, "N", true},
-		{10, "", true},
-		{10, "yes", false},
-		{11, "2026-09-12", true},
-		{11, "2026-09-11T23:00:00-08:00", false},
-		{12, "", true},
-		{13, "false", true},
-		{13, "Y", false},
-		{14, "", true},
-		{14, "2026-09-09T10:00:00+01:00", true},
+		{2, "FR", conflict},
+		{2, "Amazon.de", same},
+		{2, "", empty},
+		{3, "2026-09-07T10:00:01+02:00", conflict},
+		{3, "2026-09-07T08:00:00Z", same},
+		{3, "2026-09-07", conflict},
+		{4, "2026-09-10", conflict},
+		{4, "2026-09-09T00:00:00Z", conflict},
+		{5, "", empty},
+		{5, "2026-09-08T09:00:00+01:00", same},
+		{6, "2026-09-08T00:00:00Z", conflict},
+		{7, "seller", conflict},
+		{7, "Customer", same},
+		{7, "", empty}, // a cancel date without canceller: unknown, and the other row says
+		{8, "UPS", conflict},
+		{8, " DHL ", same},
+		{9, "002", conflict},
+		{9, "", empty}, // no tracking id: carrier and tracking id are one value
+		{10, "N", conflict},
+		{10, "", empty},
+		{10, "yes", same},
+		{11, "2026-09-12", conflict},
+		{11, "2026-09-11T23:00:00-08:00", same},
+		{11, "", empty},
+		{12, "", empty},
+		{13, "false", empty}, // false and empty are alike: a business order is one
+		{13, "Y", same},
+		{14, "", empty},
+		{14, "2026-09-09T10:00:00+01:00", conflict},
 	}
+	since := civil.NewDate(2026, 10, 1) // every row is older: set aside
 	for _, c := range cases {
 		dir := t.TempDir()
 		row := append([]string(nil), base...)
 		row[c.col-1] = c.value
-		a := writeFile(t, dir, "a.csv", csvLines(synthHeader, strings.Join(base, ",")))
-		b := writeFile(t, dir, "b.csv", csvLines(synthHeader, strings.Join(row, ",")))
-		l := mustLoad(t, Options{}, a, b)
-		var want []string
-		if c.differ {
-			want = []string{b + ":2: order 111-1 differs from its row at " + a + ":2; using the first"}
+		full := writeFile(t, dir, "full.csv", csvLines(synthHeader, strings.Join(base, ",")))
+		changed := writeFile(t, dir, "changed.csv", csvLines(synthHeader, strings.Join(row, ",")))
+		alone := func(p string) []shipment {
+			got := shipmentsOf(mustLoad(t, Options{}, p))
+			for i := range got {
+				got[i].File, got[i].Line = "", 0
+			}
+			return got
 		}
-		if !reflect.DeepEqual(l.Warnings, want) {
-			t.Errorf("%s %q: warnings %q, want %q", names[c.col-1], c.value, l.Warnings, want)
-		}
-		if got := shipmentsOf(l); len(got) != 1 || got[0].File != "a.csv" {
-			t.Errorf("%s %q: shipments %+v, want the row of a.csv", names[c.col-1], c.value, got)
+		for _, order := range [][2]string{{full, changed}, {changed, full}} {
+			first, later := order[0], order[1]
+			what := fmt.Sprintf("%s %q, %s first", names[c.col-1], c.value, filepath.Base(first))
+			l := mustLoad(t, Options{}, first, later)
+			var want []string
+			if c.how == conflict {
+				want = []string{later + ":2: order 111-1 differs from its row at " + first + ":2; using the first"}
+			}
+			if !reflect.DeepEqual(l.Warnings, want) {
+				t.Errorf("%s: warnings %q, want %q", what, l.Warnings, want)
+			}
+			// The merged row: the first's values, and the later one's where
+			// the first is empty. Every case differs in one value, so it is
+			// the first row, or the full one when a value was missing.
+			wantRow := alone(first)
+			if c.how == empty {
+				wantRow = alone(full)
+			}
+			got := shipmentsOf(l)
+			if len(got) != 1 || got[0].File != filepath.Base(first) || got[0].Line != 2 {
+				t.Errorf("%s: shipments %+v, want one, from the first row", what, got)
+			}
+			for i := range got {
+				got[i].File, got[i].Line = "", 0
+			}
+			if !reflect.DeepEqual(got, wantRow) {
+				t.Errorf("%s: merged\n got: %+v\nwant: %+v", what, got, wantRow)
+			}
+
+			ls := mustLoad(t, Options{Since: since}, first, later)
+			if !reflect.DeepEqual(ls.Warnings, want) {
+				t.Errorf("%s, first row set aside: warnings %q, want %q", what, ls.Warnings, want)
+			}
+			// A first row without a promised delivery date is kept whole:
+			// a later row could bring the order into a window by one.
+			sh := &ls.Data.Shipments
+			if c.col == 11 && c.value == "" && first == changed {
+				if got := shipmentsOf(ls); sh.OldLen() != 0 || len(got) != 1 || got[0].Promised != "2026-09-11" {
+					t.Errorf("%s, not set aside: %d set aside, kept %+v", what, sh.OldLen(), got)
+				}
+				continue
+			}
+			if sh.Len() != 0 || sh.OldLen() != 1 || sh.OldAt(0).Marketplace.String() != wantRow[0].Market {
+				t.Errorf("%s, set aside: %d kept, %d set aside, want store %q", what, sh.Len(), sh.OldLen(), wantRow[0].Market)
+			} else if o := sh.OldAt(0); o.File.String() != first || o.Line != 2 {
+				t.Errorf("%s, set aside from %s:%d", what, o.File, o.Line)
+			}
 		}
 	}
 }

@@ -37,6 +37,16 @@ type Spec struct {
 	// Read turns the rows into records. Nil for a kind that is recognised
 	// but feeds no metric yet (it is skipped with a note).
 	Read func(t *Table, s *Sink) error
+	// Positions, for a report whose column order is fixed whatever the
+	// language of its header (the Feedback report), is each standard
+	// column's place. Columns are found by name; a standard column the
+	// header does not name is taken from its place, but only when the
+	// header is the standard layout (positions.go).
+	Positions []string
+	// NotRead marks an Amazon report that audit recognises only to tell
+	// it from the kinds it reads (notread.go); Read is nil, and the file
+	// is skipped with the note "TITLE: not a report audit reads".
+	NotRead bool
 }
 
 // specs is every report kind audit knows, and the only list of them: a new
@@ -61,6 +71,15 @@ var specs = []*Spec{
 	&returnsSpec,
 	&shipmentsSpec,
 	&vatInvoicesSpec,
+	// Amazon reports recognised so as to be skipped, not read
+	// (notread.go). Last: a tie with a kind audit reads goes to that kind.
+	&fbaCustomerReturnsSpec,
+	&paymentsTransactionsSpec,
+	&businessPurchasesSpec,
+	&fbaRemovalOrdersSpec,
+	&fbaRemovalShipmentsSpec,
+	&fbaReimbursementsSpec,
+	&fbaReplacementsSpec,
 }
 
 // Specs lists the known report kinds in detection order.
@@ -82,6 +101,11 @@ func detect(cells []string) (*Spec, map[string]int, string) { return detectWith(
 
 // detectWith is detect with the user's header mappings (--column).
 func detectWith(cells []string, user ColumnMap) (*Spec, map[string]int, string) {
+	return detectIn(specs, cells, user)
+}
+
+// detectIn is detectWith among the kinds of list.
+func detectIn(list []*Spec, cells []string, user ColumnMap) (*Spec, map[string]int, string) {
 	norm := make([]string, len(cells))
 	for i, c := range cells {
 		norm[i] = Normalize(c)
@@ -89,7 +113,7 @@ func detectWith(cells []string, user ColumnMap) (*Spec, map[string]int, string) 
 	var best *Spec
 	var bestCols map[string]int
 	bestScore := 0
-	for _, s := range specs {
+	for _, s := range list {
 		cols, score := resolve(s.Columns, norm, user[s.Kind])
 		if s.Anchor != nil && !s.Anchor(cols) {
 			continue
@@ -97,6 +121,9 @@ func detectWith(cells []string, user ColumnMap) (*Spec, map[string]int, string) 
 		if score > bestScore {
 			best, bestCols, bestScore = s, cols, score
 		}
+	}
+	if best != nil && len(best.Positions) > 0 {
+		byPosition(best.Positions, bestCols, norm)
 	}
 	if best == nil {
 		if !looksLikeHeader(cells) {

@@ -43,7 +43,8 @@ func TestSpecsOrder(t *testing.T) {
 	for _, s := range Specs() {
 		got = append(got, string(s.Kind))
 	}
-	want := "cancellations,chargebacks,claims,fba-shipments,feedback,messages,orders,seller-performance,ratings,return-requests,returns,shipments,vat-invoices"
+	want := "cancellations,chargebacks,claims,fba-shipments,feedback,messages,orders,seller-performance,ratings,return-requests,returns,shipments,vat-invoices," +
+		"fba-customer-returns,payments-transactions,business-purchases,fba-removal-orders,fba-removal-shipments,fba-reimbursements,fba-replacements"
 	if strings.Join(got, ",") != want {
 		t.Errorf("Specs order = %s\nwant %s", strings.Join(got, ","), want)
 	}

@@ -47,6 +47,9 @@ type Table struct {
 	// of its first 64 KiB (0 when the size is unknown: a pipe, compressed
 	// input), so that readers size their tables once.
 	estRows int
+	// head tells a line repeating the header row (two downloads joined
+	// with cat), which readers skip (header.go).
+	head *repeatedHeader
 }
 
 // estimatedRows is an estimate of the number of rows, 0 when unknown.
@@ -80,7 +83,8 @@ func (t *Table) Errorf(col string, format string, args ...any) *InputError {
 
 // Next returns the next non-blank row of an unquoted file, or io.EOF.
 // Fields are split on the delimiter alone: Amazon's flat files are never
-// quoted and their values contain literal '"'.
+// quoted and their values contain literal '"'. A line repeating the header
+// row (downloads joined with cat) is skipped.
 func (t *Table) Next() ([]string, error) {
 	for {
 		b, err := t.lines.next()
@@ -88,6 +92,9 @@ func (t *Table) Next() ([]string, error) {
 			return nil, t.ioErr(err)
 		}
 		t.line = t.lines.n
+		if t.head.is(b) {
+			continue
+		}
 		row := strings.Split(t.dec.line(b), string(t.Delim))
 		if !blank(row) {
 			return row, nil
@@ -404,7 +411,8 @@ func readHeader(s stream, opt Options, br *bufio.Reader, enc Encoding, compresse
 	if missing := spec.missing(cols); len(missing) > 0 {
 		return nil, &MissingColumnsError{File: s.name, Kind: spec.Kind, Missing: missing}
 	}
-	t := &Table{File: s.name, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: s.closer}
+	t := &Table{File: s.name, Spec: spec, Header: cells, Cols: cols, Delim: delim, dec: dec, lines: lr, hdrEnd: lr.n, closer: s.closer,
+		head: newRepeatedHeader(head, cells, delim, dec)}
 	if n := bytes.Count(sample, []byte{'\n'}); s.size > 0 && !compressed && n > 1 {
 		t.estRows = int(min(s.size*int64(n)/int64(len(sample)), 1<<28))
 	}
