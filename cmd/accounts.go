@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/engine"
-	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/render"
 	"github.com/sellerhealth/audit/internal/settings"
@@ -25,7 +24,7 @@ func runFleet(o *auditOptions, s settings.Settings) error {
 	if o.Jobs < 1 {
 		return usagef("--jobs must be at least 1, got %d", o.Jobs)
 	}
-	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
+	failOn := o.failOn()
 	var progress *iostreams.Progress
 	fleet, err := engine.RunFleet(o.Command, o.Accounts, s, o.Checks, o.Jobs, func(done, total int) {
 		if progress == nil {

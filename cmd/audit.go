@@ -221,7 +221,7 @@ func runAudit(o *auditOptions) error {
 	if o.Accounts != "" {
 		return runFleet(o, s)
 	}
-	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
+	failOn := o.failOn()
 	rend, _ := render.Lookup(o.Output)
 	if render.WantsTrend(o.Output) {
 		s.FirstAsOf = s.AsOf.AddDays(-(htmlTrendDays - 1)) // the chart's first day

@@ -250,9 +250,10 @@ func TestSummary(t *testing.T) {
 		dir, want string
 	}{
 		{acme, "audit odr: FAIL as of 2026-11-20: FAIL odr mfn 1.05% (1/95); WARN odr all 0.87% (2/230); 1 passed; 1 unmatched defect"},
-		{warnOnly, "audit odr: WARN as of 2026-11-20: WARN odr all 0.80% (1/125); WARN odr afn 0.91% (1/110); 1 passed"},
+		// warn-only has no A-to-z claims or chargebacks file: the line says so.
+		{warnOnly, "audit odr: WARN as of 2026-11-20: WARN odr all 0.80% (1/125); WARN odr afn 0.91% (1/110); A-to-z claims and chargebacks not given; 1 passed"},
 		{clean, "audit odr: PASS as of 2026-11-20: 3 passed"},
-		{emptyWindow, "audit odr: NO DATA as of 2026-11-20: 3 no data"},
+		{emptyWindow, "audit odr: NO DATA as of 2026-11-20: A-to-z claims and chargebacks not given; 3 no data"},
 	}
 	for _, tt := range tests {
 		for _, out := range []string{"table", "json"} {

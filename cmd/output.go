@@ -6,15 +6,25 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/render"
 )
 
 // writer draws one document in one format.
 type writer func(w io.Writer, o render.Options) error
 
-// renderOptions are the renderers' options from the flags.
+// renderOptions are the renderers' options from the flags: -o junit
+// makes a <failure> of what --fail-on makes exit 1, and of nothing else.
 func (o *auditOptions) renderOptions() render.Options {
-	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly}
+	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly,
+		FailOn: o.failOn()}
+}
+
+// failOn is --fail-on parsed: the statuses that make the exit code 1.
+// The settings have checked it, so it parses.
+func (o *auditOptions) failOn() health.FailOn {
+	f, _ := health.ParseFailOn(o.FailOn)
+	return f
 }
 
 // emit writes a command's document. Without --output-file the -o format

@@ -10,7 +10,6 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/engine"
-	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/render"
 )
@@ -131,8 +130,8 @@ func runTrend(o *trendOptions) error {
 		return err
 	}
 	o.Checks = ids
-	failOn, _ := health.ParseFailOn(o.FailOn) // checked by settings
-	s.AsOf, s.FirstAsOf = to, from            // read what every date of the range needs
+	failOn := o.failOn()
+	s.AsOf, s.FirstAsOf = to, from // read what every date of the range needs
 	loaded, err := o.load(s, ids)
 	if err != nil {
 		return err

@@ -108,6 +108,9 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 		for _, res := range out.Results {
 			if res.NotComputed == "" {
 				res.Coverage = metrics.CoverageOf(m, res, d, asOf)
+				if res.Coverage != nil {
+					res.Coverage.Reports = kindTitles(res.Coverage.Kinds)
+				}
 				res.NotGiven = metrics.NotGivenOf(m, res, d)
 			}
 			res.Inputs = metrics.InputsOf(m, d)
@@ -225,11 +228,16 @@ func needsOne(command string, ids []string, loaded *input.Loaded) error {
 			}
 		}
 	}
+	return &NoReportsError{Command: command, Reports: kindTitles(kinds)}
+}
+
+// kindTitles are the reports' names of input kinds: "All Orders report".
+func kindTitles(kinds []string) []string {
 	titles := make([]string, len(kinds))
 	for i, k := range kinds {
 		titles[i] = input.Kind(k).Title()
 	}
-	return &NoReportsError{Command: command, Reports: titles}
+	return titles
 }
 
 // NoReportsError says that no input feeds the command's metrics.

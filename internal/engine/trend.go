@@ -143,7 +143,7 @@ func gather(command string, reports []*health.Report, ids []string, from, to civ
 		for _, v := range r.Metrics {
 			ser := &t.Series[index[seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}]]
 			ser.Points[d] = health.Point{AsOf: r.AsOf, Numerator: v.Numerator, Denominator: v.Denominator,
-				Status: v.Status, NotComputed: v.NotComputed}
+				Status: v.Status, Partial: v.Partial, NotComputed: v.NotComputed}
 			ser.Threshold = v.Threshold // the last date with the entry wins
 		}
 	}

@@ -71,7 +71,7 @@ func TestTrendEqualsSingleAudits(t *testing.T) {
 						continue
 					}
 					p := ser.Points[i]
-					want := health.Point{AsOf: d, Numerator: v.Numerator, Denominator: v.Denominator, Status: v.Status, NotComputed: v.NotComputed}
+					want := health.Point{AsOf: d, Numerator: v.Numerator, Denominator: v.Denominator, Status: v.Status, Partial: v.Partial, NotComputed: v.NotComputed}
 					if p != want {
 						t.Errorf("%s %s %s: point %+v, audit alone %+v", d, v.ID, v.Fulfillment, p, want)
 					}

@@ -34,6 +34,9 @@ type Point struct {
 	Numerator   int
 	Denominator int
 	Status      Status
+	// Partial, on an incomplete point, is the status its figures have on
+	// the files given (Verdict.Partial).
+	Partial     Status
 	NotComputed string
 }
 

@@ -36,6 +36,11 @@ type Coverage struct {
 	Needed  records.Range     `json:"needed"`
 	Covered []records.Range   `json:"covered"`
 	Missing []records.Range   `json:"missing"`
+	// Reports are the titles of Kinds ("All Orders report"), in order,
+	// for the words that say what to download. The engine sets them (it
+	// knows the report kinds' names; metrics does not). Not in the JSON,
+	// whose kinds say the same.
+	Reports []string `json:"-"`
 }
 
 // Complete says whether the files cover the whole window.

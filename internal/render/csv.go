@@ -4,11 +4,13 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 // CSVMetric is one row of -o csv without --details: one metric entry
@@ -31,9 +33,52 @@ type CSVMetric struct {
 	WindowTo          string `csv:"window_to"`
 	RecoversOn        string `csv:"recovers_on"`
 	CleanOrdersNeeded string `csv:"clean_orders_needed"`
-	// Reason is why the entry was not computed, or why its forecast has
-	// no recovers_on or clean_orders_needed.
+	// Reason is why the entry was not computed, why its forecast has no
+	// recovers_on or clean_orders_needed, or, when it is incomplete, what
+	// the files cover and what to download.
 	Reason string `csv:"reason"`
+	// StatusOnFilesGiven is an incomplete entry's status on the files
+	// given (the JSON's partial_status: gocsv reads a tag that starts
+	// with "partial" as an option).
+	StatusOnFilesGiven string `csv:"status_on_files_given"`
+	// The components, one column each (the JSON's keys): empty on the
+	// entries of metrics without that component, and when not given (no
+	// file among the inputs counts it: unknown, never 0).
+	NegativeFeedback string `csv:"negative_feedback"`
+	AtoZClaims       string `csv:"a_to_z_claims"`
+	Chargebacks      string `csv:"chargebacks"`
+	MissingInvoice   string `csv:"missing_invoice"`
+	LateInvoice      string `csv:"late_invoice"`
+	LateResponse     string `csv:"late_response"`
+	NoResponse       string `csv:"no_response"`
+	InvalidRejection string `csv:"invalid_rejection"`
+	// MissingDays are the days of the window that the files do not cover
+	// (FROM..TO, or a day, separated by spaces): set exactly on incomplete
+	// entries.
+	MissingDays string `csv:"missing_days"`
+}
+
+// csvComponent is the cell of a component: its column in row.
+func (row *CSVMetric) csvComponent(key string) *string {
+	switch key {
+	case metrics.ComponentNegativeFeedback:
+		return &row.NegativeFeedback
+	case metrics.ComponentClaims:
+		return &row.AtoZClaims
+	case metrics.ComponentChargebacks:
+		return &row.Chargebacks
+	case metrics.ComponentMissingInvoice:
+		return &row.MissingInvoice
+	case metrics.ComponentLateInvoice:
+		return &row.LateInvoice
+	case metrics.ComponentLateResponse:
+		return &row.LateResponse
+	case metrics.ComponentNoResponse:
+		return &row.NoResponse
+	case metrics.ComponentInvalidRejection:
+		return &row.InvalidRejection
+	}
+	return nil
 }
 
 // CSVEvent is one row of -o csv with --details or of audit defects: one
@@ -127,6 +172,22 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 		}
 		if m.Status != health.NotComputed { // the counts mean nothing then
 			row.Numerator, row.Denominator = strconv.Itoa(m.Numerator), strconv.Itoa(m.Denominator)
+			for _, c := range m.Components {
+				if cell := row.csvComponent(c.Key); cell != nil && !m.IsNotGiven(c.Key) {
+					*cell = strconv.Itoa(c.Count)
+				}
+			}
+		}
+		if m.Status == health.Incomplete {
+			row.StatusOnFilesGiven = m.Partial.String()
+			if !m.Coverage.Complete() {
+				days := make([]string, len(m.Coverage.Missing))
+				for i, r := range m.Coverage.Missing {
+					days[i] = rangeText(r)
+				}
+				row.MissingDays = strings.Join(days, " ")
+				row.Reason = coverageText(m.Coverage)
+			}
 		}
 		if v, ok := m.Value(); ok {
 			row.Value = decimal(v)

@@ -13,7 +13,9 @@ import (
 
 var (
 	csvMetricHeader = []string{"metric", "name", "fulfillment", "window_days", "marketplace", "value", "numerator", "denominator",
-		"status", "target_op", "target", "warn_at", "window_from", "window_to", "recovers_on", "clean_orders_needed", "reason"}
+		"status", "target_op", "target", "warn_at", "window_from", "window_to", "recovers_on", "clean_orders_needed", "reason",
+		"status_on_files_given", "negative_feedback", "a_to_z_claims", "chargebacks", "missing_invoice", "late_invoice",
+		"late_response", "no_response", "invalid_rejection", "missing_days"}
 	csvEventHeader = []string{"metric", "fulfillment", "window_days", "marketplace", "order_id", "order_date", "window_date",
 		"defect", "defect_date", "defect_status", "leaves_window_on"}
 )

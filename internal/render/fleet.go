@@ -14,9 +14,11 @@ import (
 
 // FleetTable writes the audit of many accounts for a person: one row per
 // account (its store, its worst status, each entry's rate, and how many
-// warnings it has), the accounts that could not be read with why, and the
-// overall verdict. A column per entry any account computed, in the order
-// of the command's entries; a warning or failing rate carries its status.
+// warnings it has), the accounts that could not be read with why, what the
+// files do not show (per account, its incomplete entries with the days to
+// download and its components not given), and the overall verdict. A
+// column per entry any account computed, in the order of the command's
+// entries; a warning, incomplete or failing rate carries its status.
 // With o.Details (or o.DetailsOnly) each account's own table comes first,
 // so the summary is what stays on screen.
 func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
@@ -75,6 +77,20 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 			}
 		}
 	}
+	var incomplete, notGiven []string
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			continue
+		}
+		for _, n := range coverageNotes(a.Report.Metrics) {
+			incomplete = append(incomplete, a.Name+": "+n+".")
+		}
+		for _, n := range notGivenNotes(a.Report.Metrics) {
+			notGiven = append(notGiven, a.Name+": "+n)
+		}
+	}
+	indentedList(w, incompleteHead, twoLines(incomplete))
+	indentedList(w, notGivenHead, notGiven)
 	if len(hidden) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "Not computed for any account: %s\n", strings.Join(hidden, ", "))
@@ -185,9 +201,9 @@ func fleetColumns(f *health.Fleet) (cols []fleetColumn, hidden []string) {
 	return cols, hidden
 }
 
-// fleetCell is one account's entry in a column: the rate, followed by WARN
-// or FAIL when it is not a pass; NO DATA; or "-" when the account has no
-// such entry or could not compute it.
+// fleetCell is one account's entry in a column: the rate, followed by WARN,
+// INCOMPLETE or FAIL when it is not a pass; NO DATA; or "-" when the
+// account has no such entry or could not compute it.
 func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
 	for _, m := range r.Metrics {
 		if columnOf(m) != c {
@@ -200,6 +216,11 @@ func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
 			return pal.status(m.Status)
 		case health.Warn, health.Fail:
 			return rate(m) + " " + pal.status(m.Status)
+		case health.Incomplete:
+			if _, ok := m.Value(); !ok {
+				return pal.status(m.Status)
+			}
+			return rate(m) + " " + pal.status(m.Status)
 		}
 		return rate(m)
 	}
@@ -208,7 +229,8 @@ func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
 
 // FleetSummary writes the one-line verdict of a fleet for stderr when
 // stdout is not a terminal: how many accounts, then how many could not be
-// read, failed and warned, naming them, and how many passed or had no data.
+// read, failed, were incomplete and warned, naming them, and how many
+// passed or had no data.
 func FleetSummary(w io.Writer, f *health.Fleet) {
 	byStatus := map[health.Status][]string{}
 	for _, a := range f.Accounts {
@@ -220,7 +242,7 @@ func FleetSummary(w io.Writer, f *health.Fleet) {
 		word  string
 		names bool
 	}{
-		{health.Error, "unreadable", true}, {health.Fail, "fail", true}, {health.Warn, "warn", true},
+		{health.Error, "unreadable", true}, {health.Fail, "fail", true}, {health.Incomplete, "incomplete", true}, {health.Warn, "warn", true},
 		{health.Pass, "pass", false}, {health.NoData, "no data", false},
 	} {
 		names := byStatus[c.st]

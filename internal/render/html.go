@@ -36,7 +36,7 @@ type htmlPage struct {
 	AsOf        string
 	Profile     string
 	Status      htmlStatus
-	Note        string // how many entries were not computed
+	Note        string // how many entries were incomplete or not computed, what was not given
 	Rows        []htmlRow
 	Entries     []htmlEntry
 	TrendSpan   string // "2026-09-22 to 2026-11-20", "" without a trend
@@ -49,6 +49,9 @@ type htmlPage struct {
 type htmlStatus struct {
 	Word  string // "FAIL": the status is always written, never colour alone
 	Class string // "st-fail"
+	// Partial is an incomplete entry's verdict on the files given, "fail
+	// on these files", written beside the word.
+	Partial string
 }
 
 type htmlRow struct {
@@ -63,16 +66,23 @@ type htmlRow struct {
 }
 
 type htmlEntry struct {
-	Anchor   string
-	Metric   string
-	Scope    string
-	Status   htmlStatus
-	Rate     string
-	Target   string
-	Counted  string // "2 defective of 230 orders (orders dated 2026-09-08 to 2026-11-06)"
-	Parts    string // "negative feedback 2, A-to-z claims 2, chargebacks 1"
+	Anchor  string
+	Metric  string
+	Scope   string
+	Status  htmlStatus
+	Rate    string
+	Target  string
+	Counted string // "2 defective of 230 orders (orders dated 2026-09-08 to 2026-11-06)"
+	Parts   string // "negative feedback 2, A-to-z claims 2, chargebacks not given"
+	// Coverage, on an incomplete entry, says what the files cover and
+	// what to download (coverageText).
+	Coverage string
+	// NotGiven names the components not given: "A-to-z claims and
+	// chargebacks".
+	NotGiven string
 	Forecast *htmlForecast
 	Chart    *htmlChart
+	NoTrend  string // why there is no chart, when there is a trend
 	// The orders counted against the entry, as the table's --details
 	// lists them (listed): an ODR segment has none of its own when the
 	// all-orders entry lists them, and says where they are instead.
@@ -128,6 +138,16 @@ func htmlStatusOf(s health.Status) htmlStatus {
 	return htmlStatus{Word: statusWord(s), Class: "st-" + s.String()}
 }
 
+// htmlVerdictStatus is an entry's status, with an incomplete entry's
+// partial verdict.
+func htmlVerdictStatus(v health.Verdict) htmlStatus {
+	st := htmlStatusOf(v.Status)
+	if v.Status == health.Incomplete {
+		st.Partial = partialText(v.Partial)
+	}
+	return st
+}
+
 func htmlPageOf(r *health.Report) htmlPage {
 	p := htmlPage{
 		Title:   "Account health – ",
@@ -135,7 +155,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 		AsOf:    r.AsOf.String(),
 		Profile: r.Profile,
 		Status:  htmlStatusOf(r.Status),
-		Note:    strings.TrimSpace(notComputedNote(r.Metrics)),
+		Note:    strings.TrimSpace(caveatNote(r.Metrics)),
 	}
 	if r.Marketplace != "" {
 		p.Title += r.Marketplace + " – "
@@ -155,7 +175,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 	}
 	for i, m := range r.Metrics {
 		row := htmlRow{Metric: metricTitle(m.ID), Scope: scope(m), Rate: rate(m), Count: counts(m),
-			Target: target(m.Threshold), Status: htmlStatusOf(m.Status), Window: window(m)}
+			Target: target(m.Threshold), Status: htmlVerdictStatus(m), Window: window(m)}
 		if m.Status == health.NotComputed {
 			p.NotComputed = append(p.NotComputed, htmlReason{Metric: row.Metric, Scope: row.Scope, Reason: m.NotComputed})
 			p.Rows = append(p.Rows, row)
@@ -194,14 +214,23 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 	}
 	var parts []string
 	for _, c := range m.Components {
-		parts = append(parts, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
+		parts = append(parts, label(componentWords, c.Key)+" "+componentText(m, c.Key))
 	}
 	e.Parts = strings.Join(parts, ", ")
+	if m.Status == health.Incomplete && !m.Coverage.Complete() {
+		e.Coverage = coverageText(m.Coverage)
+	}
+	e.NotGiven = andList(notGivenNouns([]health.Verdict{m}))
 	if f := m.Forecast; f != nil {
 		e.Forecast = htmlForecastOf(m)
 	}
 	if s := htmlSeriesOf(r.Trend, m); s != nil {
 		e.Chart = htmlChartOf(*s, row.Metric, row.Scope)
+		if len(e.Chart.Points) == 0 && e.Chart.Incomplete {
+			// Nothing to draw but gaps: say why instead of an empty chart.
+			e.Chart = nil
+			e.NoTrend = "No trend: on none of its dates do the files cover the window and give a rate."
+		}
 	}
 	if !shown[i] {
 		// A segment of the ODR: its orders are in the all-orders list.
@@ -321,6 +350,9 @@ type htmlChart struct {
 	LegendY string // baseline of the legend
 	LegendL string // y of the legend's line samples
 	Gaps    bool   // some dates have no value
+	// Incomplete: some dates are left out because the files do not cover
+	// their window; the legend says so.
+	Incomplete bool
 }
 
 type htmlPoint struct {
@@ -360,7 +392,7 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	c.First, c.Last = first.String(), last.String()
 	high := 0.0
 	for _, p := range s.Points {
-		if v, ok := p.Value(); ok {
+		if v, ok := plotted(p); ok {
 			high = math.Max(high, v)
 		}
 	}
@@ -384,10 +416,11 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	var path strings.Builder
 	pen := false // the previous point had a value
 	for _, p := range s.Points {
-		v, ok := p.Value()
+		v, ok := plotted(p)
 		if !ok {
 			pen = false
 			c.Gaps = true
+			c.Incomplete = c.Incomplete || p.Status == health.Incomplete
 			continue
 		}
 		px, py := htmlCoord(x(p.AsOf)), htmlCoord(y(v))
@@ -413,7 +446,10 @@ func htmlChartOf(s health.Series, metric, scope string) *htmlChart {
 	if c.Target != nil {
 		c.Desc += " Dashed: the " + c.Target.Label + ". Dotted: the " + c.Warn.Label + "."
 	}
-	if c.Gaps {
+	switch {
+	case c.Incomplete:
+		c.Desc += " Gaps are dates without a value, or whose files do not cover the window (incomplete): their rate is not plotted."
+	case c.Gaps:
 		c.Desc += " Gaps are dates without a value."
 	}
 	return c

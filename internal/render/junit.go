@@ -95,23 +95,25 @@ const junitTime = "0"
 
 // JUnit writes one report as JUnit XML: one testsuite named after the
 // command and store ("audit all (US)"), one testcase per metric entry.
-// A failing entry is a <failure>; a warning one passes with WARN and its
-// figures in <system-out> (the renderer does not know --fail-on); no data
-// and not computed are <skipped>.
-func JUnit(w io.Writer, r *health.Report, _ Options) error {
+// The document agrees with the exit code: an entry whose status o.FailOn
+// (--fail-on) names is a <failure>, and no other is. Of the others, not
+// computed, no data and incomplete are <skipped> (no verdict: an
+// incomplete one says what to download), and pass, warn and fail pass
+// with their status and figures in <system-out>.
+func JUnit(w io.Writer, r *health.Report, o Options) error {
 	name := "audit " + r.Command
 	if r.Marketplace != "" {
 		name += " (" + r.Marketplace + ")"
 	}
 	doc := junitSuites{Name: "audit", Time: junitTime}
-	doc.add(junitReportSuite(name, r.Marketplace, r))
+	doc.add(junitReportSuite(name, r.Marketplace, r, o.FailOn))
 	return writeJUnit(w, doc)
 }
 
 // JUnitFleet writes the audit of many accounts as JUnit XML: one testsuite
 // per account, named after its folder. An account that could not be read
 // has one testcase "load" with an <error>.
-func JUnitFleet(w io.Writer, f *health.Fleet, _ Options) error {
+func JUnitFleet(w io.Writer, f *health.Fleet, o Options) error {
 	doc := junitSuites{Name: "audit", Time: junitTime}
 	for _, a := range f.Accounts {
 		if a.Report == nil {
@@ -125,7 +127,7 @@ func JUnitFleet(w io.Writer, f *health.Fleet, _ Options) error {
 			})
 			continue
 		}
-		doc.add(junitReportSuite(a.Name, a.Name, a.Report))
+		doc.add(junitReportSuite(a.Name, a.Name, a.Report, o.FailOn))
 	}
 	return writeJUnit(w, doc)
 }
@@ -153,33 +155,46 @@ func (d *junitSuites) add(s junitSuite) {
 
 // junitReportSuite is the testsuite of one report; group is the middle of
 // each classname (the account, or the store of a single report).
-func junitReportSuite(name, group string, r *health.Report) junitSuite {
+func junitReportSuite(name, group string, r *health.Report, failOn health.FailOn) junitSuite {
 	s := junitSuite{Name: name, Time: junitTime,
 		Properties: junitProps("as_of", r.AsOf.String(), "profile", r.Profile, "marketplace", r.Marketplace)}
 	for _, m := range r.Metrics {
-		s.Cases = append(s.Cases, junitTestcase(group, m))
+		s.Cases = append(s.Cases, junitTestcase(group, m, failOn))
 	}
 	return s
 }
 
 // junitTestcase is one metric entry: named by id and short scope ("odr
-// mfn", "late_shipment_rate 10d", "invoice_defect_rate DE").
-func junitTestcase(group string, m health.Verdict) junitCase {
+// mfn", "late_shipment_rate 10d", "invoice_defect_rate DE"). It fails
+// when failOn names its status (the exit code is then 1), with the status
+// as the failure's type; not computed never fails.
+func junitTestcase(group string, m health.Verdict, failOn health.FailOn) junitCase {
 	name := m.ID
 	if s := shortScope(m); s != "" {
 		name += " " + s
 	}
 	c := junitCase{Name: name, Classname: junitClass(group, m.ID), Time: junitTime}
 	head := figuresLine(m)
-	switch m.Status {
-	case health.Fail:
-		c.Failure = &junitProblem{Message: head, Type: "fail", Text: strings.Join(detailLines(m), "\n")}
-	case health.NoData:
-		c.Skipped = &junitSkipped{Message: "no data: " + entryName(m) + ": nothing in the window to measure"}
-	case health.NotComputed:
+	details := strings.Join(detailLines(m), "\n")
+	noData := "no data: " + entryName(m) + ": nothing in the window to measure"
+	switch {
+	case m.Status == health.NotComputed:
 		c.Skipped = &junitSkipped{Message: "not computed: " + entryName(m) + ": " + m.NotComputed}
-	default: // pass, warn
-		c.SystemOut = junitText(statusWord(m.Status) + ": " + head + "\n" + strings.Join(detailLines(m), "\n"))
+	case failOn.Fails(m.Status) && m.Status == health.NoData:
+		c.Failure = &junitProblem{Message: noData, Type: m.Status.String(), Text: noData}
+	case failOn.Fails(m.Status) && m.Status == health.Fail:
+		c.Failure = &junitProblem{Message: head, Type: m.Status.String(), Text: details}
+	case failOn.Fails(m.Status): // warn, incomplete
+		c.Failure = &junitProblem{Message: statusText(m) + ": " + head, Type: m.Status.String(), Text: details}
+	case m.Status == health.NoData:
+		c.Skipped = &junitSkipped{Message: noData}
+	case m.Status == health.Incomplete:
+		// No verdict: neither a pass nor a failure. The figures on the
+		// files given are the output.
+		c.Skipped = &junitSkipped{Message: "incomplete: " + entryName(m) + ": " + partialText(m.Partial) + "; " + coverageText(m.Coverage)}
+		c.SystemOut = junitText(statusText(m) + ": " + head + "\n" + details)
+	default: // pass, warn, and fail when --fail-on does not name it
+		c.SystemOut = junitText(statusWord(m.Status) + ": " + head + "\n" + details)
 	}
 	return c
 }
@@ -244,24 +259,32 @@ func figuresLine(m health.Verdict) string {
 	return s + ", target " + target(m.Threshold)
 }
 
-// detailLines say what was counted, over which window, the forecast, and
-// the orders counted against the entry with the day each stops counting.
+// detailLines say what was counted, over which window, what the files
+// do not show (the days missing, the components not given), the
+// forecast, and the orders counted against the entry with the day each
+// stops counting.
 func detailLines(m health.Verdict) []string {
 	wd := metricOf(m.ID)
 	counted := strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population
 	for _, c := range m.Components {
-		counted += ", " + label(componentWords, c.Key) + " " + strconv.Itoa(c.Count)
+		counted += ", " + label(componentWords, c.Key) + " " + componentText(m, c.Key)
 	}
 	lines := []string{counted}
 	if m.Window.Days > 0 {
 		lines = append(lines, "Window: "+wd.KeyedOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
+	}
+	if m.Status == health.Incomplete && !m.Coverage.Complete() {
+		lines = append(lines, "Incomplete: "+coverageText(m.Coverage)+".")
+	}
+	if ns := notGivenNouns([]health.Verdict{m}); len(ns) > 0 {
+		lines = append(lines, "Not given: "+andList(ns)+": no file among the inputs counts them, so they are unknown (not 0) and the rate leaves them out.")
 	}
 	if m.Forecast != nil {
 		// The table's forecast line, without the entry's name the message
 		// already gives.
 		lines = append(lines, "Forecast: "+strings.TrimPrefix(forecastLine(m), entryName(m)+": "))
 	}
-	if m.Status == health.Fail || m.Status == health.Warn {
+	if m.Status == health.Fail || m.Status == health.Warn || m.Status == health.Incomplete {
 		for _, it := range m.Items {
 			lines = append(lines, "Order "+it.OrderID+": "+eventsText(it.Events)+"; leaves the window on "+it.LeavesWindowOn.String())
 		}

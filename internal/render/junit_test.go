@@ -124,7 +124,7 @@ func ciParseJUnit(t *testing.T, b []byte) jxSuites {
 
 func TestJUnitReport(t *testing.T) {
 	var buf bytes.Buffer
-	if err := render.JUnit(&buf, ciReport(), render.Options{}); err != nil {
+	if err := render.JUnit(&buf, ciReport(), render.Options{FailOn: health.FailOnFail}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.Bytes()
@@ -197,10 +197,10 @@ func TestJUnitReport(t *testing.T) {
 // Two renders of one report are the same bytes.
 func TestJUnitDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
-	if err := render.JUnit(&a, ciReport(), render.Options{}); err != nil {
+	if err := render.JUnit(&a, ciReport(), render.Options{FailOn: health.FailOnFail}); err != nil {
 		t.Fatal(err)
 	}
-	if err := render.JUnit(&b, ciReport(), render.Options{}); err != nil {
+	if err := render.JUnit(&b, ciReport(), render.Options{FailOn: health.FailOnFail}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -224,7 +224,7 @@ func ciFleet() *health.Fleet {
 
 func TestJUnitFleet(t *testing.T) {
 	var buf bytes.Buffer
-	if err := render.JUnitFleet(&buf, ciFleet(), render.Options{}); err != nil {
+	if err := render.JUnitFleet(&buf, ciFleet(), render.Options{FailOn: health.FailOnFail}); err != nil {
 		t.Fatal(err)
 	}
 	doc := ciParseJUnit(t, buf.Bytes())

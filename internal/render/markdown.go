@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,9 +12,11 @@ import (
 )
 
 // Markdown writes one report as GitHub-flavoured markdown for a
-// pull-request comment or a chat message: a heading with the verdict, one
-// table row per metric entry, then the forecasts, what could not be
-// computed and why, and how many defects could not be placed.
+// pull-request comment or a chat message: a heading with the verdict (and
+// what it does not cover), one table row per metric entry, then what the
+// files do not show (incomplete entries with the days to download,
+// components not given), the forecasts, what could not be computed and
+// why, and how many defects could not be placed.
 func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	var b strings.Builder
 	title := "Account health"
@@ -24,11 +27,16 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 		title += " (" + mdEscape(r.Marketplace) + ")"
 	}
 	fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
+	if cs := caveats(r.Metrics, false); len(cs) > 0 { // not computed: its own list below
+		fmt.Fprintf(&b, "%s.\n\n", upperFirst(strings.Join(cs, "; ")))
+	}
 	rows := make([][]string, len(r.Metrics))
 	for i, m := range r.Metrics {
-		rows[i] = []string{metricTitle(m.ID), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdStatus(m.Status)}
+		rows[i] = []string{metricTitle(m.ID), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
 	}
 	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
+	mdList(&b, "Incomplete: no verdict until the files cover the window", withStops(coverageNotes(r.Metrics)))
+	mdList(&b, "Not given: unknown, not 0, and left out of the rates", notGivenNotes(r.Metrics))
 
 	var fc []string
 	for _, m := range r.Metrics {
@@ -123,6 +131,9 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	if len(legend) > 0 {
 		fmt.Fprintf(&b, "\n%s.\n", strings.Join(legend, "; "))
 	}
+	if fleetHas(f, health.Incomplete) {
+		fmt.Fprintf(&b, "\n%s INCOMPLETE: the files do not cover the window; the notes say what to download.\n", mdEmoji(health.Incomplete))
+	}
 	mdList(&b, "Notes", notes)
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -144,9 +155,27 @@ func mdColumnHead(m health.Verdict) string {
 	return mdEscape(h)
 }
 
-// mdAccountNote is what the fleet table does not show of an account.
+// fleetHas says whether an entry of an account of f has status s.
+func fleetHas(f *health.Fleet, s health.Status) bool {
+	for _, a := range f.Accounts {
+		if a.Report != nil && slices.Contains(a.Report.Statuses(), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mdAccountNote is what the fleet table does not show of an account: its
+// incomplete entries and what to download, its components not given,
+// what was not computed, and the defects not placed.
 func mdAccountNote(r *health.Report) string {
 	var parts []string
+	for _, n := range coverageNotes(r.Metrics) {
+		parts = append(parts, "incomplete: "+n)
+	}
+	for _, n := range notGivenNotes(r.Metrics) {
+		parts = append(parts, "not given: "+n)
+	}
 	var nc []string
 	for _, m := range r.Metrics {
 		if t := metricTitle(m.ID); m.Status == health.NotComputed && !contains(nc, t) {
@@ -186,14 +215,16 @@ func mdNotComputed(vs []health.Verdict) []string {
 	return out
 }
 
-// mdEmoji marks a status: ✅ pass, ⚠️ warn, ❌ fail, ⛔ error, ➖ no data
-// or not computed.
+// mdEmoji marks a status: ✅ pass, ⚠️ warn, ❔ incomplete (no verdict on
+// the files given), ❌ fail, ⛔ error, ➖ no data or not computed.
 func mdEmoji(s health.Status) string {
 	switch s {
 	case health.Pass:
 		return "✅"
 	case health.Warn:
 		return "⚠️"
+	case health.Incomplete:
+		return "❔"
 	case health.Fail:
 		return "❌"
 	case health.Error:
@@ -204,6 +235,18 @@ func mdEmoji(s health.Status) string {
 
 // mdStatus is the emoji and the word: "❌ FAIL".
 func mdStatus(s health.Status) string { return mdEmoji(s) + " " + statusWord(s) }
+
+// mdVerdict is an entry's status cell, with an incomplete entry's verdict
+// on the files given: "❔ INCOMPLETE (fail on these files)".
+func mdVerdict(v health.Verdict) string { return mdEmoji(v.Status) + " " + statusText(v) }
+
+// upperFirst capitalises the first letter of a sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
 
 // mdTable writes a GitHub table; numeric columns are right-aligned.
 func mdTable(b *strings.Builder, header []string, numeric []bool, rows [][]string) {

@@ -25,6 +25,10 @@ type Options struct {
 	// DetailsOnly (audit defects) leaves out the metrics table: only the
 	// per-order lists.
 	DetailsOnly bool
+	// FailOn are the statuses that make the exit code 1 (--fail-on): the
+	// JUnit document makes those entries failures and no others, so that
+	// it agrees with the exit code. The zero value is --fail-on never.
+	FailOn health.FailOn
 }
 
 // Renderer writes a report to w.

@@ -9,12 +9,13 @@ import (
 )
 
 // Summary writes the one-line verdict for stderr when stdout is not a
-// terminal, so a CI log never shows only "exit status 1": the failing and
-// warning entries with their figures, then how many passed, had no data or
-// were not computed.
+// terminal, so a CI log never shows only "exit status 1": the failing,
+// incomplete and warning entries with their figures (an incomplete one
+// with its verdict on the files given), then what the reports lack and
+// what was not given, how many passed, had no data or were not computed.
 func Summary(w io.Writer, r *health.Report) {
 	var parts []string
-	for _, st := range []health.Status{health.Fail, health.Warn} {
+	for _, st := range []health.Status{health.Fail, health.Incomplete, health.Warn} {
 		for _, m := range r.Metrics {
 			if m.Status != st {
 				continue
@@ -23,9 +24,16 @@ func Summary(w io.Writer, r *health.Report) {
 			if s := shortScope(m); s != "" {
 				name += " " + s
 			}
-			v, _ := m.Value()
-			parts = append(parts, fmt.Sprintf("%s %s %s (%d/%d)", statusWord(st), name, valueText(v, m.Threshold), m.Numerator, m.Denominator))
+			figures := fmt.Sprintf("%d/%d", m.Numerator, m.Denominator)
+			if st == health.Incomplete {
+				figures += ", " + partialText(m.Partial)
+			}
+			parts = append(parts, fmt.Sprintf("%s %s %s (%s)", statusWord(st), name, rate(m), figures))
 		}
+	}
+	parts = append(parts, missingParts(r.Metrics)...)
+	if p := notGivenPhrase(r.Metrics); p != "" {
+		parts = append(parts, p)
 	}
 	count := map[health.Status]int{}
 	for _, m := range r.Metrics {

@@ -19,10 +19,12 @@ import (
 
 // Table writes the report for a person. A report of one metric (audit odr)
 // gets one row per entry with a column per component; a report of several
-// (audit all) gets one row per entry with the components in words. Then the
-// metrics that could not be computed and why, the defects that could not be
-// placed, and the overall verdict. Colour (PASS green, WARN yellow, FAIL
-// red) only when o.Color; the layout is the same either way.
+// (audit all) gets one row per entry with the components in words. Then
+// what the files do not show (incomplete entries with the days to
+// download, components not given), the metrics that could not be computed
+// and why, the defects that could not be placed, and the overall verdict.
+// Colour (PASS green, WARN yellow, INCOMPLETE magenta, FAIL red) only when
+// o.Color; the layout is the same either way.
 //
 // The forecast of each warning or failing entry follows the table. With
 // o.Details the orders counted against each metric follow as a second
@@ -46,6 +48,8 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	if err != nil {
 		return err
 	}
+	indentedList(w, incompleteHead+bracketsNote, twoLines(withStops(coverageNotes(r.Metrics))))
+	indentedList(w, notGivenHead, notGivenNotes(r.Metrics))
 	forecasts(w, r.Metrics)
 	odrNotes(w, r.Metrics)
 	if err := riskList(w, r); err != nil {
@@ -153,22 +157,42 @@ func closing(w io.Writer, r *health.Report, pal palette) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(r.Status), notComputedNote(r.Metrics))
+	// The caveats keep an overall PASS from hiding how much went
+	// unaudited or unseen.
+	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(r.Status), caveatNote(r.Metrics))
 	return nil
 }
 
-// notComputedNote keeps an overall PASS from hiding how much went unaudited.
-func notComputedNote(vs []health.Verdict) string {
-	n := 0
-	for _, v := range vs {
-		if v.Status == health.NotComputed {
-			n++
-		}
+// indentedList writes a blank line, the heading and a colon, then each
+// line indented; nothing without lines.
+func indentedList(w io.Writer, head string, lines []string) {
+	if len(lines) == 0 {
+		return
 	}
-	if n == 0 {
-		return ""
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, head+":")
+	for _, l := range lines {
+		fmt.Fprintf(w, "  %s\n", l)
 	}
-	return fmt.Sprintf(" (%d of %d entries not computed)", n, len(vs))
+}
+
+// twoLines puts what to download of each coverage note on a line of its
+// own, so that a note fits 120 columns.
+func twoLines(notes []string) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = strings.Replace(n, "; download ", ";\n    download ", 1)
+	}
+	return out
+}
+
+// withStops ends each note with a full stop.
+func withStops(notes []string) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n + "."
+	}
+	return out
 }
 
 // oneMetric is the layout of a single metric's command.
@@ -219,9 +243,9 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 				row = append(row, "-")
 				continue
 			}
-			row = append(row, strconv.Itoa(m.Components.Get(c.Key)))
+			row = append(row, componentText(m, c.Key))
 		}
-		row = append(row, target(m.Threshold), pal.status(m.Status))
+		row = append(row, target(m.Threshold), pal.statusOf(m))
 		rows = append(rows, row)
 		noData = noData || m.Status == health.NoData
 	}
@@ -253,7 +277,7 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 			details = detailWords(m)
 		}
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
-			pal.status(m.Status), window(m), strings.Join(details, ", ")})
+			pal.statusOf(m), window(m), strings.Join(details, ", ")})
 	}
 	return WriteTable(w, header, numeric, rows)
 }
@@ -327,8 +351,8 @@ func detailWords(m health.Verdict) []string {
 	wd := metricOf(m.ID)
 	switch {
 	case m.ID == metrics.ContactResponseRate:
-		return []string{fmt.Sprintf("%d late, %d unanswered of %s", m.Components.Get(metrics.ComponentLateResponse),
-			m.Components.Get(metrics.ComponentNoResponse), plural(m.Denominator, "message", "messages"))}
+		return []string{fmt.Sprintf("%s late, %s unanswered of %s", componentText(m, metrics.ComponentLateResponse),
+			componentText(m, metrics.ComponentNoResponse), plural(m.Denominator, "message", "messages"))}
 	case m.Threshold.Scale > 1:
 		avg := "-"
 		if v, ok := m.Value(); ok {
@@ -338,7 +362,7 @@ func detailWords(m health.Verdict) []string {
 	}
 	details := []string{strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population}
 	for _, c := range m.Components {
-		details = append(details, label(componentWords, c.Key)+" "+strconv.Itoa(c.Count))
+		details = append(details, label(componentWords, c.Key)+" "+componentText(m, c.Key))
 	}
 	return details
 }
@@ -429,7 +453,7 @@ const ansiReset = "\x1b[0m"
 // It builds its own color.Color values with colour forced on or off, so the
 // program, not fatih/color's global detection, decides.
 type palette struct {
-	green, yellow, red, dim, strong *color.Color
+	green, yellow, magenta, red, dim, strong *color.Color
 }
 
 func newPalette(on bool) palette {
@@ -443,7 +467,7 @@ func newPalette(on bool) palette {
 		return c
 	}
 	return palette{green: mk(color.FgGreen, color.Bold), yellow: mk(color.FgYellow, color.Bold),
-		red: mk(color.FgRed, color.Bold), dim: mk(color.Faint), strong: mk(color.Bold)}
+		magenta: mk(color.FgMagenta, color.Bold), red: mk(color.FgRed, color.Bold), dim: mk(color.Faint), strong: mk(color.Bold)}
 }
 
 func (p palette) bold(s string) string { return p.strong.Sprint(s) }
@@ -455,10 +479,26 @@ func (p palette) status(s health.Status) string {
 		return p.green.Sprint(word)
 	case health.Warn:
 		return p.yellow.Sprint(word)
+	case health.Incomplete:
+		// Neither a verdict nor quiet: a colour of its own between the
+		// warning's and the fail's.
+		return p.magenta.Sprint(word)
 	case health.Fail, health.Error:
 		return p.red.Sprint(word)
 	}
 	return p.dim.Sprint(word)
+}
+
+// statusOf is an entry's status cell: the coloured word, and beside an
+// incomplete one, in brackets, the verdict its figures give on the files
+// given: "INCOMPLETE (fail)". The short form keeps a one-metric table
+// within 120 columns; the note under the table says what the brackets
+// mean.
+func (p palette) statusOf(v health.Verdict) string {
+	if v.Status == health.Incomplete {
+		return p.status(v.Status) + " (" + partialWord(v.Partial) + ")"
+	}
+	return p.status(v.Status)
 }
 
 // detailsOnly is the layout of audit defects: the per-order lists of every

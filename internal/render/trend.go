@@ -31,7 +31,9 @@ var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
 // smaller of the series' lowest rate and its target, to top, the larger of
 // its highest rate and the target, so a drop from 100 % to 79 % shows.
 // A rate v is block round(7 × (v − bottom) / (top − bottom)), ▁ for bottom
-// and █ for top. A point without a rate (no data, not computed) is a space.
+// and █ for top. A point without a rate (no data, not computed) is a space,
+// and so is an incomplete one: its files do not cover its window, so its
+// rate is not plotted (plotted).
 // With more points than width, consecutive points share a character, in
 // buckets as even as they can be, and it shows the worst rate of its
 // bucket (the highest, or the lowest for a "greater than" target; a space
@@ -41,7 +43,7 @@ func Sparkline(s health.Series, width int) string {
 	higherIsBetter := s.Threshold.Op == health.Greater || s.Threshold.Op == health.GreaterEqual
 	top, bottom, any := 0.0, math.Inf(1), false
 	for _, p := range s.Points {
-		if v, ok := p.Value(); ok {
+		if v, ok := plotted(p); ok {
 			top, bottom, any = math.Max(top, v), math.Min(bottom, v), true
 		}
 	}
@@ -67,7 +69,7 @@ func Sparkline(s health.Series, width int) string {
 		lo, hi := c*n/width, (c+1)*n/width
 		pick, ok := 0.0, false
 		for _, p := range s.Points[lo:hi] {
-			if v, has := p.Value(); has && (!ok || worse(v, pick)) {
+			if v, has := plotted(p); has && (!ok || worse(v, pick)) {
 				pick, ok = v, true
 			}
 		}
@@ -84,9 +86,20 @@ func Sparkline(s health.Series, width int) string {
 	return b.String()
 }
 
+// plotted is the rate a chart or a sparkline draws for a point: none
+// without one, and none for an incomplete point, whose files do not cover
+// its window (a gap, as for no data).
+func plotted(p health.Point) (float64, bool) {
+	if p.Status == health.Incomplete {
+		return 0, false
+	}
+	return p.Value()
+}
+
 // TrendTable writes a trend for a person: one row per entry with its rate
-// on the first and last date, the lowest and highest rate of the range, a
-// sparkline, the target and the status on the last date.
+// on the first and last date, the lowest and highest rate of the range
+// (incomplete dates left out), a sparkline, the target and the status on
+// the last date. A note says on how many dates each entry was incomplete.
 func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	pal := newPalette(o.Color)
 	title := "Trend"
@@ -99,12 +112,13 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	rows := make([][]string, 0, len(t.Series))
 	for _, s := range t.Series {
 		lo, hi := extremes(s.Points, s.Threshold)
-		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), pointRate(first(s), s.Threshold), pointRate(last(s), s.Threshold),
-			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.status(last(s).Status)})
+		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), endRate(first(s), s.Threshold), endRate(last(s), s.Threshold),
+			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.statusOf(pointVerdict(s, last(s)))})
 	}
 	if err := WriteTable(w, header, numeric, rows); err != nil {
 		return err
 	}
+	indentedList(w, trendIncompleteHead, trendIncomplete(t))
 	if err := trendNotComputed(w, t); err != nil {
 		return err
 	}
@@ -122,6 +136,44 @@ func trendNotComputed(w io.Writer, t *health.Trend) error {
 		vs[i] = health.Verdict{Result: metrics.Result{ID: s.ID, NotComputed: p.NotComputed}, Status: p.Status}
 	}
 	return notComputed(w, vs)
+}
+
+// trendIncompleteHead heads the trend's note on incomplete dates.
+const trendIncompleteHead = "Incomplete: on these dates the files do not cover the window, so TREND leaves them blank, MIN and MAX leave them out, and brackets hold what the files given say"
+
+// trendIncomplete says, per entry, on how many dates it is incomplete and
+// which: "Order Defect Rate, All orders: 13 of 30 dates (2026-10-22..2026-11-03)".
+func trendIncomplete(t *health.Trend) []string {
+	var out []string
+	for _, s := range t.Series {
+		var runs []records.Range
+		n := 0
+		for _, p := range s.Points {
+			if p.Status != health.Incomplete {
+				continue
+			}
+			n++
+			if k := len(runs); k > 0 && runs[k-1].To == p.AsOf-1 {
+				runs[k-1].To = p.AsOf
+				continue
+			}
+			runs = append(runs, records.Range{From: p.AsOf, To: p.AsOf})
+		}
+		if n == 0 {
+			continue
+		}
+		name := metricTitle(s.ID)
+		if sc := seriesScope(s); sc != "" {
+			name += ", " + sc
+		}
+		out = append(out, fmt.Sprintf("%s: %d of %s (%s)", name, n, plural(len(s.Points), "date", "dates"), rangesText(runs)))
+	}
+	return out
+}
+
+// pointVerdict is enough of a verdict for a point's status cell.
+func pointVerdict(s health.Series, p health.Point) health.Verdict {
+	return health.Verdict{Result: metrics.Result{ID: s.ID}, Status: p.Status, Partial: p.Partial}
 }
 
 func first(s health.Series) health.Point {
@@ -142,7 +194,7 @@ func last(s health.Series) health.Point {
 func extremes(ps []health.Point, t health.Threshold) (string, string) {
 	lo, hi, any := 0.0, 0.0, false
 	for _, p := range ps {
-		v, ok := p.Value()
+		v, ok := plotted(p)
 		if !ok {
 			continue
 		}
@@ -160,6 +212,16 @@ func extremes(ps []health.Point, t health.Threshold) (string, string) {
 	return valueText(lo, t), valueText(hi, t)
 }
 
+// endRate is FIRST's or LAST's cell: the rate, in brackets on an
+// incomplete date ("(4.31%)"), whose files do not cover the window.
+func endRate(p health.Point, t health.Threshold) string {
+	r := pointRate(p, t)
+	if p.Status == health.Incomplete && r != "-" {
+		return "(" + r + ")"
+	}
+	return r
+}
+
 func pointRate(p health.Point, t health.Threshold) string {
 	if v, ok := p.Value(); ok {
 		return valueText(v, t)
@@ -173,12 +235,12 @@ func seriesScope(s health.Series) string {
 }
 
 // TrendSummary writes the one-line summary of a trend for stderr when
-// stdout is not a terminal: each entry failing or warning on the last date,
-// with its rate on the first and the last date, then how many passed, had
-// no data or were not computed.
+// stdout is not a terminal: each entry failing, incomplete or warning on
+// the last date, with its rate on the first and the last date, then how
+// many passed, had no data or were not computed.
 func TrendSummary(w io.Writer, t *health.Trend) {
 	var parts []string
-	for _, st := range []health.Status{health.Fail, health.Warn} {
+	for _, st := range []health.Status{health.Fail, health.Incomplete, health.Warn} {
 		for _, s := range t.Series {
 			if last(s).Status != st {
 				continue
@@ -187,7 +249,11 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 			if sc := shortScope(health.Verdict{Result: metrics.Result{Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace}}); sc != "" {
 				name += " " + sc
 			}
-			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", name, pointRate(first(s), s.Threshold), pointRate(last(s), s.Threshold), statusWord(st)))
+			st := statusWord(last(s).Status)
+			if p := last(s); p.Status == health.Incomplete {
+				st += ", " + partialText(p.Partial)
+			}
+			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", name, pointRate(first(s), s.Threshold), pointRate(last(s), s.Threshold), st))
 		}
 	}
 	count := map[health.Status]int{}
@@ -227,7 +293,10 @@ type jsonPoint struct {
 	Numerator   int           `json:"numerator"`
 	Denominator int           `json:"denominator"`
 	Status      health.Status `json:"status"`
-	Reason      string        `json:"reason,omitempty"`
+	// Partial is an incomplete point's status on the files given, as in
+	// a report's metrics[].partial_status.
+	Partial *health.Status `json:"partial_status,omitempty"`
+	Reason  string         `json:"reason,omitempty"`
 }
 
 // TrendJSON writes a trend as one indented JSON document (docs/trend.md).
@@ -251,6 +320,10 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 			jp := jsonPoint{AsOf: p.AsOf, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status, Reason: p.NotComputed}
 			if v, ok := p.Value(); ok {
 				jp.Value = &v
+			}
+			if p.Status == health.Incomplete {
+				partial := p.Partial
+				jp.Partial = &partial
 			}
 			js.Points[j] = jp
 		}

@@ -237,3 +237,50 @@ func TestTrendJSON(t *testing.T) {
 		t.Errorf("empty trend:\n%s", b.String())
 	}
 }
+
+// An incomplete date is not plotted: a space in the sparkline, left out of
+// MIN and MAX (and of the scale), as for a date without data; a note names
+// the dates, and the status shows the verdict on the files given.
+func TestTrendIncomplete(t *testing.T) {
+	tr := sampleTrend()
+	tr.Series = tr.Series[:1]
+	ps := tr.Series[0].Points
+	// 2026-11-18 and -19 are incomplete; the second at a rate above all
+	// others, which would set the scale if it were plotted.
+	ps[0] = health.Point{AsOf: trendDay, Numerator: 0, Denominator: 40, Status: health.Incomplete, Partial: health.Pass}
+	ps[1] = health.Point{AsOf: trendDay.AddDays(1), Numerator: 5, Denominator: 50, Status: health.Incomplete, Partial: health.Fail}
+	if got := Sparkline(tr.Series[0], 60); got != "  █" {
+		t.Errorf("Sparkline = %q, want two spaces and the last point", got)
+	}
+	var b bytes.Buffer
+	if err := TrendTable(&b, tr, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `Trend (US), 2026-11-18 to 2026-11-20 (3 days)
+
+METRIC             SCOPE                     FIRST   LAST    MIN    MAX  TREND  TARGET  STATUS
+Order Defect Rate  Seller-fulfilled (MFN)  (0.00%)  1.05%  1.05%  1.05%    █    < 1%    FAIL
+
+Incomplete: on these dates the files do not cover the window, so TREND leaves them blank, MIN and MAX leave them out, and brackets hold what the files given say:
+  Order Defect Rate, Seller-fulfilled (MFN): 2 of 3 dates (2026-11-18..2026-11-19)
+
+Overall on 2026-11-20: FAIL
+`
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// On the last date: INCOMPLETE with its verdict on the files given.
+	ps[2] = health.Point{AsOf: trendDay.AddDays(2), Numerator: 1, Denominator: 95, Status: health.Incomplete, Partial: health.Fail}
+	b.Reset()
+	if err := TrendTable(&b, tr, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "  -      < 1%    INCOMPLETE (fail)\n") || !strings.Contains(b.String(), "3 of 3 dates (2026-11-18..2026-11-20)") {
+		t.Errorf("all dates incomplete:\n%s", b.String())
+	}
+	b.Reset()
+	TrendSummary(&b, tr)
+	if want := "audit trend: 2026-11-18..2026-11-20: odr mfn 0.00% -> 1.05% (INCOMPLETE, fail on these files)\n"; b.String() != want {
+		t.Errorf("summary %q, want %q", b.String(), want)
+	}
+}
