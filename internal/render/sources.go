@@ -55,9 +55,6 @@ func SourcesTable(w io.Writer, s *health.Sources, o Options) error {
 	return nil
 }
 
-// rangeText is "2026-09-08..2026-11-20".
-func rangeText(r records.Range) string { return r.From.String() + ".." + r.To.String() }
-
 // filesText says what the files hold of a source's dates.
 func filesText(n health.Source) string {
 	switch {
