@@ -45,6 +45,28 @@ func TestCatalogComplete(t *testing.T) {
 		if len(m.Window.Days) == 0 || m.Window.Validate() != nil || m.MultiWindow != (len(m.Window.Days) > 1) {
 			t.Errorf("%s: default window %+v (several windows: %v)", m.ID, m.Window, m.MultiWindow)
 		}
+		// Its coverage is judged on inputs it reads, by a date; each part
+		// names inputs it reads.
+		if m.Base.Field == 0 || len(m.Base.Kinds) == 0 {
+			t.Errorf("%s: no base (the inputs its denominator is read from)", m.ID)
+		}
+		for _, k := range m.Base.Kinds {
+			if !slices.Contains(m.Reads, k) {
+				t.Errorf("%s: base kind %q is not among its reads %v", m.ID, k, m.Reads)
+			}
+		}
+		for _, p := range m.Parts {
+			for _, k := range p.Kinds {
+				if !slices.Contains(m.Reads, k) {
+					t.Errorf("%s: part %s reads %q, not among its reads", m.ID, p.Component, k)
+				}
+			}
+		}
+		for _, k := range m.Uses {
+			if !slices.Contains(kinds, k) {
+				t.Errorf("%s uses %q, not an input kind", m.ID, k)
+			}
+		}
 		if m.WindowDate != (metrics.WindowDate{}) && (m.WindowDate.Short == "" || m.WindowDate.Long == "") {
 			t.Errorf("%s: a window date needs both names: %+v", m.ID, m.WindowDate)
 		}
