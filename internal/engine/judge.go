@@ -51,11 +51,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 	}
 	store, notes := accountStore(loaded.Data, s.Marketplace)
 	s.Marketplace = store
-	prof, err := chooseProfile(s.Profile, store)
-	if err != nil {
-		return nil, err
-	}
-	resolved, err := profile.Resolve(prof, s.Overrides)
+	prof, resolved, err := resolveProfile(s, store)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +61,17 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		ids = WithInputs(ids, loaded.Data)
 	}
 	return &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes}, nil
+}
+
+// resolveProfile is the profile of the store (or the one named) with the
+// user's overrides on top.
+func resolveProfile(s settings.Settings, store string) (profile.Profile, map[string]profile.Resolved, error) {
+	prof, err := chooseProfile(s.Profile, store)
+	if err != nil {
+		return prof, nil, err
+	}
+	resolved, err := profile.Resolve(prof, s.Overrides)
+	return prof, resolved, err
 }
 
 // windowsOf are the metrics' windows as the resolved profile sets them.

@@ -6,7 +6,6 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
-	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -23,11 +22,7 @@ func Sources(loaded *input.Loaded, s settings.Settings, ids []string) (*health.S
 	} else {
 		store = s.Marketplace
 	}
-	prof, err := chooseProfile(s.Profile, store)
-	if err != nil {
-		return nil, err
-	}
-	resolved, err := profile.Resolve(prof, s.Overrides)
+	prof, resolved, err := resolveProfile(s, store)
 	if err != nil {
 		return nil, err
 	}
