@@ -343,6 +343,9 @@ type trendRow struct {
 	Numerator   int    `csv:"numerator"`
 	Denominator int    `csv:"denominator"`
 	Status      string `csv:"status"`
+	// StatusOnFilesGiven: on an incomplete day, the status its figures
+	// give on the files given (the JSON's partial_status).
+	StatusOnFilesGiven string `csv:"status_on_files_given"`
 }
 
 // TrendCSV writes a trend in long form for a spreadsheet: a header, then
@@ -361,8 +364,12 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 			if v, ok := p.Value(); ok {
 				val = strconv.FormatFloat(v, 'f', -1, 64)
 			}
-			rows = append(rows, trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
-				Marketplace: s.Marketplace, Value: val, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status.String()})
+			row := trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
+				Marketplace: s.Marketplace, Value: val, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status.String()}
+			if p.Status == health.Incomplete {
+				row.StatusOnFilesGiven = p.Partial.String()
+			}
+			rows = append(rows, row)
 		}
 	}
 	if rows == nil {
