@@ -10,6 +10,9 @@ import "github.com/sellerhealth/audit/internal/civil"
 type Performance struct {
 	Stores []StorePerformance
 	Source Source // the file; Line 0
+	// Version is the report's format: 2 for the V2 JSON report, 1 for the
+	// V1 XML report (GET_V1_SELLER_PERFORMANCE_REPORT).
+	Version int
 }
 
 // StorePerformance is one store of the report: an entry of its
@@ -30,7 +33,26 @@ type StorePerformance struct {
 	// Warnings are warningStates (or warningState), as written.
 	Warnings []PerformanceWarning
 	Targets  []Target
+	// Policies are the policy-violation objects (listingPolicyViolations,
+	// productAuthenticityCustomerComplaints, ...), in the report's order.
+	Policies []PolicyCount
 	Source   Source // the line where the store's entry starts
+}
+
+// PolicyCount is one policy-violation object of the report: how many
+// defects Amazon counts, its target and status.
+type PolicyCount struct {
+	// Key is the object's key as the report writes it
+	// (listingPolicyViolations).
+	Key    string
+	Count  *int   // defectsCount (or count), nil when not given
+	Status string // GOOD, BAD, NONE, as written; "" when not given
+	// Op and Value are its target (targetCondition, targetValue), "" and
+	// 0 when not given.
+	Op    string
+	Value float64
+	// From and To are reportingDateRange, nil when not given.
+	From, To *civil.Date
 }
 
 // PerformanceWarning is one warningStates entry.
@@ -75,4 +97,11 @@ type Target struct {
 	// From and To are the UTC dates of reportingDateRange; nil when the
 	// entry has none (real lateShipmentRateList entries may omit it).
 	From, To *civil.Date
+	// Components are the counts Amazon gives of the numerator's parts, by
+	// our component key: negative_feedback, a_to_z_claims, chargebacks
+	// (orderDefectRate's negativeFeedback, claims, chargebacks);
+	// missing_invoice, late_invoice (invoiceDefectRate's missingInvoice,
+	// lateInvoice); late_response, no_response (V1 contact response
+	// time). Nil when none is given.
+	Components map[string]int
 }
