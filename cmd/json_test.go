@@ -152,6 +152,7 @@ var serviceIDs = []string{"contact_response_rate", "contact_response_rate", "con
 
 func init() {
 	commandIDs["defects"] = commandIDs["all"]
+	commandIDs["reconcile"] = commandIDs["all"]
 	commandIDs["service"] = serviceIDs
 }
 
@@ -206,7 +207,7 @@ func checkContract(t *testing.T, doc string) {
 		t.Fatalf("not JSON: %v\n%s", err, doc)
 	}
 	c := contract{t: t}
-	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace", "profile", "feedback", "risks")
+	c.keys("document", top, []string{"schema_version", "as_of", "status", "metrics", "unmatched", "warnings", "inputs"}, "command", "marketplace", "profile", "feedback", "risks", "account_health")
 	if v := c.integer("schema_version", top["schema_version"]); v != 1 {
 		t.Errorf("schema_version = %v, want 1", v)
 	}
@@ -281,7 +282,7 @@ func checkContract(t *testing.T, doc string) {
 		// Fields every entry has, and those only some may have.
 		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at", "inputs"}
 		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast", "if_removed", "provisional",
-			"coverage", "partial_status"}
+			"coverage", "partial_status", "amazon"}
 		switch {
 		case st == "not_computed":
 			want = append(want, "reason")

@@ -126,6 +126,7 @@ func Audit(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 	if err != nil {
 		return nil, err
 	}
+	j.compare = true
 	return j.Audit(s.AsOf)
 }
 

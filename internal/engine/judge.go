@@ -29,6 +29,14 @@ type Judge struct {
 	resolved map[string]profile.Resolved
 	notes    []string // on the store and Amazon's targets, for the warnings
 
+	// amazon is the latest of Amazon's seller performance reports for
+	// the account's store (nil without one); compare puts its figures
+	// beside ours (a single audit, not each date of a trend); account are
+	// the checks only Amazon's report gives.
+	amazon  *amazonReport
+	compare bool
+	account []health.AccountCheck
+
 	mu     sync.Mutex
 	stores map[string]map[string]profile.Resolved // other stores' profiles, resolved on first use
 }
@@ -60,7 +68,10 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 	if hasCore(ids) {
 		ids = WithInputs(ids, loaded.Data)
 	}
-	return &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes}, nil
+	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes,
+		amazon: latestAmazon(loaded.Data, store)}
+	j.account = accountChecks(j.amazon)
+	return j, nil
 }
 
 // resolveProfile is the profile of the store (or the one named) with the
@@ -127,12 +138,16 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			}
 			v := health.Judge(res, t)
 			v.Forecast = health.ForecastOf(v, asOf)
+			if j.compare && j.amazon != nil && res.NotComputed == "" {
+				v.Amazon = compareAmazon(j.amazon, m, res, d, s)
+			}
 			r.Metrics = append(r.Metrics, v)
 		}
 		r.Unmatched = append(r.Unmatched, out.Unplaced...)
 		r.Warnings = append(r.Warnings, out.Notes...)
 	}
 	r.Warnings = append(r.Warnings, staleNotes(j.loaded.Data, s)...)
+	r.Account = j.account
 	r.Finish()
 	return r, nil
 }

@@ -118,6 +118,9 @@ type Verdict struct {
 	Threshold Threshold
 	// Forecast is set on warning and failing entries (forecast.go).
 	Forecast *Forecast
+	// Amazon is Amazon's own figure for the entry beside ours, when its
+	// seller performance report gives one (amazon.go).
+	Amazon *Amazon
 }
 
 // Judge returns the verdict on r against t.
@@ -153,6 +156,10 @@ type Report struct {
 	// Risks are the untracked shipments and the return requests about to
 	// be late (audit risks); nil when not asked for.
 	Risks []metrics.Risk
+	// Account is what only Amazon knows of the account (the Account
+	// Health Rating, account statuses, policy violations), judged, from
+	// its seller performance report; nil without one.
+	Account []AccountCheck
 }
 
 // Removable counts the feedback Amazon would still remove.
@@ -168,20 +175,20 @@ func (r *Report) Removable() int {
 
 // Statuses are the statuses of the report's entries, for --fail-on.
 func (r *Report) Statuses() []Status {
-	out := make([]Status, len(r.Metrics))
-	for i, m := range r.Metrics {
-		out[i] = m.Status
+	out := make([]Status, 0, len(r.Metrics)+len(r.Account))
+	for _, m := range r.Metrics {
+		out = append(out, m.Status)
+	}
+	for _, a := range r.Account {
+		out = append(out, a.Status)
 	}
 	return out
 }
 
-// Finish sets the report's overall status to the worst of its metrics.
+// Finish sets the report's overall status to the worst of its metrics
+// and account checks.
 func (r *Report) Finish() {
-	s := NoData
-	for _, m := range r.Metrics {
-		s = Worst(s, m.Status)
-	}
-	r.Status = s
+	r.Status = Worst(r.Statuses()...)
 	if r.Warnings == nil {
 		r.Warnings = []string{}
 	}

@@ -25,6 +25,7 @@ type jsonReport struct {
 	Profile       string              `json:"profile,omitempty"`
 	Status        health.Status       `json:"status"`
 	Metrics       []jsonMetric        `json:"metrics"`
+	Account       []jsonAccountCheck  `json:"account_health,omitempty"`
 	Unmatched     []metrics.Unplaced  `json:"unmatched"`
 	Warnings      []string            `json:"warnings"`
 	Inputs        []records.InputFile `json:"inputs"`
@@ -53,6 +54,7 @@ type jsonMetric struct {
 	IfRemoved   *jsonIfRemoved    `json:"if_removed,omitempty"`
 	Provisional *jsonProvisional  `json:"provisional,omitempty"`
 	Coverage    *metrics.Coverage `json:"coverage,omitempty"`
+	Amazon      *jsonAmazon       `json:"amazon,omitempty"`
 	Inputs      *metrics.Inputs   `json:"inputs,omitempty"`
 }
 
@@ -202,6 +204,9 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 		js.array("risks", len(r.Risks), func(i int) any { return jsonRiskOf(r.Risks[i]) })
 	}
 	js.array("metrics", len(r.Metrics), func(i int) any { return jsonMetricOf(r.Metrics[i]) })
+	if len(r.Account) > 0 {
+		js.field("account_health", jsonAccountChecks(r.Account))
+	}
 	js.field("unmatched", r.Unmatched)
 	js.field("warnings", r.Warnings)
 	js.field("inputs", r.Inputs)
@@ -299,7 +304,7 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
 		Status:   m.Status,
 		Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
-		Coverage: m.Coverage, Inputs: m.Inputs,
+		Coverage: m.Coverage, Inputs: m.Inputs, Amazon: jsonAmazonOf(m.Amazon),
 	}
 	if len(m.Components) > 0 {
 		jm.Components = &jsonComponents{m.Components, m.NotGiven}

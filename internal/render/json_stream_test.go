@@ -40,7 +40,7 @@ func TestJSONStreamsTheEncodersBytes(t *testing.T) {
 			t.Fatal(err)
 		}
 		doc := jsonReport{SchemaVersion: SchemaVersion, Command: r.Command, AsOf: r.AsOf.String(), Marketplace: r.Marketplace,
-			Profile: r.Profile, Status: r.Status, Metrics: jsonMetrics(r), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs}
+			Profile: r.Profile, Status: r.Status, Metrics: jsonMetrics(r), Account: jsonAccountChecks(r.Account), Unmatched: r.Unmatched, Warnings: r.Warnings, Inputs: r.Inputs}
 		if err := writeJSON(&want, doc); err != nil {
 			t.Fatal(err)
 		}

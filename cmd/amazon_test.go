@@ -1,0 +1,166 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// amazonDoc is what these tests read of a report.
+type amazonDoc struct {
+	Status  string
+	Metrics []struct {
+		ID, Fulfillment string
+		WindowDays      int `json:"window_days"`
+		Numerator       int
+		Denominator     int
+		Components      map[string]*int
+		Amazon          *struct {
+			Numerator, Denominator *int
+			Agrees, Explained      bool
+			Explanations           []string
+			Ours                   struct{ Numerator, Denominator int }
+			Window                 struct{ From, To string }
+		}
+	}
+	Account []struct {
+		Kind, Key, Store, Status, Reason string
+	} `json:"account_health"`
+}
+
+// perfReport writes a V2 seller performance report for the US store with
+// the ODR of the seller-fulfilled orders over 2026-09-08..2026-11-06 and
+// the late shipment rate over 2026-11-11..2026-11-20.
+func perfReport(t *testing.T, dir string, odrNum, odrDen, claims, chargebacks, feedback, lsrNum, lsrDen int, extra string) string {
+	t.Helper()
+	doc := fmt.Sprintf(`{"accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "businessType": "SELLER", "status": "NORMAL"}],
+"performanceMetrics": [{
+  "marketplaceId": "ATVPDKIKX0DER",
+  "accountHealthRating": {"ahrStatus": "GREAT", "ahrScore": 240},
+  "orderDefectRate": {"mfn": {
+    "reportingDateRange": {"reportingDateFrom": "2026-09-08T00:00:00Z", "reportingDateTo": "2026-11-06T23:59:59Z"},
+    "orderCount": %d, "orderWithDefects": {"count": %d, "status": "BAD"},
+    "claims": {"count": %d, "status": "NONE"}, "chargebacks": {"count": %d, "status": "NONE"},
+    "negativeFeedback": {"count": %d, "status": "NONE"},
+    "fulfillmentType": "mfn", "status": "BAD", "rate": %g, "targetValue": 0.01, "targetCondition": "LESS_THAN"}},
+  "lateShipmentRate": {"reportingDateRange": {"reportingDateFrom": "2026-11-11T00:00:00Z", "reportingDateTo": "2026-11-20T23:59:59Z"},
+    "lateShipmentCount": %d, "orderCount": %d, "status": "BAD", "rate": %g, "targetValue": 0.04, "targetCondition": "LESS_THAN"}%s
+}]}`, odrDen, odrNum, claims, chargebacks, feedback, float64(odrNum)/float64(odrDen), lsrNum, lsrDen, float64(lsrNum)/float64(lsrDen), extra)
+	p := filepath.Join(dir, "performance.json")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runAmazon(t *testing.T, perf string) amazonDoc {
+	t.Helper()
+	r := run(t, false, "all", "--as-of", "2026-11-20", "-o", "json", "--fail-on", "never", acme, perf)
+	var d amazonDoc
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("%v: %s", err, r.stderr)
+	}
+	return d
+}
+
+// Amazon's figure built from the same orders as the files agrees with ours
+// to the unit (acme-us's seller-fulfilled ODR is 1/95, its 10-day late
+// shipment rate 1/14), and what only Amazon knows is judged.
+func TestAmazonFiguresAgree(t *testing.T) {
+	d := runAmazon(t, perfReport(t, t.TempDir(), 1, 95, 1, 0, 1, 1, 14, ""))
+	seen := 0
+	for _, m := range d.Metrics {
+		if m.Amazon == nil {
+			continue
+		}
+		seen++
+		if !m.Amazon.Agrees || !m.Amazon.Explained || m.Amazon.Ours.Numerator != *m.Amazon.Numerator || m.Amazon.Ours.Denominator != *m.Amazon.Denominator {
+			t.Errorf("%s %s %d: %+v", m.ID, m.Fulfillment, m.WindowDays, *m.Amazon)
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d entries with Amazon's figure, want 2 (ODR mfn, late shipment 10 days)", seen)
+	}
+	want := map[string]string{"account_health_rating": "pass", "account_status": "pass"}
+	for _, a := range d.Account {
+		if want[a.Kind] != a.Status || a.Store != "US" {
+			t.Errorf("account check %+v", a)
+		}
+		delete(want, a.Kind)
+	}
+	if len(want) != 0 {
+		t.Errorf("account checks missing: %v", want)
+	}
+}
+
+// Where Amazon's figure differs, the entry says what the files can tell:
+// orders Amazon counts that no file holds.
+func TestAmazonFiguresExplained(t *testing.T) {
+	d := runAmazon(t, perfReport(t, t.TempDir(), 3, 100, 3, 1, 0, 1, 14, ""))
+	for _, m := range d.Metrics {
+		if m.ID != "odr" || m.Fulfillment != "mfn" {
+			continue
+		}
+		a := m.Amazon
+		text := strings.Join(a.Explanations, "\n")
+		for _, w := range []string{"Amazon counts 100 in its window, the files hold 95: 5 are in no file given"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("explanations lack %q:\n%s", w, text)
+			}
+		}
+		if a.Agrees || !a.Explained {
+			t.Errorf("agrees %v explained %v", a.Agrees, a.Explained)
+		}
+		return
+	}
+	t.Fatal("no seller-fulfilled ODR entry")
+}
+
+// A policy Amazon calls BAD and an AHR score below 100 fail the account,
+// and the exit code says so.
+func TestAmazonAccountHealthFails(t *testing.T) {
+	dir := t.TempDir()
+	p := perfReport(t, dir, 1, 95, 1, 0, 1, 1, 14, "")
+	raw, _ := os.ReadFile(p)
+	bad := strings.Replace(string(raw), `"ahrScore": 240`, `"ahrScore": 80`, 1)
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := runAmazon(t, p)
+	for _, a := range d.Account {
+		if a.Kind == "account_health_rating" && (a.Status != "fail" || !strings.Contains(a.Reason, "below 100")) {
+			t.Errorf("AHR %+v", a)
+		}
+	}
+	if r := run(t, false, "odr", "--as-of", "2026-11-20", acme, p); r.code != ExitFailed {
+		t.Errorf("exit %d", r.code)
+	}
+}
+
+// audit reconcile: exit 0 when every difference is explained, 1 when one
+// is not (Amazon counts more defects over the same orders), 2 without
+// Amazon's report.
+func TestReconcileExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	explained := perfReport(t, dir, 3, 100, 1, 0, 1, 1, 14, "")
+	if r := run(t, false, "reconcile", "--as-of", "2026-11-20", acme, explained); r.code != ExitOK ||
+		!strings.Contains(r.stdout, "explained") || !strings.Contains(r.stdout, "5 are in no file given") {
+		t.Errorf("explained: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	unexplained := perfReport(t, t.TempDir(), 3, 95, 1, 0, 1, 1, 14, "")
+	if r := run(t, false, "reconcile", "--as-of", "2026-11-20", acme, unexplained); r.code != ExitFailed || !strings.Contains(r.stdout, "UNEXPLAINED") {
+		t.Errorf("unexplained: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, false, "reconcile", "--as-of", "2026-11-20", acme); r.code != ExitError || !strings.Contains(r.stderr, "no seller performance report") {
+		t.Errorf("without the report: exit %d %s", r.code, r.stderr)
+	}
+	r := run(t, false, "reconcile", "--as-of", "2026-11-20", "-o", "json", acme, explained)
+	checkContract(t, r.stdout)
+	schemas := compileSchemas(t)
+	if err := validate(schemas["report"], r.stdout); err != nil {
+		t.Errorf("reconcile -o json does not follow the report schema: %v", err)
+	}
+}

@@ -1,0 +1,270 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/records"
+)
+
+// jsonAmazon is an entry's amazon object (docs/json.md, "metrics[].amazon"):
+// Amazon's figure, ours over its dates, the difference and why.
+type jsonAmazon struct {
+	File         string         `json:"file"`
+	Window       *records.Range `json:"window"`
+	Value        *float64       `json:"value"`
+	Numerator    *int           `json:"numerator"`
+	Denominator  *int           `json:"denominator"`
+	Components   map[string]int `json:"components,omitempty"`
+	Target       *jsonTarget    `json:"target,omitempty"`
+	Status       string         `json:"status,omitempty"`
+	Ours         jsonOurs       `json:"ours"`
+	Difference   *float64       `json:"difference"`
+	Agrees       bool           `json:"agrees"`
+	Explained    bool           `json:"explained"`
+	Explanations []string       `json:"explanations"`
+	AsOf         civil.Date     `json:"as_of"`
+}
+
+// jsonOurs is our figure over Amazon's window.
+type jsonOurs struct {
+	Value       *float64        `json:"value"`
+	Numerator   int             `json:"numerator"`
+	Denominator int             `json:"denominator"`
+	Components  map[string]*int `json:"components,omitempty"`
+	Window      records.Range   `json:"window"`
+	Missing     []records.Range `json:"missing"`
+}
+
+// jsonAmazonOf converts Amazon's figure of an entry; nil without one.
+func jsonAmazonOf(a *health.Amazon) *jsonAmazon {
+	if a == nil {
+		return nil
+	}
+	ja := &jsonAmazon{File: a.File, Window: a.Window, Value: a.Rate, Numerator: a.Numerator, Denominator: a.Denominator,
+		Components: a.Components, Status: a.Status, Difference: a.Difference, Agrees: a.Agrees, Explained: a.Explained,
+		Explanations: a.Explanations, AsOf: a.AsOf,
+		Ours: jsonOurs{Numerator: a.Ours.Numerator, Denominator: a.Ours.Denominator, Window: a.Ours.Window, Missing: a.Ours.Missing}}
+	if a.Op != "" {
+		ja.Target = &jsonTarget{health.Op(a.Op), a.Target}
+	}
+	if v, ok := a.Ours.Value(); ok {
+		ja.Ours.Value = &v
+	}
+	if ja.Ours.Missing == nil {
+		ja.Ours.Missing = []records.Range{}
+	}
+	if len(a.Ours.Components) > 0 {
+		ja.Ours.Components = map[string]*int{}
+		for k, n := range a.Ours.Components {
+			n := n
+			ja.Ours.Components[k] = &n
+		}
+		for _, k := range a.Ours.NotGiven {
+			ja.Ours.Components[k] = nil
+		}
+	}
+	return ja
+}
+
+// jsonAccountCheck is one entry of account_health (docs/json.md).
+type jsonAccountCheck struct {
+	Kind   string        `json:"kind"`
+	Key    string        `json:"key,omitempty"`
+	Store  string        `json:"store,omitempty"`
+	Value  string        `json:"value,omitempty"`
+	Score  *int          `json:"score,omitempty"`
+	Count  *int          `json:"count,omitempty"`
+	Target *jsonTarget   `json:"target,omitempty"`
+	Status health.Status `json:"status"`
+	Reason string        `json:"reason"`
+	File   string        `json:"file"`
+}
+
+// jsonAccountChecks converts what only Amazon knows of the account.
+func jsonAccountChecks(cs []health.AccountCheck) []jsonAccountCheck {
+	out := make([]jsonAccountCheck, len(cs))
+	for i, c := range cs {
+		jc := jsonAccountCheck{Kind: c.Kind, Key: c.Key, Store: c.Store, Value: c.Value, Score: c.Score, Count: c.Count,
+			Status: c.Status, Reason: c.Reason, File: c.File}
+		if c.Op != "" {
+			jc.Target = &jsonTarget{health.Op(c.Op), c.Target}
+		}
+		out[i] = jc
+	}
+	return out
+}
+
+// sortedComponentKeys are a map's keys in order, for text.
+func sortedComponentKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// amazonLines are the lines of the "Amazon's figures" section: per entry
+// with one, Amazon's figure, ours over its dates, and what the files tell
+// of a difference (each on a line of its own, indented).
+func amazonLines(vs []health.Verdict) []string {
+	var out []string
+	for _, v := range vs {
+		a := v.Amazon
+		if a == nil {
+			continue
+		}
+		name := metricTitle(v.ID)
+		if s := scope(v); s != "" {
+			name += ", " + s
+		}
+		line := name + ": Amazon " + amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold)
+		if a.Window != nil {
+			line += " over " + rangeText(*a.Window)
+		}
+		if a.Status != "" {
+			line += " (" + a.Status + ")"
+		}
+		num, den := a.Ours.Numerator, a.Ours.Denominator
+		line += "; ours over the same days " + amazonFigure(ratePtr(a.Ours.Value()), &num, &den, v.Threshold)
+		switch {
+		case a.Agrees:
+			line += ": the same"
+		case a.Difference != nil:
+			line += ": " + signedPoints(*a.Difference, v.Threshold)
+		}
+		if !a.Agrees && !a.Explained {
+			line += ", unexplained"
+		}
+		out = append(out, line)
+		for _, e := range a.Explanations {
+			out = append(out, "  "+e)
+		}
+	}
+	return out
+}
+
+// amazonFigure is "1.05% (1 / 95)", or what of it is known.
+func amazonFigure(rate *float64, num, den *int, t health.Threshold) string {
+	s := "-"
+	if rate != nil {
+		s = valueText(*rate, t)
+	}
+	if num != nil && den != nil {
+		s += " (" + strconv.Itoa(*num) + " / " + strconv.Itoa(*den) + ")"
+	}
+	return s
+}
+
+func ratePtr(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+// signedPoints is a difference of two rates in percentage points, or of
+// two scores: "+0.42 points", "-1.95 points".
+func signedPoints(d float64, t health.Threshold) string {
+	if t.Scale <= 1 {
+		d *= 100
+	}
+	s := strconv.FormatFloat(d, 'f', 2, 64)
+	if d >= 0 {
+		s = "+" + s
+	}
+	return "ours " + s + " points"
+}
+
+// accountLines are the lines of the "Account health" section: what only
+// Amazon knows, judged.
+func accountLines(cs []health.AccountCheck) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		what := map[string]string{"account_health_rating": "Account Health Rating", "account_status": "Account status"}[c.Kind]
+		if c.Kind == "policy" {
+			what = c.Key
+		}
+		if c.Store != "" {
+			what += " (" + c.Store + ")"
+		}
+		val := c.Value
+		if c.Score != nil {
+			val = strings.TrimSpace(val + " score " + strconv.Itoa(*c.Score))
+		}
+		if c.Count != nil {
+			val = strings.TrimSpace(val + " " + strconv.Itoa(*c.Count) + " counted")
+		}
+		out = append(out, what+": "+val+": "+statusWord(c.Status)+" ("+c.Reason+")")
+	}
+	return out
+}
+
+// Reconcile writes audit reconcile's table: per entry Amazon gives a
+// figure for, Amazon's and ours over its dates, the difference and
+// whether the files explain it, then the explanations and what only
+// Amazon knows.
+func Reconcile(w io.Writer, r *health.Report, o Options) error {
+	pal := newPalette(o.Color)
+	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Amazon's figures beside ours"), r.AsOf)
+	var rows [][]string
+	for _, v := range r.Metrics {
+		a := v.Amazon
+		if a == nil {
+			continue
+		}
+		num, den := a.Ours.Numerator, a.Ours.Denominator
+		days := "-"
+		if a.Window != nil {
+			days = rangeText(*a.Window)
+		}
+		diff, verdict := "-", "agrees"
+		if a.Difference != nil {
+			diff = signedPoints(*a.Difference, v.Threshold)
+		}
+		switch {
+		case a.Agrees:
+		case a.Explained:
+			verdict = "explained"
+		default:
+			verdict = "UNEXPLAINED"
+		}
+		rows = append(rows, []string{metricTitle(v.ID), scope(v), days, amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold),
+			amazonFigure(ratePtr(a.Ours.Value()), &num, &den, v.Threshold), diff, verdict})
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "Amazon's report gives no figure for the metrics these files allow.")
+	} else if err := WriteTable(w, []string{"METRIC", "SCOPE", "AMAZON'S DAYS", "AMAZON", "OURS", "DIFFERENCE", ""},
+		[]bool{false, false, false, true, true, true, false}, rows); err != nil {
+		return err
+	}
+	indentedList(w, "Why", amazonWhy(r.Metrics))
+	indentedList(w, "Account health: what only Amazon's report tells", accountLines(r.Account))
+	return nil
+}
+
+// amazonWhy are the explanations of the entries that differ.
+func amazonWhy(vs []health.Verdict) []string {
+	var out []string
+	for _, v := range vs {
+		a := v.Amazon
+		if a == nil || a.Agrees || len(a.Explanations) == 0 {
+			continue
+		}
+		name := metricTitle(v.ID)
+		if s := scope(v); s != "" {
+			name += ", " + s
+		}
+		out = append(out, name+":")
+		for _, e := range a.Explanations {
+			out = append(out, "  "+e)
+		}
+	}
+	return out
+}
