@@ -164,3 +164,17 @@ func TestReconcileExitCodes(t *testing.T) {
 		t.Errorf("reconcile -o json does not follow the report schema: %v", err)
 	}
 }
+
+// Golden files of Amazon's figures beside ours: the sample report of
+// testdata/amazon gives acme-us's figures, one of which (the
+// seller-fulfilled ODR: 101 orders, 2 defective) differs from ours.
+func TestAmazonGolden(t *testing.T) {
+	perf := "testdata/amazon/acme-us-performance.json"
+	checkGolden(t, []goldenCase{
+		{name: "all with Amazon's report, table", args: []string{"all", "--as-of", "2026-11-20", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-table-piped.golden"},
+		{name: "all with Amazon's report, json", args: []string{"all", "--as-of", "2026-11-20", "-o", "json", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-json.golden"},
+		{name: "all with Amazon's report, html", args: []string{"all", "--as-of", "2026-11-20", "-o", "html", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-html.golden"},
+		{name: "all with Amazon's report, markdown", args: []string{"all", "--as-of", "2026-11-20", "-o", "markdown", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-markdown.golden"},
+		{name: "reconcile, table", args: []string{"reconcile", "--as-of", "2026-11-20", acme, perf}, wantCode: ExitOK, stdout: "reconcile-us-table.golden"},
+	})
+}

@@ -225,7 +225,7 @@ func Reconcile(w io.Writer, r *health.Report, o Options) error {
 			days = rangeText(*a.Window)
 		}
 		diff, verdict := "-", "agrees"
-		if a.Difference != nil {
+		if a.Difference != nil && !a.Agrees {
 			diff = signedPoints(*a.Difference, v.Threshold)
 		}
 		switch {

@@ -41,9 +41,33 @@ type htmlPage struct {
 	Entries     []htmlEntry
 	TrendSpan   string // "2026-09-22 to 2026-11-20", "" without a trend
 	NotComputed []htmlReason
-	Unmatched   []htmlUnmatched
-	Warnings    []string
-	Inputs      []htmlInput
+	// Amazon are Amazon's own figures beside ours, a line each with its
+	// explanations; Account what only Amazon's report tells.
+	Amazon    []htmlAmazon
+	Account   []string
+	Unmatched []htmlUnmatched
+	Warnings  []string
+	Inputs    []htmlInput
+}
+
+// htmlAmazon is one entry's figure from Amazon's report beside ours.
+type htmlAmazon struct {
+	Line string
+	Why  []string
+}
+
+// htmlAmazonOf groups amazonLines: each line with the explanations under
+// it.
+func htmlAmazonOf(vs []health.Verdict) []htmlAmazon {
+	var out []htmlAmazon
+	for _, l := range amazonLines(vs) {
+		if t, ok := strings.CutPrefix(l, "  "); ok && len(out) > 0 {
+			out[len(out)-1].Why = append(out[len(out)-1].Why, t)
+			continue
+		}
+		out = append(out, htmlAmazon{Line: l})
+	}
+	return out
 }
 
 type htmlStatus struct {
@@ -185,6 +209,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 		p.Rows = append(p.Rows, row)
 		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
 	}
+	p.Amazon, p.Account = htmlAmazonOf(r.Metrics), accountLines(r.Account)
 	for _, u := range r.Unmatched {
 		p.Unmatched = append(p.Unmatched, htmlUnmatched{OrderID: u.OrderID, Defect: label(kindLabels, u.Kind),
 			FoundAt: u.File + ":" + strconv.Itoa(u.Line)})

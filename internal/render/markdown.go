@@ -37,6 +37,8 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
 	mdList(&b, "Incomplete: no verdict until the files cover the window", withStops(coverageNotes(r.Metrics)))
 	mdList(&b, "Not given: unknown, not 0, and left out of the rates", notGivenNotes(r.Metrics))
+	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonLines(r.Metrics))
+	mdList(&b, "Account health: what only Amazon's report tells", escapeAll(accountLines(r.Account)))
 
 	var fc []string
 	for _, m := range r.Metrics {
@@ -273,6 +275,31 @@ func mdTable(b *strings.Builder, header []string, numeric []bool, rows [][]strin
 }
 
 // mdList writes a bold title and a bullet list, nothing when empty.
+// mdNested is mdList for lines of which those indented by two spaces
+// belong to the line before them.
+func mdNested(b *strings.Builder, title string, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n**%s**\n\n", title)
+	for _, l := range lines {
+		if t, ok := strings.CutPrefix(l, "  "); ok {
+			b.WriteString("  - " + mdEscape(t) + "\n")
+			continue
+		}
+		b.WriteString("- " + mdEscape(l) + "\n")
+	}
+}
+
+// escapeAll is mdEscape of each line.
+func escapeAll(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = mdEscape(l)
+	}
+	return out
+}
+
 func mdList(b *strings.Builder, title string, items []string) {
 	if len(items) == 0 {
 		return
