@@ -178,3 +178,23 @@ func TestAmazonGolden(t *testing.T) {
 		{name: "reconcile, table", args: []string{"reconcile", "--as-of", "2026-11-20", acme, perf}, wantCode: ExitOK, stdout: "reconcile-us-table.golden"},
 	})
 }
+
+// JUnit agrees with the exit code on what only Amazon knows: an AHR below
+// 100 is a failure with --fail-on fail, and passes with --fail-on never.
+func TestAmazonAccountJUnit(t *testing.T) {
+	dir := t.TempDir()
+	p := perfReport(t, dir, 1, 95, 1, 0, 1, 1, 14, "")
+	raw, _ := os.ReadFile(p)
+	if err := os.WriteFile(p, []byte(strings.Replace(string(raw), `"ahrScore": 240`, `"ahrScore": 80`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, false, "tracking", "--as-of", "2026-11-20", "-o", "junit", acme, p)
+	if r.code != ExitFailed || !strings.Contains(r.stdout, `<testcase name="account_health_rating"`) || !strings.Contains(r.stdout, "below 100 is at risk of deactivation") ||
+		!strings.Contains(r.stdout, `type="fail"`) {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
+	}
+	r = run(t, false, "tracking", "--as-of", "2026-11-20", "-o", "junit", "--fail-on", "never", acme, p)
+	if r.code != ExitOK || strings.Contains(r.stdout, "<failure") {
+		t.Errorf("--fail-on never: exit %d\n%s", r.code, r.stdout)
+	}
+}

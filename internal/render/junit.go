@@ -161,7 +161,31 @@ func junitReportSuite(name, group string, r *health.Report, failOn health.FailOn
 	for _, m := range r.Metrics {
 		s.Cases = append(s.Cases, junitTestcase(group, m, failOn))
 	}
+	for _, a := range r.Account {
+		s.Cases = append(s.Cases, junitAccountCase(group, a, failOn))
+	}
 	return s
+}
+
+// junitAccountCase is one thing only Amazon's report tells (the AHR, the
+// account status, a policy count): it fails when failOn names its status,
+// as the exit code does.
+func junitAccountCase(group string, a health.AccountCheck, failOn health.FailOn) junitCase {
+	name := a.Kind
+	if a.Key != "" {
+		name += " " + a.Key
+	}
+	lines := accountLines([]health.AccountCheck{a})
+	c := junitCase{Name: name, Classname: junitClass(group, a.Kind), Time: junitTime}
+	switch {
+	case failOn.Fails(a.Status):
+		c.Failure = &junitProblem{Message: lines[0], Type: a.Status.String(), Text: lines[0] + "\nfrom " + a.File}
+	case a.Status == health.NoData:
+		c.Skipped = &junitSkipped{Message: lines[0]}
+	default:
+		c.SystemOut = junitText(lines[0] + "\nfrom " + a.File)
+	}
+	return c
 }
 
 // junitTestcase is one metric entry: named by id and short scope ("odr
