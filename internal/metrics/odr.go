@@ -126,6 +126,19 @@ func ClaimCounts(st records.ClaimStatus, countDenied bool) bool {
 	return true
 }
 
+// ChargebackCounts says whether a chargeback of type t is a defect. Help
+// 48781: a service chargeback counts; a fraud one (payment fraud, an
+// unauthorised card) is Amazon's responsibility and does not. A chargeback
+// of unknown type (the settlement report's "Chargeback Refund": a debit
+// that names no type) counts. Policy, for two reasons: under the Business
+// Solutions Agreement that help 48781 quotes, the seller bears service
+// chargebacks and Amazon fraud ones, so a chargeback debited to the seller
+// is one Amazon held the seller responsible for; and, as with a claim of
+// unknown status, audit does not under-report a defect it cannot rule out.
+func ChargebackCounts(t records.ChargebackType) bool {
+	return t == records.ChargebackService || t == records.ChargebackUnknown
+}
+
 // FeedbackCounts says whether feedback is negative: rating 1 or 2 (help
 // 761; 3 is neutral), unless the export marks it removed or struck through
 // (help 20231).
@@ -223,11 +236,12 @@ func (r *odrDefects) markClaims(s settings.Settings) {
 	}
 }
 
-// markChargebacks marks the service chargebacks dated on or before as-of.
+// markChargebacks marks the chargebacks that count (service, or of
+// unknown type) dated on or before as-of.
 func (r *odrDefects) markChargebacks(s settings.Settings) {
 	for _, c := range r.d.Chargebacks {
 		// Fraud chargebacks are Amazon's responsibility (help 48781).
-		if c.Date <= s.AsOf && c.Type == records.ChargebackService {
+		if c.Date <= s.AsOf && ChargebackCounts(c.Type) {
 			if o := r.order(c.OrderID, Chargeback, c.Source); o != nil {
 				r.mark(o, maskChargeback, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()}, false)
 			}
