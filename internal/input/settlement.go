@@ -264,9 +264,95 @@ func atoi(s string) int {
 }
 
 // mergeSettlement adds the settlement reports' claims and chargebacks to
-// the dataset, once every file is read: one claim and one chargeback per
-// order at most, dated by its earliest row.
+// the dataset once every file is read, beside those of the other files
+// (conflicts.go). The other files' record of an order that is dated on or
+// before the settlement's posting can be the claim or chargeback the
+// settlement paid out:
+//
+//   - a claim the other files give as under review, granted, refunded by
+//     the seller or of unknown status (the returns report's flag) is the
+//     same claim: the settlement's is not added, silently; the other
+//     file's record has the claim's own (earlier) date and status;
+//   - a claim reversed on appeal: the settlement's charge came before the
+//     appeal, and the claim no longer counts; not added, silently;
+//   - a claim denied or withdrawn, and no other: Amazon charges an A-to-z
+//     refund only on a granted claim, so the file is out of date or names
+//     another claim of the order; the settlement's is added (it counts)
+//     with a warning naming both rows;
+//   - a service chargeback is the same chargeback: not added, silently;
+//   - a fraud chargeback, and no service one: the chargebacks file knows
+//     the type the settlement does not; not added (it does not count),
+//     with a warning, for Amazon bears fraud chargebacks and the seller
+//     was debited all the same.
+//
+// A record of the other files dated after the settlement's posting is
+// another claim or chargeback: both stay, and the ODR counts the order
+// once per defect type anyway.
 func mergeSettlement(s *Sink) {
-	s.Data.Claims = append(s.Data.Claims, s.settlement.claims...)
-	s.Data.Chargebacks = append(s.Data.Chargebacks, s.settlement.chargebacks...)
+	st := &s.settlement
+	if len(st.claims) > 0 {
+		byOrder := map[string][]records.Claim{}
+		for _, c := range s.Data.Claims {
+			byOrder[c.OrderID] = append(byOrder[c.OrderID], c)
+		}
+		for _, sc := range st.claims {
+			given, reversed := false, false
+			var against *records.Claim
+			for i, c := range byOrder[sc.OrderID] {
+				if c.Date > sc.Date {
+					continue
+				}
+				switch c.Status {
+				case records.ClaimReversedOnAppeal:
+					reversed = true
+				case records.ClaimDenied, records.ClaimWithdrawn:
+					if against == nil {
+						against = &byOrder[sc.OrderID][i]
+					}
+				default:
+					given = true
+				}
+			}
+			switch {
+			case given || reversed:
+				continue
+			case against != nil:
+				s.conflictf("A-to-z claim statuses", "%s: order %s has an A-to-z Guarantee refund charged to the seller here but its claim is %s at %s; counting the claim (Amazon charges the refund of a granted claim only)",
+					at(sc.Source), sc.OrderID, against.Status, at(against.Source))
+			}
+			s.Data.Claims = append(s.Data.Claims, sc)
+		}
+	}
+	if len(st.chargebacks) > 0 {
+		byOrder := map[string][]records.Chargeback{}
+		for _, c := range s.Data.Chargebacks {
+			byOrder[c.OrderID] = append(byOrder[c.OrderID], c)
+		}
+		for _, sc := range st.chargebacks {
+			service := false
+			var fraud *records.Chargeback
+			for i, c := range byOrder[sc.OrderID] {
+				if c.Date > sc.Date {
+					continue
+				}
+				switch c.Type {
+				case records.ChargebackFraud:
+					if fraud == nil {
+						fraud = &byOrder[sc.OrderID][i]
+					}
+				default:
+					service = true
+				}
+			}
+			switch {
+			case service:
+				continue
+			case fraud != nil:
+				s.conflictf("chargeback types", "%s: order %s has a chargeback debited to the seller here but a fraud chargeback at %s; using fraud, which does not count (Amazon bears fraud chargebacks)",
+					at(sc.Source), sc.OrderID, at(fraud.Source))
+				continue
+			}
+			s.Data.Chargebacks = append(s.Data.Chargebacks, sc)
+		}
+	}
 }

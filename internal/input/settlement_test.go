@@ -1,9 +1,11 @@
 package input
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -364,4 +366,95 @@ func FuzzReadSettlement(f *testing.F) {
 			}
 		})
 	})
+}
+
+// The settlement report beside the claims file, the returns report and
+// the chargebacks file, read before them or after: a claim or chargeback
+// another file gives (dated on or before the settlement's posting) is not
+// added again; a claim reversed on appeal stays reversed; a denied or
+// withdrawn claim the settlement shows refunded counts, and a chargeback
+// the chargebacks file calls fraud does not, each with a warning naming
+// both rows ("here" the settlement's); a record dated after the posting is
+// another claim or chargeback, and both stay.
+func TestSettlementBesideOtherSources(t *testing.T) {
+	dir := t.TempDir()
+	refund := func(order string) string {
+		return settlementRow("A-to-z Guarantee Refund", order, "2026-10-25", "2026-10-25 18:04:55 UTC")
+	}
+	debit := func(order string) string {
+		return settlementRow("Chargeback Refund", order, "2026-10-25", "2026-10-25 18:04:55 UTC")
+	}
+	settlement := writeFile(t, dir, "settlement.txt", tsv(settlementHeader, settlementSummary,
+		refund("111-1"), refund("111-2"), refund("111-3"), refund("111-4"), refund("111-5"), refund("111-6"), refund("111-7"), refund("111-8"),
+		debit("112-1"), debit("112-2"), debit("112-3"), debit("112-4")))
+	claims := writeFile(t, dir, "claims.csv", tsv("order-id,claim-date,claim-status",
+		"111-1,2026-10-20,granted", "111-2,2026-10-20,under-review", "111-4,2026-10-20,denied", "111-5,2026-10-20,withdrawn",
+		"111-6,2026-10-20,reversed-on-appeal", "111-7,2026-10-28,denied"))
+	returns := writeFile(t, dir, "returns.txt", tsv("Order ID\tReturn request date\tA-to-Z Claim", "111-3\t18-Oct-2026\tY"))
+	chargebacks := writeFile(t, dir, "chargebacks.csv", tsv("order-id,chargeback-date,chargeback-type",
+		"112-1,2026-10-20,service", "112-2,2026-10-20,fraud", "112-4,2026-10-28,fraud"))
+	wantRecords := []string{
+		"claim 111-1 2026-10-20 granted " + claims + ":2",
+		"claim 111-2 2026-10-20 under-review " + claims + ":3",
+		"claim 111-3 2026-10-18 unknown " + returns + ":2",
+		"claim 111-4 2026-10-20 denied " + claims + ":4",
+		"claim 111-4 2026-10-25 granted " + settlement + ":6",
+		"claim 111-5 2026-10-20 withdrawn " + claims + ":5",
+		"claim 111-5 2026-10-25 granted " + settlement + ":7",
+		"claim 111-6 2026-10-20 reversed-on-appeal " + claims + ":6",
+		"claim 111-7 2026-10-25 granted " + settlement + ":9",
+		"claim 111-7 2026-10-28 denied " + claims + ":7",
+		"claim 111-8 2026-10-25 granted " + settlement + ":10",
+		"chargeback 112-1 2026-10-20 service " + chargebacks + ":2",
+		"chargeback 112-2 2026-10-20 fraud " + chargebacks + ":3",
+		"chargeback 112-3 2026-10-25 unknown " + settlement + ":13",
+		"chargeback 112-4 2026-10-25 unknown " + settlement + ":14",
+		"chargeback 112-4 2026-10-28 fraud " + chargebacks + ":4",
+	}
+	wantWarnings := []string{
+		settlement + ":6: order 111-4 has an A-to-z Guarantee refund charged to the seller here but its claim is denied at " + claims + ":4; counting the claim (Amazon charges the refund of a granted claim only)",
+		settlement + ":7: order 111-5 has an A-to-z Guarantee refund charged to the seller here but its claim is withdrawn at " + claims + ":5; counting the claim (Amazon charges the refund of a granted claim only)",
+		settlement + ":12: order 112-2 has a chargeback debited to the seller here but a fraud chargeback at " + chargebacks + ":3; using fraud, which does not count (Amazon bears fraud chargebacks)",
+	}
+	for name, paths := range map[string][]string{
+		"settlement first": {settlement, claims, returns, chargebacks},
+		"settlement last":  {claims, returns, chargebacks, settlement},
+	} {
+		t.Run(name, func(t *testing.T) {
+			l := mustLoad(t, Options{}, paths...)
+			var got []string
+			for _, c := range l.Data.Claims {
+				got = append(got, "claim "+c.OrderID+" "+c.Date.String()+" "+c.Status.String()+" "+at(c.Source))
+			}
+			for _, c := range l.Data.Chargebacks {
+				got = append(got, "chargeback "+c.OrderID+" "+c.Date.String()+" "+c.Type.String()+" "+at(c.Source))
+			}
+			sort.Strings(got)
+			sort.Strings(wantRecords)
+			if !reflect.DeepEqual(got, wantRecords) {
+				t.Errorf("records\n got: %q\nwant: %q", got, wantRecords)
+			}
+			checkWarnings(t, l, wantWarnings...)
+		})
+	}
+}
+
+// More than 20 conflicting claim statuses are listed 20 times, then
+// counted, as every kind of conflict is.
+func TestSettlementConflictsCapped(t *testing.T) {
+	dir := t.TempDir()
+	rows := []string{settlementHeader, settlementSummary}
+	claimRows := []string{"order-id,claim-date,claim-status"}
+	for i := range 23 {
+		id := fmt.Sprintf("111-%d", i)
+		rows = append(rows, settlementRow("A-to-z Guarantee Refund", id, "2026-10-25", ""))
+		claimRows = append(claimRows, id+",2026-10-20,denied")
+	}
+	l := mustLoad(t, Options{}, writeFile(t, dir, "claims.csv", tsv(claimRows...)), writeFile(t, dir, "settlement.txt", tsv(rows...)))
+	if n := len(l.Warnings); n != 21 || l.Warnings[20] != "3 more conflicting A-to-z claim statuses not listed (23 in all)" {
+		t.Errorf("%d warnings, the last %q", n, l.Warnings[n-1])
+	}
+	if len(l.Data.Claims) != 46 {
+		t.Errorf("%d claims, want 23 denied and 23 granted", len(l.Data.Claims))
+	}
 }
