@@ -24,10 +24,13 @@ var odrMetric = Metric{
 	ListTitle: "Defective orders",
 	Scale:     1, Window: odrWindow,
 	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
-	Base:  Base{Kinds: []string{kindOrders}, Field: records.Ordered},
+	// The settlement report is read when it is among the files: its
+	// A-to-z refunds and chargeback debits are claims and chargebacks.
+	Uses: []string{kindSettlement},
+	Base: Base{Kinds: []string{kindOrders}, Field: records.Ordered},
 	Parts: []Part{{Component: ComponentNegativeFeedback, Kinds: []string{kindFeedback}},
-		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns}},
-		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks}}},
+		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns, kindSettlement}},
+		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks, kindSettlement}}},
 	Compute: odrOutcome,
 }
 
@@ -37,6 +40,7 @@ const (
 	kindClaims      = "claims"
 	kindChargebacks = "chargebacks"
 	kindReturns     = "returns"
+	kindSettlement  = "settlement"
 )
 
 // odrOutcome is the ODR's three entries, the defects it could not place,
@@ -58,10 +62,18 @@ func odrOutcome(d *records.Dataset, s settings.Settings) Outcome {
 	if !d.Has(kindFeedback) {
 		notes = append(notes, "no Feedback report among the inputs: negative feedback is not counted in the ODR")
 	}
-	if !d.Has(kindClaims) && !d.Has(kindReturns) {
+	switch {
+	case d.Has(kindClaims) || d.Has(kindReturns):
+	case d.Has(kindSettlement):
+		notes = append(notes, "A-to-z claims come from the settlement report only: it shows the claims granted at your cost, not those still under review, which count too; the A-to-z claims file gives them")
+	default:
 		notes = append(notes, "no A-to-z claims file or returns report among the inputs: A-to-z claims are not counted in the ODR")
 	}
-	if !d.Has(kindChargebacks) {
+	switch {
+	case d.Has(kindChargebacks):
+	case d.Has(kindSettlement):
+		notes = append(notes, "chargebacks come from the settlement report only: it shows those debited to you, not whether each was a service or a fraud chargeback, and counts them all; the chargebacks file gives the type")
+	default:
 		notes = append(notes, "no chargebacks file among the inputs: chargebacks are not counted in the ODR")
 	}
 	if n := multiChannelNote(o.MultiChannel, "Multi-Channel Fulfillment order", "Multi-Channel Fulfillment orders",
