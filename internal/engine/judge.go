@@ -199,10 +199,10 @@ func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) 
 }
 
 // sparseKinds are the inputs whose rows are events (a feedback, a claim,
-// a chargeback, a return): weeks without one are normal, so a file that
-// ends early is not an incomplete verdict, only a note when it evidently
-// ends long before the audit date.
-var sparseKinds = []string{"feedback", "claims", "chargebacks", "returns"}
+// a chargeback, a return, a settlement's transactions): weeks without one
+// are normal, so a file that ends early is not an incomplete verdict, only
+// a note when it evidently ends long before the audit date.
+var sparseKinds = []string{"feedback", "claims", "chargebacks", "returns", "settlement"}
 
 // staleNotes warn about the event files whose newest row is older than
 // the first day of the ODR's window on the audit date: if they were

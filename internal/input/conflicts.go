@@ -26,6 +26,17 @@ import (
 //   - a feedback marked removed in one file but not in another: it counts
 //     (not removed), for the same reason.
 //
+// The settlement report's A-to-z refunds and chargebacks meet the claims
+// and chargebacks of the other files once every file is read
+// (mergeSettlement): a claim or chargeback another file already gives is
+// not added again; a claim the claims file says was denied or withdrawn,
+// which the settlement shows refunded at the seller's cost, counts, with a
+// warning; a chargeback the chargebacks file calls fraud, which the
+// settlement shows debited, does not count, with a warning; a claim
+// reversed on appeal does not count, silently (the charge came first). In
+// these warnings "here" is the settlement report's row, "at" the other
+// file's, whichever was read first.
+//
 // Changes that are no conflict are taken silently: an order's status
 // moves on between downloads (Pending, then Shipped). So does a value that
 // one download leaves empty and another fills: progress, taken whichever

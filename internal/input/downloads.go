@@ -37,6 +37,8 @@ var downloads = map[Kind]Download{
 		SPAPI: "GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL"},
 	"seller-performance": {Where: "no Seller Central download: the Account Health page as JSON, through the API only",
 		SPAPI: "GET_V2_SELLER_PERFORMANCE_REPORT"},
+	"settlement": {Where: "Reports > Payments > All Statements, a settlement's \"Download Flat File V2\" (the older flat file is read too); a settlement covers about two weeks",
+		SPAPI: "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2"},
 	"messages":        {Where: "no Amazon download: your help desk writes the buyer-messages file", Own: true},
 	"return-requests": {Where: "no Amazon download: your help desk writes the return-requests file", Own: true},
 	"ratings":         {Where: "no Amazon download: your help desk writes the ratings file", Own: true},

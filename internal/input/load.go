@@ -76,6 +76,9 @@ type Sink struct {
 	// unknownCancellers counts, by file, the shipments cancelled without
 	// saying by whom, once every file is read (a later download may say).
 	unknownCancellers fileCounts
+	// settlement holds the settlement reports' claims and chargebacks
+	// until every file is read (mergeSettlement).
+	settlement settled
 }
 
 // Warnf records a warning for the output's "warnings" list.
@@ -135,6 +138,7 @@ func load(paths []string, opt Options) (*Loaded, error) {
 		return nil, err
 	}
 	mergeFeedback(ld.sink)
+	mergeSettlement(ld.sink)
 	ld.sink.unknownCancellers.each(func(file string, n int) {
 		ld.sink.Warnf("%s: %s cancelled without saying by whom: counted as seller cancellations", file, plural(n, "order", "orders"))
 	})

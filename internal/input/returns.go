@@ -8,9 +8,10 @@ import (
 )
 
 // Seller-fulfilled returns report (GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE).
-// Its `A-to-Z Claim = Y` is the only per-order A-to-z flag in any
-// downloadable Amazon file: it marks a claim whose status is unknown, so it
-// counts (metrics.md, ODR).
+// Its `A-to-Z Claim = Y` is a per-order A-to-z flag (the settlement
+// report's A-to-z refunds are the other per-order evidence Amazon lets a
+// seller download): it marks a claim whose status is unknown, so it counts
+// (metrics.md, ODR).
 var returnsSpec = Spec{
 	Kind:  "returns",
 	Title: "returns report",

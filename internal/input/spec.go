@@ -80,6 +80,9 @@ var specs = []*Spec{
 	&fbaRemovalShipmentsSpec,
 	&fbaReimbursementsSpec,
 	&fbaReplacementsSpec,
+	// Kinds added since, at the end so that no earlier kind's detection
+	// changes; their anchors hold for no earlier kind's files.
+	&settlementSpec,
 }
 
 // Specs lists the known report kinds in detection order.

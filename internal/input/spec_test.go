@@ -44,7 +44,8 @@ func TestSpecsOrder(t *testing.T) {
 		got = append(got, string(s.Kind))
 	}
 	want := "cancellations,chargebacks,claims,fba-shipments,feedback,messages,orders,seller-performance,ratings,return-requests,returns,shipments,vat-invoices," +
-		"fba-customer-returns,payments-transactions,business-purchases,fba-removal-orders,fba-removal-shipments,fba-reimbursements,fba-replacements"
+		"fba-customer-returns,payments-transactions,business-purchases,fba-removal-orders,fba-removal-shipments,fba-reimbursements,fba-replacements," +
+		"settlement"
 	if strings.Join(got, ",") != want {
 		t.Errorf("Specs order = %s\nwant %s", strings.Join(got, ","), want)
 	}

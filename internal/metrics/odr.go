@@ -24,10 +24,13 @@ var odrMetric = Metric{
 	ListTitle: "Defective orders",
 	Scale:     1, Window: odrWindow,
 	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
-	Base:  Base{Kinds: []string{kindOrders}, Field: records.Ordered},
+	// The settlement report is read when it is among the files: its
+	// A-to-z refunds and chargeback debits are claims and chargebacks.
+	Uses: []string{kindSettlement},
+	Base: Base{Kinds: []string{kindOrders}, Field: records.Ordered},
 	Parts: []Part{{Component: ComponentNegativeFeedback, Kinds: []string{kindFeedback}},
-		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns}},
-		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks}}},
+		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns, kindSettlement}},
+		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks, kindSettlement}}},
 	Compute: odrOutcome,
 }
 
@@ -37,6 +40,7 @@ const (
 	kindClaims      = "claims"
 	kindChargebacks = "chargebacks"
 	kindReturns     = "returns"
+	kindSettlement  = "settlement"
 )
 
 // odrOutcome is the ODR's three entries, the defects it could not place,
@@ -58,10 +62,18 @@ func odrOutcome(d *records.Dataset, s settings.Settings) Outcome {
 	if !d.Has(kindFeedback) {
 		notes = append(notes, "no Feedback report among the inputs: negative feedback is not counted in the ODR")
 	}
-	if !d.Has(kindClaims) && !d.Has(kindReturns) {
+	switch {
+	case d.Has(kindClaims) || d.Has(kindReturns):
+	case d.Has(kindSettlement):
+		notes = append(notes, "A-to-z claims come from the settlement report only: it shows the claims granted at your cost, not those still under review, which count too; the A-to-z claims file gives them")
+	default:
 		notes = append(notes, "no A-to-z claims file or returns report among the inputs: A-to-z claims are not counted in the ODR")
 	}
-	if !d.Has(kindChargebacks) {
+	switch {
+	case d.Has(kindChargebacks):
+	case d.Has(kindSettlement):
+		notes = append(notes, "chargebacks come from the settlement report only: it shows those debited to you, not whether each was a service or a fraud chargeback, and counts them all; the chargebacks file gives the type")
+	default:
 		notes = append(notes, "no chargebacks file among the inputs: chargebacks are not counted in the ODR")
 	}
 	if n := multiChannelNote(o.MultiChannel, "Multi-Channel Fulfillment order", "Multi-Channel Fulfillment orders",
@@ -124,6 +136,19 @@ func ClaimCounts(st records.ClaimStatus, countDenied bool) bool {
 		return countDenied
 	}
 	return true
+}
+
+// ChargebackCounts says whether a chargeback of type t is a defect. Help
+// 48781: a service chargeback counts; a fraud one (payment fraud, an
+// unauthorised card) is Amazon's responsibility and does not. A chargeback
+// of unknown type (the settlement report's "Chargeback Refund": a debit
+// that names no type) counts. Policy, for two reasons: under the Business
+// Solutions Agreement that help 48781 quotes, the seller bears service
+// chargebacks and Amazon fraud ones, so a chargeback debited to the seller
+// is one Amazon held the seller responsible for; and, as with a claim of
+// unknown status, audit does not under-report a defect it cannot rule out.
+func ChargebackCounts(t records.ChargebackType) bool {
+	return t == records.ChargebackService || t == records.ChargebackUnknown
 }
 
 // FeedbackCounts says whether feedback is negative: rating 1 or 2 (help
@@ -223,11 +248,12 @@ func (r *odrDefects) markClaims(s settings.Settings) {
 	}
 }
 
-// markChargebacks marks the service chargebacks dated on or before as-of.
+// markChargebacks marks the chargebacks that count (service, or of
+// unknown type) dated on or before as-of.
 func (r *odrDefects) markChargebacks(s settings.Settings) {
 	for _, c := range r.d.Chargebacks {
 		// Fraud chargebacks are Amazon's responsibility (help 48781).
-		if c.Date <= s.AsOf && c.Type == records.ChargebackService {
+		if c.Date <= s.AsOf && ChargebackCounts(c.Type) {
 			if o := r.order(c.OrderID, Chargeback, c.Source); o != nil {
 				r.mark(o, maskChargeback, Event{Type: Chargeback, Date: c.Date, Status: c.Type.String()}, false)
 			}

@@ -417,7 +417,8 @@ func TestODRClaims(t *testing.T) {
 }
 
 // Rule: service chargebacks count, fraud ones do not (help 48781); after
-// as-of ignored.
+// as-of ignored. Policy: a chargeback of unknown type (the settlement
+// report's debit) counts, as a claim of unknown status does.
 func TestODRChargebacks(t *testing.T) {
 	none := [3]fig{{0, 1, 0, 0, 0}, {}, {0, 1, 0, 0, 0}}
 	one := [3]fig{{1, 1, 0, 0, 1}, {}, {1, 1, 0, 0, 1}}
@@ -428,7 +429,40 @@ func TestODRChargebacks(t *testing.T) {
 		{name: "service exactly as-of", data: newData().order("A", "2026-10-01", mfn).chargeback("A", asOf, records.ChargebackService), want: one},
 		{name: "fraud and service on one order", data: newData().order("A", "2026-10-01", mfn).
 			chargeback("A", "2026-10-30", records.ChargebackFraud).chargeback("A", "2026-10-31", records.ChargebackService), want: one},
+		{name: "unknown", data: newData().order("A", "2026-10-01", mfn).chargeback("A", "2026-10-30", records.ChargebackUnknown), want: one},
+		{name: "unknown after as-of", data: newData().order("A", "2026-10-01", mfn).chargeback("A", "2026-11-21", records.ChargebackUnknown), want: none},
+		{name: "service and unknown on one order", data: newData().order("A", "2026-10-01", mfn).
+			chargeback("A", "2026-10-30", records.ChargebackService).chargeback("A", "2026-11-02", records.ChargebackUnknown), want: one},
 	})
+	for typ, want := range map[records.ChargebackType]bool{records.ChargebackService: true, records.ChargebackUnknown: true, records.ChargebackFraud: false} {
+		if got := metrics.ChargebackCounts(typ); got != want {
+			t.Errorf("ChargebackCounts(%s) = %v, want %v", typ, got, want)
+		}
+	}
+}
+
+// Rule: the same claim or chargeback given by two sources (the claims
+// file and the settlement report's A-to-z refund, the returns report's
+// flag, the chargebacks file and the settlement's chargeback debit) is one
+// defect of its type on the order: the ODR marks each order once per type,
+// so a defect two files give is never counted twice, in the numerator or
+// in a component.
+func TestODRDefectFromTwoSources(t *testing.T) {
+	b := newData().order("A", "2026-10-01", afn).order("B", "2026-10-02", mfn).order("C", "2026-10-03", mfn).
+		claim("A", "2026-10-10", records.ClaimGranted).
+		chargeback("B", "2026-10-11", records.ChargebackService)
+	// The returns report's flag on A, and the settlement report's refund
+	// and debits on A, B and C.
+	b.d.Claims = append(b.d.Claims,
+		records.Claim{OrderID: "A", Date: day("2026-10-08"), Status: records.ClaimUnknown, Source: b.next("returns.txt")},
+		records.Claim{OrderID: "A", Date: day("2026-10-14"), Status: records.ClaimGranted, Source: b.next("settlement.txt")})
+	b.d.Chargebacks = append(b.d.Chargebacks,
+		records.Chargeback{OrderID: "B", Date: day("2026-10-15"), Type: records.ChargebackUnknown, Source: b.next("settlement.txt")},
+		records.Chargeback{OrderID: "C", Date: day("2026-10-15"), Type: records.ChargebackUnknown, Source: b.next("settlement.txt")})
+	got := figs(metrics.ODR(b.d, defaults()))
+	if want := [3]fig{{3, 3, 0, 1, 2}, {1, 1, 0, 1, 0}, {2, 2, 0, 0, 2}}; got != want {
+		t.Errorf("figures = %+v, want %+v", got, want)
+	}
 }
 
 // Rule: one defect per order; components are distinct orders per defect
@@ -775,8 +809,8 @@ func naiveODR(d *records.Dataset, asOf civil.Date, lag, days int, countDenied bo
 		}
 		panic("unexpected status")
 	}
-	cbCounts := func(c records.Chargeback) bool {
-		return c.Type == records.ChargebackService && int(c.Date) <= int(asOf)
+	cbCounts := func(c records.Chargeback) bool { // service, or unknown (a settlement debit)
+		return (c.Type == records.ChargebackService || c.Type == records.ChargebackUnknown) && int(c.Date) <= int(asOf)
 	}
 
 	var segs [3]naiveSeg
@@ -933,18 +967,24 @@ func randomAccount(rng *rand.Rand, n int) *records.Dataset {
 		id, dt := pick()
 		file := "claims.csv"
 		st := records.ClaimStatus(1 + rng.Intn(6))
-		if rng.Intn(4) == 0 {
+		switch rng.Intn(6) {
+		case 0:
 			file, st = "returns.txt", records.ClaimUnknown
+		case 1:
+			file, st = "settlement.txt", records.ClaimGranted // an A-to-z refund charged
 		}
 		d.Claims = append(d.Claims, records.Claim{OrderID: id, Date: dt, Status: st, Source: next(file)})
 	}
 	for i := 0; i < n/5; i++ {
 		id, dt := pick()
-		t := records.ChargebackService
-		if rng.Intn(3) == 0 {
+		t, file := records.ChargebackService, "chargebacks.csv"
+		switch rng.Intn(4) {
+		case 0:
 			t = records.ChargebackFraud
+		case 1:
+			t, file = records.ChargebackUnknown, "settlement.txt" // a debit of no stated type
 		}
-		d.Chargebacks = append(d.Chargebacks, records.Chargeback{OrderID: id, Date: dt, Type: t, Source: next("chargebacks.csv")})
+		d.Chargebacks = append(d.Chargebacks, records.Chargeback{OrderID: id, Date: dt, Type: t, Source: next(file)})
 	}
 	rng.Shuffle(len(d.Feedback), func(i, j int) { d.Feedback[i], d.Feedback[j] = d.Feedback[j], d.Feedback[i] })
 	rng.Shuffle(len(d.Claims), func(i, j int) { d.Claims[i], d.Claims[j] = d.Claims[j], d.Claims[i] })

@@ -88,8 +88,10 @@ func ClaimStatuses() map[string]ClaimStatus {
 	return m
 }
 
-// Claim is an A-to-z Guarantee claim, from the canonical claims file or the
-// `A-to-Z Claim = Y` flag of the seller-fulfilled returns report.
+// Claim is an A-to-z Guarantee claim, from the canonical claims file, the
+// `A-to-Z Claim = Y` flag of the seller-fulfilled returns report, or the
+// "A-to-z Guarantee Refund" rows of one order in the settlement report (a
+// granted claim charged to the seller).
 type Claim struct {
 	OrderID string
 	Date    civil.Date
@@ -104,16 +106,25 @@ type ChargebackType uint8
 const (
 	ChargebackService ChargebackType = iota + 1
 	ChargebackFraud
+	// ChargebackUnknown: a chargeback whose type the source does not say
+	// (the settlement report's "Chargeback Refund" rows: a debit, not a
+	// type). It counts (docs/metrics.md, "Chargebacks").
+	ChargebackUnknown
 )
 
 func (t ChargebackType) String() string {
-	if t == ChargebackFraud {
+	switch t {
+	case ChargebackFraud:
 		return "fraud"
+	case ChargebackUnknown:
+		return "unknown"
 	}
 	return "service"
 }
 
-// Chargeback is one row of the canonical chargebacks file.
+// Chargeback is a chargeback on an order: a row of the canonical
+// chargebacks file, or the "Chargeback Refund" rows of one order in the
+// settlement report.
 type Chargeback struct {
 	OrderID string
 	Date    civil.Date
