@@ -16,7 +16,8 @@ import (
 )
 
 // Amazon's seller performance report (SP-API
-// GET_V2_SELLER_PERFORMANCE_REPORT): a JSON document, not a table, with
+// GET_V2_SELLER_PERFORMANCE_REPORT; the older V1 XML report is the same kind,
+// read by performance_v1.go): a JSON document, not a table, with
 // Amazon's own figures and targets per store (metrics.md, "Amazon's own
 // figures: the V2 seller performance report"; the schema is
 // accountHealthReport-2020-11-18.json).
@@ -51,7 +52,7 @@ import (
 // entry's order; perfPolicyKeys lists them).
 var performanceSpec = Spec{
 	Kind:  "seller-performance",
-	Title: "seller performance report (SP-API V2)",
+	Title: "seller performance report (SP-API V2 JSON or V1 XML)",
 	// Not a table: recognised by sniffPerformance, never by a header row.
 	Anchor: func(map[string]int) bool { return false },
 	Read:   readPerformance,
@@ -91,10 +92,12 @@ const (
 )
 
 // sniffPerformance says whether the start of a text is a seller performance
-// report: JSON (first non-space byte '{') that names "performanceMetrics".
+// report: the V2 report, JSON (first non-space byte '{') that names
+// "performanceMetrics", or the V1 report (sniffPerformanceXML,
+// performance_v1.go).
 func sniffPerformance(sample []byte) bool {
 	b := bytes.TrimLeft(sample, " \t\r\n")
-	return len(b) > 0 && b[0] == '{' && bytes.Contains(sample, []byte(`"performanceMetrics"`))
+	return len(b) > 0 && b[0] == '{' && bytes.Contains(sample, []byte(`"performanceMetrics"`)) || sniffPerformanceXML(sample)
 }
 
 // perfDoc is the decoded report. Keys are matched as encoding/json does
@@ -114,6 +117,9 @@ type perfDoc struct {
 	// err is why a sniffed document could not be read; readPerformance
 	// returns it.
 	err *InputError
+	// v1 is the V1 XML report (performance_v1.go); the fields above are
+	// then empty.
+	v1 *perfV1Doc
 }
 
 type perfAccountStatus struct {
@@ -470,7 +476,7 @@ func openPerformance(s stream, r io.Reader) (*Table, error) {
 			spec = sp
 		}
 	}
-	doc, err := readPerformanceJSON(s.name, r)
+	doc, err := readPerformanceDoc(s.name, r)
 	var ie *InputError
 	if errors.As(err, &ie) {
 		// A broken report is an error when its kind is read, like a bad
@@ -483,15 +489,22 @@ func openPerformance(s stream, r io.Reader) (*Table, error) {
 	return &Table{File: s.name, Spec: spec, perf: doc, closer: s.closer}, nil
 }
 
-// readPerformanceJSON reads and decodes the document.
-func readPerformanceJSON(name string, r io.Reader) (*perfDoc, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxPerformanceJSON+1))
+// readPerformanceDoc reads and decodes the document: the V1 report's XML
+// when its first non-space byte is '<', else the V2 report's JSON.
+func readPerformanceDoc(name string, r io.Reader) (*perfDoc, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max(MaxPerformanceJSON, MaxPerformanceXML)+1))
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) { // a decompression bomb
 			return nil, ie
 		}
 		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	if isXMLDoc(data) {
+		if len(data) > MaxPerformanceXML {
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("an XML document larger than %s: not a seller performance report", byteSize(MaxPerformanceXML))}
+		}
+		return decodePerformanceV1(name, data)
 	}
 	if len(data) > MaxPerformanceJSON {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("a JSON document larger than %s: not a seller performance report", byteSize(MaxPerformanceJSON))}
@@ -719,10 +732,13 @@ func keyLine(data []byte, key string) int {
 func readPerformance(t *Table, s *Sink) error {
 	doc := t.perf
 	if doc == nil {
-		return &InputError{File: t.File, Msg: "not a JSON seller performance report"}
+		return &InputError{File: t.File, Msg: "not a seller performance report"}
 	}
 	if doc.err != nil {
 		return doc.err
+	}
+	if doc.v1 != nil {
+		return readPerformanceV1(t, s, doc.v1)
 	}
 	p := records.Performance{Source: records.Source{File: t.File}, Version: 2}
 	doc.AccountStatuses.warn(s, t.File, doc.statusesLine, "accountStatuses")

@@ -170,7 +170,7 @@ func TestPerformanceSchemaExample(t *testing.T) {
 	if len(l.Warnings) != 0 {
 		t.Errorf("warnings %q, want none", l.Warnings)
 	}
-	if got := Kind("seller-performance").Title(); got != "seller performance report (SP-API V2)" {
+	if got := Kind("seller-performance").Title(); got != "seller performance report (SP-API V2 JSON or V1 XML)" {
 		t.Errorf("title %q", got)
 	}
 	// One exact Target, field by field, so the view above cannot hide one.
@@ -378,14 +378,14 @@ func TestPerformanceNotRecognised(t *testing.T) {
 func TestPerformanceNotUsed(t *testing.T) {
 	path := perfFile("schema-example.json")
 	l := mustLoad(t, Options{Kinds: map[string]bool{"orders": true}}, path)
-	compareLines(t, "warnings", l.Warnings, []string{"skipped " + path + ": seller performance report (SP-API V2), not used by this command"})
+	compareLines(t, "warnings", l.Warnings, []string{"skipped " + path + ": seller performance report (SP-API V2 JSON or V1 XML), not used by this command"})
 	if l.Data.Has("seller-performance") || len(l.Data.Performance) != 0 {
 		t.Errorf("read although not used: kinds %v, %d reports", l.Data.Kinds, len(l.Data.Performance))
 	}
 	// Not read, so a broken one stops nothing (as a bad row of a table).
 	broken := perfFile("broken.json")
 	l = mustLoad(t, Options{Kinds: map[string]bool{"orders": true}}, broken)
-	compareLines(t, "warnings", l.Warnings, []string{"skipped " + broken + ": seller performance report (SP-API V2), not used by this command"})
+	compareLines(t, "warnings", l.Warnings, []string{"skipped " + broken + ": seller performance report (SP-API V2 JSON or V1 XML), not used by this command"})
 }
 
 // Broken documents: an *InputError at the line and column of the fault.
