@@ -97,7 +97,8 @@ func TestAmazonFiguresAgree(t *testing.T) {
 }
 
 // Where Amazon's figure differs, the entry says what the files can tell:
-// orders Amazon counts that no file holds.
+// orders Amazon counts that no file holds, claims and chargebacks no file
+// lists, negative feedback Amazon no longer counts.
 func TestAmazonFiguresExplained(t *testing.T) {
 	d := runAmazon(t, perfReport(t, t.TempDir(), 3, 100, 3, 1, 0, 1, 14, ""))
 	for _, m := range d.Metrics {
@@ -106,7 +107,10 @@ func TestAmazonFiguresExplained(t *testing.T) {
 		}
 		a := m.Amazon
 		text := strings.Join(a.Explanations, "\n")
-		for _, w := range []string{"Amazon counts 100 in its window, the files hold 95: 5 are in no file given"} {
+		for _, w := range []string{"Amazon counts 100 in its window, the files hold 95: 5 are in no file given",
+			"Amazon counts 3 A-to-z claims, the files 1: 2 are in no file given",
+			"Amazon counts 1 chargebacks, the files 0: 1 are in no file given",
+			"the files hold 1 negative feedback, Amazon counts 0: 1 may have been removed"} {
 			if !strings.Contains(text, w) {
 				t.Errorf("explanations lack %q:\n%s", w, text)
 			}

@@ -186,7 +186,10 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 	}
 	for _, k := range sortedKeys(am.Components) {
 		a, ours := am.Components[k], o.Components[k]
-		label := strings.ReplaceAll(k, "_", " ")
+		label := componentWords[k]
+		if label == "" {
+			label = strings.ReplaceAll(k, "_", " ")
+		}
 		switch {
 		case containsStr(o.NotGiven, k) && a > 0:
 			add(fmt.Sprintf("Amazon counts %d %s; no file of them was given", a, label))
@@ -202,6 +205,14 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 		add(fmt.Sprintf("Amazon's report is of %s, before the entry's window ends (%s)", am.AsOf, res.Window.To))
 	}
 	am.Explanations, am.Explained = orNone(why), explained
+}
+
+// componentWords name the numerator's parts in the explanations.
+var componentWords = map[string]string{
+	metrics.ComponentNegativeFeedback: "negative feedback", metrics.ComponentClaims: "A-to-z claims",
+	metrics.ComponentChargebacks: "chargebacks", metrics.ComponentMissingInvoice: "missing invoices",
+	metrics.ComponentLateInvoice: "late invoices", metrics.ComponentLateResponse: "late responses",
+	metrics.ComponentNoResponse: "unanswered messages",
 }
 
 func orNone(s []string) []string {

@@ -16,7 +16,8 @@ import (
 )
 
 // Amazon's seller performance report (SP-API
-// GET_V2_SELLER_PERFORMANCE_REPORT): a JSON document, not a table, with
+// GET_V2_SELLER_PERFORMANCE_REPORT; the older V1 XML report is the same kind,
+// read by performance_v1.go): a JSON document, not a table, with
 // Amazon's own figures and targets per store (metrics.md, "Amazon's own
 // figures: the V2 seller performance report"; the schema is
 // accountHealthReport-2020-11-18.json).
@@ -34,12 +35,24 @@ import (
 // prefulfillmentCancelRate for preFulfillmentCancellationRate, warningState
 // for warningStates, ahrStatus for accountHealthRatingStatus, ahrScore,
 // lateShipmentRateList (10- and 30-day entries, whose reportingDateRange may
-// be missing), counts larger than their denominators (kept as given), a
-// status other than GOOD/BAD/NONE (kept as written), and a document labelled
-// gzip that is plain JSON (compression is told by magic bytes, never by name).
+// be missing), defectsCount for a count, LESS_THAN_OR_EQUAL and
+// GREATER_THAN_OR_EQUAL conditions, warningStates written as a list of
+// strings or as an object, documentRequest for documentRequests, counts
+// larger than their denominators (kept as given), a status other than
+// GOOD/BAD/NONE (kept as written), an entry without marketplaceId (read, with
+// a warning), and a document labelled gzip that is plain JSON (compression
+// is told by magic bytes, never by name).
+//
+// Besides the targets, each entry gives the parts of its numerators
+// (Target.Components: orderDefectRate's negativeFeedback, claims and
+// chargebacks, invoiceDefectRate's missingInvoice and lateInvoice), the
+// unit-level on-time delivery rate of US stores (unitOnTimeDeliveryRate, a
+// Target whose Metric is unitOnTimeDelivery, which no metric of audit has)
+// and its policy-violation objects (StorePerformance.Policies, in the
+// entry's order; perfPolicyKeys lists them).
 var performanceSpec = Spec{
 	Kind:  "seller-performance",
-	Title: "seller performance report (SP-API V2)",
+	Title: "seller performance report (SP-API V2 JSON or V1 XML)",
 	// Not a table: recognised by sniffPerformance, never by a header row.
 	Anchor: func(map[string]int) bool { return false },
 	Read:   readPerformance,
@@ -49,11 +62,42 @@ var performanceSpec = Spec{
 // KiB per store.
 const MaxPerformanceJSON = 64 << 20
 
+// The metric ids Amazon's report names, ours (internal/metrics) except
+// unitOnTimeDelivery, which is Amazon's only. They are written here once for
+// both readers (this file and performance_v1.go).
+const (
+	perfODR            = "odr"
+	perfLateShipment   = "late_shipment_rate"
+	perfCancel         = "prefulfillment_cancel_rate"
+	perfValidTracking  = "valid_tracking_rate"
+	perfOnTimeDelivery = "on_time_delivery_rate"
+	perfInvoiceDefect  = "invoice_defect_rate"
+	// unitOnTimeDelivery is unitOnTimeDeliveryRate (US stores only): no
+	// metric of audit has this id, so it is shown as Amazon's figure only.
+	unitOnTimeDelivery = "unit_on_time_delivery_rate"
+	perfContact        = "contact_response_rate"
+	perfReturn         = "return_dissatisfaction_rate"
+	perfServiceDissat  = "customer_service_dissatisfaction_rate"
+)
+
+// The component keys of Target.Components (internal/metrics' own keys).
+const (
+	compNegativeFeedback = "negative_feedback"
+	compClaims           = "a_to_z_claims"
+	compChargebacks      = "chargebacks"
+	compMissingInvoice   = "missing_invoice"
+	compLateInvoice      = "late_invoice"
+	compLateResponse     = "late_response"
+	compNoResponse       = "no_response"
+)
+
 // sniffPerformance says whether the start of a text is a seller performance
-// report: JSON (first non-space byte '{') that names "performanceMetrics".
+// report: the V2 report, JSON (first non-space byte '{') that names
+// "performanceMetrics", or the V1 report (sniffPerformanceXML,
+// performance_v1.go).
 func sniffPerformance(sample []byte) bool {
 	b := bytes.TrimLeft(sample, " \t\r\n")
-	return len(b) > 0 && b[0] == '{' && bytes.Contains(sample, []byte(`"performanceMetrics"`))
+	return len(b) > 0 && b[0] == '{' && bytes.Contains(sample, []byte(`"performanceMetrics"`)) || sniffPerformanceXML(sample)
 }
 
 // perfDoc is the decoded report. Keys are matched as encoding/json does
@@ -67,9 +111,15 @@ type perfDoc struct {
 	// line of accountStatuses itself.
 	statusLines, entryLines []int
 	statusesLine            int
+	// entryKeys are the keys of each performanceMetrics entry as written,
+	// in their order (for the order of the policy-violation objects).
+	entryKeys [][]string
 	// err is why a sniffed document could not be read; readPerformance
 	// returns it.
 	err *InputError
+	// v1 is the V1 XML report (performance_v1.go); the fields above are
+	// then empty.
+	v1 *perfV1Doc
 }
 
 type perfAccountStatus struct {
@@ -89,12 +139,114 @@ type perfEntry struct {
 	CancelExample        *perfMetric  `json:"prefulfillmentCancelRate"` // the schema's example
 	ValidTrackingRate    *perfMetric  `json:"validTrackingRate"`
 	OnTimeDeliveryRate   *perfMetric  `json:"onTimeDeliveryRate"`
+	UnitOnTimeDelivery   *perfMetric  `json:"unitOnTimeDeliveryRate"` // US only
 	InvoiceDefectRate    *perfMetric  `json:"invoiceDefectRate"`
 	// The keys below feed no figure: a value of an unexpected JSON type
 	// leaves the key out, with a warning (loose).
 	AccountHealthRating loose[*perfHealthRating] `json:"accountHealthRating"`
-	WarningStates       loose[[]perfWarning]     `json:"warningStates"`
-	WarningState        loose[[]perfWarning]     `json:"warningState"` // the schema's example
+	WarningStates       loose[perfWarnings]      `json:"warningStates"`
+	WarningState        loose[perfWarnings]      `json:"warningState"` // the schema's example
+
+	// The policy-violation objects (perfPolicyKeys).
+	ListingPolicyViolations                 *perfPolicy `json:"listingPolicyViolations"`
+	ProductAuthenticityCustomerComplaints   *perfPolicy `json:"productAuthenticityCustomerComplaints"`
+	ProductConditionCustomerComplaints      *perfPolicy `json:"productConditionCustomerComplaints"`
+	ProductSafetyCustomerComplaints         *perfPolicy `json:"productSafetyCustomerComplaints"`
+	ReceivedIntellectualPropertyComplaints  *perfPolicy `json:"receivedIntellectualPropertyComplaints"`
+	SuspectedIntellectualPropertyViolations *perfPolicy `json:"suspectedIntellectualPropertyViolations"`
+	RestrictedProductPolicyViolations       *perfPolicy `json:"restrictedProductPolicyViolations"`
+	FoodAndProductSafetyIssues              *perfPolicy `json:"foodAndProductSafetyIssues"`
+	CustomerProductReviewsPolicyViolations  *perfPolicy `json:"customerProductReviewsPolicyViolations"`
+	OtherPolicyViolations                   *perfPolicy `json:"otherPolicyViolations"`
+	DocumentRequests                        *perfPolicy `json:"documentRequests"`
+	DocumentRequest                         *perfPolicy `json:"documentRequest"` // the schema's example
+	PolicyViolationWarnings                 *perfPolicy `json:"policyViolationWarnings"`
+}
+
+// perfPolicyKeys are the policy-violation objects of an entry, as the schema
+// (and, for documentRequest, customerProductReviewsPolicyViolations and
+// policyViolationWarnings, the example and real payloads) names them. Policies
+// keep the entry's order of them.
+var perfPolicyKeys = []string{
+	"listingPolicyViolations",
+	"productAuthenticityCustomerComplaints",
+	"productConditionCustomerComplaints",
+	"productSafetyCustomerComplaints",
+	"receivedIntellectualPropertyComplaints",
+	"suspectedIntellectualPropertyViolations",
+	"restrictedProductPolicyViolations",
+	"foodAndProductSafetyIssues",
+	"customerProductReviewsPolicyViolations",
+	"otherPolicyViolations",
+	"documentRequests",
+	"documentRequest",
+	"policyViolationWarnings",
+}
+
+// policy is the entry's object of one of perfPolicyKeys, nil when absent.
+func (e *perfEntry) policy(key string) *perfPolicy {
+	switch key {
+	case "listingPolicyViolations":
+		return e.ListingPolicyViolations
+	case "productAuthenticityCustomerComplaints":
+		return e.ProductAuthenticityCustomerComplaints
+	case "productConditionCustomerComplaints":
+		return e.ProductConditionCustomerComplaints
+	case "productSafetyCustomerComplaints":
+		return e.ProductSafetyCustomerComplaints
+	case "receivedIntellectualPropertyComplaints":
+		return e.ReceivedIntellectualPropertyComplaints
+	case "suspectedIntellectualPropertyViolations":
+		return e.SuspectedIntellectualPropertyViolations
+	case "restrictedProductPolicyViolations":
+		return e.RestrictedProductPolicyViolations
+	case "foodAndProductSafetyIssues":
+		return e.FoodAndProductSafetyIssues
+	case "customerProductReviewsPolicyViolations":
+		return e.CustomerProductReviewsPolicyViolations
+	case "otherPolicyViolations":
+		return e.OtherPolicyViolations
+	case "documentRequests":
+		return e.DocumentRequests
+	case "documentRequest":
+		return e.DocumentRequest
+	case "policyViolationWarnings":
+		return e.PolicyViolationWarnings
+	}
+	return nil
+}
+
+// perfPolicy is a policy-violation object (the schema's
+// ListingLevelViolation). Its count is strict; the rest feeds no figure and
+// is read leniently.
+type perfPolicy struct {
+	DefectsCount    *float64            `json:"defectsCount"`
+	Count           *float64            `json:"count"`         // real payloads
+	WarningsCount   *float64            `json:"warningsCount"` // policyViolationWarnings
+	Status          loose[string]       `json:"status"`
+	TargetValue     loose[float64]      `json:"targetValue"`
+	TargetCondition loose[string]       `json:"targetCondition"`
+	Range           loose[perfDateSpan] `json:"reportingDateRange"`
+}
+
+// count is the policy's count and its key: defectsCount, else count, else
+// warningsCount.
+func (p *perfPolicy) count() (string, *float64) {
+	switch {
+	case p.DefectsCount != nil:
+		return "defectsCount", p.DefectsCount
+	case p.Count != nil:
+		return "count", p.Count
+	case p.WarningsCount != nil:
+		return "warningsCount", p.WarningsCount
+	}
+	return "defectsCount", nil
+}
+
+// perfDateSpan is reportingDateRange.
+type perfDateSpan struct {
+	From *string `json:"reportingDateFrom"`
+	To   *string `json:"reportingDateTo"`
 }
 
 type perfHealthRating struct {
@@ -108,12 +260,118 @@ type perfWarning struct {
 	Status string `json:"status"`
 }
 
+// perfWarnings is warningStates: a list of {warningType, status} as the
+// schema has it, or as real payloads also write it, a list of warning
+// types (strings), one such object, or an object of warning type to status
+// ({"spammingSellerMessaging": "BAD"}). Another shape is a type error,
+// which loose turns into a warning.
+type perfWarnings []perfWarning
+
+func (w *perfWarnings) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	var out perfWarnings
+	switch {
+	case len(b) > 0 && b[0] == '[':
+		var list []json.RawMessage
+		if err := json.Unmarshal(b, &list); err != nil {
+			return err
+		}
+		for _, r := range list {
+			x, ok, err := perfWarningOf(r)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, x)
+			}
+		}
+	case len(b) > 0 && b[0] == '{':
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(b, &m); err != nil {
+			return err
+		}
+		for k := range m {
+			if strings.EqualFold(k, "warningType") {
+				var x perfWarning
+				if err := json.Unmarshal(b, &x); err != nil {
+					return err
+				}
+				*w = perfWarnings{x}
+				return nil
+			}
+		}
+		for _, k := range objectKeys(b) {
+			r := bytes.TrimSpace(m[k])
+			if len(r) > 0 && r[0] == '{' {
+				x, _, err := perfWarningOf(r)
+				if err != nil {
+					return err
+				}
+				if x.Type == "" {
+					x.Type = k
+				}
+				out = append(out, x)
+				continue
+			}
+			var status *string
+			if err := json.Unmarshal(r, &status); err != nil {
+				return err
+			}
+			x := perfWarning{Type: k}
+			if status != nil {
+				x.Status = *status
+			}
+			out = append(out, x)
+		}
+	default:
+		return &json.UnmarshalTypeError{Value: jsonValueKind(b), Type: reflect.TypeFor[perfWarnings]()}
+	}
+	*w = out
+	return nil
+}
+
+// perfWarningOf reads one entry of a warningStates list: an object, or a
+// string that is its warning type; null is no entry.
+func perfWarningOf(r json.RawMessage) (perfWarning, bool, error) {
+	r = bytes.TrimSpace(r)
+	var x perfWarning
+	switch {
+	case string(r) == "null":
+		return x, false, nil
+	case len(r) > 0 && r[0] == '"':
+		err := json.Unmarshal(r, &x.Type)
+		return x, err == nil, err
+	case len(r) > 0 && r[0] == '{':
+		err := json.Unmarshal(r, &x)
+		return x, err == nil, err
+	}
+	return x, false, &json.UnmarshalTypeError{Value: jsonValueKind(r), Type: reflect.TypeFor[perfWarning]()}
+}
+
+// jsonValueKind names a JSON value's type as encoding/json's errors do.
+func jsonValueKind(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return "value"
+	}
+	switch b[0] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
 // perfMetric holds the keys of every rate metric; each uses some.
 type perfMetric struct {
-	Range *struct {
-		From *string `json:"reportingDateFrom"`
-		To   *string `json:"reportingDateTo"`
-	} `json:"reportingDateRange"`
+	Range           *perfDateSpan `json:"reportingDateRange"`
 	Status          loose[string] `json:"status"` // feeds no figure
 	Rate            *float64      `json:"rate"`
 	TargetValue     *float64      `json:"targetValue"`
@@ -126,12 +384,36 @@ type perfMetric struct {
 	CancellationCount              *float64   `json:"cancellationCount"`
 	ValidTrackingCount             *float64   `json:"validTrackingCount"`
 	OnTimeDeliveryCount            *float64   `json:"onTimeDeliveryCount"`
+	UnitOnTimeDeliveryCount        *float64   `json:"unitOnTimeDeliveryCount"`
+	TotalUnitCount                 *float64   `json:"totalUnitCount"`
 	OrderWithDefects               *perfCount `json:"orderWithDefects"`
 	InvoiceDefect                  *perfCount `json:"invoiceDefect"`
+
+	// The parts of the numerator (Target.Components).
+	NegativeFeedback *perfCount `json:"negativeFeedback"`
+	Claims           *perfCount `json:"claims"`
+	Chargebacks      *perfCount `json:"chargebacks"`
+	MissingInvoice   *perfCount `json:"missingInvoice"`
+	LateInvoice      *perfCount `json:"lateInvoice"`
 }
 
+// perfCount is a {count, status} object; real payloads also write
+// defectsCount for count.
 type perfCount struct {
-	Count *float64 `json:"count"`
+	Count        *float64 `json:"count"`
+	DefectsCount *float64 `json:"defectsCount"`
+}
+
+// countOf is the count of c (nil when c is) and its key path under name:
+// name.count, else name.defectsCount.
+func countOf(name string, c *perfCount) (string, *float64) {
+	switch {
+	case c == nil:
+		return name + ".count", nil
+	case c.Count == nil && c.DefectsCount != nil:
+		return name + ".defectsCount", c.DefectsCount
+	}
+	return name + ".count", c.Count
 }
 
 // loose holds the value of a key that feeds no figure (an account status,
@@ -194,7 +476,7 @@ func openPerformance(s stream, r io.Reader) (*Table, error) {
 			spec = sp
 		}
 	}
-	doc, err := readPerformanceJSON(s.name, r)
+	doc, err := readPerformanceDoc(s.name, r)
 	var ie *InputError
 	if errors.As(err, &ie) {
 		// A broken report is an error when its kind is read, like a bad
@@ -207,15 +489,22 @@ func openPerformance(s stream, r io.Reader) (*Table, error) {
 	return &Table{File: s.name, Spec: spec, perf: doc, closer: s.closer}, nil
 }
 
-// readPerformanceJSON reads and decodes the document.
-func readPerformanceJSON(name string, r io.Reader) (*perfDoc, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxPerformanceJSON+1))
+// readPerformanceDoc reads and decodes the document: the V1 report's XML
+// when its first non-space byte is '<', else the V2 report's JSON.
+func readPerformanceDoc(name string, r io.Reader) (*perfDoc, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max(MaxPerformanceJSON, MaxPerformanceXML)+1))
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) { // a decompression bomb
 			return nil, ie
 		}
 		return nil, &InputError{File: name, Msg: err.Error()}
+	}
+	if isXMLDoc(data) {
+		if len(data) > MaxPerformanceXML {
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("an XML document larger than %s: not a seller performance report", byteSize(MaxPerformanceXML))}
+		}
+		return decodePerformanceV1(name, data)
 	}
 	if len(data) > MaxPerformanceJSON {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("a JSON document larger than %s: not a seller performance report", byteSize(MaxPerformanceJSON))}
@@ -236,8 +525,8 @@ func decodePerformance(name string, data []byte) (*perfDoc, error) {
 	if err := json.Unmarshal(data, doc); err != nil {
 		return nil, jsonError(name, data, err)
 	}
-	doc.statusLines = arrayLines(data, "accountStatuses")
-	doc.entryLines = arrayLines(data, "performanceMetrics")
+	doc.statusLines, _ = arrayLines(data, "accountStatuses")
+	doc.entryLines, doc.entryKeys = arrayLines(data, "performanceMetrics")
 	doc.statusesLine = keyLine(data, "accountStatuses")
 	return doc, nil
 }
@@ -333,29 +622,32 @@ func jsonKind(t reflect.Type) string {
 
 // arrayLines returns the line where each element of the top-level array
 // key starts (the last occurrence of the key, matched as encoding/json
-// matches it), nil when there is none. data is valid JSON.
-func arrayLines(data []byte, key string) []int {
+// matches it), nil when there is none, and the keys of each element that
+// is an object, as written and in their order. data is valid JSON.
+func arrayLines(data []byte, key string) ([]int, [][]string) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil
+		return nil, nil
 	}
 	var out []int
+	var outKeys [][]string
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return out
+			return out, outKeys
 		}
 		if k, _ := tok.(string); !strings.EqualFold(k, key) {
 			var skip json.RawMessage
 			if dec.Decode(&skip) != nil {
-				return out
+				return out, outKeys
 			}
 			continue
 		}
 		var lines []int
+		var keys [][]string
 		tok, err = dec.Token()
 		if err != nil {
-			return out
+			return out, outKeys
 		}
 		if tok == json.Delim('[') {
 			for dec.More() {
@@ -365,20 +657,44 @@ func arrayLines(data []byte, key string) []int {
 				}
 				line, _ := position(data, off)
 				lines = append(lines, line)
-				var skip json.RawMessage
-				if dec.Decode(&skip) != nil {
-					return out
+				var elem json.RawMessage
+				if dec.Decode(&elem) != nil {
+					return out, outKeys
 				}
+				keys = append(keys, objectKeys(elem))
 			}
 			if _, err := dec.Token(); err != nil { // ']'
-				return out
+				return out, outKeys
 			}
 		} else if d, ok := tok.(json.Delim); ok && d == '{' {
-			return out // not a list: decoding failed on it already
+			return out, outKeys // not a list: decoding failed on it already
 		}
-		out = lines
+		out, outKeys = lines, keys
 	}
-	return out
+	return out, outKeys
+}
+
+// objectKeys are the keys of a JSON object as written, in their order; nil
+// when b is not an object.
+func objectKeys(b []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, _ := tok.(string)
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return keys
+		}
+	}
+	return keys
 }
 
 // keyLine is the line where the value of the top-level key starts (its
@@ -416,12 +732,15 @@ func keyLine(data []byte, key string) int {
 func readPerformance(t *Table, s *Sink) error {
 	doc := t.perf
 	if doc == nil {
-		return &InputError{File: t.File, Msg: "not a JSON seller performance report"}
+		return &InputError{File: t.File, Msg: "not a seller performance report"}
 	}
 	if doc.err != nil {
 		return doc.err
 	}
-	p := records.Performance{Source: records.Source{File: t.File}}
+	if doc.v1 != nil {
+		return readPerformanceV1(t, s, doc.v1)
+	}
+	p := records.Performance{Source: records.Source{File: t.File}, Version: 2}
 	doc.AccountStatuses.warn(s, t.File, doc.statusesLine, "accountStatuses")
 	status := perfAccountStatuses(doc)
 	seen := map[string]bool{}
@@ -491,6 +810,14 @@ func readPerfEntry(t *Table, s *Sink, doc *perfDoc, i int, status map[string]str
 		}
 		sp.Targets = append(sp.Targets, tg)
 	}
+	var keys []string
+	if i < len(doc.entryKeys) {
+		keys = doc.entryKeys[i]
+	}
+	var err error
+	if sp.Policies, err = readPerfPolicies(s, at, e, keys); err != nil {
+		return records.StorePerformance{}, err
+	}
 	return sp, nil
 }
 
@@ -524,55 +851,70 @@ func readPerfHealthRating(t *Table, s *Sink, at perfPlace, e *perfEntry, sp *rec
 }
 
 // perfSource is one rate metric of an entry: its key, the metric and
-// fulfillment it is Amazon's target for, and where its counts are.
+// fulfillment it is Amazon's target for, where its counts are, and the parts
+// of its numerator.
 type perfSource struct {
 	key, metric, fulfillment string
 	m                        *perfMetric
 	num, den                 func(m *perfMetric) (string, *float64)
+	parts                    []perfPart
 }
+
+// perfPart is one part of a numerator: its component key and object.
+type perfPart struct {
+	component, name string
+	of              func(m *perfMetric) *perfCount
+}
+
+// The parts of the ODR's and the invoice defect rate's numerators.
+var (
+	odrParts = []perfPart{
+		{compNegativeFeedback, "negativeFeedback", func(m *perfMetric) *perfCount { return m.NegativeFeedback }},
+		{compClaims, "claims", func(m *perfMetric) *perfCount { return m.Claims }},
+		{compChargebacks, "chargebacks", func(m *perfMetric) *perfCount { return m.Chargebacks }},
+	}
+	invoiceParts = []perfPart{
+		{compMissingInvoice, "missingInvoice", func(m *perfMetric) *perfCount { return m.MissingInvoice }},
+		{compLateInvoice, "lateInvoice", func(m *perfMetric) *perfCount { return m.LateInvoice }},
+	}
+)
 
 // perfSources lists the rate metrics of an entry in the order their targets are kept.
 func perfSources(e *perfEntry) []perfSource {
 	orders := func(m *perfMetric) (string, *float64) { return "orderCount", m.OrderCount }
 	var list []perfSource
 	if odr := e.OrderDefectRate; odr != nil {
-		defects := func(m *perfMetric) (string, *float64) {
-			if m.OrderWithDefects == nil {
-				return "orderWithDefects.count", nil
-			}
-			return "orderWithDefects.count", m.OrderWithDefects.Count
-		}
+		defects := func(m *perfMetric) (string, *float64) { return countOf("orderWithDefects", m.OrderWithDefects) }
 		list = append(list,
-			perfSource{"orderDefectRate.afn", "odr", "afn", odr.AFN, defects, orders},
-			perfSource{"orderDefectRate.mfn", "odr", "mfn", odr.MFN, defects, orders})
+			perfSource{"orderDefectRate.afn", perfODR, "afn", odr.AFN, defects, orders, odrParts},
+			perfSource{"orderDefectRate.mfn", perfODR, "mfn", odr.MFN, defects, orders, odrParts})
 	}
 	late := func(m *perfMetric) (string, *float64) { return "lateShipmentCount", m.LateShipmentCount }
-	list = append(list, perfSource{"lateShipmentRate", "late_shipment_rate", "", e.LateShipmentRate, late, orders})
+	list = append(list, perfSource{"lateShipmentRate", perfLateShipment, "", e.LateShipmentRate, late, orders, nil})
 	for j := range e.LateShipmentRateList {
-		list = append(list, perfSource{fmt.Sprintf("lateShipmentRateList[%d]", j), "late_shipment_rate", "", &e.LateShipmentRateList[j], late, orders})
+		list = append(list, perfSource{fmt.Sprintf("lateShipmentRateList[%d]", j), perfLateShipment, "", &e.LateShipmentRateList[j], late, orders, nil})
 	}
 	cancelKey, cancel := "preFulfillmentCancellationRate", e.Cancel
 	if cancel == nil {
 		cancelKey, cancel = "prefulfillmentCancelRate", e.CancelExample
 	}
 	return append(list,
-		perfSource{cancelKey, "prefulfillment_cancel_rate", "", cancel,
-			func(m *perfMetric) (string, *float64) { return "cancellationCount", m.CancellationCount }, orders},
-		perfSource{"validTrackingRate", "valid_tracking_rate", "", e.ValidTrackingRate,
+		perfSource{cancelKey, perfCancel, "", cancel,
+			func(m *perfMetric) (string, *float64) { return "cancellationCount", m.CancellationCount }, orders, nil},
+		perfSource{"validTrackingRate", perfValidTracking, "", e.ValidTrackingRate,
 			func(m *perfMetric) (string, *float64) { return "validTrackingCount", m.ValidTrackingCount },
-			func(m *perfMetric) (string, *float64) { return "shipmentCount", m.ShipmentCount }},
-		perfSource{"onTimeDeliveryRate", "on_time_delivery_rate", "", e.OnTimeDeliveryRate,
+			func(m *perfMetric) (string, *float64) { return "shipmentCount", m.ShipmentCount }, nil},
+		perfSource{"onTimeDeliveryRate", perfOnTimeDelivery, "", e.OnTimeDeliveryRate,
 			func(m *perfMetric) (string, *float64) { return "onTimeDeliveryCount", m.OnTimeDeliveryCount },
 			func(m *perfMetric) (string, *float64) {
 				return "shipmentCountWithValidTracking", m.ShipmentCountWithValidTracking
-			}},
-		perfSource{"invoiceDefectRate", "invoice_defect_rate", "", e.InvoiceDefectRate,
-			func(m *perfMetric) (string, *float64) {
-				if m.InvoiceDefect == nil {
-					return "invoiceDefect.count", nil
-				}
-				return "invoiceDefect.count", m.InvoiceDefect.Count
-			}, orders})
+			}, nil},
+		perfSource{"unitOnTimeDeliveryRate", unitOnTimeDelivery, "", e.UnitOnTimeDelivery,
+			func(m *perfMetric) (string, *float64) { return "unitOnTimeDeliveryCount", m.UnitOnTimeDeliveryCount },
+			func(m *perfMetric) (string, *float64) { return "totalUnitCount", m.TotalUnitCount }, nil},
+		perfSource{"invoiceDefectRate", perfInvoiceDefect, "", e.InvoiceDefectRate,
+			func(m *perfMetric) (string, *float64) { return countOf("invoiceDefect", m.InvoiceDefect) },
+			orders, invoiceParts})
 }
 
 // readPerfTarget reads one rate metric (src.m is not nil) as Amazon's target for it.
@@ -585,7 +927,7 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 		if op, ok := perfOps[strings.ToUpper(c)]; ok {
 			tg.Op, tg.Value = op, *m.TargetValue
 		} else {
-			s.Warnf("%s:%d: %s.%s: targetCondition %q is none of LESS_THAN, GREATER_THAN, EQUALS; Amazon's target for it is not used", at.file, at.line, at.path, src.key, c)
+			s.Warnf("%s:%d: %s.%s: targetCondition %q is none of %s; Amazon's target for it is not used", at.file, at.line, at.path, src.key, c, perfOpNames)
 		}
 	}
 	for _, c := range []struct {
@@ -599,6 +941,19 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 		}
 		*c.out = n
 	}
+	for _, p := range src.parts {
+		key, v := countOf(p.name, p.of(m))
+		n, err := wholeNumber(v)
+		if err != nil {
+			return records.Target{}, at.errorf(src.key+"."+key, err)
+		}
+		if n != nil {
+			if tg.Components == nil {
+				tg.Components = map[string]int{}
+			}
+			tg.Components[p.component] = *n
+		}
+	}
 	if r := m.Range; r != nil {
 		var err error
 		if tg.From, err = perfDate(r.From); err != nil {
@@ -607,11 +962,78 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 		if tg.To, err = perfDate(r.To); err != nil {
 			return records.Target{}, at.errorf(src.key+".reportingDateRange.reportingDateTo", err)
 		}
-		if tg.From != nil && tg.To != nil && *tg.To >= *tg.From {
-			tg.WindowDays = int(*tg.To-*tg.From) + 1
-		}
+		tg.WindowDays = windowDays(tg.From, tg.To)
 	}
 	return tg, nil
+}
+
+// windowDays is the length of a range in days, both ends counted; 0 when
+// an end is missing or the range is reversed.
+func windowDays(from, to *civil.Date) int {
+	if from != nil && to != nil && *to >= *from {
+		return int(*to-*from) + 1
+	}
+	return 0
+}
+
+// readPerfPolicies reads the policy-violation objects of performanceMetrics[i]
+// in the entry's order (keys as written). A count that is not a whole
+// number is an error; a target, status or range of an unexpected type, or a
+// date that does not parse, is left out with a warning (they feed no
+// figure).
+func readPerfPolicies(s *Sink, at perfPlace, e *perfEntry, keys []string) ([]records.PolicyCount, error) {
+	var out []records.PolicyCount
+	seen := map[string]bool{}
+	order := append(append([]string(nil), keys...), perfPolicyKeys...) // the fixed order: a safety net
+	for _, written := range order {
+		var key string
+		for _, k := range perfPolicyKeys {
+			if strings.EqualFold(written, k) {
+				key = k
+				break
+			}
+		}
+		p := e.policy(key)
+		if key == "" || seen[key] || p == nil {
+			continue
+		}
+		seen[key] = true
+		path := at.path + "." + written
+		pc := records.PolicyCount{Key: written}
+		ck, v := p.count()
+		n, err := wholeNumber(v)
+		if err != nil {
+			return nil, at.errorf(written+"."+ck, err)
+		}
+		pc.Count = n
+		p.Status.warn(s, at.file, at.line, path+".status")
+		pc.Status = strings.TrimSpace(p.Status.V)
+		p.TargetValue.warn(s, at.file, at.line, path+".targetValue")
+		p.TargetCondition.warn(s, at.file, at.line, path+".targetCondition")
+		if p.TargetValue.set && p.TargetCondition.set {
+			c := strings.TrimSpace(p.TargetCondition.V)
+			if op, ok := perfOps[strings.ToUpper(c)]; ok {
+				pc.Op, pc.Value = op, p.TargetValue.V
+			} else {
+				s.Warnf("%s:%d: %s: targetCondition %q is none of %s; it is not read (it feeds no figure)", at.file, at.line, path, c, perfOpNames)
+			}
+		}
+		p.Range.warn(s, at.file, at.line, path+".reportingDateRange")
+		for _, d := range []struct {
+			name string
+			v    *string
+			out  **civil.Date
+		}{{"reportingDateFrom", p.Range.V.From, &pc.From}, {"reportingDateTo", p.Range.V.To, &pc.To}} {
+			date, err := perfDate(d.v)
+			if err != nil {
+				s.Warnf("%s:%d: %s.reportingDateRange.%s: %v; it is not read (it feeds no figure)", at.file, at.line, path, d.name, err)
+				continue
+			}
+			*d.out = date
+		}
+		out = append(out, pc)
+	}
+	return out, nil
 }
 
 // perfStatusOnlyStores gives a store for each marketplace only accountStatuses names.
@@ -634,8 +1056,13 @@ func perfStatusOnlyStores(t *Table, s *Sink, doc *perfDoc, seen map[string]bool)
 	return out
 }
 
-// perfOps maps targetCondition to the comparison a rate must pass.
-var perfOps = map[string]string{"LESS_THAN": "<", "GREATER_THAN": ">", "EQUALS": "="}
+// perfOps maps targetCondition to the comparison a rate must pass. The
+// schema names the first three; real payloads also write the last two.
+var perfOps = map[string]string{"LESS_THAN": "<", "GREATER_THAN": ">", "EQUALS": "=",
+	"LESS_THAN_OR_EQUAL": "<=", "GREATER_THAN_OR_EQUAL": ">="}
+
+// perfOpNames lists the conditions of perfOps, for warnings.
+const perfOpNames = "LESS_THAN, GREATER_THAN, EQUALS, LESS_THAN_OR_EQUAL, GREATER_THAN_OR_EQUAL"
 
 // storeOfID is the store code of a marketplace id; an id that is missing
 // or not known is warned about and gives "".
