@@ -24,17 +24,19 @@ type amazonReport struct {
 	date civil.Date
 }
 
-// latestAmazon is the store's entry of the latest report: the one whose
-// store is the account's, or the only one when the account's store is
-// unknown; nil when there is none.
-func latestAmazon(d *records.Dataset, store string) *amazonReport {
+// latestAmazon is the store's entry of the latest report whose entry keep
+// accepts (nil: any): the one whose store is the account's, or the only
+// one when the account's store is unknown; on the same date, the V2
+// report's; nil when there is none.
+func latestAmazon(d *records.Dataset, store string, keep func(*records.StorePerformance) bool) *amazonReport {
 	var best *amazonReport
+	bestVersion := 0
 	for i := range d.Performance {
 		p := &d.Performance[i]
 		var found []*records.StorePerformance
 		for j := range p.Stores {
 			sp := &p.Stores[j]
-			if store != "" && sp.Store == store || store == "" {
+			if (store != "" && sp.Store == store || store == "") && (keep == nil || keep(sp)) {
 				found = append(found, sp)
 			}
 		}
@@ -46,8 +48,8 @@ func latestAmazon(d *records.Dataset, store string) *amazonReport {
 			if r.file == "" {
 				r.file = p.Source.File
 			}
-			if best == nil || r.date > best.date {
-				best = r
+			if best == nil || r.date > best.date || r.date == best.date && p.Version > bestVersion {
+				best, bestVersion = r, p.Version
 			}
 		}
 	}

@@ -69,7 +69,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		ids = WithInputs(ids, loaded.Data)
 	}
 	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes,
-		amazon: latestAmazon(loaded.Data, store)}
+		amazon: latestAmazon(loaded.Data, store, nil)}
 	j.account = accountChecks(j.amazon)
 	return j, nil
 }

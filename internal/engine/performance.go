@@ -23,7 +23,7 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 	for _, id := range ids {
 		wanted[id] = true
 	}
-	sp, file := performanceOf(d, store)
+	sp, file := performanceWithTargets(d, store)
 	if sp == nil {
 		return nil
 	}
@@ -32,8 +32,13 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 	seen := map[string]bool{}
 	for _, t := range sp.Targets {
 		r, ok := resolved[t.Metric]
-		if !ok || !wanted[t.Metric] || seen[t.Metric] || (t.Op != "<" && t.Op != ">") {
-			continue // "=" has no meaning as a pass line
+		switch t.Op {
+		case "<", ">", "<=", ">=":
+		default:
+			continue // "=" has no meaning as a pass line; V1 reports give none
+		}
+		if !ok || !wanted[t.Metric] || seen[t.Metric] {
+			continue
 		}
 		seen[t.Metric] = true
 		if !strings.HasPrefix(r.Origins["fail"], "profile ") {
@@ -56,31 +61,21 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 	return []string{"targets of " + strings.Join(took, ", ") + " from " + origin + " (store " + sp.Store + "), over the profile's"}
 }
 
-// performanceOf is the report's entry for the store: the one whose store is
-// the account's, or the only one when the account's store is unknown; and
-// the file it was read from. It only reads the dataset, so audits of one
-// dataset may run in parallel (audit trend).
-func performanceOf(d *records.Dataset, store string) (*records.StorePerformance, string) {
-	var all []*records.StorePerformance
-	var files []string
-	for i := range d.Performance {
-		for j := range d.Performance[i].Stores {
-			sp := &d.Performance[i].Stores[j]
-			if len(sp.Targets) == 0 {
-				continue
+// performanceWithTargets is the report's entry for the store that gives
+// targets: the latest such report's (latestAmazon), so that a V1 report,
+// which gives none, or an older snapshot does not hide them; and its file.
+// It only reads the dataset, so audits of one dataset may run in parallel.
+func performanceWithTargets(d *records.Dataset, store string) (*records.StorePerformance, string) {
+	a := latestAmazon(d, store, func(sp *records.StorePerformance) bool {
+		for _, t := range sp.Targets {
+			if t.Op != "" {
+				return true
 			}
-			file := sp.Source.File
-			if file == "" {
-				file = d.Performance[i].Source.File
-			}
-			if store != "" && sp.Store == store {
-				return sp, file
-			}
-			all, files = append(all, sp), append(files, file)
 		}
+		return false
+	})
+	if a == nil {
+		return nil, ""
 	}
-	if store == "" && len(all) == 1 {
-		return all[0], files[0]
-	}
-	return nil, ""
+	return a.sp, a.file
 }

@@ -64,9 +64,12 @@ type PerformanceWarning struct {
 // Target is one metric of the report: Amazon's target for it, its status
 // and the figures behind it.
 type Target struct {
-	// Metric is our metric id: odr, late_shipment_rate,
+	// Metric is our metric id (odr, late_shipment_rate,
 	// prefulfillment_cancel_rate, valid_tracking_rate,
-	// on_time_delivery_rate, invoice_defect_rate.
+	// on_time_delivery_rate, invoice_defect_rate; from a V1 report also
+	// contact_response_rate, return_dissatisfaction_rate,
+	// customer_service_dissatisfaction_rate), or
+	// unit_on_time_delivery_rate, which is Amazon's only.
 	Metric string
 	// Fulfillment is "afn" or "mfn" for odr (the key of orderDefectRate),
 	// "" for the other metrics.
@@ -75,8 +78,9 @@ type Target struct {
 	// 1: 10 or 30 for the late shipment rate's lateShipmentRateList
 	// entries); 0 when the entry has no range.
 	WindowDays int
-	// Op is the targetCondition: "<" (LESS_THAN), ">" (GREATER_THAN) or
-	// "=" (EQUALS); "" when the entry gives no usable target (no
+	// Op is the targetCondition: "<" (LESS_THAN), ">" (GREATER_THAN),
+	// "<=" and ">=" (LESS_THAN_OR_EQUAL, GREATER_THAN_OR_EQUAL, seen in real
+	// payloads) or "=" (EQUALS); "" when the entry gives no usable target (no
 	// targetCondition or targetValue, or a condition not known), and
 	// Value is then 0.
 	Op    string
