@@ -133,7 +133,7 @@ func TestNotGivenIsNotZero(t *testing.T) {
 		if m.Components["a_to_z_claims"] != nil || m.Components["chargebacks"] != nil || m.Components["negative_feedback"] == nil {
 			t.Errorf("%s: components %v", m.Fulfillment, m.Components)
 		}
-		if strings.Join(m.Inputs.Absent, ",") != "claims,chargebacks,returns" || strings.Join(m.Inputs.Used, ",") != "orders,feedback" {
+		if strings.Join(m.Inputs.Absent, ",") != "claims,chargebacks,returns,settlement" || strings.Join(m.Inputs.Used, ",") != "orders,feedback" {
 			t.Errorf("%s: inputs %+v", m.Fulfillment, m.Inputs)
 		}
 	}

@@ -23,10 +23,9 @@ var odrMetric = Metric{
 	Clean:     [2]string{"defect-free order", "defect-free orders"},
 	ListTitle: "Defective orders",
 	Scale:     1, Window: odrWindow,
-	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns},
-	// The settlement report is read when it is among the files: its
-	// A-to-z refunds and chargeback debits are claims and chargebacks.
-	Uses: []string{kindSettlement},
+	// The settlement report's A-to-z refunds and chargeback debits are
+	// claims and chargebacks.
+	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns, kindSettlement},
 	Base: Base{Kinds: []string{kindOrders}, Field: records.Ordered},
 	Parts: []Part{{Component: ComponentNegativeFeedback, Kinds: []string{kindFeedback}},
 		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns, kindSettlement}},
