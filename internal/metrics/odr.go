@@ -26,7 +26,7 @@ var odrMetric = Metric{
 	// The settlement report's A-to-z refunds and chargeback debits are
 	// claims and chargebacks.
 	Reads: []string{kindOrders, kindFeedback, kindClaims, kindChargebacks, kindReturns, kindSettlement},
-	Base: Base{Kinds: []string{kindOrders}, Field: records.Ordered},
+	Base:  Base{Kinds: []string{kindOrders}, Field: records.Ordered},
 	Parts: []Part{{Component: ComponentNegativeFeedback, Kinds: []string{kindFeedback}},
 		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns, kindSettlement}},
 		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks, kindSettlement}}},
