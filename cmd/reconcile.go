@@ -53,17 +53,9 @@ to look), 2 when no seller performance report is among the inputs.
 
 // runReconcile is the whole of audit reconcile once its flags are parsed.
 func runReconcile(o *auditOptions) error {
-	format := o.Output
-	o.Output = "table"
-	s, err := o.settings()
+	s, err := o.tableOrJSONSettings()
 	if err != nil {
 		return err
-	}
-	if o.cmd.Flags().Changed("output") {
-		o.Output = format
-	}
-	if o.Output != "table" && o.Output != "json" {
-		return usagef("--output: audit reconcile writes table or json, not %q", o.Output)
 	}
 	loaded, err := o.load(s, o.Checks)
 	if err != nil {

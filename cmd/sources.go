@@ -9,6 +9,7 @@ import (
 	"github.com/sellerhealth/audit/internal/input"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/settings"
 )
 
 // newSourcesCmd is audit sources: which reports to download for an audit
@@ -47,19 +48,30 @@ the seller's guide to the same.
 	return c
 }
 
-// runSources is the whole of audit sources once its flags are parsed.
-func runSources(o *auditOptions) error {
+// tableOrJSONSettings are the settings of a command that writes table or
+// JSON only (sources, reconcile): the shared check knows the report
+// formats, so -o is checked here.
+func (o *auditOptions) tableOrJSONSettings() (settings.Settings, error) {
 	format := o.Output
-	o.Output = "table" // the shared check knows the report formats; sources has two
+	o.Output = "table"
 	s, err := o.settings()
 	if err != nil {
-		return err
+		return s, err
 	}
 	if o.cmd.Flags().Changed("output") {
 		o.Output = format
 	}
 	if o.Output != "table" && o.Output != "json" {
-		return usagef("--output: audit sources writes table or json, not %q", o.Output)
+		return s, usagef("--output: audit %s writes table or json, not %q", o.Command, o.Output)
+	}
+	return s, nil
+}
+
+// runSources is the whole of audit sources once its flags are parsed.
+func runSources(o *auditOptions) error {
+	s, err := o.tableOrJSONSettings()
+	if err != nil {
+		return err
 	}
 	var loaded *input.Loaded
 	if len(o.Paths) > 0 {
