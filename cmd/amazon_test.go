@@ -179,6 +179,7 @@ func TestAmazonGolden(t *testing.T) {
 		{name: "all with Amazon's report, json", args: []string{"all", "--as-of", "2026-11-20", "-o", "json", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-json.golden"},
 		{name: "all with Amazon's report, html", args: []string{"all", "--as-of", "2026-11-20", "-o", "html", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-html.golden"},
 		{name: "all with Amazon's report, markdown", args: []string{"all", "--as-of", "2026-11-20", "-o", "markdown", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-markdown.golden"},
+		{name: "all with Amazon's report, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acme, perf}, wantCode: ExitFailed, stdout: "amazon-all-us-csv.golden"},
 		{name: "reconcile, table", args: []string{"reconcile", "--as-of", "2026-11-20", acme, perf}, wantCode: ExitOK, stdout: "reconcile-us-table.golden"},
 	})
 }

@@ -187,10 +187,7 @@ func signedPoints(d float64, t health.Threshold) string {
 func accountLines(cs []health.AccountCheck) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
-		what := map[string]string{"account_health_rating": "Account Health Rating", "account_status": "Account status"}[c.Kind]
-		if c.Kind == "policy" {
-			what = c.Key
-		}
+		what := accountCheckName(c)
 		if c.Store != "" {
 			what += " (" + c.Store + ")"
 		}
@@ -204,6 +201,15 @@ func accountLines(cs []health.AccountCheck) []string {
 		out = append(out, what+": "+val+": "+statusWord(c.Status)+" ("+c.Reason+")")
 	}
 	return out
+}
+
+// accountCheckName is what a check is of: "Account Health Rating",
+// "Account status", or a policy's key (listingPolicyViolations).
+func accountCheckName(c health.AccountCheck) string {
+	if c.Kind == "policy" {
+		return c.Key
+	}
+	return map[string]string{"account_health_rating": "Account Health Rating", "account_status": "Account status"}[c.Kind]
 }
 
 // Reconcile writes audit reconcile's table: per entry Amazon gives a

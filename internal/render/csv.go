@@ -56,6 +56,21 @@ type CSVMetric struct {
 	// (FROM..TO, or a day, separated by spaces): set exactly on incomplete
 	// entries.
 	MissingDays string `csv:"missing_days"`
+	// Amazon's figure of the entry, from its seller performance report,
+	// and ours recomputed over its dates (the JSON's amazon): empty on an
+	// entry Amazon gives no figure for. On a row of what only Amazon knows
+	// (metric account_health_rating, account_status or policy),
+	// amazon_status is Amazon's word as written.
+	AmazonValue               string `csv:"amazon_value"`
+	AmazonNumerator           string `csv:"amazon_numerator"`
+	AmazonDenominator         string `csv:"amazon_denominator"`
+	AmazonWindowFrom          string `csv:"amazon_window_from"`
+	AmazonWindowTo            string `csv:"amazon_window_to"`
+	AmazonStatus              string `csv:"amazon_status"`
+	OursOverAmazonNumerator   string `csv:"ours_over_amazon_numerator"`
+	OursOverAmazonDenominator string `csv:"ours_over_amazon_denominator"`
+	AmazonAgrees              string `csv:"amazon_agrees"`
+	AmazonExplained           string `csv:"amazon_explained"`
 }
 
 // csvComponent is the cell of a component: its column in row.
@@ -122,7 +137,7 @@ func CSV(w io.Writer, r *health.Report, o Options) error {
 	if o.Details || o.DetailsOnly {
 		return writeCSV(w, csvEvents(r.Metrics))
 	}
-	return writeCSV(w, csvMetrics(r.Metrics))
+	return writeCSV(w, csvReport(r))
 }
 
 // CSVFleet writes the audit of many accounts as CSV: CSV's rows with the
@@ -147,7 +162,7 @@ func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
 			}
 			continue
 		}
-		for _, m := range csvMetrics(a.Report.Metrics) {
+		for _, m := range csvReport(a.Report) {
 			metricRows = append(metricRows, csvFleetMetric{Account: a.Name, CSVMetric: m})
 		}
 	}
@@ -161,6 +176,59 @@ func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
 // a csv.Writer of its own: gocsv's package settings are left alone.
 func writeCSV(w io.Writer, rows any) error {
 	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(w)))
+}
+
+// csvReport is the rows of a report without --details: its entries, then
+// a row per thing only Amazon's report tells (csvAccountChecks).
+func csvReport(r *health.Report) []CSVMetric {
+	return append(csvMetrics(r.Metrics), csvAccountChecks(r.Account)...)
+}
+
+// csvAccountChecks are what only Amazon's report tells, judged, one row
+// each in the shape of an entry's: metric is the kind
+// (account_health_rating, account_status, policy), name what it is (a
+// policy's key), marketplace its store, value the AHR score or the policy
+// count, target_op and target Amazon's target for a count, amazon_status
+// Amazon's word as written, status and reason audit's verdict.
+func csvAccountChecks(cs []health.AccountCheck) []CSVMetric {
+	rows := make([]CSVMetric, 0, len(cs))
+	for _, c := range cs {
+		row := CSVMetric{Metric: c.Kind, Name: accountCheckName(c), Marketplace: c.Store, Status: c.Status.String(),
+			Reason: c.Reason, AmazonStatus: c.Value}
+		switch {
+		case c.Score != nil:
+			row.Value = strconv.Itoa(*c.Score)
+		case c.Count != nil:
+			row.Value = strconv.Itoa(*c.Count)
+		}
+		if c.Op != "" {
+			row.TargetOp, row.Target = c.Op, decimal(c.Target)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// csvAmazon fills the amazon_* columns of an entry's row.
+func (row *CSVMetric) csvAmazon(a *health.Amazon) {
+	if a == nil {
+		return
+	}
+	if a.Rate != nil {
+		row.AmazonValue = decimal(*a.Rate)
+	}
+	if a.Numerator != nil {
+		row.AmazonNumerator = strconv.Itoa(*a.Numerator)
+	}
+	if a.Denominator != nil {
+		row.AmazonDenominator = strconv.Itoa(*a.Denominator)
+	}
+	if a.Window != nil {
+		row.AmazonWindowFrom, row.AmazonWindowTo = a.Window.From.String(), a.Window.To.String()
+	}
+	row.AmazonStatus = a.Status
+	row.OursOverAmazonNumerator, row.OursOverAmazonDenominator = strconv.Itoa(a.Ours.Numerator), strconv.Itoa(a.Ours.Denominator)
+	row.AmazonAgrees, row.AmazonExplained = strconv.FormatBool(a.Agrees), strconv.FormatBool(a.Explained)
 }
 
 func csvMetrics(vs []health.Verdict) []CSVMetric {
@@ -209,6 +277,7 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 				row.Reason = f.Reason
 			}
 		}
+		row.csvAmazon(m.Amazon)
 		rows = append(rows, row)
 	}
 	return rows

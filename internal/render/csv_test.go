@@ -8,6 +8,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/render"
 )
 
@@ -15,7 +16,9 @@ var (
 	csvMetricHeader = []string{"metric", "name", "fulfillment", "window_days", "marketplace", "value", "numerator", "denominator",
 		"status", "target_op", "target", "warn_at", "window_from", "window_to", "recovers_on", "clean_orders_needed", "reason",
 		"status_on_files_given", "negative_feedback", "a_to_z_claims", "chargebacks", "missing_invoice", "late_invoice",
-		"late_response", "no_response", "invalid_rejection", "missing_days"}
+		"late_response", "no_response", "invalid_rejection", "missing_days",
+		"amazon_value", "amazon_numerator", "amazon_denominator", "amazon_window_from", "amazon_window_to", "amazon_status",
+		"ours_over_amazon_numerator", "ours_over_amazon_denominator", "amazon_agrees", "amazon_explained"}
 	csvEventHeader = []string{"metric", "fulfillment", "window_days", "marketplace", "order_id", "order_date", "window_date",
 		"defect", "defect_date", "defect_status", "leaves_window_on"}
 )
@@ -224,4 +227,41 @@ func TestCSVFleet(t *testing.T) {
 	checkRow(t, "broken account, details", csvRow(d[0], d[7]), map[string]string{"account": "broken", "metric": "", "order_id": "",
 		"error": "broken/orders.txt:3: not a date"})
 	checkRow(t, "acme-us, details", csvRow(d[0], d[8]), map[string]string{"account": "acme-us", "metric": "odr", "order_id": "114-0000001-0000001", "error": ""})
+}
+
+// Amazon's figure fills the amazon_* columns of its entry's row and leaves
+// them empty on the others; what only Amazon knows follows the entries,
+// a row each with its kind as the metric.
+func TestCSVAmazon(t *testing.T) {
+	r := detAllReport()
+	rate := 0.0198
+	r.Metrics[2].Amazon = &health.Amazon{File: "perf.json", Window: &records.Range{From: detDay("2026-09-08"), To: detDay("2026-11-06")},
+		Rate: &rate, Numerator: detIntPtr(2), Denominator: detIntPtr(101), Status: "BAD",
+		Ours: health.Ours{Numerator: 1, Denominator: 95}, Explained: true, Explanations: []string{"6 orders in no file"}}
+	r.Account = []health.AccountCheck{
+		{Store: "US", Kind: "account_health_rating", Value: "WARNED", Score: detIntPtr(180), Status: health.Warn, Reason: "score 180: 100 to 199 is at risk", File: "perf.json"},
+		{Store: "US", Kind: "policy", Key: "listingPolicyViolations", Value: "BAD", Count: detIntPtr(1), Op: "=", Status: health.Fail, Reason: "Amazon says BAD", File: "perf.json"},
+	}
+	recs := csvRecords(t, renderCSV(t, r, render.Options{}))
+	if len(recs) != 1+len(r.Metrics)+2 {
+		t.Fatalf("%d rows, want %d", len(recs)-1, len(r.Metrics)+2)
+	}
+	checkRow(t, "entry with Amazon's figure", csvRow(recs[0], recs[3]), map[string]string{
+		"amazon_value": "0.0198", "amazon_numerator": "2", "amazon_denominator": "101", "amazon_window_from": "2026-09-08",
+		"amazon_window_to": "2026-11-06", "amazon_status": "BAD", "ours_over_amazon_numerator": "1", "ours_over_amazon_denominator": "95",
+		"amazon_agrees": "false", "amazon_explained": "true"})
+	for _, h := range csvMetricHeader[27:] {
+		if v := csvRow(recs[0], recs[1])[h]; v != "" {
+			t.Errorf("entry without Amazon's figure: %s = %q, want empty", h, v)
+		}
+	}
+	n := len(r.Metrics)
+	checkRow(t, "AHR", csvRow(recs[0], recs[1+n]), map[string]string{"metric": "account_health_rating", "name": "Account Health Rating",
+		"marketplace": "US", "value": "180", "status": "warn", "amazon_status": "WARNED", "reason": "score 180: 100 to 199 is at risk", "numerator": ""})
+	checkRow(t, "policy", csvRow(recs[0], recs[2+n]), map[string]string{"metric": "policy", "name": "listingPolicyViolations",
+		"value": "1", "status": "fail", "target_op": "=", "target": "0", "amazon_status": "BAD"})
+	// With --details the rows are orders: what only Amazon knows has none.
+	if recs := csvRecords(t, renderCSV(t, r, render.Options{Details: true})); strings.Contains(strings.Join(recs[len(recs)-1], ","), "account_health_rating") {
+		t.Error("an account check in the per-order rows")
+	}
 }
