@@ -203,3 +203,86 @@ func TestAmazonAccountJUnit(t *testing.T) {
 		t.Errorf("--fail-on never: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// amazonFleet is a folder of two accounts: acme-us with the sample seller
+// performance report of testdata/amazon in its folder, and clean without
+// one.
+func amazonFleet(t *testing.T) string {
+	t.Helper()
+	dir := fleetOf(t, map[string]string{"acme-us": acme, "clean": clean})
+	b, err := os.ReadFile("testdata/amazon/acme-us-performance.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "acme-us", "acme-us-performance.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestAmazonFleetGolden pins the formats of many accounts with Amazon's
+// report in one of them: the fleet table's AHR column and its notes, the
+// markdown fleet, the JUnit suites (the account checks as testcases) and
+// the CSV. The folder is a temporary one, written FLEET in the goldens.
+func TestAmazonFleetGolden(t *testing.T) {
+	dir := amazonFleet(t)
+	for _, c := range []struct {
+		name, format, golden string
+	}{
+		{"table", "table", "amazon-accounts-table-piped.golden"},
+		{"markdown", "markdown", "amazon-accounts-markdown.golden"},
+		{"junit", "junit", "amazon-accounts-junit.golden"},
+		{"csv", "csv", "amazon-accounts-csv.golden"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := run(t, false, "all", "--as-of", "2026-11-20", "--accounts", dir, "-o", c.format)
+			if r.code != ExitFailed {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, ExitFailed, r.stderr)
+			}
+			golden(t, c.golden, strings.ReplaceAll(r.stdout, dir, "FLEET"))
+		})
+	}
+}
+
+// Each account of the fleet's JSON carries account_health and its
+// entries' amazon as its own report does, byte for byte, and the document
+// follows the accounts schema.
+func TestAmazonFleetJSON(t *testing.T) {
+	dir := amazonFleet(t)
+	r := run(t, false, "all", "--as-of", "2026-11-20", "--accounts", dir, "-o", "json")
+	if err := validate(compileSchemas(t)["accounts"], r.stdout); err != nil {
+		t.Errorf("the fleet's JSON does not follow the accounts schema: %v", err)
+	}
+	var fleet struct {
+		Accounts []struct {
+			Name    string          `json:"name"`
+			Metrics json.RawMessage `json:"metrics"`
+			Account json.RawMessage `json:"account_health"`
+		} `json:"accounts"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &fleet); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range fleet.Accounts {
+		one := run(t, false, "all", "--as-of", "2026-11-20", "-o", "json", filepath.Join(dir, a.Name))
+		var single struct {
+			Metrics json.RawMessage `json:"metrics"`
+			Account json.RawMessage `json:"account_health"`
+		}
+		if err := json.Unmarshal([]byte(one.stdout), &single); err != nil {
+			t.Fatal(err)
+		}
+		if compactJSON(t, a.Metrics) != compactJSON(t, single.Metrics) {
+			t.Errorf("%s: the fleet's metrics differ from the account's own audit", a.Name)
+		}
+		switch {
+		case a.Name == "clean" && a.Account != nil:
+			t.Errorf("clean: account_health %s, want none (no Amazon report)", a.Account)
+		case a.Name == "acme-us" && (a.Account == nil || compactJSON(t, a.Account) != compactJSON(t, single.Account)):
+			t.Errorf("acme-us: account_health %s, want its own report's %s", a.Account, single.Account)
+		}
+		if a.Name == "acme-us" && !strings.Contains(string(a.Metrics), `"amazon"`) {
+			t.Error("acme-us: no entry carries amazon")
+		}
+	}
+}

@@ -203,6 +203,74 @@ func accountLines(cs []health.AccountCheck) []string {
 	return out
 }
 
+// ahrOf is a report's Account Health Rating: the one of its store, else
+// the first; false without one.
+func ahrOf(r *health.Report) (health.AccountCheck, bool) {
+	var found *health.AccountCheck
+	for i, c := range r.Account {
+		if c.Kind != "account_health_rating" {
+			continue
+		}
+		if c.Store == r.Marketplace {
+			return c, true
+		}
+		if found == nil {
+			found = &r.Account[i]
+		}
+	}
+	if found == nil {
+		return health.AccountCheck{}, false
+	}
+	return *found, true
+}
+
+// ahrText is the AHR after its status word: its score, or without one
+// Amazon's word ("180", "GOOD").
+func ahrText(c health.AccountCheck) string {
+	if c.Score != nil {
+		return strconv.Itoa(*c.Score)
+	}
+	return c.Value
+}
+
+// amazonSummary sums up a report's entries with Amazon's figure: "3
+// agree, 1 differs (1 unexplained)"; "" when none has one.
+func amazonSummary(vs []health.Verdict) string {
+	agree, differ, unexplained := 0, 0, 0
+	for _, v := range vs {
+		switch a := v.Amazon; {
+		case a == nil:
+		case a.Agrees:
+			agree++
+		default:
+			differ++
+			if !a.Explained {
+				unexplained++
+			}
+		}
+	}
+	if agree+differ == 0 {
+		return ""
+	}
+	s := strconv.Itoa(agree) + " agree, " + plural(differ, "differs", "differ")
+	if differ > 0 {
+		s += " (" + strconv.Itoa(unexplained) + " unexplained)"
+	}
+	return s
+}
+
+// accountConcerns are the lines of accountLines of the checks that do
+// not pass: what a fleet's summary names of what only Amazon knows.
+func accountConcerns(cs []health.AccountCheck) []string {
+	var bad []health.AccountCheck
+	for _, c := range cs {
+		if c.Status != health.Pass {
+			bad = append(bad, c)
+		}
+	}
+	return accountLines(bad)
+}
+
 // accountCheckName is what a check is of: "Account Health Rating",
 // "Account status", or a policy's key (listingPolicyViolations).
 func accountCheckName(c health.AccountCheck) string {

@@ -13,10 +13,12 @@ import (
 )
 
 // FleetTable writes the audit of many accounts for a person: one row per
-// account (its store, its worst status, each entry's rate, and how many
-// warnings it has), the accounts that could not be read with why, what the
-// files do not show (per account, its incomplete entries with the days to
-// download and its components not given), and the overall verdict. A
+// account (its store, its worst status, Amazon's Account Health Rating
+// when an account has one, each entry's rate, and how many warnings it
+// has), the accounts that could not be read with why, what the files do
+// not show (per account, its incomplete entries with the days to download
+// and its components not given), how Amazon's figures compare with ours
+// and what only Amazon knows that does not pass, and the overall verdict. A
 // column per entry any account computed, in the order of the command's
 // entries; a warning, incomplete or failing rate carries its status.
 // With o.Details (or o.DetailsOnly) each account's own table comes first,
@@ -39,6 +41,11 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 	cols, hidden := fleetColumns(f)
 	header := []string{"ACCOUNT", "STORE", "STATUS"}
 	numeric := []bool{false, false, false}
+	withAHR := fleetHasAHR(f)
+	if withAHR {
+		header = append(header, "AHR")
+		numeric = append(numeric, false)
+	}
 	for _, c := range cols {
 		header = append(header, c.label())
 		numeric = append(numeric, false)
@@ -58,6 +65,13 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 			store = "-"
 		}
 		row := []string{a.Name, store, pal.status(r.Status)}
+		if withAHR {
+			cell := "-"
+			if c, ok := ahrOf(r); ok {
+				cell = strings.TrimSpace(pal.status(c.Status) + " " + ahrText(c))
+			}
+			row = append(row, cell)
+		}
 		for _, c := range cols {
 			row = append(row, fleetCell(r, c, pal))
 		}
@@ -77,7 +91,7 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 			}
 		}
 	}
-	var incomplete, notGiven []string
+	var incomplete, notGiven, amazon, account []string
 	for _, a := range f.Accounts {
 		if a.Report == nil {
 			continue
@@ -88,9 +102,17 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 		for _, n := range notGivenNotes(a.Report.Metrics) {
 			notGiven = append(notGiven, a.Name+": "+n)
 		}
+		if s := amazonSummary(a.Report.Metrics); s != "" {
+			amazon = append(amazon, a.Name+": "+s)
+		}
+		for _, l := range accountConcerns(a.Report.Account) {
+			account = append(account, a.Name+": "+l)
+		}
 	}
 	indentedList(w, incompleteHead, twoLines(incomplete))
 	indentedList(w, notGivenHead, notGiven)
+	indentedList(w, "Amazon's figures beside ours over its dates (audit reconcile on the account's folder says why they differ)", amazon)
+	indentedList(w, "Account health: what only Amazon's report tells, not passing", account)
 	if len(hidden) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "Not computed for any account: %s\n", strings.Join(hidden, ", "))
@@ -103,6 +125,20 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(f.Status), errorsNote(f))
 	return nil
+}
+
+// fleetHasAHR says whether an account of f has Amazon's Account Health
+// Rating: the fleet table then has a column for it.
+func fleetHasAHR(f *health.Fleet) bool {
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			continue
+		}
+		if _, ok := ahrOf(a.Report); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // errorsNote says how many accounts an overall ERROR stands for.
@@ -276,6 +312,7 @@ type jsonAccount struct {
 	Marketplace string              `json:"marketplace,omitempty"`
 	Profile     string              `json:"profile"`
 	Metrics     []jsonMetric        `json:"metrics"`
+	Account     []jsonAccountCheck  `json:"account_health,omitempty"`
 	Unmatched   []metrics.Unplaced  `json:"unmatched"`
 	Warnings    []string            `json:"warnings"`
 	Inputs      []records.InputFile `json:"inputs"`
@@ -299,7 +336,7 @@ func FleetJSON(w io.Writer, f *health.Fleet, _ Options) error {
 			continue
 		}
 		doc.Accounts = append(doc.Accounts, jsonAccount{Name: a.Name, Status: r.Status, Marketplace: r.Marketplace,
-			Profile: r.Profile, Metrics: jsonMetrics(r), Unmatched: orEmpty(r.Unmatched), Warnings: orEmpty(r.Warnings), Inputs: orEmpty(r.Inputs)})
+			Profile: r.Profile, Metrics: jsonMetrics(r), Account: jsonAccountChecks(r.Account), Unmatched: orEmpty(r.Unmatched), Warnings: orEmpty(r.Warnings), Inputs: orEmpty(r.Inputs)})
 	}
 	return writeJSON(w, doc)
 }

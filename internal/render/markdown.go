@@ -59,7 +59,9 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 // account per row, its worst status, and a column per metric entry with
 // the rate and an emoji. An account that could not be read shows its error
 // in the status cell. Short notes per account follow: what was not
-// computed, defects not placed.
+// computed, defects not placed, Amazon's figures that differ and what only
+// Amazon knows that does not pass; an AHR column when an account has
+// Amazon's Account Health Rating.
 func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Account health of %s as of %s: %s\n\n", plural(len(f.Accounts), "account", "accounts"), f.AsOf, statusWord(f.Status))
@@ -85,6 +87,12 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	}
 	header := []string{"Account", "Status"}
 	numeric := []bool{false, false}
+	withAHR := fleetHasAHR(f)
+	if withAHR {
+		header = append(header, "AHR")
+		numeric = append(numeric, false)
+	}
+	first := len(header) // the first metric column
 	for _, c := range cols {
 		header = append(header, c.head)
 		numeric = append(numeric, true)
@@ -100,6 +108,12 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 			continue
 		}
 		row[1] = mdStatus(a.Report.Status)
+		if withAHR {
+			row[2] = "➖"
+			if c, ok := ahrOf(a.Report); ok {
+				row[2] = strings.TrimSpace(mdStatus(c.Status) + " " + mdEscape(ahrText(c)))
+			}
+		}
 		cells := map[string][]string{}
 		for _, m := range a.Report.Metrics {
 			cell := mdEmoji(m.Status)
@@ -113,7 +127,7 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 			cells[k] = append(cells[k], cell)
 		}
 		for i, c := range cols {
-			row[2+i] = strings.Join(cells[c.key], "<br>")
+			row[first+i] = strings.Join(cells[c.key], "<br>")
 		}
 		rows = append(rows, row)
 		if note := mdAccountNote(a.Report); note != "" {
@@ -189,6 +203,12 @@ func mdAccountNote(r *health.Report) string {
 	}
 	if n := len(r.Unmatched); n > 0 {
 		parts = append(parts, plural(n, "defect", "defects")+" not counted (order not in any orders report given)")
+	}
+	if s := amazonSummary(r.Metrics); s != "" {
+		parts = append(parts, "Amazon's figures: "+s)
+	}
+	for _, l := range accountConcerns(r.Account) {
+		parts = append(parts, "account health: "+mdEscape(l))
 	}
 	return strings.Join(parts, "; ")
 }
