@@ -236,3 +236,44 @@ func TestLookupFleetHTML(t *testing.T) {
 		t.Error("html has a fleet renderer")
 	}
 }
+
+// The AHR column shows Amazon's word when the rating has no score, "-" on
+// an account without one; the notes count an unexplained difference; the
+// markdown fleet says the same.
+func TestFleetAmazon(t *testing.T) {
+	differs := flEntry("late_shipment_rate", "", 10, "", 2, 50, health.Pass)
+	differs.Amazon = &health.Amazon{Numerator: flInt(3), Denominator: flInt(50), Ours: health.Ours{Numerator: 2, Denominator: 50}}
+	agrees := flEntry("late_shipment_rate", "", 30, "", 2, 100, health.Pass)
+	agrees.Amazon = &health.Amazon{Numerator: flInt(2), Denominator: flInt(100), Agrees: true, Explained: true,
+		Ours: health.Ours{Numerator: 2, Denominator: 100}}
+	de := flReport("DE", nil, differs, agrees)
+	de.Account = []health.AccountCheck{{Store: "DE", Kind: "account_health_rating", Value: "GOOD", Status: health.Pass, Reason: "Amazon says GOOD"}}
+	de.Finish()
+	f := &health.Fleet{Command: "all", AsOf: civil.NewDate(2026, 11, 20), Accounts: []health.Account{
+		{Name: "de", Report: de}, {Name: "it", Report: flReport("IT", nil, flEntry("late_shipment_rate", "", 10, "", 0, 50, health.Pass))}}}
+	out := flRender(t, render.FleetTable, f, render.Options{})
+	for _, want := range []string{"AHR", "PASS    PASS GOOD  ", "de: 1 agree, 1 differs (1 unexplained)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^it\s+IT\s+PASS\s+-\s`).MatchString(out) {
+		t.Errorf("an account without a rating has no \"-\" in the AHR column:\n%s", out)
+	}
+	if strings.Contains(out, "Account health") {
+		t.Errorf("a passing rating listed among what does not pass:\n%s", out)
+	}
+	md := flRender(t, render.MarkdownFleet, f, render.Options{})
+	for _, want := range []string{"| Account | Status | AHR |", "✅ PASS GOOD", "Amazon's figures: 1 agree, 1 differs (1 unexplained)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	// Without any rating, no AHR column.
+	f.Accounts = f.Accounts[1:]
+	if out := flRender(t, render.FleetTable, f, render.Options{}); strings.Contains(out, "AHR") {
+		t.Errorf("AHR column without a rating:\n%s", out)
+	}
+}
+
+func flInt(n int) *int { return &n }
