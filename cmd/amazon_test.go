@@ -27,7 +27,7 @@ type amazonDoc struct {
 		}
 	}
 	Account []struct {
-		Kind, Key, Store, Status, Reason string
+		Kind, Key, Store, Status, Reason, File string
 	} `json:"account_health"`
 }
 
@@ -220,6 +220,39 @@ func amazonFleet(t *testing.T) string {
 	return dir
 }
 
+// snapshotFolder is a folder holding acme-us's files and three of Amazon's
+// V2 reports, dated snapshots (the last day of their reporting range) with
+// the given AHR scores.
+func snapshotFolder(t *testing.T, snaps map[string]int) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(acme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		raw, err := os.ReadFile(filepath.Join(acme, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for date, score := range snaps {
+		doc := fmt.Sprintf(`{"performanceMetrics": [{
+  "marketplaceId": "ATVPDKIKX0DER",
+  "accountHealthRating": {"ahrStatus": "GOOD", "ahrScore": %d},
+  "lateShipmentRate": {"reportingDateRange": {"reportingDateFrom": "2026-10-01T00:00:00Z", "reportingDateTo": "%sT23:59:59Z"},
+    "lateShipmentCount": 0, "orderCount": 10, "status": "GOOD", "rate": 0, "targetValue": 0.04, "targetCondition": "LESS_THAN"}
+}]}`, score, date)
+		if err := os.WriteFile(filepath.Join(dir, "performance-"+date+".json"), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestAmazonFleetGolden pins the formats of many accounts with Amazon's
 // report in one of them: the fleet table's AHR column and its notes, the
 // markdown fleet, the JUnit suites (the account checks as testcases) and
@@ -285,4 +318,83 @@ func TestAmazonFleetJSON(t *testing.T) {
 			t.Error("acme-us: no entry carries amazon")
 		}
 	}
+}
+
+// Several of Amazon's reports are history: each date of a trend has the
+// Account Health Rating of the latest dated on or before it, none before
+// the first; a single audit leaves out those dated after its as-of date.
+func TestAccountHealthSnapshots(t *testing.T) {
+	dir := snapshotFolder(t, map[string]int{"2026-11-01": 250, "2026-11-10": 150, "2026-11-16": 80})
+	r := run(t, false, "trend", "--from", "2026-10-22", "--to", "2026-11-20", "--metric", "odr", "-o", "json", dir)
+	var doc struct {
+		AccountHealth []struct {
+			AsOf   string `json:"as_of"`
+			Score  *int
+			Status string
+		} `json:"account_health"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("%v: %s", err, r.stderr)
+	}
+	if len(doc.AccountHealth) != 30 {
+		t.Fatalf("%d AHR points, want 30", len(doc.AccountHealth))
+	}
+	for _, p := range doc.AccountHealth {
+		want, status := 0, "no_data"
+		switch {
+		case p.AsOf >= "2026-11-16":
+			want, status = 80, "fail"
+		case p.AsOf >= "2026-11-10":
+			want, status = 150, "warn"
+		case p.AsOf >= "2026-11-01":
+			want, status = 250, "pass"
+		}
+		switch {
+		case want == 0 && (p.Score != nil || p.Status != status):
+			t.Errorf("%s: before the first report, score %v %s, want a gap", p.AsOf, p.Score, p.Status)
+		case want != 0 && (p.Score == nil || *p.Score != want || p.Status != status):
+			t.Errorf("%s: score %v %s, want %d %s", p.AsOf, p.Score, p.Status, want, status)
+		}
+	}
+	if r.code != ExitFailed {
+		t.Errorf("exit %d: the AHR fails on --to", r.code)
+	}
+	r = run(t, false, "trend", "--from", "2026-10-22", "--to", "2026-11-20", "--metric", "odr", "-o", "csv", dir)
+	if !strings.Contains(r.stdout, "\n2026-11-12,account_health_rating,,,,150,,,warn,\n") || !strings.Contains(r.stdout, "\n2026-10-31,account_health_rating,,,,,,,no_data,\n") {
+		t.Errorf("csv:\n%s", r.stdout)
+	}
+
+	// A single audit on 2026-11-12: the report of 2026-11-10, not the
+	// later one, which is the future.
+	d := runAmazonArgs(t, "all", "--as-of", "2026-11-12", "-o", "json", "--fail-on", "never", dir)
+	found := false
+	for _, a := range d.Account {
+		if a.Kind == "account_health_rating" {
+			found = true
+			if a.Status != "warn" || !strings.HasSuffix(a.File, "performance-2026-11-10.json") {
+				t.Errorf("AHR on 2026-11-12: %+v", a)
+			}
+		}
+	}
+	if !found {
+		t.Error("no AHR on 2026-11-12")
+	}
+	r = run(t, false, "all", "--as-of", "2026-11-12", "--fail-on", "never", dir)
+	if !strings.Contains(r.stdout+r.stderr, "dated after 2026-11-12 left out") || !strings.Contains(r.stdout+r.stderr, "performance-2026-11-16.json (2026-11-16)") {
+		t.Errorf("no warning about the later report:\n%s\n%s", r.stdout, r.stderr)
+	}
+	// Before the first report, no account checks at all.
+	if d := runAmazonArgs(t, "all", "--as-of", "2026-10-25", "-o", "json", "--fail-on", "never", dir); len(d.Account) != 0 {
+		t.Errorf("account checks before the first report: %+v", d.Account)
+	}
+}
+
+func runAmazonArgs(t *testing.T, args ...string) amazonDoc {
+	t.Helper()
+	r := run(t, false, args...)
+	var d amazonDoc
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("%v: %s", err, r.stderr)
+	}
+	return d
 }

@@ -8,6 +8,9 @@ import (
 	"testing"
 )
 
+// snapshots are three of Amazon's seller performance reports for acme-us.
+const snapshots = "testdata/amazon/snapshots"
+
 var trendRange = []string{"trend", "--from", "2026-10-22", "--to", "2026-11-20"}
 
 func trendArgs(extra ...string) []string {
@@ -37,6 +40,15 @@ func TestTrendGolden(t *testing.T) {
 		// A German account: the IDR per store, every metric computed.
 		{name: "acme-de, table piped", args: trendArgs(acmeDE), wantCode: ExitFailed,
 			stdout: "trend-de-table-piped.golden"},
+		// Three of Amazon's reports, dated 2026-10-30, 11-08 and 11-15: the
+		// Account Health Rating of each date is the latest one's, a gap
+		// before the first.
+		{name: "snapshots, table piped", args: trendArgs(acme, snapshots), wantCode: ExitFailed,
+			stdout: "trend-snapshots-table-piped.golden", stderr: "trend-snapshots-table-piped.stderr.golden"},
+		{name: "snapshots, json", args: trendArgs("--metric", "odr", "-o", "json", acme, snapshots), wantCode: ExitFailed,
+			stdout: "trend-snapshots-json.golden"},
+		{name: "snapshots, csv", args: trendArgs("--metric", "odr", "-o", "csv", acme, snapshots), wantCode: ExitFailed,
+			stdout: "trend-snapshots-csv.golden"},
 	}
 	checkGolden(t, tests)
 }

@@ -29,8 +29,26 @@ type amazonReport struct {
 // one when the account's store is unknown; on the same date, the V2
 // report's; nil when there is none.
 func latestAmazon(d *records.Dataset, store string, keep func(*records.StorePerformance) bool) *amazonReport {
-	var best *amazonReport
-	bestVersion := 0
+	all := amazonSnapshots(d, store, keep)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
+}
+
+// amazonSnapshots are the store's entries of the reports whose entry keep
+// accepts (nil: any), one per date, oldest first: several of Amazon's
+// seller performance reports are dated snapshots, the history of what the
+// API only gives for today. The entry is the one whose store is the
+// account's, or the only one of its report when the account's store is
+// unknown. On the same date the V2 report's wins over the V1's, and
+// between two of the same version the first read.
+func amazonSnapshots(d *records.Dataset, store string, keep func(*records.StorePerformance) bool) []*amazonReport {
+	type snap struct {
+		r       *amazonReport
+		version int
+	}
+	var all []snap
 	for i := range d.Performance {
 		p := &d.Performance[i]
 		var found []*records.StorePerformance
@@ -48,12 +66,25 @@ func latestAmazon(d *records.Dataset, store string, keep func(*records.StorePerf
 			if r.file == "" {
 				r.file = p.Source.File
 			}
-			if best == nil || r.date > best.date || r.date == best.date && p.Version > bestVersion {
-				best, bestVersion = r, p.Version
-			}
+			all = append(all, snap{r, p.Version})
 		}
 	}
-	return best
+	// By date, and on one date the highest version first; the stable sort
+	// keeps the reading order between equals, so the first read wins.
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].r.date != all[b].r.date {
+			return all[a].r.date < all[b].r.date
+		}
+		return all[a].version > all[b].version
+	})
+	var out []*amazonReport
+	for _, s := range all {
+		if n := len(out); n > 0 && out[n-1].date == s.r.date {
+			continue
+		}
+		out = append(out, s.r)
+	}
+	return out
 }
 
 // reportDate is the last day of the entry's reporting date ranges: the

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -29,13 +30,15 @@ type Judge struct {
 	resolved map[string]profile.Resolved
 	notes    []string // on the store and Amazon's targets, for the warnings
 
-	// amazon is the latest of Amazon's seller performance reports for
-	// the account's store (nil without one); compare puts its figures
-	// beside ours (a single audit, not each date of a trend); account are
-	// the checks only Amazon's report gives.
-	amazon  *amazonReport
-	compare bool
-	account []health.AccountCheck
+	// snapshots are Amazon's seller performance reports for the
+	// account's store, one per date, oldest first (amazonSnapshots), and
+	// account the checks only each of them gives (accountChecks). An audit
+	// uses the latest dated on or before its as-of date: a later one is
+	// the future. compare puts its figures beside ours (a single audit,
+	// not each date of a trend).
+	snapshots []*amazonReport
+	account   [][]health.AccountCheck
+	compare   bool
 
 	mu     sync.Mutex
 	stores map[string]map[string]profile.Resolved // other stores' profiles, resolved on first use
@@ -69,9 +72,27 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		ids = WithInputs(ids, loaded.Data)
 	}
 	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes,
-		amazon: latestAmazon(loaded.Data, store, nil)}
-	j.account = accountChecks(j.amazon)
+		snapshots: amazonSnapshots(loaded.Data, store, nil)}
+	j.account = make([][]health.AccountCheck, len(j.snapshots))
+	for i, a := range j.snapshots {
+		j.account[i] = accountChecks(a)
+	}
 	return j, nil
+}
+
+// snapshotOn is the index in j.snapshots of the latest of Amazon's
+// reports dated on or before asOf, -1 when there is none; and a warning
+// naming those dated after it, which are left out.
+func (j *Judge) snapshotOn(asOf civil.Date) (int, []string) {
+	i := sort.Search(len(j.snapshots), func(k int) bool { return j.snapshots[k].date > asOf }) - 1
+	var later []string
+	for _, a := range j.snapshots[i+1:] {
+		later = append(later, a.file+" ("+a.date.String()+")")
+	}
+	if len(later) == 0 {
+		return i, nil
+	}
+	return i, []string{"Amazon's seller performance report dated after " + asOf.String() + " left out: " + strings.Join(later, ", ")}
 }
 
 // resolveProfile is the profile of the store (or the one named) with the
@@ -103,6 +124,13 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 	d := j.loaded.Data
 	r := &health.Report{Command: j.command, AsOf: asOf, Marketplace: s.Marketplace, Profile: j.profile,
 		Warnings: append(append([]string(nil), j.loaded.Warnings...), j.notes...), Inputs: j.loaded.Inputs}
+	snap, later := j.snapshotOn(asOf)
+	r.Warnings = append(r.Warnings, later...)
+	var amazon *amazonReport
+	if snap >= 0 {
+		amazon = j.snapshots[snap]
+		r.Account = j.account[snap]
+	}
 	for _, id := range j.ids {
 		m, _ := metrics.Lookup(id) // NewJudge checked every id
 		if m.List {
@@ -138,8 +166,8 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			}
 			v := health.Judge(res, t)
 			v.Forecast = health.ForecastOf(v, asOf)
-			if j.compare && j.amazon != nil && res.NotComputed == "" {
-				v.Amazon = compareAmazon(j.amazon, m, res, d, s)
+			if j.compare && amazon != nil && res.NotComputed == "" {
+				v.Amazon = compareAmazon(amazon, m, res, d, s)
 			}
 			r.Metrics = append(r.Metrics, v)
 		}
@@ -147,7 +175,6 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 		r.Warnings = append(r.Warnings, out.Notes...)
 	}
 	r.Warnings = append(r.Warnings, staleNotes(j.loaded.Data, s)...)
-	r.Account = j.account
 	r.Finish()
 	return r, nil
 }

@@ -30,7 +30,9 @@ const noEntry = "no entry on this date"
 // and store, in the order the checks ids give, and within a metric in the
 // order the entries first appear. Every series has one point per date; on a
 // date whose audit lacks the entry, its point is not computed. A series'
-// threshold is the one of its last point that has the entry. The warnings,
+// threshold is the one of its last point that has the entry. The Account
+// Health Rating of each date is the one of the latest of Amazon's reports
+// dated on or before it (Judge.Audit). The warnings,
 // inputs, store and profile are the last date's.
 //
 // Dates are audited in parallel, at most runtime.NumCPU at a time; the
@@ -147,7 +149,29 @@ func gather(command string, reports []*health.Report, ids []string, from, to civ
 			ser.Threshold = v.Threshold // the last date with the entry wins
 		}
 	}
+	t.AccountHealth = accountHealth(reports)
 	return t
+}
+
+// accountHealth is the Account Health Rating of each date's audit (the
+// latest of Amazon's reports dated on or before it), nil when no date has
+// one.
+func accountHealth(reports []*health.Report) []health.AHRPoint {
+	out := make([]health.AHRPoint, len(reports))
+	found := false
+	for d, r := range reports {
+		out[d].AsOf = r.AsOf
+		for i := range r.Account {
+			if c := r.Account[i]; c.Kind == "account_health_rating" {
+				out[d].Check, found = &c, true
+				break
+			}
+		}
+	}
+	if !found {
+		return nil
+	}
+	return out
 }
 
 // dedup drops repeated strings, keeping the first of each.

@@ -115,6 +115,9 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), endRate(first(s), s.Threshold), endRate(last(s), s.Threshold),
 			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.statusOf(pointVerdict(s, last(s)))})
 	}
+	if t.AccountHealth != nil {
+		rows = append(rows, ahrRow(t.AccountHealth, pal))
+	}
 	if err := WriteTable(w, header, numeric, rows); err != nil {
 		return err
 	}
@@ -125,6 +128,59 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	fmt.Fprintln(w)
 	_, err := fmt.Fprintf(w, "Overall on %s: %s\n", t.To, pal.status(t.Status()))
 	return err
+}
+
+// ahrTarget is the line the Account Health Rating's sparkline is drawn
+// against: Amazon's healthy score (help G200205250).
+var ahrTarget = health.Threshold{Op: health.GreaterEqual, Value: 200, WarnAt: 200}
+
+// ahrSeries is the Account Health Rating as a series the sparkline draws:
+// the score as the numerator over 1, a date without a score a gap.
+func ahrSeries(ps []health.AHRPoint) health.Series {
+	s := health.Series{ID: "account_health_rating", Threshold: ahrTarget, Points: make([]health.Point, len(ps))}
+	for i, p := range ps {
+		s.Points[i] = health.Point{AsOf: p.AsOf, Status: p.Status()}
+		if v, ok := p.Score(); ok {
+			s.Points[i].Numerator, s.Points[i].Denominator = v, 1
+		}
+	}
+	return s
+}
+
+// ahrPointText is a point's cell: its score, else Amazon's word, else "-".
+func ahrPointText(p health.AHRPoint) string {
+	if v, ok := p.Score(); ok {
+		return strconv.Itoa(v)
+	}
+	if p.Check != nil && p.Check.Value != "" {
+		return p.Check.Value
+	}
+	return "-"
+}
+
+// ahrRow is the trend table's row of the Account Health Rating: its score
+// on the first and last date, the lowest and highest, the sparkline of
+// the scores (a space on a date before the first of Amazon's reports),
+// Amazon's healthy line and the status on the last date.
+func ahrRow(ps []health.AHRPoint, pal palette) []string {
+	lo, hi, any := 0, 0, false
+	for _, p := range ps {
+		if v, ok := p.Score(); ok {
+			if !any || v < lo {
+				lo = v
+			}
+			if !any || v > hi {
+				hi = v
+			}
+			any = true
+		}
+	}
+	loText, hiText := "-", "-"
+	if any {
+		loText, hiText = strconv.Itoa(lo), strconv.Itoa(hi)
+	}
+	return []string{"Account Health Rating", "Amazon's score", ahrPointText(ps[0]), ahrPointText(ps[len(ps)-1]), loText, hiText,
+		Sparkline(ahrSeries(ps), SparklineWidth), ">= 200", pal.status(ps[len(ps)-1].Status())}
 }
 
 // trendNotComputed says why the entries not computed on the last date are
@@ -260,6 +316,13 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 	for _, s := range t.Series {
 		count[last(s).Status]++
 	}
+	if n := len(t.AccountHealth); n > 0 && t.AccountHealth[n-1].Check != nil {
+		a, z := t.AccountHealth[0], t.AccountHealth[n-1]
+		if st := z.Status(); st == health.Fail || st == health.Warn {
+			parts = append(parts, fmt.Sprintf("account_health_rating %s -> %s (%s)", ahrPointText(a), ahrPointText(z), statusWord(st)))
+		}
+		count[z.Status()]++
+	}
 	parts = append(parts, quietCounts(count)...)
 	fmt.Fprintf(w, "audit %s: %s..%s: %s\n", t.Command, t.From, t.To, strings.Join(parts, "; "))
 }
@@ -272,6 +335,7 @@ type jsonTrend struct {
 	Marketplace   string              `json:"marketplace,omitempty"`
 	Profile       string              `json:"profile"`
 	Series        []jsonSeries        `json:"series"`
+	AccountHealth []jsonAHRPoint      `json:"account_health,omitempty"`
 	Warnings      []string            `json:"warnings"`
 	Inputs        []records.InputFile `json:"inputs"`
 }
@@ -297,6 +361,18 @@ type jsonPoint struct {
 	// a report's metrics[].partial_status.
 	Partial *health.Status `json:"partial_status,omitempty"`
 	Reason  string         `json:"reason,omitempty"`
+}
+
+// jsonAHRPoint is the Account Health Rating on one date: the score and
+// its verdict from the latest of Amazon's reports dated on or before it;
+// score null and status no_data before the first.
+type jsonAHRPoint struct {
+	AsOf   civil.Date    `json:"as_of"`
+	Score  *int          `json:"score"`
+	Status health.Status `json:"status"`
+	// Rating is Amazon's own word (GREAT, WARNED, ...), File the report's.
+	Rating string `json:"rating,omitempty"`
+	File   string `json:"file,omitempty"`
 }
 
 // TrendJSON writes a trend as one indented JSON document (docs/trend.md).
@@ -329,6 +405,16 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 		}
 		doc.Series[i] = js
 	}
+	for _, p := range t.AccountHealth {
+		jp := jsonAHRPoint{AsOf: p.AsOf, Status: p.Status()}
+		if v, ok := p.Score(); ok {
+			jp.Score = &v
+		}
+		if p.Check != nil {
+			jp.Rating, jp.File = p.Check.Value, p.Check.File
+		}
+		doc.AccountHealth = append(doc.AccountHealth, jp)
+	}
 	return writeJSON(w, doc)
 }
 
@@ -340,8 +426,8 @@ type trendRow struct {
 	WindowDays  string `csv:"window_days"`
 	Marketplace string `csv:"marketplace"`
 	Value       string `csv:"value"`
-	Numerator   int    `csv:"numerator"`
-	Denominator int    `csv:"denominator"`
+	Numerator   string `csv:"numerator"`
+	Denominator string `csv:"denominator"`
 	Status      string `csv:"status"`
 	// StatusOnFilesGiven: on an incomplete day, the status its figures
 	// give on the files given (the JSON's partial_status).
@@ -350,7 +436,8 @@ type trendRow struct {
 
 // TrendCSV writes a trend in long form for a spreadsheet: a header, then
 // one row per entry and date, entries in the table's order and dates
-// oldest first. value is the unrounded fraction, empty without a rate;
+// oldest first, then the Account Health Rating's rows when Amazon's report
+// gives it (value the score). value is the unrounded fraction, empty without a rate;
 // window_days is empty on entries without one (docs/trend.md).
 func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 	var rows []trendRow
@@ -365,12 +452,21 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 				val = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			row := trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
-				Marketplace: s.Marketplace, Value: val, Numerator: p.Numerator, Denominator: p.Denominator, Status: p.Status.String()}
+				Marketplace: s.Marketplace, Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
 			if p.Status == health.Incomplete {
 				row.StatusOnFilesGiven = p.Partial.String()
 			}
 			rows = append(rows, row)
 		}
+	}
+	// The Account Health Rating: value is the score, empty before the
+	// first of Amazon's reports; no counts.
+	for _, p := range t.AccountHealth {
+		val := ""
+		if v, ok := p.Score(); ok {
+			val = strconv.Itoa(v)
+		}
+		rows = append(rows, trendRow{AsOf: p.AsOf.String(), Metric: "account_health_rating", Value: val, Status: p.Status().String()})
 	}
 	if rows == nil {
 		rows = []trendRow{}
