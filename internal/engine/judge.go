@@ -66,7 +66,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 	if err != nil {
 		return nil, err
 	}
-	notes = append(notes, applyAmazonTargets(loaded.Data, store, resolved, ids)...)
+	notes = append(notes, applyAmazonTargets(loaded.Data, store, s.AsOf, resolved, ids)...)
 	s.Windows = windowsOf(resolved)
 	if hasCore(ids) {
 		ids = WithInputs(ids, loaded.Data)

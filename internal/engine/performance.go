@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/records"
@@ -18,12 +19,12 @@ const kindPerformance = "seller-performance"
 // the export wins"), but not over the user's own (file, environment,
 // flags). The warn line follows by the warn band. It returns a
 // note saying which metrics took Amazon's target, for the warnings list.
-func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]profile.Resolved, ids []string) []string {
+func applyAmazonTargets(d *records.Dataset, store string, asOf civil.Date, resolved map[string]profile.Resolved, ids []string) []string {
 	wanted := map[string]bool{}
 	for _, id := range ids {
 		wanted[id] = true
 	}
-	sp, file := performanceWithTargets(d, store)
+	sp, file := performanceWithTargets(d, store, asOf)
 	if sp == nil {
 		return nil
 	}
@@ -62,11 +63,15 @@ func applyAmazonTargets(d *records.Dataset, store string, resolved map[string]pr
 }
 
 // performanceWithTargets is the report's entry for the store that gives
-// targets: the latest such report's (latestAmazon), so that a V1 report,
-// which gives none, or an older snapshot does not hide them; and its file.
+// targets: the latest such report's dated on or before asOf (latestAmazon;
+// a snapshot dated later is the future), so that a V1 report, which gives
+// none, or an older snapshot does not hide them; and its file.
 // It only reads the dataset, so audits of one dataset may run in parallel.
-func performanceWithTargets(d *records.Dataset, store string) (*records.StorePerformance, string) {
+func performanceWithTargets(d *records.Dataset, store string, asOf civil.Date) (*records.StorePerformance, string) {
 	a := latestAmazon(d, store, func(sp *records.StorePerformance) bool {
+		if date := reportDate(sp); date != 0 && date > asOf {
+			return false
+		}
 		for _, t := range sp.Targets {
 			if t.Op != "" {
 				return true
