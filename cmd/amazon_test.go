@@ -398,3 +398,27 @@ func runAmazonArgs(t *testing.T, args ...string) amazonDoc {
 	}
 	return d
 }
+
+// Claims Amazon counts that no file lists: the explanation names the
+// orders of its window and channel with a negative feedback and no claim
+// in the files, which could be the missing ones.
+func TestAmazonClaimCandidates(t *testing.T) {
+	perf := perfReport(t, t.TempDir(), 1, 95, 1, 0, 1, 1, 14, "")
+	r := run(t, false, "odr", "--as-of", "2026-11-20", "-o", "json", "--fail-on", "never",
+		filepath.Join(acme, "2026-11-20 All Orders.txt"), filepath.Join(acme, "Download (3).txt"), filepath.Join(acme, "Feedback.txt"), perf)
+	var d amazonDoc
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("%v: %s", err, r.stderr)
+	}
+	for _, m := range d.Metrics {
+		if m.Fulfillment != "mfn" {
+			continue
+		}
+		text := strings.Join(m.Amazon.Explanations, "\n")
+		if !strings.Contains(text, "Amazon counts 1 A-to-z claims; no file of them was given; orders with a negative feedback and no claim in the files, which could be among them: 114-6158072-6184001") {
+			t.Errorf("explanations:\n%s", text)
+		}
+		return
+	}
+	t.Fatal("no seller-fulfilled ODR entry")
+}

@@ -201,6 +201,13 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 		why = append(why, "Amazon's report gives no dates for it: ours beside it is over the entry's own window")
 	}
 	if am.Agrees {
+		// The same figure; still, a part Amazon counts that no file of
+		// the inputs could is said (not given is not zero).
+		for _, k := range sortedKeys(am.Components) {
+			if n := am.Components[k]; n > 0 && containsStr(o.NotGiven, k) {
+				why = append(why, fmt.Sprintf("Amazon counts %d %s; no file of them was given", n, componentLabel(k))+claimCandidates(k, am, res, d))
+			}
+		}
 		am.Explanations, am.Explained = orNone(why), true
 		return
 	}
@@ -219,15 +226,12 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 	}
 	for _, k := range sortedKeys(am.Components) {
 		a, ours := am.Components[k], o.Components[k]
-		label := componentWords[k]
-		if label == "" {
-			label = strings.ReplaceAll(k, "_", " ")
-		}
+		label := componentLabel(k)
 		switch {
 		case containsStr(o.NotGiven, k) && a > 0:
-			add(fmt.Sprintf("Amazon counts %d %s; no file of them was given", a, label))
+			add(fmt.Sprintf("Amazon counts %d %s; no file of them was given", a, label) + claimCandidates(k, am, res, d))
 		case a > ours:
-			add(fmt.Sprintf("Amazon counts %d %s, the files %d: %d are in no file given", a, label, ours, a-ours))
+			add(fmt.Sprintf("Amazon counts %d %s, the files %d: %d are in no file given", a, label, ours, a-ours) + claimCandidates(k, am, res, d))
 		case a < ours && k == metrics.ComponentNegativeFeedback:
 			add(fmt.Sprintf("the files hold %d negative feedback, Amazon counts %d: %d may have been removed since the Feedback report was downloaded", ours, a, ours-a))
 		case a < ours:
@@ -246,6 +250,14 @@ var componentWords = map[string]string{
 	metrics.ComponentChargebacks: "chargebacks", metrics.ComponentMissingInvoice: "missing invoices",
 	metrics.ComponentLateInvoice: "late invoices", metrics.ComponentLateResponse: "late responses",
 	metrics.ComponentNoResponse: "unanswered messages",
+}
+
+// componentLabel is a component in words.
+func componentLabel(k string) string {
+	if l := componentWords[k]; l != "" {
+		return l
+	}
+	return strings.ReplaceAll(k, "_", " ")
 }
 
 func orNone(s []string) []string {
@@ -378,4 +390,56 @@ func policyCheck(store string, p records.PolicyCount, file string) health.Accoun
 		c.Status, c.Reason = health.Pass, "none counted"
 	}
 	return c
+}
+
+// maxCandidates is how many candidate orders an explanation names.
+const maxCandidates = 5
+
+// claimCandidates names, for A-to-z claims Amazon counts that no file
+// lists, the orders of Amazon's window and channel that could be the
+// missing ones: those with a negative feedback (a buyer who leaves one
+// often files a claim too) but no claim in the files. "" for another
+// component, or when there is none.
+func claimCandidates(component string, am *health.Amazon, res metrics.Result, d *records.Dataset) string {
+	if component != metrics.ComponentClaims || am.Window == nil {
+		return ""
+	}
+	claimed := map[string]bool{}
+	for _, c := range d.Claims {
+		claimed[c.OrderID] = true
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range d.Feedback {
+		if !metrics.FeedbackCounts(f) || f.Date > am.AsOf || claimed[f.OrderID] || seen[f.OrderID] {
+			continue
+		}
+		o, ok := d.Orders.Get(f.OrderID)
+		if !ok || o.Date < am.Window.From || o.Date > am.Window.To || !sameChannel(o.Channel, res.Fulfillment) {
+			continue
+		}
+		seen[f.OrderID] = true
+		ids = append(ids, f.OrderID)
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	sort.Strings(ids)
+	more := ""
+	if len(ids) > maxCandidates {
+		more = fmt.Sprintf(" and %d more", len(ids)-maxCandidates)
+		ids = ids[:maxCandidates]
+	}
+	return "; orders with a negative feedback and no claim in the files, which could be among them: " + strings.Join(ids, ", ") + more
+}
+
+// sameChannel says whether an order's channel is the entry's segment.
+func sameChannel(c records.Channel, fulfillment string) bool {
+	switch fulfillment {
+	case "afn":
+		return c == records.ChannelAmazon
+	case "mfn":
+		return c == records.ChannelMerchant
+	}
+	return true
 }
