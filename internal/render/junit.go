@@ -199,7 +199,7 @@ func junitTestcase(group string, m health.Verdict, failOn health.FailOn) junitCa
 	}
 	c := junitCase{Name: name, Classname: junitClass(group, m.ID), Time: junitTime}
 	head := figuresLine(m)
-	details := strings.Join(detailLines(m), "\n")
+	details := strings.Join(append(detailLines(m), amazonLines([]health.Verdict{m})...), "\n")
 	noData := "no data: " + entryName(m) + ": nothing in the window to measure"
 	switch {
 	case m.Status == health.NotComputed:
