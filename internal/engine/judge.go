@@ -277,7 +277,13 @@ func needsOne(command string, ids []string, loaded *input.Loaded) error {
 			}
 		}
 	}
-	return &NoReportsError{Command: command, Reports: kindTitles(kinds)}
+	e := &NoReportsError{Command: command, Reports: kindTitles(kinds)}
+	for _, w := range loaded.Warnings {
+		if rest, ok := strings.CutPrefix(w, "skipped "); ok {
+			e.Skipped = append(e.Skipped, rest)
+		}
+	}
+	return e
 }
 
 // kindTitles are the reports' names of input kinds: "All Orders report".
@@ -293,9 +299,15 @@ func kindTitles(kinds []string) []string {
 type NoReportsError struct {
 	Command string
 	Reports []string // the titles of the reports the command reads
+	// Skipped are the files that were found and skipped, with why.
+	Skipped []string
 }
 
 func (e *NoReportsError) Error() string {
-	return fmt.Sprintf("no report among the inputs feeds audit %s: it reads %s (docs/formats.md says where each comes from)",
+	msg := fmt.Sprintf("no report among the inputs feeds audit %s: it reads %s (docs/downloads.md says where to get each)",
 		e.Command, strings.Join(e.Reports, ", "))
+	if len(e.Skipped) > 0 {
+		msg += "; found instead: " + strings.Join(e.Skipped, "; ")
+	}
+	return msg
 }

@@ -131,18 +131,19 @@ func amazonLines(vs []health.Verdict) []string {
 		if a.Status != "" {
 			line += " (" + a.Status + ")"
 		}
+		// Ours on a line of its own, so that each fits 120 columns.
 		num, den := a.Ours.Numerator, a.Ours.Denominator
-		line += "; ours over the same days " + amazonFigure(ratePtr(a.Ours.Value()), &num, &den, v.Threshold)
+		ours := "ours over the same days " + amazonFigure(ratePtr(a.Ours.Value()), &num, &den, v.Threshold)
 		switch {
 		case a.Agrees:
-			line += ": the same"
+			ours += ": the same"
 		case a.Difference != nil:
-			line += ": " + signedPoints(*a.Difference, v.Threshold)
+			ours += ": " + signedPoints(*a.Difference, v.Threshold)
 		}
 		if !a.Agrees && !a.Explained {
-			line += ", unexplained"
+			ours += ", unexplained"
 		}
-		out = append(out, line)
+		out = append(out, line, "  "+ours)
 		for _, e := range a.Explanations {
 			out = append(out, "  "+e)
 		}
