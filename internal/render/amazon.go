@@ -138,7 +138,7 @@ func amazonLines(vs []health.Verdict) []string {
 		case a.Agrees:
 			ours += ": the same"
 		case a.Difference != nil:
-			ours += ": " + signedPoints(*a.Difference, v.Threshold)
+			ours += ": ours " + signedPoints(*a.Difference, v.Threshold)
 		}
 		if !a.Agrees && !a.Explained {
 			ours += ", unexplained"
@@ -180,7 +180,7 @@ func signedPoints(d float64, t health.Threshold) string {
 	if d >= 0 {
 		s = "+" + s
 	}
-	return "ours " + s + " points"
+	return s + " points"
 }
 
 // accountLines are the lines of the "Account health" section: what only
@@ -310,7 +310,7 @@ func Reconcile(w io.Writer, r *health.Report, o Options) error {
 		default:
 			verdict = "UNEXPLAINED"
 		}
-		rows = append(rows, []string{metricTitle(v.ID), scope(v), days, amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold),
+		rows = append(rows, []string{metricTitle(v.ID), shortScope(v), days, amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold),
 			amazonFigure(ratePtr(a.Ours.Value()), &num, &den, v.Threshold), diff, verdict})
 	}
 	if len(rows) == 0 {
