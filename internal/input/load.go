@@ -144,7 +144,10 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	})
 	ld.sink.closeConflicts()
 	feedbackSpans(ld.sink.Data, ld.inputs)
-	ld.sink.Data.Files = append([]records.InputFile{}, ld.inputs...)
+	if ld.inputs == nil {
+		ld.inputs = []records.InputFile{} // read from files, none of them a report: not nil
+	}
+	ld.sink.Data.Files = ld.inputs // nothing changes either after this
 	return &Loaded{Data: ld.sink.Data, Inputs: ld.inputs, Warnings: ld.sink.warnings, Since: opt.Since}, nil
 }
 

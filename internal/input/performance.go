@@ -470,12 +470,7 @@ func openPerformance(s stream, r io.Reader) (*Table, error) {
 		}
 		return nil, err
 	}
-	var spec *Spec
-	for _, sp := range specs {
-		if sp.Kind == "seller-performance" {
-			spec = sp
-		}
-	}
+	spec := &performanceSpec
 	doc, err := readPerformanceDoc(s.name, r)
 	var ie *InputError
 	if errors.As(err, &ie) {
@@ -947,12 +942,7 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 		if err != nil {
 			return records.Target{}, at.errorf(src.key+"."+key, err)
 		}
-		if n != nil {
-			if tg.Components == nil {
-				tg.Components = map[string]int{}
-			}
-			tg.Components[p.component] = *n
-		}
+		addComponent(&tg, p.component, n)
 	}
 	if r := m.Range; r != nil {
 		var err error
@@ -1115,4 +1105,16 @@ func perfDate(v *string) (*civil.Date, error) {
 		d = civil.DateOf(ts.Instant().UTC())
 	}
 	return &d, nil
+}
+
+// addComponent sets a part of the target's numerator Amazon gives; a part
+// not given (n nil) is left out.
+func addComponent(tg *records.Target, key string, n *int) {
+	if n == nil {
+		return
+	}
+	if tg.Components == nil {
+		tg.Components = map[string]int{}
+	}
+	tg.Components[key] = *n
 }

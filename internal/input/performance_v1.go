@@ -76,8 +76,7 @@ const (
 // performance report: XML (first non-space byte '<') that names
 // sellerPerformanceReport.
 func sniffPerformanceXML(sample []byte) bool {
-	b := bytes.TrimLeft(sample, " \t\r\n")
-	return len(b) > 0 && b[0] == '<' && bytes.Contains(sample, []byte("sellerPerformanceReport"))
+	return isXMLDoc(sample) && bytes.Contains(sample, []byte("sellerPerformanceReport"))
 }
 
 // isXMLDoc says whether data, a whole sniffed document, is XML rather than JSON.
@@ -628,12 +627,7 @@ func (r v1Reader) metric(rep *xmlNode, path string, m v1Metric, status string) (
 			if err != nil {
 				return nil, err
 			}
-			if n != nil {
-				if tg.Components == nil {
-					tg.Components = map[string]int{}
-				}
-				tg.Components[part.component] = *n
-			}
+			addComponent(&tg, part.component, n)
 		}
 		if tg.From, tg.To, err = r.timeFrame(f.n, f.path); err != nil {
 			return nil, err
@@ -681,12 +675,7 @@ func (r v1Reader) contact(rep *xmlNode, path, status string) ([]records.Target, 
 			tg.Denominator = &sum
 		}
 		for i, comp := range []string{compLateResponse, compNoResponse} {
-			if c := counts[i+1]; c != nil {
-				if tg.Components == nil {
-					tg.Components = map[string]int{}
-				}
-				tg.Components[comp] = *c
-			}
+			addComponent(&tg, comp, counts[i+1])
 		}
 		var err error
 		if tg.From, tg.To, err = r.timeFrame(f.n, f.path); err != nil {

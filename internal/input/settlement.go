@@ -208,20 +208,15 @@ func settlementDate(v string) (civil.Date, error) {
 			return 0, fmt.Errorf("%s, got %q", wantSettlementDate, v)
 		}
 	}
-	parts, sep, ok := dateParts(date)
-	if !ok {
-		return 0, fmt.Errorf("%s, got %q", wantSettlementDate, v)
-	}
+	// The day/month order as the feedback reports' short dates are read
+	// (civil.ShortEvidence): a year first, a dot (day first), or a number
+	// above 12 tells it; otherwise it cannot be told.
 	var order civil.Order
-	switch {
-	case len(parts[0]) == 4:
-		order = civil.YMD // 2026/11/05
-	case sep == '.':
-		order = civil.DMY // 05.11.2026: nobody writes the month first with dots
-	case atoi(parts[0]) > 12:
-		order = civil.DMY
-	case atoi(parts[1]) > 12:
-		order = civil.MDY
+	switch ev := civil.ShortEvidence(date); len(ev) {
+	case 0:
+		return 0, fmt.Errorf("%s, got %q", wantSettlementDate, v)
+	case 1:
+		order = ev[0]
 	default:
 		return 0, fmt.Errorf("cannot tell whether %q is day/month or month/day: give the report's posted-date-time, or write the date as 2026-11-05", date)
 	}
@@ -230,37 +225,6 @@ func settlementDate(v string) (civil.Date, error) {
 		return 0, fmt.Errorf("%s, got %q", wantSettlementDate, v)
 	}
 	return d, nil
-}
-
-// dateParts splits a date like 05.11.2026 or 05/11/26 into its three
-// numbers (one to four digits each) and says the separator.
-func dateParts(s string) ([3]string, byte, bool) {
-	var out [3]string
-	i := strings.IndexAny(s, "./-")
-	if i < 0 {
-		return out, 0, false
-	}
-	sep := s[i]
-	f := strings.Split(s, string(sep))
-	if len(f) != 3 {
-		return out, 0, false
-	}
-	for j, p := range f {
-		if len(p) == 0 || len(p) > 4 || strings.Trim(p, "0123456789") != "" {
-			return out, 0, false
-		}
-		out[j] = p
-	}
-	return out, sep, true
-}
-
-// atoi is the value of a run of at most four digits.
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // mergeSettlement adds the settlement reports' claims and chargebacks to

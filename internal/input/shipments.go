@@ -447,11 +447,12 @@ func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentInde
 		return
 	}
 	o := all.OldAt(prev.at &^ oldBit)
-	h := oldHash(sh)
+	lf := filledOf(sh)
+	h := oldHashWith(sh, lf)
 	if h == o.Hash {
 		return // the same row again
 	}
-	mask, lf := uint16(o.Hash), filledOf(sh)
+	mask := uint16(o.Hash)
 	unknown := func(m uint16) bool { return m&sfCancel != 0 && m&sfCancelledBy == 0 }
 	// The merged order reaches a window only by a promised delivery date
 	// the row set aside lacks and this row gives: its other dates are the

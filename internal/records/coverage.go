@@ -62,11 +62,12 @@ type Span struct {
 }
 
 // SpanCounter gathers the spans of one file as its rows are read: one per
-// date field and store symbol. The last one used is remembered, so a file
-// of one store costs a comparison a row.
+// date field and store symbol. The last one used of each field is
+// remembered, so a file of one store costs a comparison a date, however
+// many fields its rows count.
 type SpanCounter struct {
 	spans []spanAt
-	last  int
+	last  [Dated + 1]int
 }
 
 type spanAt struct {
@@ -80,14 +81,14 @@ func (c *SpanCounter) Add(field DateField, store Sym, d civil.Date) {
 	if d == 0 {
 		return
 	}
-	i := c.last
+	i := c.last[field]
 	if i >= len(c.spans) || c.spans[i].field != field || c.spans[i].store != store {
 		i = slices.IndexFunc(c.spans, func(s spanAt) bool { return s.field == field && s.store == store })
 		if i < 0 {
 			i = len(c.spans)
 			c.spans = append(c.spans, spanAt{field: field, store: store, span: Span{Field: field, From: d, To: d}})
 		}
-		c.last = i
+		c.last[field] = i
 	}
 	s := &c.spans[i].span
 	s.From, s.To = min(s.From, d), max(s.To, d)
