@@ -2,7 +2,9 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,18 +24,6 @@ type amazonReport struct {
 	sp   *records.StorePerformance
 	file string
 	date civil.Date
-}
-
-// latestAmazon is the store's entry of the latest report whose entry keep
-// accepts (nil: any): the one whose store is the account's, or the only
-// one when the account's store is unknown; on the same date, the V2
-// report's; nil when there is none.
-func latestAmazon(d *records.Dataset, store string, keep func(*records.StorePerformance) bool) *amazonReport {
-	all := amazonSnapshots(d, store, keep)
-	if len(all) == 0 {
-		return nil
-	}
-	return all[len(all)-1]
 }
 
 // amazonSnapshots are the store's entries of the reports whose entry keep
@@ -128,7 +118,11 @@ func (a *amazonReport) target(res metrics.Result) *records.Target {
 // compareAmazon puts Amazon's figure for res beside ours recomputed over
 // Amazon's dates, as of the audit date or Amazon's report date when that
 // is earlier, and explains the difference.
-func compareAmazon(a *amazonReport, m metrics.Metric, res metrics.Result, d *records.Dataset, s settings.Settings) *health.Amazon {
+//
+// Ours over Amazon's window is res itself when the window and the date are
+// the entry's own; otherwise the metric is computed again, once per window
+// and date for all its entries (cache).
+func compareAmazon(a *amazonReport, m metrics.Metric, res metrics.Result, d *records.Dataset, s settings.Settings, cache oursCache) *health.Amazon {
 	t := a.target(res)
 	if t == nil {
 		return nil
@@ -141,19 +135,38 @@ func compareAmazon(a *amazonReport, m metrics.Metric, res metrics.Result, d *rec
 	ours := res
 	if t.From != nil && t.To != nil && *t.To >= *t.From {
 		am.Window = &records.Range{From: *t.From, To: *t.To}
-		s2 := s
-		s2.AsOf = am.AsOf
-		s2.SetWindow(m.ID, []int{t.WindowDays}, int(am.AsOf-*t.To))
-		ours = pick(m.Compute(d, s2).Results, res)
-		ours.Coverage = metrics.CoverageOf(m, ours, d, am.AsOf)
+		if am.AsOf != s.AsOf || res.Window.From != *t.From || res.Window.To != *t.To {
+			k := oursKey{m.ID, t.WindowDays, int(am.AsOf - *t.To), am.AsOf}
+			rs, ok := cache[k]
+			if !ok {
+				s2 := s
+				s2.AsOf = am.AsOf
+				s2.SetWindow(m.ID, []int{t.WindowDays}, k.lag)
+				rs = m.Compute(d, s2).Results
+				cache[k] = rs
+			}
+			ours = pick(rs, res)
+			ours.Coverage = metrics.CoverageOf(m, ours, d, am.AsOf)
+			ours.NotGiven = metrics.NotGivenOf(m, ours, d)
+		}
 	}
 	am.Ours = health.Ours{Numerator: ours.Numerator, Denominator: ours.Denominator, Components: componentMap(ours.Components),
-		NotGiven: metrics.NotGivenOf(m, ours, d), Window: records.Range{From: ours.Window.From, To: ours.Window.To}}
+		NotGiven: ours.NotGiven, Window: records.Range{From: ours.Window.From, To: ours.Window.To}}
 	if ours.Coverage != nil {
 		am.Ours.Missing = ours.Coverage.Missing
 	}
 	compare(am, res, d)
 	return am
+}
+
+// oursCache holds a metric's results over one of Amazon's windows, by
+// metric, window length, lag and date, for the entries of one audit.
+type oursCache map[oursKey][]metrics.Result
+
+type oursKey struct {
+	id        string
+	days, lag int
+	asOf      civil.Date
 }
 
 // pick is the result among rs that is the same entry as want.
@@ -203,12 +216,12 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 	if am.Agrees {
 		// The same figure; still, a part Amazon counts that no file of
 		// the inputs could is said (not given is not zero).
-		for _, k := range sortedKeys(am.Components) {
-			if n := am.Components[k]; n > 0 && containsStr(o.NotGiven, k) {
+		for _, k := range slices.Sorted(maps.Keys(am.Components)) {
+			if n := am.Components[k]; n > 0 && slices.Contains(o.NotGiven, k) {
 				why = append(why, fmt.Sprintf("Amazon counts %d %s; no file of them was given", n, componentLabel(k))+claimCandidates(k, am, res, d))
 			}
 		}
-		am.Explanations, am.Explained = orNone(why), true
+		am.Explanations, am.Explained = orEmpty(why), true
 		return
 	}
 	explained := false
@@ -224,11 +237,11 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 			add(fmt.Sprintf("the files hold %d in Amazon's window, Amazon counts %d: %d it does not count (pending orders, orders of another store or channel, or rows it has not processed yet)", o.Denominator, *am.Denominator, -n))
 		}
 	}
-	for _, k := range sortedKeys(am.Components) {
+	for _, k := range slices.Sorted(maps.Keys(am.Components)) {
 		a, ours := am.Components[k], o.Components[k]
 		label := componentLabel(k)
 		switch {
-		case containsStr(o.NotGiven, k) && a > 0:
+		case slices.Contains(o.NotGiven, k) && a > 0:
 			add(fmt.Sprintf("Amazon counts %d %s; no file of them was given", a, label) + claimCandidates(k, am, res, d))
 		case a > ours:
 			add(fmt.Sprintf("Amazon counts %d %s, the files %d: %d are in no file given", a, label, ours, a-ours) + claimCandidates(k, am, res, d))
@@ -241,7 +254,7 @@ func compare(am *health.Amazon, res metrics.Result, d *records.Dataset) {
 	if am.AsOf < res.Window.To {
 		add(fmt.Sprintf("Amazon's report is of %s, before the entry's window ends (%s)", am.AsOf, res.Window.To))
 	}
-	am.Explanations, am.Explained = orNone(why), explained
+	am.Explanations, am.Explained = orEmpty(why), explained
 }
 
 // componentWords name the numerator's parts in the explanations.
@@ -258,31 +271,6 @@ func componentLabel(k string) string {
 		return l
 	}
 	return strings.ReplaceAll(k, "_", " ")
-}
-
-func orNone(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func containsStr(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // rangesText is "2026-09-08..2026-10-16, 2026-10-20".

@@ -151,6 +151,7 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			continue
 		}
 		out := m.Compute(d, s)
+		cache := oursCache{}
 		for _, res := range out.Results {
 			if res.NotComputed == "" {
 				res.Coverage = metrics.CoverageOf(m, res, d, asOf)
@@ -167,7 +168,7 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			v := health.Judge(res, t)
 			v.Forecast = health.ForecastOf(v, asOf)
 			if j.compare && amazon != nil && res.NotComputed == "" {
-				v.Amazon = compareAmazon(amazon, m, res, d, s)
+				v.Amazon = compareAmazon(amazon, m, res, d, s, cache)
 			}
 			r.Metrics = append(r.Metrics, v)
 		}

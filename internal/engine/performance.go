@@ -63,12 +63,12 @@ func applyAmazonTargets(d *records.Dataset, store string, asOf civil.Date, resol
 }
 
 // performanceWithTargets is the report's entry for the store that gives
-// targets: the latest such report's dated on or before asOf (latestAmazon;
-// a snapshot dated later is the future), so that a V1 report, which gives
+// targets: the latest such report's dated on or before asOf (the last of
+// amazonSnapshots; a snapshot dated later is the future), so that a V1 report, which gives
 // none, or an older snapshot does not hide them; and its file.
 // It only reads the dataset, so audits of one dataset may run in parallel.
 func performanceWithTargets(d *records.Dataset, store string, asOf civil.Date) (*records.StorePerformance, string) {
-	a := latestAmazon(d, store, func(sp *records.StorePerformance) bool {
+	all := amazonSnapshots(d, store, func(sp *records.StorePerformance) bool {
 		if date := reportDate(sp); date != 0 && date > asOf {
 			return false
 		}
@@ -79,8 +79,9 @@ func performanceWithTargets(d *records.Dataset, store string, asOf civil.Date) (
 		}
 		return false
 	})
-	if a == nil {
+	if len(all) == 0 {
 		return nil, ""
 	}
+	a := all[len(all)-1]
 	return a.sp, a.file
 }

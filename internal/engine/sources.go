@@ -52,10 +52,7 @@ func Sources(loaded *input.Loaded, s settings.Settings, ids []string) (*health.S
 // its files hold of them.
 func sourceOf(m metrics.Metric, k string, s settings.Settings, d *records.Dataset) health.Source {
 	w := metrics.WindowOf(s, m.ID)
-	from := s.AsOf
-	for _, n := range w.Days {
-		from = min(from, s.AsOf.AddDays(-w.Lag-n+1))
-	}
+	from := metrics.WindowEnding(s.AsOf.AddDays(-w.Lag), slices.Max(w.Days)).From
 	dl := input.DownloadOf(input.Kind(k))
 	src := health.Source{Metric: m.ID, Name: m.Title, Kind: k, Report: input.Kind(k).Title(), Role: roleOf(m, k),
 		Field: records.Dated, Dates: records.Range{From: from, To: s.AsOf}, Where: dl.Where, SPAPI: dl.SPAPI, Own: dl.Own}
@@ -68,16 +65,12 @@ func sourceOf(m metrics.Metric, k string, s settings.Settings, d *records.Datase
 		return src
 	}
 	src.Given = d.Has(k)
-	src.Covered = []records.Range{}
-	for _, r := range d.Covered([]string{k}, src.Field, "") {
-		if r.To >= src.Dates.From && r.From <= src.Dates.To {
-			src.Covered = append(src.Covered, records.Range{From: max(r.From, src.Dates.From), To: min(r.To, src.Dates.To)})
-		}
-	}
+	covered := d.Covered([]string{k}, src.Field, "")
+	src.Covered = records.Clip(covered, src.Dates)
 	if src.Role == health.RoleDenominator && src.Given {
 		check := src.Dates
 		check.To-- // the audit date need not be in the files (docs/metrics.md, "Coverage")
-		src.Missing = records.Missing(check, d.Covered([]string{k}, src.Field, ""))
+		src.Missing = records.Missing(check, covered)
 	}
 	return src
 }

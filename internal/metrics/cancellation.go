@@ -51,8 +51,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	if !d.Has(kindShipments) && !d.Has(kindOrders) {
 		return []Result{Missing(PrefulfillmentCancelRate, "needs the All Orders report (docs/downloads.md) or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
 	}
-	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, PrefulfillmentCancelRate, cancellationWindow)
 	r := cancelRun{
 		w: w, win: win, asOf: s.AsOf, days: daysOf(w, s.AsOf),
 		key:     map[records.OrderKey]civil.Date{},

@@ -72,13 +72,8 @@ func CoverageOf(m Metric, r Result, d *records.Dataset, asOf civil.Date) *Covera
 	if need.To == asOf && need.From < need.To {
 		check.To = asOf - 1
 	}
-	c := &Coverage{Kinds: slices.Clone(m.Base.Kinds), Field: m.Base.Field, Needed: need, Covered: []records.Range{},
+	c := &Coverage{Kinds: slices.Clone(m.Base.Kinds), Field: m.Base.Field, Needed: need, Covered: records.Clip(covered, need),
 		Missing: records.Missing(check, covered)}
-	for _, r := range covered {
-		if r.To >= need.From && r.From <= need.To {
-			c.Covered = append(c.Covered, records.Range{From: max(r.From, need.From), To: min(r.To, need.To)})
-		}
-	}
 	if c.Missing == nil {
 		c.Missing = []records.Range{}
 	}

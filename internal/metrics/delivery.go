@@ -40,8 +40,7 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	if why := lacking(d, "tracking-id", "promised-delivery-date", "delivery-date"); why != "" {
 		return Missing(OnTimeDeliveryRate, why)
 	}
-	win := s.Window(OnTimeDeliveryRate, deliveryWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, OnTimeDeliveryRate, deliveryWindow)
 	r := Result{ID: OnTimeDeliveryRate, Window: w}
 	days := daysOf(w, s.AsOf)
 	for sh := range d.Shipments.All() {

@@ -111,8 +111,7 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	if useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
 		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}
 	}
-	win := s.Window(InvoiceDefectRate, invoiceWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, InvoiceDefectRate, invoiceWindow)
 	r := idrRun{w: w, win: win, asOf: s.AsOf, span: daysOf(w, s.AsOf),
 		by: map[string]*idrCounts{}, seenStores: map[string]bool{}}
 	if useShipments {

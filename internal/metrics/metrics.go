@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 
 	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/settings"
 )
 
 // Window is the span of dates a metric covers, both ends inclusive.
@@ -28,6 +29,15 @@ type Window struct {
 // WindowEnding is the n-day window ending on end.
 func WindowEnding(end civil.Date, n int) Window {
 	return Window{From: end.AddDays(-(n - 1)), To: end, Days: n}
+}
+
+// windowOn is metric id's window setting under s (def, its default, when
+// s sets none) and the span of dates its first length covers on s.AsOf:
+// the days ending lag days before as-of. The default is passed, not looked
+// up: the catalog is built from the metrics' compute functions.
+func windowOn(s settings.Settings, id string, def settings.Window) (settings.Window, Window) {
+	win := s.Window(id, def)
+	return win, WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
 }
 
 // Contains says whether d is in the window.

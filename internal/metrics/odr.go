@@ -118,8 +118,8 @@ type ODROutcome struct {
 // ODRWindow is the order-date window of the ODR on s.AsOf: end = as-of −
 // lag, start = end − (days − 1), both inclusive.
 func ODRWindow(s settings.Settings) Window {
-	win := s.Window(ODRID, odrWindow)
-	return WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	_, w := windowOn(s, ODRID, odrWindow)
+	return w
 }
 
 // ClaimCounts says whether an A-to-z claim in status st is a defect.

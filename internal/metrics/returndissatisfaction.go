@@ -82,8 +82,7 @@ func returnDissatisfaction(d *records.Dataset, s settings.Settings) (Result, str
 	if !d.Has(kindReturnRequests) {
 		return Missing(ReturnDissatisfactionRate, needReturnRequests), ""
 	}
-	win := s.Window(ReturnDissatisfactionRate, returnDissatisfactionWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, ReturnDissatisfactionRate, returnDissatisfactionWindow)
 	r := Result{ID: ReturnDissatisfactionRate, Window: w}
 	days := daysOf(w, s.AsOf)
 	type listed struct {

@@ -48,8 +48,7 @@ func serviceDissatisfaction(d *records.Dataset, s settings.Settings) (Result, st
 	if _, answers := ratingKinds(d.Ratings); !answers {
 		return Missing(CustomerServiceDissatisfactionRate, noSolved), ""
 	}
-	win := s.Window(CustomerServiceDissatisfactionRate, serviceDissatisfactionWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, CustomerServiceDissatisfactionRate, serviceDissatisfactionWindow)
 	r := Result{ID: CustomerServiceDissatisfactionRate, Window: w}
 	latest := map[string]*records.Rating{}
 	var mcf multiChannel

@@ -39,8 +39,7 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	if why := lacking(d, "tracking-id", "promised-delivery-date"); why != "" {
 		return Missing(ValidTrackingRate, why)
 	}
-	win := s.Window(ValidTrackingRate, trackingWindow)
-	w := WindowEnding(s.AsOf.AddDays(-win.Lag), win.Days[0])
+	win, w := windowOn(s, ValidTrackingRate, trackingWindow)
 	r := Result{ID: ValidTrackingRate, Window: w}
 	days := daysOf(w, s.AsOf)
 	for sh := range d.Shipments.All() {

@@ -175,6 +175,17 @@ func Union(rs []Range) []Range {
 	return out
 }
 
+// Clip is the parts of the runs that fall within need, never nil.
+func Clip(runs []Range, need Range) []Range {
+	out := []Range{}
+	for _, r := range runs {
+		if r.To >= need.From && r.From <= need.To {
+			out = append(out, Range{From: max(r.From, need.From), To: min(r.To, need.To)})
+		}
+	}
+	return out
+}
+
 // Missing is the days of need that the runs do not cover, as ranges.
 func Missing(need Range, covered []Range) []Range {
 	var out []Range
