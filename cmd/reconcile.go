@@ -90,7 +90,7 @@ func runReconcile(o *auditOptions) error {
 func unexplained(r *health.Report) int {
 	n := 0
 	for _, m := range r.Metrics {
-		if a := m.Amazon; a != nil && !a.Agrees && !a.Explained {
+		if a := m.Amazon; a != nil && a.Unexplained() {
 			n++
 		}
 	}

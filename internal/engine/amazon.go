@@ -312,9 +312,9 @@ func accountChecks(a *amazonReport) []health.AccountCheck {
 func ahrCheck(sp *records.StorePerformance, file string) health.AccountCheck {
 	c := health.AccountCheck{Store: sp.Store, Kind: "account_health_rating", Value: sp.HealthRating, Score: sp.HealthRatingScore, File: file}
 	switch score := sp.HealthRatingScore; {
-	case score != nil && *score >= 200:
+	case score != nil && *score >= health.AHRHealthy:
 		c.Status, c.Reason = health.Pass, "score "+strconv.Itoa(*score)+": 200 and above is healthy"
-	case score != nil && *score >= 100:
+	case score != nil && *score >= health.AHRAtRisk:
 		c.Status, c.Reason = health.Warn, "score "+strconv.Itoa(*score)+": 100 to 199 is at risk"
 	case score != nil:
 		c.Status, c.Reason = health.Fail, "score "+strconv.Itoa(*score)+": below 100 is at risk of deactivation"

@@ -40,6 +40,17 @@ type Amazon struct {
 	Explained    bool
 }
 
+// Unexplained says whether the figures differ with nothing in the files
+// to explain it (audit reconcile exits 1 on one).
+func (a *Amazon) Unexplained() bool { return !a.Agrees && !a.Explained }
+
+// The Account Health Rating's bands (help G200205250): healthy from
+// AHRHealthy, at risk from AHRAtRisk, at risk of deactivation below it.
+const (
+	AHRHealthy = 200
+	AHRAtRisk  = 100
+)
+
 // Ours is our figure over a window.
 type Ours struct {
 	Numerator, Denominator int

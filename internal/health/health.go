@@ -123,6 +123,10 @@ type Verdict struct {
 	Amazon *Amazon
 }
 
+// Uncovered says whether the entry is incomplete for days its files do
+// not cover (its Coverage names them).
+func (v Verdict) Uncovered() bool { return v.Status == Incomplete && !v.Coverage.Complete() }
+
 // Judge returns the verdict on r against t.
 func Judge(r metrics.Result, t Threshold) Verdict {
 	if r.NotComputed != "" {

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -100,31 +99,36 @@ func jsonAccountChecks(cs []health.AccountCheck) []jsonAccountCheck {
 	return out
 }
 
-// sortedComponentKeys are a map's keys in order, for text.
-func sortedComponentKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
+// noteGroup is a line and the lines that belong under it.
+type noteGroup struct {
+	Head string
+	Sub  []string
+}
+
+// flatLines writes note groups as lines, each sub-line indented by two
+// spaces under its head.
+func flatLines(gs []noteGroup) []string {
+	var out []string
+	for _, g := range gs {
+		out = append(out, g.Head)
+		for _, l := range g.Sub {
+			out = append(out, "  "+l)
+		}
 	}
-	sort.Strings(out)
 	return out
 }
 
-// amazonLines are the lines of the "Amazon's figures" section: per entry
+// amazonNotes are the "Amazon's figures" section: per entry
 // with one, Amazon's figure, ours over its dates, and what the files tell
-// of a difference (each on a line of its own, indented).
-func amazonLines(vs []health.Verdict) []string {
-	var out []string
+// of a difference (each under its entry).
+func amazonNotes(vs []health.Verdict) []noteGroup {
+	var out []noteGroup
 	for _, v := range vs {
 		a := v.Amazon
 		if a == nil {
 			continue
 		}
-		name := metricTitle(v.ID)
-		if s := scope(v); s != "" {
-			name += ", " + s
-		}
-		line := name + ": Amazon " + amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold)
+		line := entryName(v) + ": Amazon " + amazonFigure(a.Rate, a.Numerator, a.Denominator, v.Threshold)
 		if a.Window != nil {
 			line += " over " + rangeText(*a.Window)
 		}
@@ -140,13 +144,10 @@ func amazonLines(vs []health.Verdict) []string {
 		case a.Difference != nil:
 			ours += ": ours " + signedPoints(*a.Difference, v.Threshold)
 		}
-		if !a.Agrees && !a.Explained {
+		if a.Unexplained() {
 			ours += ", unexplained"
 		}
-		out = append(out, line, "  "+ours)
-		for _, e := range a.Explanations {
-			out = append(out, "  "+e)
-		}
+		out = append(out, noteGroup{Head: line, Sub: append([]string{ours}, a.Explanations...)})
 	}
 	return out
 }
@@ -245,7 +246,7 @@ func amazonSummary(vs []health.Verdict) string {
 			agree++
 		default:
 			differ++
-			if !a.Explained {
+			if a.Unexplained() {
 				unexplained++
 			}
 		}
@@ -326,20 +327,11 @@ func Reconcile(w io.Writer, r *health.Report, o Options) error {
 
 // amazonWhy are the explanations of the entries that differ.
 func amazonWhy(vs []health.Verdict) []string {
-	var out []string
+	var out []noteGroup
 	for _, v := range vs {
-		a := v.Amazon
-		if a == nil || a.Agrees || len(a.Explanations) == 0 {
-			continue
-		}
-		name := metricTitle(v.ID)
-		if s := scope(v); s != "" {
-			name += ", " + s
-		}
-		out = append(out, name+":")
-		for _, e := range a.Explanations {
-			out = append(out, "  "+e)
+		if a := v.Amazon; a != nil && !a.Agrees && len(a.Explanations) > 0 {
+			out = append(out, noteGroup{Head: entryName(v) + ":", Sub: a.Explanations})
 		}
 	}
-	return out
+	return flatLines(out)
 }

@@ -51,12 +51,15 @@ func rangeText(r records.Range) string {
 }
 
 // rangesText writes runs of days: "A", "A and B", "A, B and C".
-func rangesText(rs []records.Range) string {
+func rangesText(rs []records.Range) string { return andList(rangeTexts(rs)) }
+
+// rangeTexts writes each run of days (rangeText), for the caller to join.
+func rangeTexts(rs []records.Range) []string {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = rangeText(r)
 	}
-	return andList(parts)
+	return parts
 }
 
 // andList joins words as prose: "a", "a and b", "a, b and c".
@@ -120,7 +123,7 @@ func noteName(v health.Verdict) string {
 func coverageNotes(vs []health.Verdict) []string {
 	var out []string
 	for _, v := range vs {
-		if v.Status != health.Incomplete || v.Coverage.Complete() {
+		if !v.Uncovered() {
 			continue
 		}
 		if n := noteName(v) + ": " + coverageText(v.Coverage); !slices.Contains(out, n) {

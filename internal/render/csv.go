@@ -249,11 +249,7 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 		if m.Status == health.Incomplete {
 			row.StatusOnFilesGiven = m.Partial.String()
 			if !m.Coverage.Complete() {
-				days := make([]string, len(m.Coverage.Missing))
-				for i, r := range m.Coverage.Missing {
-					days[i] = rangeText(r)
-				}
-				row.MissingDays = strings.Join(days, " ")
+				row.MissingDays = strings.Join(rangeTexts(m.Coverage.Missing), " ")
 				row.Reason = coverageText(m.Coverage)
 			}
 		}

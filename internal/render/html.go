@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,31 +44,11 @@ type htmlPage struct {
 	NotComputed []htmlReason
 	// Amazon are Amazon's own figures beside ours, a line each with its
 	// explanations; Account what only Amazon's report tells.
-	Amazon    []htmlAmazon
+	Amazon    []noteGroup
 	Account   []string
 	Unmatched []htmlUnmatched
 	Warnings  []string
 	Inputs    []htmlInput
-}
-
-// htmlAmazon is one entry's figure from Amazon's report beside ours.
-type htmlAmazon struct {
-	Line string
-	Why  []string
-}
-
-// htmlAmazonOf groups amazonLines: each line with the explanations under
-// it.
-func htmlAmazonOf(vs []health.Verdict) []htmlAmazon {
-	var out []htmlAmazon
-	for _, l := range amazonLines(vs) {
-		if t, ok := strings.CutPrefix(l, "  "); ok && len(out) > 0 {
-			out[len(out)-1].Why = append(out[len(out)-1].Why, t)
-			continue
-		}
-		out = append(out, htmlAmazon{Line: l})
-	}
-	return out
 }
 
 type htmlStatus struct {
@@ -209,7 +190,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 		p.Rows = append(p.Rows, row)
 		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
 	}
-	p.Amazon, p.Account = htmlAmazonOf(r.Metrics), accountLines(r.Account)
+	p.Amazon, p.Account = amazonNotes(r.Metrics), accountLines(r.Account)
 	for _, u := range r.Unmatched {
 		p.Unmatched = append(p.Unmatched, htmlUnmatched{OrderID: u.OrderID, Defect: label(kindLabels, u.Kind),
 			FoundAt: u.File + ":" + strconv.Itoa(u.Line)})
@@ -217,7 +198,7 @@ func htmlPageOf(r *health.Report) htmlPage {
 	p.Warnings = append(p.Warnings, r.Warnings...)
 	if r.Trend != nil {
 		for _, w := range r.Trend.Warnings {
-			if !contains(p.Warnings, w) {
+			if !slices.Contains(p.Warnings, w) {
 				p.Warnings = append(p.Warnings, w)
 			}
 		}
@@ -242,7 +223,7 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 		parts = append(parts, label(componentWords, c.Key)+" "+componentText(m, c.Key))
 	}
 	e.Parts = strings.Join(parts, ", ")
-	if m.Status == health.Incomplete && !m.Coverage.Complete() {
+	if m.Uncovered() {
 		e.Coverage = coverageText(m.Coverage)
 	}
 	e.NotGiven = andList(notGivenNouns([]health.Verdict{m}))

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -76,7 +77,7 @@ func (c jsonComponents) MarshalJSON() ([]byte, error) {
 		k, _ := json.Marshal(x.Key)
 		b.Write(k)
 		b.WriteByte(':')
-		if contains(c.notGiven, x.Key) {
+		if slices.Contains(c.notGiven, x.Key) {
 			b.WriteString("null")
 			continue
 		}
@@ -370,20 +371,11 @@ func jsonItems(items []metrics.Item) []jsonItem {
 				je.Date = &d
 			}
 			ji.Events[j] = je
-			if !contains(ji.Types, e.Type) {
+			if !slices.Contains(ji.Types, e.Type) {
 				ji.Types = append(ji.Types, e.Type)
 			}
 		}
 		out[i] = ji
 	}
 	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

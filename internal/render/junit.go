@@ -199,7 +199,7 @@ func junitTestcase(group string, m health.Verdict, failOn health.FailOn) junitCa
 	}
 	c := junitCase{Name: name, Classname: junitClass(group, m.ID), Time: junitTime}
 	head := figuresLine(m)
-	details := strings.Join(append(detailLines(m), amazonLines([]health.Verdict{m})...), "\n")
+	details := strings.Join(append(detailLines(m), flatLines(amazonNotes([]health.Verdict{m}))...), "\n")
 	noData := "no data: " + entryName(m) + ": nothing in the window to measure"
 	switch {
 	case m.Status == health.NotComputed:
@@ -297,7 +297,7 @@ func detailLines(m health.Verdict) []string {
 	if m.Window.Days > 0 {
 		lines = append(lines, "Window: "+wd.KeyedOn+" "+m.Window.From.String()+" to "+m.Window.To.String()+" ("+strconv.Itoa(m.Window.Days)+" days)")
 	}
-	if m.Status == health.Incomplete && !m.Coverage.Complete() {
+	if m.Uncovered() {
 		lines = append(lines, "Incomplete: "+coverageText(m.Coverage)+".")
 	}
 	if ns := notGivenNouns([]health.Verdict{m}); len(ns) > 0 {

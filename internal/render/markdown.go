@@ -37,7 +37,7 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
 	mdList(&b, "Incomplete: no verdict until the files cover the window", withStops(coverageNotes(r.Metrics)))
 	mdList(&b, "Not given: unknown, not 0, and left out of the rates", notGivenNotes(r.Metrics))
-	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonLines(r.Metrics))
+	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonNotes(r.Metrics))
 	mdList(&b, "Account health: what only Amazon's report tells", escapeAll(accountLines(r.Account)))
 
 	var fc []string
@@ -194,7 +194,7 @@ func mdAccountNote(r *health.Report) string {
 	}
 	var nc []string
 	for _, m := range r.Metrics {
-		if t := metricTitle(m.ID); m.Status == health.NotComputed && !contains(nc, t) {
+		if t := metricTitle(m.ID); m.Status == health.NotComputed && !slices.Contains(nc, t) {
 			nc = append(nc, t)
 		}
 	}
@@ -294,20 +294,18 @@ func mdTable(b *strings.Builder, header []string, numeric []bool, rows [][]strin
 	}
 }
 
-// mdList writes a bold title and a bullet list, nothing when empty.
-// mdNested is mdList for lines of which those indented by two spaces
-// belong to the line before them.
-func mdNested(b *strings.Builder, title string, lines []string) {
-	if len(lines) == 0 {
+// mdNested is mdList for note groups: each head an item, its lines a
+// list under it.
+func mdNested(b *strings.Builder, title string, groups []noteGroup) {
+	if len(groups) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "\n**%s**\n\n", title)
-	for _, l := range lines {
-		if t, ok := strings.CutPrefix(l, "  "); ok {
-			b.WriteString("  - " + mdEscape(t) + "\n")
-			continue
+	for _, g := range groups {
+		b.WriteString("- " + mdEscape(g.Head) + "\n")
+		for _, l := range g.Sub {
+			b.WriteString("  - " + mdEscape(l) + "\n")
 		}
-		b.WriteString("- " + mdEscape(l) + "\n")
 	}
 }
 
@@ -320,6 +318,7 @@ func escapeAll(lines []string) []string {
 	return out
 }
 
+// mdList writes a bold title and a bullet list, nothing when empty.
 func mdList(b *strings.Builder, title string, items []string) {
 	if len(items) == 0 {
 		return

@@ -61,21 +61,13 @@ func filesText(n health.Source) string {
 	case !n.Given:
 		return "not given"
 	case len(n.Missing) > 0:
-		parts := make([]string, len(n.Missing))
-		for i, r := range n.Missing {
-			parts[i] = rangeText(r)
-		}
-		return "missing " + strings.Join(parts, ", ")
+		return "missing " + strings.Join(rangeTexts(n.Missing), ", ")
 	case n.Role == health.RoleDenominator:
 		return "covered"
 	case len(n.Covered) == 0:
 		return "given, no rows in these dates"
 	}
-	parts := make([]string, len(n.Covered))
-	for i, r := range n.Covered {
-		parts[i] = rangeText(r)
-	}
-	return "rows " + strings.Join(parts, ", ")
+	return "rows " + strings.Join(rangeTexts(n.Covered), ", ")
 }
 
 // jsonSources is the document of audit sources -o json (docs/json.md,

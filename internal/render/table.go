@@ -50,7 +50,7 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	}
 	indentedList(w, incompleteHead+bracketsNote, twoLines(withStops(coverageNotes(r.Metrics))))
 	indentedList(w, notGivenHead, notGivenNotes(r.Metrics))
-	indentedList(w, "Amazon's own figures (its seller performance report), ours recomputed over its dates", amazonLines(r.Metrics))
+	indentedList(w, "Amazon's own figures (its seller performance report), ours recomputed over its dates", flatLines(amazonNotes(r.Metrics)))
 	indentedList(w, "Account health: what only Amazon's report tells", accountLines(r.Account))
 	forecasts(w, r.Metrics)
 	odrNotes(w, r.Metrics)

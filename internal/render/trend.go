@@ -132,7 +132,7 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 
 // ahrTarget is the line the Account Health Rating's sparkline is drawn
 // against: Amazon's healthy score (help G200205250).
-var ahrTarget = health.Threshold{Op: health.GreaterEqual, Value: 200, WarnAt: 200}
+var ahrTarget = health.Threshold{Op: health.GreaterEqual, Value: health.AHRHealthy, WarnAt: health.AHRHealthy}
 
 // ahrSeries is the Account Health Rating as a series the sparkline draws:
 // the score as the numerator over 1, a date without a score a gap.
@@ -180,7 +180,7 @@ func ahrRow(ps []health.AHRPoint, pal palette) []string {
 		loText, hiText = strconv.Itoa(lo), strconv.Itoa(hi)
 	}
 	return []string{"Account Health Rating", "Amazon's score", ahrPointText(ps[0]), ahrPointText(ps[len(ps)-1]), loText, hiText,
-		Sparkline(ahrSeries(ps), SparklineWidth), ">= 200", pal.status(ps[len(ps)-1].Status())}
+		Sparkline(ahrSeries(ps), SparklineWidth), ">= " + strconv.Itoa(health.AHRHealthy), pal.status(ps[len(ps)-1].Status())}
 }
 
 // trendNotComputed says why the entries not computed on the last date are
@@ -202,22 +202,17 @@ const trendIncompleteHead = "Incomplete: on these dates the files do not cover t
 func trendIncomplete(t *health.Trend) []string {
 	var out []string
 	for _, s := range t.Series {
-		var runs []records.Range
-		n := 0
+		var days []records.Range
 		for _, p := range s.Points {
-			if p.Status != health.Incomplete {
-				continue
+			if p.Status == health.Incomplete {
+				days = append(days, records.Range{From: p.AsOf, To: p.AsOf})
 			}
-			n++
-			if k := len(runs); k > 0 && runs[k-1].To == p.AsOf-1 {
-				runs[k-1].To = p.AsOf
-				continue
-			}
-			runs = append(runs, records.Range{From: p.AsOf, To: p.AsOf})
 		}
+		n := len(days)
 		if n == 0 {
 			continue
 		}
+		runs := records.Union(days)
 		name := metricTitle(s.ID)
 		if sc := seriesScope(s); sc != "" {
 			name += ", " + sc
