@@ -108,3 +108,26 @@ func Resolve(v string) (Marketplace, bool) {
 	}
 	return ByID(v)
 }
+
+// ID is the store's Amazon marketplace id (SP-API marketplaceId).
+func (m Marketplace) ID() string {
+	for id, code := range marketplaceIDs {
+		if code == m.Code {
+			return id
+		}
+	}
+	return ""
+}
+
+// Region is the SP-API region that serves the store: "na" (North
+// America), "eu" (Europe, the Middle East, India) or "fe" (Far East), as
+// Amazon's "SP-API endpoints" page lists them.
+func (m Marketplace) Region() string {
+	switch m.Code {
+	case "US", "CA", "MX", "BR":
+		return "na"
+	case "JP", "AU", "SG":
+		return "fe"
+	}
+	return "eu"
+}

@@ -173,3 +173,18 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+func TestIDAndRegion(t *testing.T) {
+	for _, m := range All {
+		back, ok := ByID(m.ID())
+		if !ok || back.Code != m.Code {
+			t.Errorf("%s: ID %q does not lead back", m.Code, m.ID())
+		}
+	}
+	for code, want := range map[string]string{"US": "na", "BR": "na", "DE": "eu", "UK": "eu", "IN": "eu", "AE": "eu", "JP": "fe", "AU": "fe", "SG": "fe"} {
+		m, _ := ByCode(code)
+		if got := m.Region(); got != want {
+			t.Errorf("%s: region %q, want %q", code, got, want)
+		}
+	}
+}
