@@ -44,6 +44,16 @@ func (d Date) String() string { return d.Time().Format("2006-01-02") }
 // MarshalText writes YYYY-MM-DD, so JSON carries plain dates.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
+// UnmarshalText reads YYYY-MM-DD, as MarshalText writes it.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseISODate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
 // OptDate is a date that may be absent, in 4 bytes: its zero value is no
 // date. It holds any Date but the one farthest in the past (math.MinInt32
 // days, some six million years ago), which no parser makes.

@@ -144,6 +144,7 @@ func load(paths []string, opt Options) (*Loaded, error) {
 	})
 	ld.sink.closeConflicts()
 	feedbackSpans(ld.sink.Data, ld.inputs)
+	addDeclared(ld.inputs, files)
 	if ld.inputs == nil {
 		ld.inputs = []records.InputFile{} // read from files, none of them a report: not nil
 	}
@@ -310,6 +311,10 @@ func (ld *loader) read(t *Table, explicit bool) error {
 type file struct {
 	path     string
 	explicit bool // named on the command line
+	// fetched is the file's entry in its folder's fetch manifest
+	// (fetched.go), when audit fetch wrote it and it has not changed size
+	// since.
+	fetched *FetchedFile
 }
 
 // expand turns the command line's paths into files, in a stable order: as
@@ -320,7 +325,7 @@ func expand(paths []string) ([]file, []string, error) {
 	var warnings []string
 	seen := map[string]int{} // absolute path -> index in out
 	var infos []fs.FileInfo  // of out's files, in order
-	add := func(p string, info fs.FileInfo, explicit bool) {
+	add := func(p string, info fs.FileInfo, explicit bool, fetched *FetchedFile) {
 		key, err := filepath.Abs(p)
 		if err != nil {
 			key = p
@@ -338,7 +343,7 @@ func expand(paths []string) ([]file, []string, error) {
 			return
 		}
 		seen[key] = len(out)
-		out = append(out, file{p, explicit})
+		out = append(out, file{p, explicit, fetched})
 		infos = append(infos, info)
 	}
 	for _, p := range paths {
@@ -350,7 +355,7 @@ func expand(paths []string) ([]file, []string, error) {
 			return nil, nil, fmt.Errorf("%s: %v", p, unwrapPath(err))
 		}
 		if !st.IsDir() {
-			add(p, st, true) // a pipe named on purpose is read: <(zcat x.gz)
+			add(p, st, true, nil) // a pipe named on purpose is read: <(zcat x.gz)
 			continue
 		}
 		entries, err := os.ReadDir(p)
@@ -358,6 +363,10 @@ func expand(paths []string) ([]file, []string, error) {
 			return nil, nil, fmt.Errorf("%s: %v", p, unwrapPath(err))
 		}
 		sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+		fetched, warning := fetchedIn(p)
+		if warning != "" {
+			warnings = append(warnings, warning)
+		}
 		found := 0
 		for _, e := range entries {
 			name := e.Name()
@@ -380,7 +389,12 @@ func expand(paths []string) ([]file, []string, error) {
 				continue
 			}
 			found++
-			add(full, info, false)
+			ff := fetched[name]
+			if ff != nil && ff.Size != info.Size() {
+				warnings = append(warnings, fmt.Sprintf("%s: changed since audit fetch wrote it: the days it covers are read off its rows", full))
+				ff = nil
+			}
+			add(full, info, false, ff)
 		}
 		if found == 0 {
 			warnings = append(warnings, fmt.Sprintf("%s: folder holds no files", p))

@@ -1,6 +1,7 @@
 package records
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -49,6 +50,17 @@ func (f DateField) MarshalText() ([]byte, error) {
 	return []byte("date"), nil
 }
 
+// UnmarshalText reads a field's JSON name, as MarshalText writes it.
+func (f *DateField) UnmarshalText(b []byte) error {
+	for i := Ordered; i <= Dated; i++ {
+		if dateFieldNames[i][1] == string(b) {
+			*f = i
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown date field %q", b)
+}
+
 // Span is the first and last date that the rows of one file hold in one
 // date field, for one store: what the file covers. A download covers the
 // whole of its span (a day without rows inside it is a day without
@@ -59,6 +71,10 @@ type Span struct {
 	From  civil.Date `json:"from"`
 	To    civil.Date `json:"to"`
 	Rows  int        `json:"rows"`
+	// Declared: the days were not read off the rows but declared by the
+	// folder's fetch manifest: the days a report fetched through SP-API
+	// was asked for, rows or not (audit fetch, docs/fetch.md).
+	Declared bool `json:"declared,omitempty"`
 }
 
 // SpanCounter gathers the spans of one file as its rows are read: one per
