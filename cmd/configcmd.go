@@ -52,6 +52,19 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 #   product_review_words: [quality, broke after, qualität]
 #   obscene_words: []
 
+# audit fetch (docs/fetch.md): the stores to fetch through Amazon's Selling
+# Partner API. Keep the secrets in the environment (AUDIT_SPAPI_CLIENT_ID,
+# AUDIT_SPAPI_CLIENT_SECRET, AUDIT_SPAPI_REFRESH_TOKEN), not in this file.
+# An agency lists its accounts, each with the variables holding its secrets.
+# spapi:
+#   marketplaces: [US, CA]
+#   poll_seconds: 30
+#   timeout: 45m
+#   accounts:
+#     - name: acme
+#       marketplaces: [US]
+#       refresh_token_env: ACME_SPAPI_REFRESH_TOKEN
+
 # Thresholds over the profile's, per metric: fail, warn (fractions: 0.01 is
 # 1 %; the customer_service_rating's are scores of 1 to 10), advisory (a
 # miss only warns), window_days, lag_days. Metrics: odr, late_shipment_rate,

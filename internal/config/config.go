@@ -10,6 +10,7 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -34,10 +35,13 @@ const (
 	Bool
 	IntList
 	StringList
+	// AccountList is a list of SP-API accounts (spapi.accounts): each a
+	// map of the fields AccountFields lists.
+	AccountList
 )
 
 func (t Type) String() string {
-	return [...]string{"string", "number", "integer", "true or false", "list of integers", "list of strings"}[t]
+	return [...]string{"string", "number", "integer", "true or false", "list of integers", "list of strings", "list of accounts"}[t]
 }
 
 // Key is one setting a file or the environment may hold.
@@ -70,6 +74,15 @@ var Keys = func() []Key {
 		{"feedback.period_days", Int, "days after an order during which a buyer can still leave feedback (90): the ODR is provisional until then"},
 		{"feedback.product_review_words", StringList, "words or phrases that mark a feedback comment as a product review (any language; none by default)"},
 		{"feedback.obscene_words", StringList, "words or phrases that mark a feedback comment as obscene (any language; none by default)"},
+		{"spapi.client_id", String, "audit fetch: the LWA client id of your SP-API application"},
+		{"spapi.client_secret", String, "audit fetch: the LWA client secret of your SP-API application (a secret: prefer the environment)"},
+		{"spapi.refresh_token", String, "audit fetch: the refresh token of the seller account's authorisation (a secret: prefer the environment)"},
+		{"spapi.endpoint", String, "audit fetch: base URL replacing the region's SP-API endpoint (the sandbox, a test server)"},
+		{"spapi.token_url", String, "audit fetch: URL replacing the Login with Amazon token endpoint https://api.amazon.com/auth/o2/token"},
+		{"spapi.marketplaces", StringList, "audit fetch: the stores to fetch (US, DE, ...), all in one SP-API region"},
+		{"spapi.poll_seconds", Int, "audit fetch: seconds between two questions to Amazon whether a report is ready (30)"},
+		{"spapi.timeout", String, "audit fetch: the longest wait for one report, as 45m or 1h30m (45m)"},
+		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name, marketplaces, and the environment variables holding its secrets (refresh_token_env; client_id_env, client_secret_env)"},
 	}
 	// A thresholds.<id> block for every metric of the catalog that has a
 	// target (not the work lists).
@@ -302,8 +315,87 @@ func convert(k Key, raw any) (any, error) {
 		if s, ok := raw.(string); ok {
 			return []string{s}, nil
 		}
+	case AccountList:
+		return convertAccounts(raw)
 	}
 	return nil, bad()
+}
+
+// AccountFields are the fields of an spapi.accounts entry, and whether each
+// is required.
+var AccountFields = map[string]bool{"name": true, "marketplaces": true, "refresh_token_env": true,
+	"client_id_env": false, "client_secret_env": false, "region": false}
+
+// Account is one entry of spapi.accounts.
+type Account struct {
+	Name            string
+	Marketplaces    []string
+	Region          string
+	RefreshTokenEnv string
+	ClientIDEnv     string
+	ClientSecretEnv string
+}
+
+// convertAccounts reads spapi.accounts: a list of maps with the fields of
+// AccountFields, names unique.
+func convertAccounts(raw any) (any, error) {
+	list, ok := raw.([]any)
+	if !ok {
+		return nil, fmt.Errorf("want a list of accounts, got %#v", raw)
+	}
+	out := make([]Account, 0, len(list))
+	seen := map[string]bool{}
+	for i, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("entry %d: want a map (name, marketplaces, refresh_token_env, ...), got %#v", i+1, e)
+		}
+		var a Account
+		for k, v := range m {
+			k = strings.ToLower(k)
+			if _, known := AccountFields[k]; !known {
+				return nil, fmt.Errorf("entry %d: unknown field %q (known: client_id_env, client_secret_env, marketplaces, name, refresh_token_env, region)", i+1, k)
+			}
+			if k == "marketplaces" {
+				ss, err := convert(Key{Name: k, Type: StringList}, v)
+				if err != nil {
+					return nil, fmt.Errorf("entry %d: marketplaces: %v", i+1, err)
+				}
+				a.Marketplaces = ss.([]string)
+				continue
+			}
+			s, ok := v.(string)
+			if !ok {
+				return nil, fmt.Errorf("entry %d: %s: want a string, got %#v", i+1, k, v)
+			}
+			switch k {
+			case "name":
+				a.Name = s
+			case "region":
+				a.Region = s
+			case "refresh_token_env":
+				a.RefreshTokenEnv = s
+			case "client_id_env":
+				a.ClientIDEnv = s
+			case "client_secret_env":
+				a.ClientSecretEnv = s
+			}
+		}
+		for f, required := range AccountFields {
+			if _, ok := m[f]; required && !ok {
+				return nil, fmt.Errorf("entry %d: %s is required", i+1, f)
+			}
+		}
+		if a.Name == "" || a.Name == "." || a.Name == ".." || strings.ContainsAny(a.Name, `/\`) || strings.HasPrefix(a.Name, ".") {
+			return nil, fmt.Errorf("entry %d: name %q must be a plain folder name", i+1, a.Name)
+		}
+		if seen[a.Name] {
+			return nil, fmt.Errorf("entry %d: name %q is listed twice", i+1, a.Name)
+		}
+		seen[a.Name] = true
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 // parseString reads a value given as text (an environment variable).
@@ -340,6 +432,12 @@ func parseString(k Key, s string) (any, error) {
 			out = append(out, n)
 		}
 		return out, nil
+	case AccountList:
+		var raw any
+		if err := json.Unmarshal([]byte(s), &raw); err != nil {
+			return nil, fmt.Errorf("want a JSON list of accounts, got %q", s)
+		}
+		return convertAccounts(raw)
 	}
 	var out []string
 	for _, p := range strings.Split(s, ";") {

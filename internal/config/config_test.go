@@ -99,3 +99,54 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+// spapi.accounts is a list of accounts, from a file or (as JSON) from the
+// environment; a bad entry is an error naming it.
+func TestAccounts(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.yaml", `spapi:
+  accounts:
+    - name: acme
+      marketplaces: [US, CA]
+      refresh_token_env: ACME_TOKEN
+    - name: kowalski
+      marketplaces: DE
+      refresh_token_env: KOWALSKI_TOKEN
+      client_id_env: EU_ID
+      client_secret_env: EU_SECRET
+`)
+	c, err := Load(Options{Path: p, LookupEnv: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := c.Get("spapi.accounts")
+	got := v.Raw.([]Account)
+	if len(got) != 2 || got[0].Name != "acme" || strings.Join(got[0].Marketplaces, ",") != "US,CA" || got[0].RefreshTokenEnv != "ACME_TOKEN" ||
+		got[1].Marketplaces[0] != "DE" || got[1].ClientIDEnv != "EU_ID" || got[1].ClientSecretEnv != "EU_SECRET" {
+		t.Errorf("accounts %+v", got)
+	}
+	env := func(k string) (string, bool) {
+		if k == "AUDIT_SPAPI_ACCOUNTS" {
+			return `[{"name": "solo", "marketplaces": ["JP"], "refresh_token_env": "SOLO"}]`, true
+		}
+		return "", false
+	}
+	if c, err = Load(Options{Path: p, LookupEnv: env}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Get("spapi.accounts"); len(v.Raw.([]Account)) != 1 || v.Origin.Layer != "env" {
+		t.Errorf("from the environment: %+v", v)
+	}
+	for body, want := range map[string]string{
+		"spapi:\n  accounts: acme\n":                                                                                                                  "want a list of accounts",
+		"spapi:\n  accounts:\n    - name: acme\n      marketplaces: [US]\n":                                                                           "entry 1: refresh_token_env is required",
+		"spapi:\n  accounts:\n    - {name: ../x, marketplaces: [US], refresh_token_env: T}\n":                                                         `name "../x" must be a plain folder name`,
+		"spapi:\n  accounts:\n    - {name: a, marketplaces: [US], refresh_token_env: T, pw: x}\n":                                                     `unknown field "pw"`,
+		"spapi:\n  accounts:\n    - {name: a, marketplaces: [US], refresh_token_env: T}\n    - {name: a, marketplaces: [US], refresh_token_env: T}\n": `entry 2: name "a" is listed twice`,
+	} {
+		_, err := Load(Options{Path: write(t, dir, "b.yaml", body), LookupEnv: noEnv})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", body, err, want)
+		}
+	}
+}
