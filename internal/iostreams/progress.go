@@ -27,7 +27,8 @@ type Progress struct {
 	stopped bool
 	width   int // length of the last line drawn, to clear it
 	timer   *time.Timer
-	percent bool // draw "label 37%…" rather than "label 3/12…"
+	percent bool   // draw "label 37%…" rather than "label 3/12…"
+	note    string // after the count: what is being waited for
 }
 
 // StartProgress starts a progress line of total steps. Without a terminal
@@ -80,6 +81,23 @@ func (p *Progress) Set(done int) {
 	}
 }
 
+// Note sets what the line says after the count ("waiting for Amazon:
+// orders-US-2026-11.tsv"), redrawing it if it is showing.
+func (p *Progress) Note(note string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped || note == p.note {
+		return
+	}
+	p.note = note
+	if p.shown {
+		p.draw()
+	}
+}
+
 // Stop cancels a line not yet drawn and clears one that was, leaving the
 // cursor at the start of an empty line for the output that follows.
 func (p *Progress) Stop() {
@@ -105,6 +123,9 @@ func (p *Progress) draw() {
 	line := fmt.Sprintf("%s %d/%d…", p.label, p.done, p.total)
 	if p.percent {
 		line = fmt.Sprintf("%s %d%%…", p.label, p.done)
+	}
+	if p.note != "" {
+		line += " " + p.note
 	}
 	pad := ""
 	if n := len([]rune(line)); n < p.width {

@@ -1,6 +1,7 @@
 package iostreams
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,5 +75,20 @@ func TestProgressNil(t *testing.T) {
 func TestSystemWaitsASecond(t *testing.T) {
 	if d := System().ProgressDelay; d != time.Second {
 		t.Errorf("System().ProgressDelay = %v, want 1s", d)
+	}
+}
+
+func TestProgressNote(t *testing.T) {
+	s, _, errOut := Test(true)
+	s.ProgressDelay = 0
+	p := s.StartProgress("fetching", 4)
+	p.Note("waiting for Amazon: orders-US-2026-11.tsv")
+	p.Set(1)
+	p.Note("")
+	p.Stop()
+	want := "\rfetching 0/4…" + "\rfetching 0/4… waiting for Amazon: orders-US-2026-11.tsv" + "\rfetching 1/4… waiting for Amazon: orders-US-2026-11.tsv" +
+		"\rfetching 1/4…" + strings.Repeat(" ", 42) + "\r" + strings.Repeat(" ", 55) + "\r"
+	if got := errOut.String(); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
