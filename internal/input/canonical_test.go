@@ -226,9 +226,9 @@ func TestChargebacks(t *testing.T) {
 func TestChargebacksBadType(t *testing.T) {
 	cases := []struct{ body, want string }{
 		{"order-id,chargeback-date,chargeback-type\n111-1,2026-09-01,friendly fraud\n",
-			`:2:3: column "chargeback-type": unknown chargeback type "friendly fraud" (want service or fraud)`},
+			`:2:3: column "chargeback-type": unknown chargeback type "friendly fraud" (want service, fraud or unknown)`},
 		{"chargeback_type;order_id;chargeback_date\n;111-1;2026-09-01\n",
-			`:2:1: column "chargeback_type": unknown chargeback type "" (want service or fraud)`},
+			`:2:1: column "chargeback_type": unknown chargeback type "" (want service, fraud or unknown)`},
 		{"order-id,chargeback-date,chargeback-type\n111-1,2026-09-31,service\n",
 			`:2:2: column "chargeback-date": want an ISO-8601 date or time, got "2026-09-31"`},
 	}

@@ -205,5 +205,5 @@ func TestClaimAndChargebackSynonyms(t *testing.T) {
 		}
 	}
 	p = writeFile(t, dir, "cb.csv", csvLines("order-id,chargeback-date,chargeback-type", "111-1,2026-09-01,friendly fraud"))
-	wantErr(t, loadErr(t, Options{}, p), p+`:2:3: column "chargeback-type": unknown chargeback type "friendly fraud" (want service or fraud)`, new(*InputError))
+	wantErr(t, loadErr(t, Options{}, p), p+`:2:3: column "chargeback-type": unknown chargeback type "friendly fraud" (want service, fraud or unknown)`, new(*InputError))
 }
