@@ -15,8 +15,9 @@ import (
 // API. The files are tab-separated and unquoted: a cell never holds a tab,
 // a carriage return, a line feed or a NUL (each is written as a space) nor
 // a double quote (written as an apostrophe: the reader takes a value
-// starting with one for CSV quoting). Times are RFC 3339 in UTC, as
-// 2026-11-03T17:20:00Z. Nothing here sorts: the caller does.
+// starting with one for CSV quoting). Times are RFC 3339 with the offset
+// Amazon wrote them in (usually UTC: 2026-11-03T17:20:00Z), to the second:
+// a date is read as written. Nothing here sorts: the caller does.
 //
 // A column SP-API gives nothing for is left out, never written empty: an
 // empty delivery-date means "not delivered", an empty invoice-upload-date
@@ -70,7 +71,8 @@ func SellerFulfilled(o spapi.Order) bool {
 //     refuse. purchase-date: createdTime.
 //   - latest-ship-date: fulfillment.shipByWindow.latestDateTime.
 //     promised-delivery-date: fulfillment.deliverByWindow.latestDateTime,
-//     empty when absent; the reader keeps its date as written, in UTC.
+//     empty when absent; the reader keeps its date as written (Amazon's
+//     offset, usually UTC).
 //   - ship-confirm-date: the earliest packages[].shipTime, the time Amazon
 //     records the package was handed to the carrier: the closest SP-API
 //     gives to the confirmation time. Empty when no package has one (not
@@ -189,10 +191,12 @@ func canceller(items []spapi.OrderItem) string {
 // ClaimRow is the claims row (ClaimsHeader) of an event of the Finances
 // API's GuaranteeClaimEventList: an A-to-z claim granted and charged to
 // the seller, dated by its posting (PostedDate, after the claim was filed),
-// of status granted, as the settlement report's "A-to-z Guarantee Refund".
-// ok is false without an order id or a posted date.
+// of status charged: read as the settlement report's "A-to-z Guarantee
+// Refund" is, a granted claim that a status of the seller's own claims
+// file (denied, reversed on appeal) overrides. ok is false without an order
+// id or a posted date.
 func ClaimRow(e spapi.ShipmentEvent) ([]string, bool) {
-	return eventRow(e, "granted")
+	return eventRow(e, "charged")
 }
 
 // ChargebackRow is the chargebacks row (ChargebacksHeader) of an event of
@@ -221,8 +225,8 @@ func orderID(id string) (string, bool) {
 	return id, id != "" && !strings.Contains(id, " ")
 }
 
-// stamp writes a time as RFC 3339 in UTC, to the second.
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+// stamp writes a time as RFC 3339 with its own offset, to the second.
+func stamp(t time.Time) string { return t.Truncate(time.Second).Format(time.RFC3339) }
 
 // cell makes s safe for an unquoted tab-separated cell: tab, CR, LF and
 // NUL become spaces, a double quote an apostrophe, and the value is

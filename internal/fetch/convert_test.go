@@ -305,8 +305,8 @@ func TestShipmentRowCases(t *testing.T) {
 			map[string]string{"order-id": "111-0000001-0000001", "latest-ship-date": "2026-11-05T07:59:59Z"}},
 		{"a store audit does not know", func(o *spapi.Order) { o.SalesChannel.MarketplaceID = "AE08WJ6YKNBMC" }, true,
 			map[string]string{"marketplace": ""}},
-		{"times in another offset", func(o *spapi.Order) { o.CreatedTime = *at(t, "2026-11-02T23:30:00-08:00") }, true,
-			map[string]string{"purchase-date": "2026-11-03T07:30:00Z", "marketplace": us}},
+		{"times keep the offset Amazon wrote", func(o *spapi.Order) { o.CreatedTime = *at(t, "2026-11-02T23:30:00-08:00") }, true,
+			map[string]string{"purchase-date": "2026-11-02T23:30:00-08:00", "marketplace": us}},
 		{"shipped, no package time", func(o *spapi.Order) {
 			o.LastUpdatedTime = *at(t, "2026-11-04T20:00:00Z")
 			o.Packages = []spapi.OrderPackage{pkg(t, "UPS", "1Z9", "")}
@@ -317,7 +317,7 @@ func TestShipmentRowCases(t *testing.T) {
 		}, true, map[string]string{"ship-confirm-date": "", "carrier": "UPS", "tracking-id": "1Z9"}},
 		{"a tab, a line break and quotes", func(o *spapi.Order) {
 			o.Packages = []spapi.OrderPackage{pkg(t, "\"Deutsche\tPost\"", " 12\r\n34 ", "2026-11-04T18:00:00.250+01:00")}
-		}, true, map[string]string{"carrier": "'Deutsche Post'", "tracking-id": "12  34", "ship-confirm-date": "2026-11-04T17:00:00Z"}},
+		}, true, map[string]string{"carrier": "'Deutsche Post'", "tracking-id": "12  34", "ship-confirm-date": "2026-11-04T18:00:00+01:00"}},
 		{"cancelled, items disagree: seller first", func(o *spapi.Order) {
 			o.Fulfillment.FulfillmentStatus = "CANCELLED"
 			o.OrderItems = append(cancelled("", "AMAZON", "BUYER"), cancelled("", "MERCHANT")...)
@@ -390,8 +390,8 @@ func TestEventRowsReadBack(t *testing.T) {
 		}
 	}
 	wantClaims := [][]string{
-		{"113-8805142-7713068", "2026-11-02T18:04:55Z", "granted"},
-		{"114-2913377-4208260", "2026-10-30T16:05:09Z", "granted"},
+		{"113-8805142-7713068", "2026-11-02T18:04:55Z", "charged"},
+		{"114-2913377-4208260", "2026-10-30T08:05:09-08:00", "charged"},
 	}
 	if !reflect.DeepEqual(claims, wantClaims) {
 		t.Errorf("claim rows %q, want %q", claims, wantClaims)

@@ -134,7 +134,7 @@ func TestClaimsBlankLinesAndLiteralQuotes(t *testing.T) {
 }
 
 func TestClaimsBadValues(t *testing.T) {
-	const wantStatuses = "(want under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal)"
+	const wantStatuses = "(want under-review, granted, seller-refunded, denied, withdrawn, reversed-on-appeal or charged)"
 	cases := []struct {
 		name, body, want string
 	}{

@@ -73,10 +73,15 @@ func readChargebacks(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		if typ == records.ChargebackUnknown {
-			unknown++
-		}
 		t.spans.Add(records.Dated, 0, ts.Date)
+		if typ == records.ChargebackUnknown {
+			// A debit of unknown type is evidence like the settlement
+			// report's: a fraud chargeback of the order in another file
+			// overrides it (mergeSettlement).
+			unknown++
+			s.settlement.chargeback(id, ts.Date, t.source())
+			return nil
+		}
 		s.Data.Chargebacks = append(s.Data.Chargebacks, records.Chargeback{OrderID: id, Date: ts.Date, Type: typ, Source: t.source()})
 		return nil
 	})

@@ -44,11 +44,23 @@ var claimStatuses = func() map[string]records.ClaimStatus {
 		"decided-in-seller-favor": records.ClaimDenied, "rejected": records.ClaimDenied,
 		"cancelled": records.ClaimWithdrawn, "withdrawn-by-buyer": records.ClaimWithdrawn,
 		"appeal-granted": records.ClaimReversedOnAppeal, "reversed": records.ClaimReversedOnAppeal,
+		"charged": claimCharged, "charged-to-seller": claimCharged, "a-to-z-guarantee-refund": claimCharged,
 	} {
 		m[alias] = st
 	}
 	return m
 }()
+
+// claimCharged is the status "charged": a claim whose refund was charged to
+// the seller, as Amazon's money records tell it (the Finances API's
+// GuaranteeClaimEventList, which audit fetch writes this way) without
+// the claim's own status. It is read as the settlement report's A-to-z
+// refund is: a granted claim, which a claim of the order in another file
+// (denied, reversed on appeal, ...) overrides (mergeSettlement).
+const claimCharged records.ClaimStatus = 255
+
+// claimStatusesWanted lists the statuses for the error message.
+const claimStatusesWanted = "under-review, granted, seller-refunded, denied, withdrawn, reversed-on-appeal or charged"
 
 func readClaims(t *Table, s *Sink) error {
 	blankRow := func(r *claimRow) bool {
@@ -63,11 +75,15 @@ func readClaims(t *Table, s *Sink) error {
 		if err != nil {
 			return err
 		}
-		st, err := enumField(t, "claim-status", r.Status, claimStatuses, "claim status", "under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal")
+		st, err := enumField(t, "claim-status", r.Status, claimStatuses, "claim status", claimStatusesWanted)
 		if err != nil {
 			return err
 		}
 		t.spans.Add(records.Dated, 0, ts.Date)
+		if st == claimCharged {
+			s.settlement.claim(id, ts.Date, t.source())
+			return nil
+		}
 		s.Data.Claims = append(s.Data.Claims, records.Claim{OrderID: id, Date: ts.Date, Status: st, Source: t.source()})
 		return nil
 	})

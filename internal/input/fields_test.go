@@ -180,7 +180,7 @@ func TestClaimAndChargebackSynonyms(t *testing.T) {
 		}
 	}
 	p := writeFile(t, dir, "claims.csv", csvLines("Order ID,Claim Date,Claim Status", "111-1,2026-09-01,Appealed"))
-	wantErr(t, loadErr(t, Options{}, p), p+`:2:3: column "Claim Status": unknown claim status "Appealed" (want under-review, granted, seller-refunded, denied, withdrawn or reversed-on-appeal)`, new(*InputError))
+	wantErr(t, loadErr(t, Options{}, p), p+`:2:3: column "Claim Status": unknown claim status "Appealed" (want under-review, granted, seller-refunded, denied, withdrawn, reversed-on-appeal or charged)`, new(*InputError))
 
 	cbCases := []struct {
 		in   string

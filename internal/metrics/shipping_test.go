@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -1433,5 +1434,23 @@ func TestRandomShipmentsAccountCoverage(t *testing.T) {
 		if seen[want] < 3 {
 			t.Errorf("generator made %d of %q (all: %v)", seen[want], want, names)
 		}
+	}
+}
+
+// Without the tracking-valid column (audit fetch's shipments file), the
+// valid tracking rate is computed over tracking ids alone, and its outcome
+// says so: the rate can be higher than Amazon's, which wants scans too.
+func TestValidTrackingNoteWithoutValidity(t *testing.T) {
+	row := shp{confirm: "2026-10-28T10:00:00Z", tracking: "1Z", promised: "2026-11-01"}
+	m, _ := metrics.Lookup(metrics.ValidTrackingRate)
+	without := m.Compute(shipments(shipColsWithout("tracking-valid"), row).d, defaults())
+	if len(without.Notes) != 1 || !strings.Contains(without.Notes[0], "no tracking-valid column") {
+		t.Errorf("notes without the column: %q", without.Notes)
+	}
+	if with := m.Compute(shipments(nil, row).d, defaults()); len(with.Notes) != 0 {
+		t.Errorf("notes with the column: %q", with.Notes)
+	}
+	if none := m.Compute(noShipments().d, defaults()); len(none.Notes) != 0 {
+		t.Errorf("notes without a shipments file: %q", none.Notes)
 	}
 }

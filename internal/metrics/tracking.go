@@ -23,9 +23,19 @@ var trackingMetric = Metric{
 	Reads: []string{kindShipments},
 	Base:  Base{Kinds: []string{kindShipments}, Field: records.Promised},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		return Outcome{Results: []Result{ValidTracking(d, s)}}
+		r := ValidTracking(d, s)
+		var notes []string
+		if r.NotComputed == "" && lacking(d, "tracking-valid") != "" {
+			notes = append(notes, noValidityNote)
+		}
+		return Outcome{Results: []Result{r}, Notes: notes}
 	},
 }
+
+// noValidityNote: without the shipments file's tracking-valid column (audit
+// fetch's, from the Orders API, has none), every tracking id counts as
+// valid, while Amazon also wants the carrier's scans of it.
+const noValidityNote = "the shipments file has no tracking-valid column: every tracking id counts as valid, while Amazon also wants the carrier to have scanned it, so the rate can be higher than Amazon's"
 
 // ValidTracking computes the valid tracking rate (help 201817070):
 // confirmed shipments whose promised delivery date is in the 30 days ending
