@@ -113,11 +113,13 @@ func (c *Client) fetchToken(ctx context.Context) (*oauth2.Token, error) {
 // such as invalid_grant (the refresh token is wrong, revoked or of
 // another app) or invalid_client (the client id or secret is wrong).
 type LoginError struct {
-	StatusCode  int
+	StatusCode  int    // the HTTP status of LWA's answer
 	Code        string // OAuth's "error": invalid_grant, invalid_client, ...
 	Description string // OAuth's "error_description", redacted
 }
 
+// Error says what LWA refused and why, like "Login with Amazon refused the
+// refresh token: invalid_grant: ...".
 func (e *LoginError) Error() string {
 	what := "the token request"
 	switch e.Code {

@@ -95,7 +95,9 @@ var regions = map[string]string{
 // refresh token the seller's authorisation of the app yielded. The secret
 // and the refresh token never appear in an error or an [Event].
 type Credentials struct {
-	ClientID, ClientSecret, RefreshToken string
+	ClientID     string // amzn1.application-oa2-client....
+	ClientSecret string // secret
+	RefreshToken string // Atzr|..., secret
 }
 
 // Config configures a [Client]. Only Credentials and Region (or Endpoint)
@@ -165,8 +167,9 @@ type Event struct {
 // several goroutines, which then share the operations' token buckets and
 // the access token.
 type Client struct {
-	base        string // endpoint, no trailing slash
-	http        *http.Client
+	base        string       // endpoint, no trailing slash
+	http        *http.Client // SP-API and LWA: no redirects
+	download    *http.Client // documents: https redirects
 	oauth       oauth2.Config
 	userAgent   string
 	maxAttempts int
@@ -271,8 +274,20 @@ func New(cfg Config) (*Client, error) {
 		copied := *cfg.HTTP
 		hc = &copied
 	}
+	// SP-API and LWA never redirect: following one would send the access
+	// token, or the form with the secrets, wherever it points.
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	c.http = hc
+	// A document download carries no secret: it may follow S3's
+	// redirects, to https only.
+	dl := *hc
+	dl.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return errors.New("too many redirects")
+		}
+		return checkURL("redirect", (&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host}).String())
+	}
+	c.download = &dl
 	for op, p := range usagePlans {
 		c.limiters[op] = rate.NewLimiter(rate.Limit(p.rate), p.burst)
 	}

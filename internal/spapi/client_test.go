@@ -497,3 +497,24 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A redirect is not followed: the access token goes nowhere else.
+func TestRedirectNotFollowed(t *testing.T) {
+	srv := spapitest.Start(t)
+	var leaked bool
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked = r.Header.Get("x-amz-access-token") != ""
+	}))
+	defer elsewhere.Close()
+	redirect := httptest.NewServer(http.RedirectHandler(elsewhere.URL+"/steal", http.StatusFound))
+	defer redirect.Close()
+	c, _ := newClient(t, srv, func(c *spapi.Config) { c.Endpoint = redirect.URL })
+	_, err := c.GetReport(context.Background(), "1")
+	var ae *spapi.APIError
+	if !errors.As(err, &ae) || ae.StatusCode != http.StatusFound {
+		t.Errorf("err = %v, want the 302 as an APIError", err)
+	}
+	if leaked {
+		t.Error("the access token was sent to the redirect's target")
+	}
+}

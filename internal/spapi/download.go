@@ -84,6 +84,10 @@ func (c *Client) DownloadDocument(ctx context.Context, doc *ReportDocument, dst 
 		if err == nil {
 			return n, nil
 		}
+		var se *sinkError
+		if errors.As(err, &se) {
+			return n, err // the sink's own failure: another try would not help
+		}
 		kind, wait, err := c.judge(ctx, attempt, resp, err)
 		if kind == "" {
 			return n, err
@@ -109,7 +113,7 @@ func (c *Client) downloadOnce(ctx context.Context, doc *ReportDocument, u *url.U
 		return 0, nil, fmt.Errorf("downloadDocument: %s: %w", where(u), err)
 	}
 	req.Header.Set("User-Agent", c.userAgent)
-	resp, err := c.http.Do(req)
+	resp, err := c.download.Do(req)
 	if err != nil {
 		return 0, nil, c.redactErr(&transportError{op: OpDownloadDocument, method: http.MethodGet, where: where(u), err: unwrapURLError(err)})
 	}
@@ -143,7 +147,7 @@ func (c *Client) downloadOnce(ctx context.Context, doc *ReportDocument, u *url.U
 	case errors.Is(err, errTooLarge):
 		return n, nil, fmt.Errorf("downloadDocument: document %s is larger than the limit of %d bytes; refused", doc.ReportDocumentID, limit)
 	case w.err != nil:
-		return n, nil, fmt.Errorf("downloadDocument: writing document %s: %w", doc.ReportDocumentID, w.err)
+		return n, nil, &sinkError{doc: doc.ReportDocumentID, err: w.err}
 	case body.err != nil:
 		return n, nil, c.redactErr(&transportError{op: OpDownloadDocument, method: http.MethodGet, where: where(u), err: body.err})
 	case gz:
@@ -151,6 +155,18 @@ func (c *Client) downloadOnce(ctx context.Context, doc *ReportDocument, u *url.U
 	}
 	return n, nil, fmt.Errorf("downloadDocument: document %s: %w", doc.ReportDocumentID, err)
 }
+
+// sinkError is a failure to write to the Sink.
+type sinkError struct {
+	doc string
+	err error
+}
+
+func (e *sinkError) Error() string {
+	return fmt.Sprintf("downloadDocument: writing document %s: %v", e.doc, e.err)
+}
+
+func (e *sinkError) Unwrap() error { return e.err }
 
 // readTracker remembers the error of the body's reads, to tell a dropped
 // connection from a broken gzip stream.

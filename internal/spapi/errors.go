@@ -11,8 +11,8 @@ import (
 // other than the success: its status and Amazon's errors, already
 // redacted.
 type APIError struct {
-	Operation  string // "createReport", ... (the Op constants)
-	StatusCode int
+	Operation  string  // "createReport", ... (the Op constants)
+	StatusCode int     // the HTTP status
 	Errors     []Error // Amazon's error list; empty when the body had none
 	RequestID  string  // x-amzn-RequestId (x-amz-request-id for S3), for Amazon's support
 }
@@ -57,10 +57,11 @@ func (e *APIError) Code() string {
 // FATAL. Details is the text of the report's error document when it has
 // one ("errorDetails" of Amazon's JSON), redacted.
 type ReportFailedError struct {
-	Report  Report
-	Details string
+	Report  Report // as getReport answered it
+	Details string // the error document's text; "" when there is none
 }
 
+// Error names the report, its type and status, and Amazon's reason.
 func (e *ReportFailedError) Error() string {
 	s := fmt.Sprintf("report %s (%s) failed: Amazon's status is %s", e.Report.ReportID, e.Report.ReportType, e.Report.ProcessingStatus)
 	if e.Details == "" {
@@ -72,10 +73,11 @@ func (e *ReportFailedError) Error() string {
 // PollTimeoutError is a report still not done when [PollOptions].Timeout
 // ran out. The report may still finish: its id can be asked for later.
 type PollTimeoutError struct {
-	Report Report // as last seen
-	Waited time.Duration
+	Report Report        // as last seen
+	Waited time.Duration // since createReport
 }
 
+// Error names the report, its type, its last status and the time waited.
 func (e *PollTimeoutError) Error() string {
 	return fmt.Sprintf("report %s (%s) is still %s after waiting %s for it; gave up (the poll timeout)",
 		e.Report.ReportID, e.Report.ReportType, e.Report.ProcessingStatus, e.Waited.Round(time.Second))

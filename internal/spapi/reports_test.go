@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -267,5 +269,47 @@ func TestDownloadExpiredURL(t *testing.T) {
 	var ae *spapi.APIError
 	if !errors.As(err, &ae) || ae.StatusCode != 403 || ae.Code() != "AccessDenied" || !strings.Contains(err.Error(), "Request has expired") {
 		t.Errorf("expired URL: %v", err)
+	}
+}
+
+// failingSink fails every write.
+type failingSink struct{ resets int }
+
+func (f *failingSink) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+func (f *failingSink) Reset() error              { f.resets++; return nil }
+
+// The sink's own failure is not a dropped connection: no second try.
+func TestDownloadSinkFailureNotRetried(t *testing.T) {
+	srv := spapitest.Start(t)
+	srv.Reports = func(spapi.CreateReportSpecification) spapitest.Outcome {
+		return spapitest.Outcome{Document: []byte(tsv)}
+	}
+	c, clk := newClient(t, srv, nil)
+	_, doc, err := c.RunReport(context.Background(), spec(), spapi.PollOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f failingSink
+	_, err = c.DownloadDocument(context.Background(), doc, &f, 0)
+	if !errors.Is(err, syscall.EPIPE) || f.resets != 0 || len(clk.waits) != 0 {
+		t.Errorf("err = %v, resets %d, waits %v", err, f.resets, clk.waits)
+	}
+}
+
+func TestFileSink(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s := spapi.FileSink{File: f}
+	s.Write([]byte("partial"))
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	s.Write([]byte("whole"))
+	data, _ := os.ReadFile(f.Name())
+	if string(data) != "whole" {
+		t.Errorf("file = %q", data)
 	}
 }

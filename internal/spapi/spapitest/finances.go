@@ -45,6 +45,27 @@ func (s *Server) listFinancialEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		size = n
 	}
+	others := url.Values{}
+	for k, v := range q {
+		if k != "NextToken" {
+			others[k] = v
+		}
+	}
+	args := others.Encode()
+	offset := 0
+	if tok := q.Get("NextToken"); tok != "" {
+		st, ok := s.pageToken(tok)
+		switch {
+		case !ok || st.op != spapi.OpListFinancialEvents:
+			s.invalid(w, "Input not valid.", "Invalid NextToken")
+			return
+		case st.args != args:
+			s.invalid(w, "Input not valid.", "NextToken must be sent with the same arguments as the call that produced it")
+			return
+		}
+		offset = st.offset
+	}
+
 	now := s.now()
 	latest := now.Add(-2 * time.Minute)
 	if q.Get("PostedAfter") == "" {
@@ -77,27 +98,6 @@ func (s *Server) listFinancialEvents(w http.ResponseWriter, r *http.Request) {
 		s.invalid(w, "Input not valid.", "PostedBefore must be later than PostedAfter")
 		return
 	}
-	others := url.Values{}
-	for k, v := range q {
-		if k != "NextToken" {
-			others[k] = v
-		}
-	}
-	args := others.Encode()
-	offset := 0
-	if tok := q.Get("NextToken"); tok != "" {
-		st, ok := s.pageToken(tok)
-		switch {
-		case !ok || st.op != spapi.OpListFinancialEvents:
-			s.invalid(w, "Input not valid.", "Invalid NextToken")
-			return
-		case st.args != args:
-			s.invalid(w, "Input not valid.", "NextToken must be sent with the same arguments as the call that produced it")
-			return
-		}
-		offset = st.offset
-	}
-
 	var ans financialEventsAnswer
 	fe := &ans.Payload.FinancialEvents
 	fe.ShipmentEventList = []spapi.ShipmentEvent{}

@@ -147,7 +147,8 @@ type Call struct {
 	// client_secret and refresh_token.
 	Query url.Values
 	// Header is the request's headers, the x-amz-access-token's value
-	// replaced by "[access token]".
+	// replaced by "[access token]" and Authorization's by
+	// "[credentials]".
 	Header http.Header
 	Body   []byte // the JSON body of createReport; nil otherwise
 	Status int    // the status answered; 0 for a dropped connection
@@ -323,6 +324,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	call := Call{Operation: op, Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone()}
 	if call.Header.Get("x-amz-access-token") != "" {
 		call.Header.Set("x-amz-access-token", "[access token]")
+	}
+	if call.Header.Get("Authorization") != "" {
+		call.Header.Set("Authorization", "[credentials]")
 	}
 	var body []byte
 	if r.Body != nil {
