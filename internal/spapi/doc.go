@@ -44,6 +44,18 @@
 // secrets: they are replaced by "[redacted]" in every error and [Event]
 // this package produces ([Client.Redact]).
 //
+// # Sources
+//
+// The paths, parameters, JSON and usage plans follow Amazon's models in
+// github.com/amzn/selling-partner-api-models:
+// models/reports-api-model/reports_2021-06-30.json,
+// models/finances-api-model/financesV0.json and
+// models/orders-api-model/orders_2026-01-01.json; the token exchange
+// follows "Connecting to the Selling Partner API" (Step 1, "Request a Login
+// with Amazon access token") of Amazon's SP-API developer guide, and the
+// download "Reports API v2021-06-30 use case guide", step 2, "Download the
+// report".
+//
 // The package spapitest beside this one is a fake SP-API on loopback for
 // tests, following the same documents.
 package spapi
