@@ -81,6 +81,23 @@ func (p *Progress) Set(done int) {
 	}
 }
 
+// SetTotal records done of total steps, for work whose total is known
+// only once it runs.
+func (p *Progress) SetTotal(done, total int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopped || (done == p.done && total == p.total) {
+		return
+	}
+	p.done, p.total = done, total
+	if p.shown {
+		p.draw()
+	}
+}
+
 // Note sets what the line says after the count ("waiting for Amazon:
 // orders-US-2026-11.tsv"), redrawing it if it is showing.
 func (p *Progress) Note(note string) {

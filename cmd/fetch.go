@@ -1,0 +1,545 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/config"
+	"github.com/sellerhealth/audit/internal/fetch"
+	"github.com/sellerhealth/audit/internal/iostreams"
+	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/spapi"
+)
+
+// fetchOptions are audit fetch's flags; the audit's own (--as-of,
+// --profile, --config, -o) come through auditOptions, so the plan follows
+// the same settings as the audit it prepares.
+type fetchOptions struct {
+	audit *auditOptions
+	// Store is --marketplace (or the marketplace key): one store, or
+	// several separated by commas; spapi.marketplaces lists them too.
+	Store    string
+	Stores   []string
+	Since    string
+	To       string
+	Reports  []string
+	DryRun   bool
+	Accounts string
+	Jobs     int
+	Timeout  string
+	Dir      string
+}
+
+func newFetchCmd(env *Env) *cobra.Command {
+	ao := &auditOptions{IO: env.IO, Now: env.Now, Command: "fetch", env: env, Output: "table", FailOn: "fail", Color: "auto"}
+	o := &fetchOptions{audit: ao}
+	c := &cobra.Command{
+		Use:   "fetch [flags] DIR",
+		Short: "Download the reports the audit reads through Amazon's Selling Partner API",
+		Long: `Download, for one seller account, every report the audit commands read, for
+the dates they need on the audit date (--as-of, default today), through
+Amazon's Selling Partner API (SP-API), into DIR, as files audit reads. Then
+audit DIR as usual: the audit itself stays offline.
+
+Run again, it asks only for what is missing or may have changed since: DIR
+keeps a manifest, .audit-fetch.json. Files are written under a temporary
+name and renamed, so a stopped run leaves no half-written file, and the next
+run resumes. --since and --to fetch history instead.
+
+Credentials come from AUDIT_SPAPI_CLIENT_ID, AUDIT_SPAPI_CLIENT_SECRET and
+AUDIT_SPAPI_REFRESH_TOKEN (or the spapi.* config keys); they are never
+printed. With --accounts DIR, every account of the config's spapi.accounts
+is fetched into DIR/NAME, in parallel, and one that fails does not stop the
+others. docs/fetch.md walks through registering an SP-API application.
+
+Exit codes: 0 everything fetched, 2 a usage error or a file that could not
+be fetched (the others are kept).`,
+		Example: `  audit fetch --marketplace US ~/audit/acme && audit all ~/audit/acme
+  audit fetch --marketplace DE,FR,IT --dry-run ~/audit/kowalski
+  audit fetch --since 2026-01-01 --to 2026-06-30 --reports orders,feedback acme/
+  audit fetch --accounts clients/ -o json | jq '.accounts[] | select(.error)'`,
+		Args: func(c *cobra.Command, args []string) error {
+			if o.Accounts != "" {
+				if len(args) > 0 {
+					return usagef("give DIR or --accounts DIR, not both")
+				}
+				return nil
+			}
+			if len(args) != 1 {
+				return usagef("audit fetch takes one DIR (the account's folder), got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			ao.cmd = c
+			if len(args) == 1 {
+				o.Dir = args[0]
+			}
+			return runFetch(o)
+		},
+	}
+	f, b := c.Flags(), &ao.bound
+	f.StringVar(&ao.AsOf, "as-of", "", "fetch what the audit needs on this date YYYY-MM-DD (default today, UTC)")
+	addFlagAndBind(c, b, f.StringVarP, marketplaceFlag, &o.Store, "")
+	addFlagAndBind(c, b, f.StringVarP, profileFlag, &ao.Profile, "")
+	addFlagAndBind(c, b, f.StringVarP, outputFlag, &ao.Output, "table")
+	addFlagAndBind(c, b, f.StringVarP, colorFlag, &ao.Color, "auto")
+	f.StringVar(&ao.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
+	f.StringVar(&o.Since, "since", "", "fetch history from this date YYYY-MM-DD instead (with --to)")
+	f.StringVar(&o.To, "to", "", "last day of the history --since fetches (default today)")
+	f.StringSliceVar(&o.Reports, "reports", nil, "fetch only these: "+strings.Join(fetch.Names(), ", "))
+	f.BoolVar(&o.DryRun, "dry-run", false, "say what would be fetched, and why, without asking Amazon")
+	f.StringVar(&o.Accounts, "accounts", "", "fetch every account of the config's spapi.accounts into this folder, each into its own subfolder")
+	f.IntVar(&o.Jobs, "jobs", 4, "requests (with --accounts: accounts) at once; each stays within Amazon's rate limits")
+	f.StringVar(&o.Timeout, "timeout", "", "the longest wait for one report, as 45m or 1h30m (config spapi.timeout; default 45m)")
+	registerCompletions(c)
+	_ = c.RegisterFlagCompletionFunc("reports", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return fetch.Names(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return c
+}
+
+// fetchPlan is what runFetch resolved from the flags, config and
+// environment, for every account.
+type fetchPlan struct {
+	opts     fetch.Options // without Dir, Client and Stores
+	endpoint string
+	tokenURL string
+	creds    spapi.Credentials
+	timeout  time.Duration
+	lookup   func(string) (string, bool)
+	accounts []config.Account
+	warnings []string
+}
+
+// runFetch is the whole of audit fetch once its flags are parsed.
+func runFetch(o *fetchOptions) error {
+	ao := o.audit
+	if ao.Output != "table" && ao.Output != "json" && !ao.cmd.Flags().Changed("output") {
+		ao.Output = "table"
+	}
+	s, err := ao.settings()
+	if err != nil {
+		return err
+	}
+	if ao.Output != "table" && ao.Output != "json" {
+		return usagef("--output: audit fetch writes table or json, not %q", ao.Output)
+	}
+	l, err := loadLayers(ao.cmd, ao.env, ao.ConfigPath)
+	if err != nil {
+		return err
+	}
+	p, err := o.resolve(l)
+	if err != nil {
+		return err
+	}
+	p.opts.Settings = s
+	for _, w := range p.warnings {
+		fmt.Fprintf(ao.IO.ErrOut, "warning: %s\n", w)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if o.Accounts != "" {
+		return o.runAccounts(ctx, p)
+	}
+	stores, err := storesOf(o.Stores, "--marketplace")
+	if err != nil {
+		return err
+	}
+	progress := ao.IO.StartProgress("fetching", 0)
+	res, err := fetchAccount(ctx, p, o.Dir, stores, p.creds, "", newProgressNote(progress, false))
+	progress.Stop()
+	if res != nil {
+		if werr := o.write(ao.IO.Out, res); werr != nil {
+			return werr
+		}
+	}
+	return err
+}
+
+// resolve reads what every account shares: dates, sources, endpoints, the
+// default credentials and the accounts list.
+func (o *fetchOptions) resolve(l *layers) (*fetchPlan, error) {
+	p := &fetchPlan{lookup: o.audit.env.LookupEnv}
+	if p.lookup == nil {
+		p.lookup = os.LookupEnv
+	}
+	p.opts.Now = o.audit.Now
+	p.opts.DryRun = o.DryRun
+	if o.Jobs < 1 {
+		return nil, usagef("--jobs must be at least 1, got %d", o.Jobs)
+	}
+	p.opts.Jobs = o.Jobs
+	if o.To != "" && o.Since == "" {
+		return nil, usagef("--to needs --since")
+	}
+	if o.Since != "" {
+		since, err := civil.ParseISODate(o.Since)
+		if err != nil {
+			return nil, usagef("--since: %v", err)
+		}
+		to := civil.DateOf(o.audit.Now().UTC())
+		if o.To != "" {
+			if to, err = civil.ParseISODate(o.To); err != nil {
+				return nil, usagef("--to: %v", err)
+			}
+		}
+		if since > to {
+			return nil, usagef("--since %s is after --to %s", since, to)
+		}
+		p.opts.Since, p.opts.To = since, to
+	}
+	for _, r := range o.Reports {
+		r = strings.ToLower(strings.TrimSpace(r))
+		if !slices.Contains(fetch.Names(), r) {
+			return nil, usagef("--reports: unknown %q (known: %s)", r, strings.Join(fetch.Names(), ", "))
+		}
+		p.opts.Only = append(p.opts.Only, r)
+	}
+	timeout := "45m"
+	configValue(l, "spapi.timeout", &timeout)
+	if o.Timeout != "" {
+		timeout = o.Timeout
+	}
+	d, err := time.ParseDuration(timeout)
+	if err != nil || d <= 0 {
+		return nil, usagef("--timeout: want a duration like 45m or 1h30m, got %q", timeout)
+	}
+	p.opts.Poll.Timeout = d
+	poll := 30
+	configValue(l, "spapi.poll_seconds", &poll)
+	if poll < 1 {
+		return nil, usagef("spapi.poll_seconds must be at least 1, got %d", poll)
+	}
+	p.opts.Poll.Interval = time.Duration(poll) * time.Second
+	configValue(l, "spapi.endpoint", &p.endpoint)
+	configValue(l, "spapi.token_url", &p.tokenURL)
+	configValue(l, "spapi.client_id", &p.creds.ClientID)
+	configValue(l, "spapi.client_secret", &p.creds.ClientSecret)
+	configValue(l, "spapi.refresh_token", &p.creds.RefreshToken)
+	configValue(l, "spapi.accounts", &p.accounts)
+	// --marketplace, else spapi.marketplaces, else the marketplace key.
+	if _, ok := l.cfg.Get("spapi.marketplaces"); ok && !o.audit.cmd.Flags().Changed("marketplace") {
+		configValue(l, "spapi.marketplaces", &o.Stores)
+	} else if o.Store != "" {
+		o.Stores = []string{o.Store}
+	}
+	p.warnings = secretFileWarnings(l)
+	return p, nil
+}
+
+// secretFileWarnings: a config file that holds a secret and that others
+// can read gets a warning (the secret itself is never shown).
+func secretFileWarnings(l *layers) []string {
+	if l.cfg.File == "" {
+		return nil
+	}
+	var keys []string
+	for _, k := range []string{"spapi.client_secret", "spapi.refresh_token"} {
+		if v, ok := l.cfg.Get(k); ok && v.Origin.Layer == "file" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	st, err := os.Stat(l.cfg.File)
+	if err != nil || st.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("config file %s holds %s and others can read it (mode %04o): chmod 600 it, or keep the secrets in AUDIT_SPAPI_* environment variables",
+		l.cfg.File, strings.Join(keys, " and "), st.Mode().Perm())}
+}
+
+// storesOf reads store codes (a code, a sales channel or a marketplace
+// id each; commas allowed).
+func storesOf(values []string, what string) ([]market.Marketplace, error) {
+	var out []market.Marketplace
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			m, ok := market.Resolve(part)
+			if !ok {
+				return nil, usagef("%s: unknown store %q (known: %s)", what, part, strings.Join(market.Codes(), ", "))
+			}
+			if !containsStore(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, usagef("%s: name the stores to fetch (US, DE, ...; several: --marketplace DE,FR), or set spapi.marketplaces", what)
+	}
+	return out, nil
+}
+
+func containsStore(ms []market.Marketplace, m market.Marketplace) bool {
+	return slices.ContainsFunc(ms, func(x market.Marketplace) bool { return x.Code == m.Code })
+}
+
+// fetchAccount fetches one account into dir. name is the account's name
+// with --accounts ("" alone), for the progress line.
+func fetchAccount(ctx context.Context, p *fetchPlan, dir string, stores []market.Marketplace, creds spapi.Credentials, name string, progress *progressNote) (*fetch.Result, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, &usageError{fmt.Errorf("%s: not a folder", dir)}
+	}
+	if !p.opts.DryRun {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("%s: %v", dir, err)
+		}
+	}
+	o := p.opts
+	o.Dir, o.Stores = dir, stores
+	if !o.DryRun {
+		var missing []string
+		for _, c := range []struct{ v, env string }{{creds.ClientID, "AUDIT_SPAPI_CLIENT_ID"}, {creds.ClientSecret, "AUDIT_SPAPI_CLIENT_SECRET"}, {creds.RefreshToken, "AUDIT_SPAPI_REFRESH_TOKEN"}} {
+			if c.v == "" {
+				missing = append(missing, c.env)
+			}
+		}
+		if len(missing) > 0 {
+			return nil, &usageError{fmt.Errorf("no SP-API credentials: set %s (docs/fetch.md)", strings.Join(missing, ", "))}
+		}
+		client, err := spapi.New(spapi.Config{Credentials: creds, Region: stores[0].Region(), Endpoint: p.endpoint, TokenURL: p.tokenURL,
+			UserAgent: "audit (Language=Go)", Notify: progress.event(name)})
+		if err != nil {
+			return nil, &usageError{err}
+		}
+		o.Client = client
+	}
+	o.Progress = progress.step(name)
+	return fetch.Run(ctx, o)
+}
+
+// write shows an account's result.
+func (o *fetchOptions) write(w io.Writer, res *fetch.Result) error {
+	if o.audit.Output == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	return fetchTable(w, res)
+}
+
+// accountResult is one account of --accounts, for -o json.
+type accountResult struct {
+	Name   string        `json:"name"`
+	Dir    string        `json:"dir"`
+	Error  string        `json:"error,omitempty"`
+	Result *fetch.Result `json:"result,omitempty"`
+}
+
+// runAccounts fetches every account of spapi.accounts into its folder,
+// --jobs at a time. One that fails does not stop the others; the exit code
+// is 2 when any failed, once all are done.
+func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
+	if len(p.accounts) == 0 {
+		return usagef("--accounts: the config lists no accounts: add spapi.accounts (docs/fetch.md)")
+	}
+	if o.audit.cmd.Flags().Changed("marketplace") {
+		return usagef("--marketplace does not go with --accounts: each account lists its own stores")
+	}
+	results := make([]accountResult, len(p.accounts))
+	progress := o.audit.IO.StartProgress("fetching accounts", len(p.accounts))
+	note := newProgressNote(progress, true)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, o.Jobs)
+	var mu sync.Mutex
+	done := 0
+	for i, a := range p.accounts {
+		results[i] = accountResult{Name: a.Name, Dir: filepath.Join(o.Accounts, a.Name)}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res, err := o.fetchOne(ctx, p, a, results[i].Dir, note)
+			results[i].Result = res
+			if err != nil {
+				results[i].Error = err.Error()
+			}
+			mu.Lock()
+			done++
+			progress.Set(done)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	progress.Stop()
+	var failed []string
+	for _, r := range results {
+		if r.Error != "" {
+			failed = append(failed, r.Name)
+		}
+	}
+	if o.audit.Output == "json" {
+		enc := json.NewEncoder(o.audit.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Accounts []accountResult `json:"accounts"`
+		}{results}); err != nil {
+			return err
+		}
+	} else {
+		for i, r := range results {
+			if i > 0 {
+				fmt.Fprintln(o.audit.IO.Out)
+			}
+			fmt.Fprintf(o.audit.IO.Out, "== %s (%s)\n", r.Name, r.Dir)
+			if r.Result != nil {
+				if err := fetchTable(o.audit.IO.Out, r.Result); err != nil {
+					return err
+				}
+			}
+			if r.Error != "" {
+				fmt.Fprintf(o.audit.IO.Out, "error: %s\n", r.Error)
+			}
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d accounts could not be fetched completely: %s", len(failed), len(results), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+// fetchOne fetches one account of --accounts with its own credentials.
+func (o *fetchOptions) fetchOne(ctx context.Context, p *fetchPlan, a config.Account, dir string, note *progressNote) (*fetch.Result, error) {
+	stores, err := storesOf(a.Marketplaces, "spapi.accounts "+a.Name+": marketplaces")
+	if err != nil {
+		return nil, err
+	}
+	if a.Region != "" && !strings.EqualFold(a.Region, stores[0].Region()) {
+		return nil, fmt.Errorf("region %q, but its stores are in %q", a.Region, stores[0].Region())
+	}
+	creds := p.creds
+	envOf := func(name string, dst *string) error {
+		if name == "" {
+			return nil
+		}
+		v, ok := p.lookup(name)
+		if !ok || v == "" {
+			return fmt.Errorf("environment variable %s (named by spapi.accounts %s) is not set", name, a.Name)
+		}
+		*dst = v
+		return nil
+	}
+	creds.RefreshToken = ""
+	for _, e := range []struct {
+		name string
+		dst  *string
+	}{{a.RefreshTokenEnv, &creds.RefreshToken}, {a.ClientIDEnv, &creds.ClientID}, {a.ClientSecretEnv, &creds.ClientSecret}} {
+		if err := envOf(e.name, e.dst); err != nil && !p.opts.DryRun {
+			return nil, err
+		}
+	}
+	res, err := fetchAccount(ctx, p, dir, stores, creds, a.Name, note)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		err = ue.err
+	}
+	return res, err
+}
+
+// progressNote turns the fetch's steps and the client's waits into the
+// progress line: the count of files (or accounts), and a note saying what
+// is being waited for. Quiet when stderr is not a terminal (the Progress
+// draws nothing then).
+type progressNote struct {
+	p       *iostreams.Progress
+	counted bool // the line counts accounts, not files
+	mu      sync.Mutex
+	current map[string]string // account -> the file it works on
+}
+
+func newProgressNote(p *iostreams.Progress, counted bool) *progressNote {
+	return &progressNote{p: p, counted: counted, current: map[string]string{}}
+}
+
+// step hears the fetch of account name.
+func (n *progressNote) step(name string) func(fetch.Step) {
+	return func(s fetch.Step) {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		if !n.counted {
+			n.p.SetTotal(s.Done, s.Total)
+		}
+		n.current[name] = s.File
+		n.note(name, "requesting "+s.File)
+	}
+}
+
+// event hears the client's waits for account name.
+func (n *progressNote) event(name string) func(spapi.Event) {
+	return func(e spapi.Event) {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		what := ""
+		switch e.Kind {
+		case "poll":
+			what = "waiting for Amazon"
+		case "rate-limit", "throttled":
+			what = "within Amazon's rate limit (" + e.Operation + ")"
+		default:
+			what = "retrying " + e.Operation
+		}
+		if f := n.current[name]; f != "" {
+			what += ": " + f
+		}
+		n.note(name, what)
+	}
+}
+
+func (n *progressNote) note(name, what string) {
+	if name != "" {
+		what = name + ": " + what
+	}
+	n.p.Note(what)
+}
+
+// fetchTable is an account's result as a table: one line a file, then
+// the notes.
+func fetchTable(w io.Writer, res *fetch.Result) error {
+	rows := make([][]string, 0, len(res.Files))
+	for _, f := range res.Files {
+		days := f.From.String() + ".." + f.To.String()
+		if f.From == f.To {
+			days = f.From.String()
+		}
+		why := f.Reason
+		if f.Error != "" {
+			why = f.Error
+		}
+		n := "-"
+		if f.Action == fetch.Fetched || f.Action == fetch.NoData {
+			n = strconv.Itoa(f.Rows)
+		}
+		rows = append(rows, []string{f.File, days, f.Action, n, why})
+	}
+	if err := render.WriteTable(w, []string{"FILE", "DAYS", "ACTION", "ROWS", "WHY"}, []bool{false, false, false, true, false}, rows); err != nil {
+		return err
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	return nil
+}
