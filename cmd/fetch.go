@@ -530,7 +530,7 @@ func fetchTable(w io.Writer, res *fetch.Result) error {
 			why = f.Error
 		}
 		n := "-"
-		if f.Action == fetch.Fetched || f.Action == fetch.NoData {
+		if (f.Action == fetch.Fetched || f.Action == fetch.NoData) && f.Kind != "seller-performance" {
 			n = strconv.Itoa(f.Rows)
 		}
 		rows = append(rows, []string{f.File, days, f.Action, n, why})

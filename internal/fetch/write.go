@@ -26,6 +26,13 @@ func createTemp(dir, name string) (*tempFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	// As a download from Seller Central would be (CreateTemp makes it
+	// private to its owner).
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
 	return &tempFile{f: f, dir: dir, name: name}, nil
 }
 

@@ -24,8 +24,22 @@ SRC = "testdata/accounts/acme-us"
 OUT = "testdata/spapi/acme-us"
 
 # The reports are the same on both sides: the test reads them from amazon/.
-for name in ["2026-11-20 All Orders.txt", "Feedback.txt", "Returns report.tsv"]:
+# Amazon's All Orders report holds every order: the account's two downloads
+# in one, each row once.
+for name in ["Feedback.txt", "Returns report.tsv"]:
     shutil.copyfile(os.path.join(SRC, name), os.path.join(OUT, "amazon", name))
+rows, seen = [], set()
+for name in ["2026-11-20 All Orders.txt", "Download (3).txt"]:
+    with open(os.path.join(SRC, name), encoding="utf-8-sig", newline="") as f:
+        lines = f.read().splitlines(keepends=True)
+    if not rows:
+        rows.append(lines[0])
+    for line in lines[1:]:
+        if line not in seen:
+            seen.add(line)
+            rows.append(line)
+with open(os.path.join(OUT, "amazon", "All Orders.txt"), "w", encoding="utf-8", newline="") as f:
+    f.writelines(rows)
 shutil.copyfile("testdata/amazon/acme-us-performance.json", os.path.join(OUT, "amazon", "performance.json"))
 
 def posted(date, days=3):
