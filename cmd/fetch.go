@@ -328,22 +328,37 @@ func fetchAccount(ctx context.Context, p *fetchPlan, dir string, stores []market
 	return fetch.Run(ctx, o)
 }
 
+// fetchDoc is audit fetch's JSON document (docs/json.md, "audit fetch";
+// docs/schema/fetch.schema.json): one account's files, or with --accounts
+// each account's.
+type fetchDoc struct {
+	SchemaVersion int    `json:"schema_version"`
+	Command       string `json:"command"`
+	*fetch.Result
+	Accounts []accountResult `json:"accounts,omitempty"`
+}
+
 // write shows an account's result.
 func (o *fetchOptions) write(w io.Writer, res *fetch.Result) error {
 	if o.audit.Output == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(w, fetchDoc{SchemaVersion: 1, Command: "fetch", Result: res})
 	}
 	return fetchTable(w, res)
 }
 
-// accountResult is one account of --accounts, for -o json.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// accountResult is one account of --accounts, for -o json: its result, or
+// the error that stopped it before any file.
 type accountResult struct {
-	Name   string        `json:"name"`
-	Dir    string        `json:"dir"`
-	Error  string        `json:"error,omitempty"`
-	Result *fetch.Result `json:"result,omitempty"`
+	Name  string `json:"name"`
+	Error string `json:"error,omitempty"`
+	*fetch.Result
+	dir string
 }
 
 // runAccounts fetches every account of spapi.accounts into its folder,
@@ -364,13 +379,13 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 	var mu sync.Mutex
 	done := 0
 	for i, a := range p.accounts {
-		results[i] = accountResult{Name: a.Name, Dir: filepath.Join(o.Accounts, a.Name)}
+		results[i] = accountResult{Name: a.Name, dir: filepath.Join(o.Accounts, a.Name)}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			res, err := o.fetchOne(ctx, p, a, results[i].Dir, note)
+			res, err := o.fetchOne(ctx, p, a, results[i].dir, note)
 			results[i].Result = res
 			if err != nil {
 				results[i].Error = err.Error()
@@ -390,11 +405,7 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 		}
 	}
 	if o.audit.Output == "json" {
-		enc := json.NewEncoder(o.audit.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
-			Accounts []accountResult `json:"accounts"`
-		}{results}); err != nil {
+		if err := writeJSON(o.audit.IO.Out, fetchDoc{SchemaVersion: 1, Command: "fetch", Accounts: results}); err != nil {
 			return err
 		}
 	} else {
@@ -402,7 +413,7 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 			if i > 0 {
 				fmt.Fprintln(o.audit.IO.Out)
 			}
-			fmt.Fprintf(o.audit.IO.Out, "== %s (%s)\n", r.Name, r.Dir)
+			fmt.Fprintf(o.audit.IO.Out, "== %s (%s)\n", r.Name, r.dir)
 			if r.Result != nil {
 				if err := fetchTable(o.audit.IO.Out, r.Result); err != nil {
 					return err

@@ -25,6 +25,7 @@ var schemaFiles = map[string]string{
 	"accounts": "accounts.schema.json",
 	"trend":    "trend.schema.json",
 	"sources":  "sources.schema.json",
+	"fetch":    "fetch.schema.json",
 }
 
 // offline refuses every URL: the schemas resolve each other from the files
@@ -103,6 +104,8 @@ func documentKind(doc string) string {
 		return ""
 	}
 	switch {
+	case top["command"] == "fetch":
+		return "fetch"
 	case top["accounts"] != nil:
 		return "accounts"
 	case top["series"] != nil:
