@@ -318,3 +318,41 @@ func TestHistoryAndOnly(t *testing.T) {
 		t.Errorf("files\n got %q\nwant %q", files, want)
 	}
 }
+
+// History asks for the kinds a metric reads: not the FBA shipments report,
+// which no metric reads yet, unless --reports names it.
+func TestHistoryLeavesOutWhatNoMetricReads(t *testing.T) {
+	o := Options{Dir: t.TempDir(), Stores: []market.Marketplace{usStore}, Settings: settings.Default(date("2026-11-20")), DryRun: true,
+		Since: date("2026-10-01"), To: date("2026-10-31"), Now: func() time.Time { return time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) }}
+	kinds := func() map[string]bool {
+		res, err := Run(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, f := range res.Files {
+			out[f.Kind] = true
+		}
+		return out
+	}
+	if got := kinds(); got["fba-shipments"] || !got["orders"] || !got["shipments"] || !got["claims"] || !got["seller-performance"] || got["vat-invoices"] {
+		t.Errorf("kinds %v", got)
+	}
+	o.Only = []string{"fba-shipments"}
+	if got := kinds(); !got["fba-shipments"] || len(got) != 1 {
+		t.Errorf("with --reports fba-shipments: %v", got)
+	}
+}
+
+// --reports fba-shipments on an audit date asks for the orders' days.
+func TestOnlyAKindNoMetricNeeds(t *testing.T) {
+	o := Options{Dir: t.TempDir(), Stores: []market.Marketplace{usStore}, Settings: settings.Default(date("2026-11-20")), DryRun: true,
+		Only: []string{"fba-shipments"}, Now: func() time.Time { return time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC) }}
+	res, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 3 || res.Files[0].File != "fba-shipments-US-2026-09.tsv" || res.Files[0].From != date("2026-09-08") {
+		t.Errorf("files %+v", res.Files)
+	}
+}

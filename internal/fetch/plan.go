@@ -98,8 +98,11 @@ type task struct {
 func want(o *Options, store market.Marketplace) (map[string]records.Range, error) {
 	out := map[string]records.Range{}
 	if o.Since != 0 {
+		// Every kind a metric reads, and any --reports names.
 		for _, s := range sources {
-			out[s.kind] = records.Range{From: o.Since, To: o.To}
+			if readByAMetric(s.kind) || slices.Contains(o.Only, reportsName(s)) {
+				out[s.kind] = records.Range{From: o.Since, To: o.To}
+			}
 		}
 		return out, nil
 	}
@@ -116,7 +119,24 @@ func want(o *Options, store market.Marketplace) (map[string]records.Range, error
 		}
 		out[n.Kind] = records.Range{From: min(r.From, n.Dates.From), To: max(r.To, n.Dates.To)}
 	}
+	// A kind no metric needs that --reports names: the orders' days.
+	for _, s := range sources {
+		if _, ok := out[s.kind]; !ok && slices.Contains(o.Only, reportsName(s)) {
+			out[s.kind] = out["orders"]
+		}
+	}
 	return out, nil
+}
+
+// readByAMetric says whether a metric of the catalog reads kind (the FBA
+// shipments report is recognised, but none does yet).
+func readByAMetric(kind string) bool {
+	for _, m := range metrics.Catalog() {
+		if slices.Contains(m.Reads, kind) || slices.Contains(m.Uses, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 // plan lists the tasks of an account: every source the metrics need (or
