@@ -473,48 +473,43 @@ func (o *fetchOptions) fetchOne(ctx context.Context, p *fetchPlan, a config.Acco
 
 // progressNote turns the fetch's steps and the client's waits into the
 // progress line: the count of files (or accounts), and a note saying what
-// is being waited for. Quiet when stderr is not a terminal (the Progress
-// draws nothing then).
+// is being waited for, and for which file. Quiet when stderr is not a
+// terminal (the Progress draws nothing then).
 type progressNote struct {
 	p       *iostreams.Progress
 	counted bool // the line counts accounts, not files
-	mu      sync.Mutex
-	current map[string]string // account -> the file it works on
 }
 
 func newProgressNote(p *iostreams.Progress, counted bool) *progressNote {
-	return &progressNote{p: p, counted: counted, current: map[string]string{}}
+	return &progressNote{p: p, counted: counted}
 }
 
-// step hears the fetch of account name.
+// step hears the fetch of account name ("" alone).
 func (n *progressNote) step(name string) func(fetch.Step) {
 	return func(s fetch.Step) {
-		n.mu.Lock()
-		defer n.mu.Unlock()
 		if !n.counted {
 			n.p.SetTotal(s.Done, s.Total)
 		}
-		n.current[name] = s.File
-		n.note(name, "requesting "+s.File)
+		if s.State == "requesting" {
+			n.note(name, "requesting "+s.File)
+		}
 	}
 }
 
 // event hears the client's waits for account name.
 func (n *progressNote) event(name string) func(spapi.Event) {
 	return func(e spapi.Event) {
-		n.mu.Lock()
-		defer n.mu.Unlock()
-		what := ""
+		var what string
 		switch e.Kind {
-		case "poll":
+		case spapi.KindPoll:
 			what = "waiting for Amazon"
-		case "rate-limit", "throttled":
-			what = "within Amazon's rate limit (" + e.Operation + ")"
+		case spapi.KindRateLimit, spapi.KindThrottled:
+			what = "within Amazon's rate limit"
 		default:
-			what = "retrying " + e.Operation
+			what = "retrying"
 		}
-		if f := n.current[name]; f != "" {
-			what += ": " + f
+		if e.Tag != "" {
+			what += ": " + e.Tag
 		}
 		n.note(name, what)
 	}
@@ -527,30 +522,58 @@ func (n *progressNote) note(name, what string) {
 	n.p.Note(what)
 }
 
-// fetchTable is an account's result as a table: one line a file, then
-// the notes.
+// fetchTable is an account's result as a table: one line a file, then the
+// failures and the notes. It fits 80 columns: why each file is (not) asked
+// for is shown with --dry-run only, where it is the point.
 func fetchTable(w io.Writer, res *fetch.Result) error {
-	rows := make([][]string, 0, len(res.Files))
+	why := false
 	for _, f := range res.Files {
-		days := f.From.String() + ".." + f.To.String()
-		if f.From == f.To {
-			days = f.From.String()
-		}
-		why := f.Reason
-		if f.Error != "" {
-			why = f.Error
-		}
+		why = why || f.Action == fetch.Planned
+	}
+	header := []string{"FILE", "DAYS", "ROWS", "RESULT"}
+	if why {
+		header = append(header, "WHY")
+	}
+	rows := make([][]string, 0, len(res.Files))
+	var failures []string
+	for _, f := range res.Files {
 		n := "-"
 		if (f.Action == fetch.Fetched || f.Action == fetch.NoData) && f.Kind != "seller-performance" {
 			n = strconv.Itoa(f.Rows)
 		}
-		rows = append(rows, []string{f.File, days, f.Action, n, why})
+		row := []string{f.File, daysText(f.From, f.To), n, strings.ReplaceAll(f.Action, "-", " ")}
+		if why {
+			row = append(row, f.Reason)
+		}
+		rows = append(rows, row)
+		if f.Error != "" {
+			failures = append(failures, fmt.Sprintf("failed: %s %s: %s", f.File, daysText(f.From, f.To), f.Error))
+		}
 	}
-	if err := render.WriteTable(w, []string{"FILE", "DAYS", "ACTION", "ROWS", "WHY"}, []bool{false, false, false, true, false}, rows); err != nil {
+	numeric := []bool{false, false, true, false, false}
+	if err := render.WriteTable(w, header, numeric[:len(header)], rows); err != nil {
 		return err
 	}
+	for _, line := range failures {
+		fmt.Fprintln(w, wrap(line, "", "  "))
+	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		fmt.Fprintln(w, wrap(n, "note: ", "  "))
 	}
 	return nil
+}
+
+// daysText writes a run of days briefly: 2026-09-08..30 within a month,
+// 2026-09-24..11-20 within a year.
+func daysText(from, to civil.Date) string {
+	a, b := from.String(), to.String()
+	switch {
+	case from == to:
+		return a
+	case a[:7] == b[:7]:
+		return a + ".." + b[8:]
+	case a[:4] == b[:4]:
+		return a + ".." + b[5:]
+	}
+	return a + ".." + b
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sellerhealth/audit/internal/iostreams"
+	"github.com/sellerhealth/audit/internal/spapi"
 	"github.com/sellerhealth/audit/internal/spapi/spapitest"
 )
 
@@ -192,5 +193,27 @@ func TestFetchAccounts(t *testing.T) {
 	}
 	if err := validate(compileSchemas(t)["fetch"], r.stdout); err != nil {
 		t.Errorf("the fetch document does not follow its schema: %v", err)
+	}
+}
+
+// A report Amazon fails is listed after the table with Amazon's reason;
+// the others are fetched, and the exit code is 2.
+func TestFetchListsFailures(t *testing.T) {
+	srv, env := fakeSPAPI(t)
+	acct, _ := spapitest.LoadAccount("testdata/spapi/acme-us/amazon")
+	srv.Reports = func(spec spapi.CreateReportSpecification) spapitest.Outcome {
+		if spec.ReportType == "GET_SELLER_FEEDBACK_DATA" && spec.DataStartTime.Month() == time.October {
+			return spapitest.Outcome{Status: spapi.StatusFatal, Document: []byte(`{"errorDetails":"Report generation failed."}`)}
+		}
+		return acct.Outcome(spec)
+	}
+	r := runWith(t, false, envOf(env), "fetch", "--as-of", "2026-11-20", "--marketplace", "US", "--reports", "orders,feedback", filepath.Join(t.TempDir(), "a"))
+	if r.code != ExitError || !strings.Contains(r.stderr, "audit: 1 of 6 files could not be fetched") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "feedback-US-2026-10.tsv  2026-10-01..31     -  failed") ||
+		!strings.Contains(r.stdout, "failed: feedback-US-2026-10.tsv 2026-10-01..31:") || !strings.Contains(r.stdout, "Report\n  generation failed.") ||
+		!strings.Contains(r.stdout, "orders-US-2026-10.tsv    2026-10-01..31   169  fetched") {
+		t.Errorf("stdout:\n%s", r.stdout)
 	}
 }

@@ -220,6 +220,7 @@ func (r *runner) run(ctx context.Context, tasks []task) {
 
 // one runs a task and records its outcome.
 func (r *runner) one(ctx context.Context, t task, total int) {
+	ctx = spapi.WithTag(ctx, t.file) // the client's waits name the file
 	r.step(t.file, "requesting", total, false)
 	var err error
 	switch t.src.api {

@@ -19,6 +19,9 @@ type IOStreams struct {
 	// ProgressDelay is how long work runs before a progress line shows on
 	// a terminal stderr (progress.go): a second for System, none for Test.
 	ProgressDelay time.Duration
+	// ErrWidth is the width of the terminal stderr is, in columns (0:
+	// unknown, or not a terminal): a progress line never wraps past it.
+	ErrWidth int
 
 	outTTY bool
 	errTTY bool
@@ -30,6 +33,11 @@ type IOStreams struct {
 func System() *IOStreams {
 	s := &IOStreams{Out: os.Stdout, ErrOut: os.Stderr, ProgressDelay: DefaultProgressDelay,
 		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr)}
+	if s.errTTY {
+		if w, _, err := term.GetSize(int(os.Stderr.Fd())); err == nil {
+			s.ErrWidth = w
+		}
+	}
 	s.color = s.outTTY
 	if _, ok := os.LookupEnv("NO_COLOR"); ok {
 		s.color = false

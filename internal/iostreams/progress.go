@@ -144,6 +144,13 @@ func (p *Progress) draw() {
 	if p.note != "" {
 		line += " " + p.note
 	}
+	// A line wider than the terminal would wrap, and the carriage return
+	// would then rewrite only its last part: cut it to fit.
+	if w := p.s.ErrWidth; w > 1 {
+		if r := []rune(line); len(r) > w-1 {
+			line = string(r[:w-2]) + "…"
+		}
+	}
 	pad := ""
 	if n := len([]rune(line)); n < p.width {
 		pad = strings.Repeat(" ", p.width-n)

@@ -92,3 +92,17 @@ func TestProgressNote(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A line wider than the terminal is cut to fit, so it never wraps.
+func TestProgressFitsTheTerminal(t *testing.T) {
+	s, _, errOut := Test(true)
+	s.ProgressDelay = 0
+	s.ErrWidth = 20
+	p := s.StartProgress("fetching", 4)
+	p.Note("waiting for Amazon: orders-US-2026-11.tsv")
+	p.Stop()
+	want := "\rfetching 0/4…" + "\rfetching 0/4… wait…" + "\r" + strings.Repeat(" ", 19) + "\r"
+	if got := errOut.String(); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

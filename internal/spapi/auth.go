@@ -102,7 +102,7 @@ func (c *Client) fetchToken(ctx context.Context) (*oauth2.Token, error) {
 		if kind == "" {
 			return nil, err
 		}
-		c.emit(Event{Operation: OpToken, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
+		c.emit(ctx, Event{Operation: OpToken, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, err
 		}

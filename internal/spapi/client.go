@@ -161,6 +161,8 @@ type Event struct {
 	// Attempt is the number of the try that failed (for "throttled"
 	// and "retry"), or of the poll (for "poll").
 	Attempt int
+	// Tag is the call's context's tag (WithTag), "" without one.
+	Tag string
 }
 
 // Client calls SP-API for one seller. It is safe for concurrent use by
@@ -354,10 +356,20 @@ func sleepTimer(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func (c *Client) emit(e Event) {
+func (c *Client) emit(ctx context.Context, e Event) {
 	if c.notify != nil {
+		e.Tag, _ = ctx.Value(tagKey{}).(string)
 		c.notify(e)
 	}
+}
+
+type tagKey struct{}
+
+// WithTag returns a context whose calls' Events carry tag (Event.Tag): what
+// the caller does with them, such as the file a report is for, so that a
+// progress line names it when several calls run at once.
+func WithTag(ctx context.Context, tag string) context.Context {
+	return context.WithValue(ctx, tagKey{}, tag)
 }
 
 // RateLimit is the rate (requests per second) and burst of an operation's
@@ -387,7 +399,7 @@ func (c *Client) waitRate(ctx context.Context, op string) error {
 		return nil
 	}
 	if d >= rateLimitNotice {
-		c.emit(Event{Operation: op, Kind: KindRateLimit, Wait: d})
+		c.emit(ctx, Event{Operation: op, Kind: KindRateLimit, Wait: d})
 	}
 	if err := c.sleep(ctx, d); err != nil {
 		r.Cancel()
@@ -534,7 +546,7 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 		if kind == "" {
 			return err
 		}
-		c.emit(Event{Operation: req.op, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
+		c.emit(ctx, Event{Operation: req.op, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
 		if err := c.sleep(ctx, wait); err != nil {
 			return err
 		}

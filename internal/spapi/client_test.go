@@ -518,3 +518,26 @@ func TestRedirectNotFollowed(t *testing.T) {
 		t.Error("the access token was sent to the redirect's target")
 	}
 }
+
+// Events carry the tag of the call's context, so that a caller running
+// several calls at once can say which one waits.
+func TestEventsCarryTheContextsTag(t *testing.T) {
+	srv := spapitest.Start(t)
+	srv.PollsBeforeDone = 1
+	cfg := srv.Config()
+	var tags []string
+	cfg.Notify = func(e spapi.Event) { tags = append(tags, e.Kind+" "+e.Tag) }
+	cfg.Sleep = func(ctx context.Context, d time.Duration) error { return nil }
+	c, err := spapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := spapi.WithTag(context.Background(), "orders-US-2026-09.tsv")
+	if _, _, err := c.RunReport(ctx, spapi.CreateReportSpecification{ReportType: "GET_V2_SELLER_PERFORMANCE_REPORT", MarketplaceIDs: []string{"ATVPDKIKX0DER"}},
+		spapi.PollOptions{Interval: time.Millisecond, Timeout: time.Minute}); err != nil {
+		t.Fatal(err)
+	}
+	if len(tags) == 0 || tags[0] != "poll orders-US-2026-09.tsv" {
+		t.Errorf("events %q", tags)
+	}
+}

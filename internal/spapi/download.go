@@ -92,7 +92,7 @@ func (c *Client) DownloadDocument(ctx context.Context, doc *ReportDocument, dst 
 		if kind == "" {
 			return n, err
 		}
-		c.emit(Event{Operation: OpDownloadDocument, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
+		c.emit(ctx, Event{Operation: OpDownloadDocument, Kind: kind, Wait: wait, Err: err, Attempt: attempt})
 		if err := c.sleep(ctx, wait); err != nil {
 			return 0, err
 		}

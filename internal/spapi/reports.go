@@ -184,7 +184,7 @@ func (c *Client) RunReport(ctx context.Context, spec CreateReportSpecification, 
 			return rep, nil, &PollTimeoutError{Report: *rep, Waited: waited}
 		}
 		wait := min(interval, timeout-waited)
-		c.emit(Event{Operation: OpGetReport, Kind: KindPoll, Wait: wait, Attempt: poll})
+		c.emit(ctx, Event{Operation: OpGetReport, Kind: KindPoll, Wait: wait, Attempt: poll})
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, nil, err
 		}
