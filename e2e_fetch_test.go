@@ -56,12 +56,7 @@ func figures(t *testing.T, doc string) []map[string]any {
 // (testdata/spapi/gen.py says what SP-API can tell of it). No secret
 // reaches the output; a second run asks only for what may have changed.
 func TestE2EFetchThenAudit(t *testing.T) {
-	srv := spapitest.Start(t)
-	acct, err := spapitest.LoadAccount("testdata/spapi/acme-us/amazon")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Serve(acct)
+	srv := spapitest.StartAccount(t, "testdata/spapi/acme-us/amazon")
 	srv.PollsBeforeDone = 1
 	srv.PageSize = 2
 	srv.ExpiresIn = 5 // every call needs a fresh token
@@ -147,12 +142,7 @@ func TestE2EFetchErrors(t *testing.T) {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 
-	srv := spapitest.Start(t)
-	acct, err := spapitest.LoadAccount("testdata/spapi/acme-us/amazon")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Serve(acct)
+	srv := spapitest.StartAccount(t, "testdata/spapi/acme-us/amazon")
 	config := filepath.Join(dir, "agency.yaml")
 	if err := os.WriteFile(config, []byte(`spapi:
   accounts:

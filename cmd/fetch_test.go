@@ -17,12 +17,7 @@ import (
 // environment that points audit at it.
 func fakeSPAPI(t *testing.T) (*spapitest.Server, map[string]string) {
 	t.Helper()
-	srv := spapitest.Start(t)
-	acct, err := spapitest.LoadAccount("testdata/spapi/acme-us/amazon")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Serve(acct)
+	srv := spapitest.StartAccount(t, "testdata/spapi/acme-us/amazon")
 	return srv, map[string]string{
 		"AUDIT_SPAPI_ENDPOINT":      srv.URL,
 		"AUDIT_SPAPI_TOKEN_URL":     srv.URL + spapitest.TokenPath,

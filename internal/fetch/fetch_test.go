@@ -34,12 +34,7 @@ func date(s string) civil.Date {
 // that never sleeps.
 func fake(t *testing.T) (*spapitest.Server, *spapi.Client) {
 	t.Helper()
-	srv := spapitest.Start(t)
-	acct, err := spapitest.LoadAccount("../../testdata/spapi/acme-us/amazon")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Serve(acct)
+	srv := spapitest.StartAccount(t, "../../testdata/spapi/acme-us/amazon")
 	cfg := srv.Config()
 	cfg.Sleep = func(ctx context.Context, d time.Duration) error { return ctx.Err() }
 	c, err := spapi.New(cfg)

@@ -66,51 +66,32 @@ func (s *IOStreams) start(p *Progress) *Progress {
 
 // Set records that done of the total steps are finished, redrawing the line
 // if it is showing and the count changed.
-func (p *Progress) Set(done int) {
-	if p == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.stopped || done == p.done {
-		return
-	}
-	p.done = done
-	if p.shown {
-		p.draw()
-	}
-}
+func (p *Progress) Set(done int) { p.change(func(q *Progress) { q.done = done }) }
 
 // SetTotal records done of total steps, for work whose total is known
 // only once it runs.
 func (p *Progress) SetTotal(done, total int) {
-	if p == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.stopped || (done == p.done && total == p.total) {
-		return
-	}
-	p.done, p.total = done, total
-	if p.shown {
-		p.draw()
-	}
+	p.change(func(q *Progress) { q.done, q.total = done, total })
 }
 
 // Note sets what the line says after the count ("waiting for Amazon:
 // orders-US-2026-11.tsv"), redrawing it if it is showing.
-func (p *Progress) Note(note string) {
+func (p *Progress) Note(note string) { p.change(func(q *Progress) { q.note = note }) }
+
+// change applies fn under the lock, redrawing the line if it is showing
+// and fn changed what it says.
+func (p *Progress) change(fn func(*Progress)) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped || note == p.note {
+	if p.stopped {
 		return
 	}
-	p.note = note
-	if p.shown {
+	done, total, note := p.done, p.total, p.note
+	fn(p)
+	if p.shown && (done != p.done || total != p.total || note != p.note) {
 		p.draw()
 	}
 }

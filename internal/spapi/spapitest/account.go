@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/sellerhealth/audit/internal/spapi"
@@ -91,6 +92,19 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("%s: %v", path, err)
 	}
 	return nil
+}
+
+// StartAccount starts a fake SP-API, closed when tb's test ends, serving
+// the account of folder dir (LoadAccount).
+func StartAccount(tb testing.TB, dir string) *Server {
+	tb.Helper()
+	a, err := LoadAccount(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := Start(tb)
+	s.Serve(a)
+	return s
 }
 
 // Serve makes s answer with a's data.

@@ -2,7 +2,6 @@ package spapitest
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"time"
@@ -36,34 +35,10 @@ type financialEventsAnswer struct {
 // listFinancialEvents: GET /finances/v0/financialEvents.
 func (s *Server) listFinancialEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	size := 100
-	if v := q.Get("MaxResultsPerPage"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100 {
-			s.invalid(w, "Input not valid.", "MaxResultsPerPage must be an integer from 1 to 100")
-			return
-		}
-		size = n
-	}
-	others := url.Values{}
-	for k, v := range q {
-		if k != "NextToken" {
-			others[k] = v
-		}
-	}
-	args := others.Encode()
-	offset := 0
-	if tok := q.Get("NextToken"); tok != "" {
-		st, ok := s.pageToken(tok)
-		switch {
-		case !ok || st.op != spapi.OpListFinancialEvents:
-			s.invalid(w, "Input not valid.", "Invalid NextToken")
-			return
-		case st.args != args:
-			s.invalid(w, "Input not valid.", "NextToken must be sent with the same arguments as the call that produced it")
-			return
-		}
-		offset = st.offset
+	size, args, offset, ok := s.page(w, q, paging{op: spapi.OpListFinancialEvents, size: "MaxResultsPerPage", token: "NextToken",
+		invalid: "Input not valid.", tokenWording: "NextToken must be sent with the same arguments as the call that produced it"})
+	if !ok {
+		return
 	}
 
 	now := s.now()

@@ -2,9 +2,7 @@ package spapitest
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/sellerhealth/audit/internal/spapi"
@@ -100,36 +98,13 @@ func (s *Server) searchOrders(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	size := 100
-	if v := q.Get("maxResultsPerPage"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100 {
-			s.invalid(w, "Invalid Input", "maxResultsPerPage must be an integer from 1 to 100")
-			return
-		}
-		size = n
-	}
 	// A next page repeats every parameter but maxResultsPerPage and
 	// includedData.
-	others := url.Values{}
-	for k, v := range q {
-		if k != "paginationToken" && k != "maxResultsPerPage" && k != "includedData" {
-			others[k] = v
-		}
-	}
-	args := others.Encode()
-	offset := 0
-	if tok := q.Get("paginationToken"); tok != "" {
-		st, ok := s.pageToken(tok)
-		switch {
-		case !ok || st.op != spapi.OpSearchOrders:
-			s.invalid(w, "Invalid Input", "Invalid paginationToken")
-			return
-		case st.args != args:
-			s.invalid(w, "Invalid Input", "paginationToken must be sent with the same parameters as the request that produced it")
-			return
-		}
-		offset = st.offset
+	size, args, offset, ok := s.page(w, q, paging{op: spapi.OpSearchOrders, size: "maxResultsPerPage", token: "paginationToken",
+		repeatFree: []string{"maxResultsPerPage", "includedData"}, invalid: "Invalid Input",
+		tokenWording: "paginationToken must be sent with the same parameters as the request that produced it"})
+	if !ok {
+		return
 	}
 
 	s.mu.Lock()

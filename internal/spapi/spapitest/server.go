@@ -30,6 +30,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -666,6 +667,50 @@ func (s *Server) newPageToken(st pageState) string {
 	s.pages[tok] = st
 	s.mu.Unlock()
 	return tok
+}
+
+// paging is how a list operation names its page parameters and words its
+// refusals (listFinancialEvents and searchOrders differ in both).
+type paging struct {
+	op, size, token string   // the operation, its page-size and its token parameter
+	repeatFree      []string // parameters a next page need not repeat, besides the token
+	invalid         string   // the message of an InvalidInput answer
+	tokenWording    string   // the refusal of a token sent with other arguments
+}
+
+// page reads a list request's page size and, for a next page, the offset
+// its token holds, and the arguments the token must be sent with; ok is
+// false when it has answered a refusal.
+func (s *Server) page(w http.ResponseWriter, q url.Values, pg paging) (size int, args string, offset int, ok bool) {
+	size = 100
+	if v := q.Get(pg.size); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100 {
+			s.invalid(w, pg.invalid, pg.size+" must be an integer from 1 to 100")
+			return 0, "", 0, false
+		}
+		size = n
+	}
+	others := url.Values{}
+	for k, v := range q {
+		if k != pg.token && !slices.Contains(pg.repeatFree, k) {
+			others[k] = v
+		}
+	}
+	args = others.Encode()
+	if tok := q.Get(pg.token); tok != "" {
+		st, found := s.pageToken(tok)
+		switch {
+		case !found || st.op != pg.op:
+			s.invalid(w, pg.invalid, "Invalid "+pg.token)
+			return 0, "", 0, false
+		case st.args != args:
+			s.invalid(w, pg.invalid, pg.tokenWording)
+			return 0, "", 0, false
+		}
+		offset = st.offset
+	}
+	return size, args, offset, true
 }
 
 func (s *Server) pageToken(tok string) (pageState, bool) {
