@@ -169,6 +169,9 @@ func runFetch(o *fetchOptions) error {
 			return werr
 		}
 	}
+	if errors.Is(err, context.Canceled) {
+		return errors.New("interrupted: what was fetched is kept, and the next audit fetch resumes from there")
+	}
 	return err
 }
 

@@ -278,8 +278,8 @@ func (r *runner) record(f input.FetchedFile, c *Chunk) error {
 	return r.m.save(r.o.Dir)
 }
 
-// span is the days of a task as they are declared: none when the source
-// declares no date.
+// declared is the date field and days a file of src declares in the
+// manifest (input.FetchedFile): none when the source declares no date.
 func declared(src source, covers []records.Range) (records.DateField, []records.Range) {
 	if src.field == 0 {
 		return 0, nil
