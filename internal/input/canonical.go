@@ -108,11 +108,18 @@ func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
 // values are strings over buf, which is returned for reuse. A quoted value
 // still open at the end of the line takes in the next line, as
 // encoding/csv does, and the row then spans lines: that is an error naming
-// the last line it took in.
+// the last line it took in. Past a line break inside a quoted value the row
+// may run on MaxLine bytes, no more (an unclosed '"' would take in the rest
+// of the file): then the error names where that value's quote opened.
 func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
 	buf = buf[:0]
 	var ends []int // end of each field in buf
 	first, last := t.line, t.line
+	// q.span is the quoted value that first took in a line break: the row
+	// may run on MaxLine bytes from its '"', no more. Offsets (quoteAt.at)
+	// count the row's bytes as written: lineAt is where b's line starts.
+	var q quoteState
+	lineAt, lineLen := int64(0), len(b)
 	for {
 		if len(b) == 0 || b[0] != '"' {
 			// Unquoted: up to the delimiter or the end of the line.
@@ -127,6 +134,7 @@ func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
 			b = b[i+1:]
 			continue
 		}
+		q.open = quoteAt{at: lineAt + int64(lineLen-len(b)), line: last, field: len(ends)}
 		b = b[1:] // quoted
 		for {
 			i := bytes.IndexByte(b, '"')
@@ -137,6 +145,13 @@ func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
 				if t.lines.nl {
 					buf = append(buf, '\n')
 				}
+				if !q.spanning {
+					q.spanning, q.spanOpen, q.span = true, true, q.open
+				}
+				if lineAt += int64(lineLen) + 1; lineAt-q.span.at > MaxLine {
+					t.line = first
+					return nil, buf, q.tooLong(t, func(l int) int { return l })
+				}
 				nb, err := t.lines.next()
 				if err == io.EOF {
 					b = nil
@@ -145,7 +160,7 @@ func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
 				if err != nil {
 					return nil, buf, t.ioErr(err)
 				}
-				b, last = nb, t.lines.n
+				b, last, lineLen = nb, t.lines.n, len(nb)
 				continue
 			}
 			buf = append(buf, b[:i]...)
@@ -160,6 +175,7 @@ func (t *Table) csvFields(b, buf []byte) ([]string, []byte, error) {
 			}
 			buf = append(buf, '"') // a lone '"' in a quoted value is kept
 		}
+		q.closed()
 		ends = append(ends, len(buf))
 		if len(b) == 0 {
 			break
@@ -247,6 +263,13 @@ func (c *csvInput) placeRow(r *csv.Reader) error {
 // line breaks it passed on lie, so that a row running over several physical
 // lines can be told (lineAt); it bounds a line to MaxLine bytes and places
 // read errors (a broken gzip stream) at their line, as lineReader does.
+//
+// It also follows the quoting as encoding/csv reads it (with LazyQuotes),
+// so as to bound a row that runs over lines: encoding/csv holds a record
+// whole, and an unclosed '"' would otherwise take in the rest of the file.
+// Past a line break inside a quoted value, the row may grow MaxLine bytes
+// from where that value's quote opened (spanQuote); then the error names
+// that place.
 type csvInput struct {
 	r      io.Reader
 	t      *Table
@@ -254,31 +277,148 @@ type csvInput struct {
 	nls    []int64 // offsets of the '\n' not yet passed by lineAt
 	passed int     // '\n' before the offset lineAt was last asked about
 	run    int     // bytes since the last '\n'
+	q      quoteState
 }
 
 func (c *csvInput) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	for b, at := p[:n], c.off; ; {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			i = len(b)
+	for i, b := range p[:n] {
+		at := c.off + int64(i)
+		nl := c.q.step(b, at, c.t.Delim, c.passed+len(c.nls)+1)
+		if c.q.spanning && at-c.q.span.at >= MaxLine {
+			return 0, c.q.tooLong(c.t, c.physical)
 		}
-		if c.run += i; c.run > MaxLine {
+		if nl {
+			c.nls = append(c.nls, at)
+			c.run = 0
+		} else if c.run++; c.run > MaxLine {
 			return 0, &InputError{File: c.t.File, Line: c.physical(c.passed + len(c.nls) + 1),
 				Msg: fmt.Sprintf("line longer than %d bytes: not a report", MaxLine)}
 		}
-		if i == len(b) {
-			break
-		}
-		c.nls = append(c.nls, at+int64(i))
-		c.run = 0
-		b, at = b[i+1:], at+int64(i+1)
 	}
 	c.off += int64(n)
 	if err != nil && err != io.EOF {
 		return n, c.t.lines.readErr(err)
 	}
 	return n, err
+}
+
+// quoteState follows CSV quoting byte by byte, as encoding/csv splits
+// records with LazyQuotes: a '"' at the start of a field opens a quoted
+// value, which a '"' followed by the delimiter or the end of the line
+// closes ("" is one '"'; any other '"' is kept and the value goes on); a
+// '"' inside an unquoted value is a character.
+type quoteState struct {
+	state byte // one of the csv* states below
+	field int  // 0-based field of the row being passed
+	open  quoteAt
+	// spanning: a quoted value of this row took in a line break; span is
+	// the first that did, spanOpen says it is still open.
+	spanning, spanOpen bool
+	span               quoteAt
+}
+
+// quoteAt is where a quoted value opened: its '"' at byte offset at, on
+// line (of the stream), in field (0-based).
+type quoteAt struct {
+	at          int64
+	line, field int
+}
+
+const (
+	csvFieldStart byte = iota
+	csvUnquoted
+	csvQuoted
+	csvQuote   // a '"' in a quoted value: it ends, is doubled, or is kept
+	csvQuoteCR // '"' then '\r': "\r\n" ends the row
+)
+
+// step passes byte b at offset at, on line, and says whether it ends a
+// line.
+func (q *quoteState) step(b byte, at int64, delim byte, line int) bool {
+	switch q.state {
+	case csvFieldStart:
+		switch b {
+		case '"':
+			q.state, q.open = csvQuoted, quoteAt{at, line, q.field}
+		case delim:
+			q.field++
+		case '\n':
+			q.endRow()
+			return true
+		default:
+			q.state = csvUnquoted
+		}
+	case csvUnquoted:
+		switch b {
+		case delim:
+			q.state = csvFieldStart
+			q.field++
+		case '\n':
+			q.endRow()
+			return true
+		}
+	case csvQuoteCR:
+		if b == '\n' {
+			q.endRow()
+			return true
+		}
+		q.state = csvQuoted // the '"' and '\r' are kept: b is in the value
+		fallthrough
+	case csvQuoted:
+		switch b {
+		case '"':
+			q.state = csvQuote
+		case '\n':
+			if !q.spanning {
+				q.spanning, q.spanOpen, q.span = true, true, q.open
+			}
+			return true
+		}
+	case csvQuote:
+		switch b {
+		case '"':
+			q.state = csvQuoted // "" is one '"'
+		case '\r':
+			q.state = csvQuoteCR
+		case delim:
+			q.closed()
+			q.state = csvFieldStart
+			q.field++
+		case '\n':
+			q.endRow()
+			return true
+		default:
+			q.state = csvQuoted // a lone '"' is kept
+		}
+	}
+	return false
+}
+
+// closed ends the open quoted value.
+func (q *quoteState) closed() {
+	if q.spanning && q.span == q.open {
+		q.spanOpen = false
+	}
+}
+
+// endRow starts a new row.
+func (q *quoteState) endRow() {
+	*q = quoteState{}
+}
+
+// tooLong is the error for a row that ran over lines past MaxLine bytes
+// from the quote of q.span, placed there.
+func (q *quoteState) tooLong(t *Table, physical func(int) int) *InputError {
+	e := &InputError{File: t.File, Line: physical(q.span.line), Column: q.span.field + 1,
+		Msg: fmt.Sprintf("a quoted value opened here is not closed within %d bytes (an unclosed quote?)", MaxLine)}
+	if !q.spanOpen {
+		e.Msg = fmt.Sprintf("a quoted value opened here takes in a line break, and its row runs on past %d bytes (an unclosed quote?)", MaxLine)
+	}
+	if q.span.field < len(t.Header) {
+		e.Name = t.Header[q.span.field]
+	}
+	return e
 }
 
 // lineAt is the 1-based line (of the CSV stream) holding byte offset x.
