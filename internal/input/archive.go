@@ -27,7 +27,11 @@ import (
 // Inflating is bounded: a gzip stream or zip member may inflate to at most
 // MaxInflated bytes, and once it has inflated RatioAfter bytes, to at most
 // MaxRatio times the compressed bytes read, so a decompression bomb ends in
-// an *InputError naming the file (and member), not an endless read.
+// an *InputError naming the file (and member), not an endless read. The
+// members of an archive inflate to at most MaxArchiveInflated bytes in all;
+// an archive may list at most MaxMembers entries, and no two of them may
+// share compressed bytes (a zip bomb that lists one deflated stream many
+// times over): such archives are an *InputError before any member is read.
 
 const (
 	// MaxInflated is the most one gzip stream or zip member may inflate to.
@@ -40,12 +44,21 @@ const (
 	// checked: a small file's ratio says little (its header, a run of
 	// blank lines).
 	RatioAfter int64 = 64 << 20
+	// MaxArchiveInflated is the most the members of one zip archive may
+	// inflate to in all.
+	MaxArchiveInflated int64 = 8 << 30
+	// MaxMembers is the most entries a zip archive may list.
+	MaxMembers = 10000
 )
 
-type inflateLimits struct{ max, after, ratio int64 }
+type inflateLimits struct {
+	max, after, ratio int64
+	total             int64 // MaxArchiveInflated
+	members           int   // MaxMembers
+}
 
 // limits are the bounds in force; tests lower them.
-var limits = inflateLimits{max: MaxInflated, after: RatioAfter, ratio: MaxRatio}
+var limits = inflateLimits{max: MaxInflated, after: RatioAfter, ratio: MaxRatio, total: MaxArchiveInflated, members: MaxMembers}
 
 // inflateLimit passes a decompressed stream on until it exceeds limits;
 // from then on it fails with an *InputError naming the stream.
@@ -56,6 +69,16 @@ type inflateLimit struct {
 	limits inflateLimits
 	out    int64
 	err    error
+	// archive counts what all the members of the zip archive inflate to;
+	// nil outside one.
+	archive *archiveTotal
+}
+
+// archiveTotal is what the members of one zip archive have inflated to so
+// far, together.
+type archiveTotal struct {
+	name string // the archive
+	out  int64
 }
 
 func (l *inflateLimit) Read(p []byte) (int, error) {
@@ -69,6 +92,10 @@ func (l *inflateLimit) Read(p []byte) (int, error) {
 		l.err = &InputError{File: l.name, Msg: fmt.Sprintf("inflates to more than %s: not a report (a decompression bomb?)", byteSize(l.limits.max))}
 	case l.out > l.limits.after && l.out/max(*l.packed, 1) > l.limits.ratio:
 		l.err = &InputError{File: l.name, Msg: fmt.Sprintf("inflates to more than %d times its compressed size: no report compresses that well (a decompression bomb?)", l.limits.ratio)}
+	case l.archive != nil:
+		if l.archive.out += int64(n); l.archive.out > l.limits.total {
+			l.err = &InputError{File: l.archive.name, Msg: fmt.Sprintf("its members inflate to more than %s in all: not an archive of reports (a decompression bomb?)", byteSize(l.limits.total))}
+		}
 	}
 	if l.err != nil {
 		return 0, l.err
@@ -202,6 +229,10 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 		// Nothing is written to disk, so a name like "../x" is harmless.
 		return &InputError{File: f.path, Msg: "broken zip archive: " + err.Error()}
 	}
+	if err := checkMembers(f.path, zr.File, size); err != nil {
+		return err
+	}
+	total := &archiveTotal{name: f.path}
 	unrecognised := func(reason string) error {
 		if f.explicit {
 			return &UnrecognisedError{File: f.path, Reason: reason}
@@ -244,7 +275,7 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 		if err != nil {
 			return &InputError{File: name, Msg: "broken zip member: " + err.Error()}
 		}
-		t, err := newTable(stream{name: name, r: &labelReader{rc, "broken zip member"}, closer: rc, packed: &packed.n, member: true}, ld.opt)
+		t, err := newTable(stream{name: name, r: &labelReader{rc, "broken zip member"}, closer: rc, packed: &packed.n, member: true, archive: total}, ld.opt)
 		var nested *nestedArchiveError
 		var ue *UnrecognisedError
 		var me *MissingColumnsError
@@ -278,6 +309,38 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 			why = append(why[:3], fmt.Sprintf("and %d more", len(why)-3))
 		}
 		return &UnrecognisedError{File: f.path, Reason: "no file in the zip archive is a report: " + strings.Join(why, "; ")}
+	}
+	return nil
+}
+
+// checkMembers refuses an archive of more than MaxMembers entries, or two
+// of whose entries share compressed bytes (their data ranges overlap, or
+// they share a local header): that is how a small zip bomb inflates one
+// deflated stream once per entry. No tool writes such archives. size is
+// the archive's.
+func checkMembers(name string, members []*zip.File, size int64) error {
+	if len(members) > limits.members {
+		return &InputError{File: name, Msg: fmt.Sprintf("a zip archive of %d members: audit reads at most %d (a zip bomb?); unzip it, or zip fewer files together", len(members), limits.members)}
+	}
+	type span struct {
+		from, to int64
+		name     string
+	}
+	spans := make([]span, 0, len(members))
+	for _, m := range members {
+		off, err := m.DataOffset()
+		if err != nil {
+			return &InputError{File: name, Msg: fmt.Sprintf("broken zip archive: member %q: %v", m.Name, err)}
+		}
+		spans = append(spans, span{off, off + int64(min(m.CompressedSize64, uint64(size))), m.Name})
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	for i := 1; i < len(spans); i++ {
+		// spans[i-1] ends last of those before i once they are in order
+		// and none overlaps: the first overlap is found here.
+		if p := spans[i-1]; spans[i].from < p.to || spans[i].from == p.from {
+			return &InputError{File: name, Msg: fmt.Sprintf("members %q and %q share their data: no tool writes that (a zip bomb?)", p.name, spans[i].name)}
+		}
 	}
 	return nil
 }

@@ -287,6 +287,9 @@ type stream struct {
 	packed *int64
 	member bool  // a zip member: a zip inside it is not opened
 	size   int64 // bytes in all, 0 when unknown
+	// archive counts the bytes the members of a zip archive inflate to
+	// together (nil for a file).
+	archive *archiveTotal
 }
 
 // maxHeaderCells bounds the header row: Amazon's widest report has well
@@ -351,7 +354,7 @@ func inflate(s stream) (br *bufio.Reader, compressed bool, err error) {
 	}
 	compressed = inflated != nil
 	if compressed {
-		br = bufio.NewReaderSize(&inflateLimit{r: inflated, name: s.name, packed: packed, limits: limits}, 64<<10)
+		br = bufio.NewReaderSize(&inflateLimit{r: inflated, name: s.name, packed: packed, limits: limits, archive: s.archive}, 64<<10)
 	}
 	return br, compressed, nil
 }
