@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"sort"
 	"strings"
 )
@@ -17,10 +18,12 @@ import (
 // b.gz` makes); a zip archive (PK 03 04, or PK 05 06 for an empty one) is
 // read member by member, each member a report of its own named
 // "archive.zip:member.txt" in warnings, errors and the inputs list (so an
-// error reads "archive.zip:orders.txt:12:3: ..."). Members are read in name
-// order; folders, hidden members (a path element starting with '.') and
-// macOS's __MACOSX resource forks are skipped silently, like hidden files
-// in a folder. A member that is itself gzip is read through; a zip inside
+// error reads "archive.zip:orders.txt:12:3: ..."). A member's path is
+// cleaned ("./a/../orders.txt" is "orders.txt", '\' is '/'); a path that
+// leads out of the archive ("../x", "/x", "C:\x") is refused with a warning
+// naming the member. Members are read in name order; folders, hidden
+// members (a path element starting with '.') and macOS's __MACOSX resource
+// forks are skipped silently, like hidden files in a folder. A member that is itself gzip is read through; a zip inside
 // the zip is not opened (one level is read) and is skipped with a warning.
 // An Office document (xlsx, docx, ods: zip archives too) is not a report.
 //
@@ -205,6 +208,27 @@ func hiddenMember(name string) bool {
 	return false
 }
 
+// outsidePath is the reason a member whose path leads out of the archive
+// is refused.
+const outsidePath = `its path leads out of the archive (absolute, or up with ".."); not read`
+
+// memberPath is the path a zip member is read under: its name cleaned, with
+// a backslash taken for '/' as hiddenMember does ("./a//b" and "a/../a/b"
+// are "a/b"). inside is false for a path that leads out of the archive: an
+// absolute one ("/x", `C:\x`, `\\server\x`) or one going up past its top
+// ("../x", "a/../../x"); name is then returned as it is.
+func memberPath(name string) (p string, inside bool) {
+	slashed := strings.ReplaceAll(name, `\`, "/")
+	if strings.HasPrefix(slashed, "/") || len(slashed) >= 2 && slashed[1] == ':' && ('a' <= slashed[0]|0x20 && slashed[0]|0x20 <= 'z') {
+		return name, false
+	}
+	p = path.Clean(slashed)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return name, false
+	}
+	return p, true
+}
+
 // officeDocument says whether the archive is an Office Open XML (xlsx,
 // docx) or OpenDocument (ods) file rather than a zip of reports.
 func officeDocument(members []*zip.File) bool {
@@ -240,24 +264,40 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 		ld.sink.Warnf("skipped %s: not a recognised report", f.path)
 		return nil
 	}
-	members := append([]*zip.File(nil), zr.File...)
-	sort.SliceStable(members, func(i, j int) bool { return members[i].Name < members[j].Name })
-	if officeDocument(members) {
+	if officeDocument(zr.File) {
 		return unrecognised("a spreadsheet or document (xlsx, docx, ods), not a text report; save the sheet as tab-delimited text")
 	}
-	files, recognised := 0, 0
+	type entry struct {
+		*zip.File
+		path   string // cleaned, or as written when refused
+		inside bool   // the path stays inside the archive
+	}
+	members := make([]entry, len(zr.File))
+	for i, m := range zr.File {
+		members[i].File = m
+		members[i].path, members[i].inside = memberPath(m.Name)
+	}
+	sort.SliceStable(members, func(i, j int) bool { return members[i].path < members[j].path })
+	files, recognised, refused := 0, 0, 0
 	var why []string // member: reason, for the error when none is a report
 	for _, m := range members {
-		if m.FileInfo().IsDir() || strings.HasSuffix(m.Name, "/") || hiddenMember(m.Name) {
+		if m.FileInfo().IsDir() || strings.HasSuffix(m.Name, "/") || m.path == "." || m.inside && hiddenMember(m.path) {
 			continue
 		}
 		files++
-		name := f.path + ":" + m.Name
+		name := f.path + ":" + m.path
 		skip := func(reason, warning string) {
-			why = append(why, m.Name+": "+reason)
+			why = append(why, m.path+": "+reason)
 			ld.sink.Warnf("skipped %s: %s", name, warning)
 		}
 		switch {
+		case !m.inside:
+			// Nothing is written to disk, so the path would be harmless;
+			// but no tool puts one there unless asked to, and a member
+			// dropped without a word would hide a report.
+			refused++
+			skip(outsidePath, outsidePath)
+			continue
 		case !m.Mode().IsRegular():
 			skip("not a regular file", "not a regular file")
 			continue
@@ -307,6 +347,9 @@ func (ld *loader) archive(f file, fh *os.File, size int64) error {
 	if recognised == 0 && f.explicit {
 		if len(why) > 3 {
 			why = append(why[:3], fmt.Sprintf("and %d more", len(why)-3))
+		}
+		if refused == files {
+			return &UnrecognisedError{File: f.path, Reason: "every member of the zip archive was refused: " + strings.Join(why, "; ")}
 		}
 		return &UnrecognisedError{File: f.path, Reason: "no file in the zip archive is a report: " + strings.Join(why, "; ")}
 	}
