@@ -196,15 +196,20 @@ func (c *counting) finish() {
 // file reads one file: a report, or a zip archive of reports (archive.go).
 // A file named on the command line must be a report; one found in a folder
 // that is not, or that lacks a required column of the kind it resembles,
-// is skipped with a warning, as is one that cannot be opened.
+// is skipped with a warning, as is one that cannot be opened or that is no
+// longer a regular file (see openFile).
 func (ld *loader) file(f file) error {
-	fh, err := os.Open(f.path)
+	fh, mode, err := openFile(f)
 	if err != nil {
 		if !f.explicit {
 			ld.sink.Warnf("skipped %s: %v", f.path, unwrapPath(err))
 			return nil
 		}
 		return &InputError{File: f.path, Msg: unwrapPath(err).Error()}
+	}
+	if fh == nil {
+		ld.sink.Warnf("skipped %s: %s", f.path, notRegular(mode))
+		return nil
 	}
 	magic := make([]byte, 4)
 	n, err := io.ReadFull(fh, magic)
@@ -258,6 +263,35 @@ func (ld *loader) file(f file) error {
 	}
 	defer progress.finish()
 	return ld.read(t, f.explicit)
+}
+
+// openFile opens a file to read. A file named on the command line is
+// opened as it is: a named pipe waits for its writer, as <(zcat x.gz)
+// needs. A file found in a folder was a regular file when the folder was
+// listed (expand), but may have been replaced since: it is opened without
+// waiting (a named pipe would wait for a writer for ever) and must still be
+// a regular file; when it is not, fh is nil and mode says what it is.
+func openFile(f file) (fh *os.File, mode fs.FileMode, err error) {
+	if f.explicit {
+		fh, err = os.Open(f.path)
+		return fh, 0, err
+	}
+	if fh, err = openNoWait(f.path); err != nil {
+		return nil, 0, err
+	}
+	st, err := fh.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		fh.Close()
+		return nil, st.Mode(), nil
+	}
+	if err == nil {
+		err = readable(fh)
+	}
+	if err != nil {
+		fh.Close()
+		return nil, 0, err
+	}
+	return fh, st.Mode(), nil
 }
 
 // backgroundOrders lets tests read every file on one goroutine, to compare.
