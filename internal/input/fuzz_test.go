@@ -129,8 +129,11 @@ func FuzzReadOrders(f *testing.F) {
 	})
 }
 
-// FuzzReadCanonical does the same for the CSV-decoded claims and
-// chargebacks files, where quoting is allowed.
+// FuzzReadCanonical does the same for the canonical files, where quoting
+// is allowed (Spec.Quoted): the claims and chargebacks files and the other
+// kinds read by encoding/csv (decodeCanonical), and the shipments file read
+// by its own splitter (eachCanonicalRow). The seeds quote values, close
+// them a line or more later, or never. An error is placed within the file.
 func FuzzReadCanonical(f *testing.F) {
 	for _, b := range []string{
 		"order-id,claim-date,claim-status,claim-reason\n111-1,2026-09-01,granted,\"a, \"\"b\"\"\"\n",
@@ -138,6 +141,19 @@ func FuzzReadCanonical(f *testing.F) {
 		"Order ID\tDate\tStatus\r\n111-1\t2026-09-01T10:00:00Z\tUnder Review\r\n\r\n",
 		"order-id;chargeback-date;chargeback-type\n111-1;2026-09-01;fraud\n;;\n",
 		"order-id,chargeback-date,chargeback-type\n\"111-1\"x,2026-09-01,service,extra,fields\n",
+		// Quoted values over lines: closed on the next line, on a later
+		// one, after a lone '"' or a '"' before CRLF, and never.
+		"order-id,claim-reason,claim-date,claim-status\n111-1,\"two\nlines\",2026-09-01,granted\n111-2,x,2026-09-02,denied\n",
+		"order-id,claim-reason,claim-date,claim-status\r\n111-1,\"a\"b\r\nc\"\"\r\n\",2026-09-01,granted\r\n",
+		"order-id,reason,chargeback-date,chargeback-type\n111-1,\"a\n\",\"b\n\",2026-09-01,fraud\n",
+		"order-id,reason,chargeback-date,chargeback-type\n111-1,\"never closed,2026-09-01,fraud\n111-2,x,2026-09-02,fraud\n",
+		"message-id,order-id,received-at,response-at,response-kind\nm1,\"111-1\n\",2026-11-16T09:00:00-08:00,,\n",
+		"order-id,request-at,responded-at,response,in-policy,return-feedback\n111-1,2026-09-01T10:00:00Z,,\"open\n",
+		"rater-id,rated-at,score\n\"r1\"\"\n\",2026-09-01T10:00:00Z,5\n",
+		"Order Date,Order ID,Impacts Account Health\n2026-11-15,\"111-1\r\n\",Yes\r\n",
+		"order-id,purchase-date,latest-ship-date,ship-confirm-date\n111-1,\"2026-09-01\n\",2026-09-03,2026-09-02\n",
+		"order-id,purchase-date,latest-ship-date,ship-confirm-date\n\"111-1,2026-09-01,2026-09-03,2026-09-02\n111-2,2026-09-01,2026-09-03,2026-09-02\n",
+		"order-id\tpurchase-date\tlatest-ship-date\tship-confirm-date\n111-1\t\"a\"\"\tb\n\"\t2026-09-03\t\n",
 	} {
 		f.Add([]byte(b))
 	}
@@ -150,6 +166,10 @@ func FuzzReadCanonical(f *testing.F) {
 		l, err := Load([]string{p}, Options{Marketplace: "US"})
 		if err != nil {
 			checkLoadError(t, err)
+			var ie *InputError
+			if errors.As(err, &ie) && ie.Line > strings.Count(string(file), "\n")+1 {
+				t.Fatalf("error %v placed past the file's %d lines", err, strings.Count(string(file), "\n")+1)
+			}
 			return
 		}
 		for _, c := range l.Data.Claims {
