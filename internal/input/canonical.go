@@ -268,7 +268,7 @@ func (c *csvInput) placeRow(r *csv.Reader) error {
 // so as to bound a row that runs over lines: encoding/csv holds a record
 // whole, and an unclosed '"' would otherwise take in the rest of the file.
 // Past a line break inside a quoted value, the row may grow MaxLine bytes
-// from where that value's quote opened (spanQuote); then the error names
+// from where that value's quote opened (quoteState); then the error names
 // that place.
 type csvInput struct {
 	r      io.Reader
