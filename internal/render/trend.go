@@ -1,14 +1,11 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
@@ -415,15 +412,15 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 
 // trendRow is one line of the trend's CSV: one entry on one date.
 type trendRow struct {
-	AsOf        string `csv:"as_of"`
-	Metric      string `csv:"metric"`
-	Fulfillment string `csv:"fulfillment"`
-	WindowDays  string `csv:"window_days"`
-	Marketplace string `csv:"marketplace"`
-	Value       string `csv:"value"`
-	Numerator   string `csv:"numerator"`
-	Denominator string `csv:"denominator"`
-	Status      string `csv:"status"`
+	AsOf        string  `csv:"as_of"`
+	Metric      string  `csv:"metric"`
+	Fulfillment string  `csv:"fulfillment"`
+	WindowDays  string  `csv:"window_days"`
+	Marketplace CSVText `csv:"marketplace"`
+	Value       string  `csv:"value"`
+	Numerator   string  `csv:"numerator"`
+	Denominator string  `csv:"denominator"`
+	Status      string  `csv:"status"`
 	// StatusOnFilesGiven: on an incomplete day, the status its figures
 	// give on the files given (the JSON's partial_status).
 	StatusOnFilesGiven string `csv:"status_on_files_given"`
@@ -447,7 +444,7 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 				val = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			row := trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
-				Marketplace: s.Marketplace, Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
+				Marketplace: CSVText(s.Marketplace), Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
 			if p.Status == health.Incomplete {
 				row.StatusOnFilesGiven = p.Partial.String()
 			}
@@ -466,5 +463,5 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 	if rows == nil {
 		rows = []trendRow{}
 	}
-	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(w)))
+	return writeCSV(w, rows)
 }
