@@ -8,6 +8,7 @@ import (
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/safetext"
 )
 
 // Formula payloads as a spreadsheet would run them: each starts with one
@@ -23,8 +24,9 @@ var csvFormulas = []string{
 }
 
 // csvEscaped is how a text cell holding s must come back from the file: a
-// single quote first, so that the spreadsheet reads it as text.
-func csvEscaped(s string) string { return "'" + s }
+// single quote first, so that the spreadsheet reads it as text (and its
+// line breaks as LF, safetext.Text).
+func csvEscaped(s string) string { return "'" + safetext.Text(s) }
 
 // Text from the files (order ids, stores, reasons, statuses, account
 // names, errors) that starts like a formula is written with a leading

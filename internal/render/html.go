@@ -27,6 +27,7 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // Every figure comes from the report (the trend from r.Trend); this file
 // only chooses words and places points on a chart.
 func HTML(w io.Writer, r *health.Report, _ Options) error {
+	r = shown(r) // text from the files, safe to show (clean.go)
 	return htmlTemplate.Execute(w, htmlPageOf(r))
 }
 
