@@ -221,3 +221,33 @@ func TestRenderersLeaveTheDocument(t *testing.T) {
 		t.Errorf("order id changed to %q", got)
 	}
 }
+
+// In markdown every string from the document is escaped wherever it is
+// written, in a table cell, a list or a note: no backtick from it opens
+// code, no pipe ends a cell early.
+func TestMarkdownEscapesEveryString(t *testing.T) {
+	r := poisoned(cleanReport())
+	f := poisoned(&health.Fleet{Command: "all", AsOf: r.AsOf, Status: health.Error, Accounts: []health.Account{
+		{Name: "acme", Report: cleanReport()}, {Name: "broken", Error: "an error"}}})
+	var one, many bytes.Buffer
+	if err := render.Markdown(&one, r, render.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := render.MarkdownFleet(&many, f, render.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]string{"report": one.String(), "fleet": many.String()} {
+		for i, line := range strings.Split(doc, "\n") {
+			if n := strings.Count(line, "`") - strings.Count(line, "\\`"); n > 0 {
+				t.Errorf("%s line %d: %d backticks unescaped: %q", name, i+1, n, line)
+			}
+		}
+		for _, table := range mdTables(doc) {
+			for _, row := range table[1:] {
+				if len(row) != len(table[0]) {
+					t.Errorf("%s: a row of %d cells under a header of %d: %q", name, len(row), len(table[0]), row)
+				}
+			}
+		}
+	}
+}

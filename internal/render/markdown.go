@@ -22,22 +22,22 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	var b strings.Builder
 	title := "Account health"
 	if groups := groupByID(r.Metrics); len(groups) == 1 {
-		title = metricTitle(groups[0][0].ID)
+		title = mdEscape(metricTitle(groups[0][0].ID))
 	}
 	if r.Marketplace != "" {
 		title += " (" + mdEscape(r.Marketplace) + ")"
 	}
 	fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
 	if cs := caveats(r.Metrics, false); len(cs) > 0 { // not computed: its own list below
-		fmt.Fprintf(&b, "%s.\n\n", upperFirst(strings.Join(cs, "; ")))
+		fmt.Fprintf(&b, "%s.\n\n", mdEscape(upperFirst(strings.Join(cs, "; "))))
 	}
 	rows := make([][]string, len(r.Metrics))
 	for i, m := range r.Metrics {
-		rows[i] = []string{metricTitle(m.ID), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
+		rows[i] = []string{mdEscape(metricTitle(m.ID)), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
 	}
 	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
-	mdList(&b, "Incomplete: no verdict until the files cover the window", withStops(coverageNotes(r.Metrics)))
-	mdList(&b, "Not given: unknown, not 0, and left out of the rates", notGivenNotes(r.Metrics))
+	mdList(&b, "Incomplete: no verdict until the files cover the window", escapeAll(withStops(coverageNotes(r.Metrics))))
+	mdList(&b, "Not given: unknown, not 0, and left out of the rates", escapeAll(notGivenNotes(r.Metrics)))
 	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonNotes(r.Metrics))
 	mdList(&b, "Account health: what only Amazon's report tells", escapeAll(accountLines(r.Account)))
 
@@ -189,14 +189,14 @@ func fleetHas(f *health.Fleet, s health.Status) bool {
 func mdAccountNote(r *health.Report) string {
 	var parts []string
 	for _, n := range coverageNotes(r.Metrics) {
-		parts = append(parts, "incomplete: "+n)
+		parts = append(parts, "incomplete: "+mdEscape(n))
 	}
 	for _, n := range notGivenNotes(r.Metrics) {
-		parts = append(parts, "not given: "+n)
+		parts = append(parts, "not given: "+mdEscape(n))
 	}
 	var nc []string
 	for _, m := range r.Metrics {
-		if t := metricTitle(m.ID); m.Status == health.NotComputed && !slices.Contains(nc, t) {
+		if t := mdEscape(metricTitle(m.ID)); m.Status == health.NotComputed && !slices.Contains(nc, t) {
 			nc = append(nc, t)
 		}
 	}
@@ -223,7 +223,7 @@ func mdNotComputed(vs []health.Verdict) []string {
 		if v.Status != health.NotComputed {
 			continue
 		}
-		t := metricTitle(v.ID)
+		t := mdEscape(metricTitle(v.ID))
 		ts, ok := titles[v.NotComputed]
 		if !ok {
 			reasons = append(reasons, v.NotComputed)
@@ -331,8 +331,9 @@ func mdList(b *strings.Builder, title string, items []string) {
 	}
 }
 
-// mdEscape backslash-escapes, in text that comes from the data (account
-// names, reasons, errors), what would end a table cell (|) or start markup:
+// mdEscape backslash-escapes, in text that comes from the document (account
+// names, reasons, errors, and metric titles too, which are the id itself
+// for an id the catalog lacks), what would end a table cell (|) or start markup:
 // emphasis, code, links, strikethrough, and < or & only where they could
 // open HTML, an autolink or an entity, so "< 1%" stays readable. Line
 // breaks become spaces: a cell or a bullet is one line.
