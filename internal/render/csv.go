@@ -144,6 +144,15 @@ type CSVEvent struct {
 	DefectDate     string  `csv:"defect_date"`
 	DefectStatus   CSVText `csv:"defect_status"`
 	LeavesWindowOn string  `csv:"leaves_window_on"`
+	// On the rows of audit feedback's work list (metric
+	// removable_feedback, the JSON's feedback): the buyer's comment, the
+	// day a removal request is due by, the grounds Amazon removes it on
+	// (separated by spaces) and whether a request is still worth making.
+	// Empty on the other rows.
+	Comment        CSVText `csv:"comment"`
+	RemovableUntil string  `csv:"removable_until"`
+	RemovalGrounds string  `csv:"removal_grounds"`
+	Removable      string  `csv:"removable"`
 }
 
 // csvFleetMetric is a fleet's row: the account, then its entry; an account
@@ -168,7 +177,7 @@ type csvFleetEvent struct {
 func CSV(w io.Writer, r *health.Report, o Options) error {
 	r = shownText(r) // text from the files, safe to show (clean.go)
 	if o.Details || o.DetailsOnly {
-		return writeCSV(w, csvEvents(r.Metrics))
+		return writeCSV(w, csvOrders(r, o))
 	}
 	return writeCSV(w, csvReport(r))
 }
@@ -191,7 +200,7 @@ func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
 			continue
 		}
 		if details {
-			for _, e := range csvEvents(a.Report.Metrics) {
+			for _, e := range csvOrders(a.Report, o) {
 				eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), CSVEvent: e})
 			}
 			continue
@@ -309,6 +318,33 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 		}
 		row.csvAmazon(m.Amazon)
 		rows = append(rows, row)
+	}
+	return rows
+}
+
+// csvOrders are the per-order rows of a report: the lists of its entries
+// (csvEvents), then audit feedback's work list where it is shown
+// (csvFeedback, feedbackShown).
+func csvOrders(r *health.Report, o Options) []CSVEvent {
+	rows := csvEvents(r.Metrics)
+	if feedbackShown(r, o) {
+		rows = append(rows, csvFeedback(r)...)
+	}
+	return rows
+}
+
+// csvFeedback is audit feedback's work list, a row per negative feedback
+// in the shape of an event's: metric removable_feedback, the order's
+// channel, the feedback as the event with its date and rating, then its
+// comment, removal deadline, grounds and whether it is still removable.
+func csvFeedback(r *health.Report) []CSVEvent {
+	rows := make([]CSVEvent, len(r.Feedback))
+	for i, f := range r.Feedback {
+		rows[i] = CSVEvent{Metric: metrics.RemovableFeedback, Fulfillment: f.Fulfillment, OrderID: CSVText(f.OrderID),
+			OrderDate: dateOrEmpty(f.OrderDate), Defect: metrics.NegativeFeedback, DefectDate: dateOrEmpty(f.FeedbackDate),
+			DefectStatus: CSVText("rating " + strconv.Itoa(f.Rating)), Comment: CSVText(f.Comment),
+			RemovableUntil: dateOrEmpty(f.RemovableUntil), RemovalGrounds: strings.Join(f.Grounds, " "),
+			Removable: strconv.FormatBool(f.Removable(r.AsOf))}
 	}
 	return rows
 }

@@ -16,8 +16,9 @@ import (
 // what it does not cover), one table row per metric entry, then what the
 // files do not show (incomplete entries with the days to download,
 // components not given), the forecasts, what could not be computed and
-// why, and how many defects could not be placed.
-func Markdown(w io.Writer, r *health.Report, _ Options) error {
+// why, audit feedback's work list, and how many defects could not be
+// placed.
+func Markdown(w io.Writer, r *health.Report, o Options) error {
 	r = shown(r) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	title := "Account health"
@@ -49,6 +50,7 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	}
 	mdList(&b, "Forecast", fc)
 	mdList(&b, "Not computed", mdNotComputed(r.Metrics))
+	mdFeedback(&b, r, o)
 	if n := len(r.Unmatched); n > 0 {
 		fmt.Fprintf(&b, "\n%s not counted: the order is not in any orders report given.\n", plural(n, "defect", "defects"))
 	}
@@ -213,6 +215,28 @@ func mdAccountNote(r *health.Report) string {
 		parts = append(parts, "account health: "+mdEscape(l))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// mdFeedback writes audit feedback's work list (feedback.go) as a table,
+// every cell escaped: the ids and comments come from the files.
+func mdFeedback(b *strings.Builder, r *health.Report, o Options) {
+	if !feedbackShown(r, o) {
+		return
+	}
+	if len(r.Feedback) == 0 {
+		fmt.Fprintf(b, "\n%s\n", feedbackNone)
+		return
+	}
+	fmt.Fprintf(b, "\n**%s**\n\n", feedbackHead(r))
+	rows := feedbackRows(r)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = mdEscape(row[i])
+		}
+	}
+	numeric := make([]bool, len(feedbackColumns))
+	numeric[feedbackRating] = true
+	mdTable(b, feedbackColumns, numeric, rows)
 }
 
 // mdNotComputed lists, per reason, the metrics that could not be computed.
