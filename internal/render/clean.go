@@ -20,13 +20,13 @@ import (
 // The copy is made field by field, by reflection, so that a string field
 // added to a document later is covered without a word here.
 
-// shown is the copy of a document to draw on one line per cell, note or
+// safeCopy is the copy of a document to draw on one line per cell, note or
 // message: tabs and line breaks become spaces (safetext.Line).
-func shown[T any](doc *T) *T { return cleanCopy(doc, safetext.Line) }
+func safeCopy[T any](doc *T) *T { return cleanCopy(doc, safetext.Line) }
 
-// shownText is the copy of a document for CSV, whose quoted values keep
+// safeCopyText is the copy of a document for CSV, whose quoted values keep
 // their tabs and line breaks (safetext.Text).
-func shownText[T any](doc *T) *T { return cleanCopy(doc, safetext.Text) }
+func safeCopyText[T any](doc *T) *T { return cleanCopy(doc, safetext.Text) }
 
 func cleanCopy[T any](doc *T, clean func(string) string) *T {
 	if doc == nil {

@@ -175,7 +175,7 @@ type csvFleetEvent struct {
 // row per metric entry, or with o.Details (or o.DetailsOnly) one row per
 // order and event of the per-order lists. Never coloured.
 func CSV(w io.Writer, r *health.Report, o Options) error {
-	r = shownText(r) // text from the files, safe to show (clean.go)
+	r = safeCopyText(r) // text from the files, safe to show (clean.go)
 	if o.Details || o.DetailsOnly {
 		return writeCSV(w, csvOrders(r, o))
 	}
@@ -185,7 +185,7 @@ func CSV(w io.Writer, r *health.Report, o Options) error {
 // CSVFleet writes the audit of many accounts as CSV: CSV's rows with the
 // account's name in a leading column.
 func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
-	f = shownText(f) // text from the files, safe to show (clean.go)
+	f = safeCopyText(f) // text from the files, safe to show (clean.go)
 	details := o.Details || o.DetailsOnly
 	var metricRows []csvFleetMetric
 	var eventRows []csvFleetEvent

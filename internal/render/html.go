@@ -24,12 +24,12 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // verdict table, then per entry its forecast, its trend as an inline SVG
 // chart and the orders counted against it, then audit feedback's work
 // list, what could not be computed or placed, the warnings and the input
-// files. No script, no font, no
-// image, no link leaves the page; the bytes depend only on the report.
+// files. No script, no font, no image, no link leaves the page; the bytes
+// depend only on the report.
 // Every figure comes from the report (the trend from r.Trend); this file
 // only chooses words and places points on a chart.
 func HTML(w io.Writer, r *health.Report, o Options) error {
-	r = shown(r) // text from the files, safe to show (clean.go)
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	return htmlTemplate.Execute(w, htmlPageOf(r, o))
 }
 

@@ -104,7 +104,7 @@ const junitTime = "0"
 // incomplete one says what to download), and pass, warn and fail pass
 // with their status and figures in <system-out>.
 func JUnit(w io.Writer, r *health.Report, o Options) error {
-	r = shown(r) // text from the files, safe to show (clean.go)
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	name := "audit " + r.Command
 	if r.Marketplace != "" {
 		name += " (" + r.Marketplace + ")"
@@ -118,7 +118,7 @@ func JUnit(w io.Writer, r *health.Report, o Options) error {
 // per account, named after its folder. An account that could not be read
 // has one testcase "load" with an <error>.
 func JUnitFleet(w io.Writer, f *health.Fleet, o Options) error {
-	f = shown(f) // text from the files, safe to show (clean.go)
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	doc := junitSuites{Name: "audit", Time: junitTime}
 	for _, a := range f.Accounts {
 		if a.Report == nil {

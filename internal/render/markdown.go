@@ -19,7 +19,7 @@ import (
 // why, audit feedback's work list, and how many defects could not be
 // placed.
 func Markdown(w io.Writer, r *health.Report, o Options) error {
-	r = shown(r) // text from the files, safe to show (clean.go)
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	title := "Account health"
 	if groups := groupByID(r.Metrics); len(groups) == 1 {
@@ -66,7 +66,7 @@ func Markdown(w io.Writer, r *health.Report, o Options) error {
 // Amazon knows that does not pass; an AHR column when an account has
 // Amazon's Account Health Rating.
 func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
-	f = shown(f) // text from the files, safe to show (clean.go)
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Account health of %s as of %s: %s\n\n", plural(len(f.Accounts), "account", "accounts"), f.AsOf, statusWord(f.Status))
 

@@ -31,7 +31,7 @@ import (
 // section (detailLists); with o.DetailsOnly (audit defects) they replace the
 // metrics table and the forecast.
 func Table(w io.Writer, r *health.Report, o Options) error {
-	r = shown(r) // text from the files, safe to show (clean.go)
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	if o.DetailsOnly {
 		return detailsOnly(w, r, pal)

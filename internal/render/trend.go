@@ -98,7 +98,7 @@ func plotted(p health.Point) (float64, bool) {
 // (incomplete dates left out), a sparkline, the target and the status on
 // the last date. A note says on how many dates each entry was incomplete.
 func TrendTable(w io.Writer, t *health.Trend, o Options) error {
-	t = shown(t) // text from the files, safe to show (clean.go)
+	t = safeCopy(t) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	title := "Trend"
 	if t.Marketplace != "" {
@@ -288,7 +288,7 @@ func seriesScope(s health.Series) string {
 // the last date, with its rate on the first and the last date, then how
 // many passed, had no data or were not computed.
 func TrendSummary(w io.Writer, t *health.Trend) {
-	t = shown(t) // text from the files, safe to show (clean.go)
+	t = safeCopy(t) // text from the files, safe to show (clean.go)
 	var parts []string
 	for _, st := range []health.Status{health.Fail, health.Incomplete, health.Warn} {
 		for _, s := range t.Series {
@@ -434,7 +434,7 @@ type trendRow struct {
 // gives it (value the score). value is the unrounded fraction, empty without a rate;
 // window_days is empty on entries without one (docs/trend.md).
 func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
-	t = shownText(t) // text from the files, safe to show (clean.go)
+	t = safeCopyText(t) // text from the files, safe to show (clean.go)
 	var rows []trendRow
 	for _, s := range t.Series {
 		wd := ""
