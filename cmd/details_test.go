@@ -24,8 +24,10 @@ func TestGoldenDetails(t *testing.T) {
 			stdout: "csv-all-us.golden", stderr: "csv-all-us.stderr.golden"},
 		{wantCode: ExitFailed, name: "all, acme-de, csv", args: []string{"all", "--as-of", "2026-11-20", "-o", "csv", acmeDE},
 			stdout: "csv-all-de.golden", stderr: "csv-all-de.stderr.golden"},
-		{wantCode: ExitFailed, name: "all --details, acme-us, csv is the defects list", args: []string{"all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme},
-			stdout: "csv-defects-us.golden"},
+		// The defects list, then audit feedback's work list, as the table
+		// of all --details shows it (TestAllDetailsCSVIsTheDefectsList).
+		{wantCode: ExitFailed, name: "all --details, acme-us, csv", args: []string{"all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme},
+			stdout: "csv-all-details-us.golden"},
 	}
 	// Every sample account fails an entry on 2026-11-20.
 	checkGolden(t, tests)
@@ -96,6 +98,26 @@ func TestDetailsKeepsTheTable(t *testing.T) {
 			if !strings.HasPrefix(detailed.stdout, plain.stdout[:strings.Index(plain.stdout, "\n\n")]) {
 				t.Errorf("%v tty %v: the title changed", c.args, tty)
 			}
+		}
+	}
+}
+
+// audit all --details -o csv is the defects list, then the rows of the
+// negative feedback work list the table of all --details shows too.
+func TestAllDetailsCSVIsTheDefectsList(t *testing.T) {
+	defects := run(t, false, "defects", "--as-of", "2026-11-20", "-o", "csv", acme).stdout
+	all := run(t, false, "all", "--details", "--as-of", "2026-11-20", "-o", "csv", acme).stdout
+	rest, ok := strings.CutPrefix(all, defects)
+	if !ok {
+		t.Fatalf("all --details does not start with the defects list:\n%s", firstDiff(all, defects))
+	}
+	lines := strings.Split(strings.TrimSuffix(rest, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d rows after the defects list, want the 2 negative feedback:\n%s", len(lines), rest)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "removable_feedback,") {
+			t.Errorf("row after the defects list: %q", l)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -11,6 +12,15 @@ func TestFeedbackAndRisksGolden(t *testing.T) {
 			wantCode: ExitFailed, stdout: "feedback-table-piped.golden", stderr: "feedback-table-piped.stderr.golden"},
 		{name: "feedback, json", args: []string{"feedback", "--as-of", "2026-11-20", "-o", "json", acme},
 			wantCode: ExitFailed, stdout: "feedback-json.golden"},
+		// Every other format carries the work list too.
+		{name: "feedback, markdown", args: []string{"feedback", "--as-of", "2026-11-20", "-o", "markdown", acme},
+			wantCode: ExitFailed, stdout: "feedback-markdown.golden"},
+		{name: "feedback, csv", args: []string{"feedback", "--as-of", "2026-11-20", "-o", "csv", acme},
+			wantCode: ExitFailed, stdout: "feedback-csv.golden"},
+		{name: "feedback, html", args: []string{"feedback", "--as-of", "2026-11-20", "-o", "html", acme},
+			wantCode: ExitFailed, stdout: "feedback-html.golden"},
+		{name: "feedback, junit", args: []string{"feedback", "--as-of", "2026-11-20", "-o", "junit", acme},
+			wantCode: ExitFailed, stdout: "feedback-junit.golden"},
 		{name: "risks, table piped", args: []string{"risks", "--as-of", "2026-11-20", acme},
 			wantCode: ExitOK, stdout: "risks-table-piped.golden", stderr: "risks-table-piped.stderr.golden"},
 		{name: "risks, json", args: []string{"risks", "--as-of", "2026-11-20", "-o", "json", acme},
@@ -58,5 +68,25 @@ func TestFeedbackList(t *testing.T) {
 		if m.IfRemoved == nil || m.IfRemoved.Numerator != m.Numerator || m.Provisional == nil || m.Provisional.FinalOn != "2027-02-04" {
 			t.Errorf("%s %s: if_removed %+v, provisional %+v", m.ID, m.Fulfillment, m.IfRemoved, m.Provisional)
 		}
+	}
+}
+
+// audit feedback's work list is in every format that can hold it, not
+// only the table and JSON: each negative feedback with its order, date,
+// rating, deadline, grounds and comment.
+func TestFeedbackListInEveryFormat(t *testing.T) {
+	for _, format := range []string{"table", "json", "markdown", "csv", "html", "junit"} {
+		t.Run(format, func(t *testing.T) {
+			out := run(t, false, "feedback", "--as-of", "2026-11-20", "-o", format, acme).stdout
+			for _, want := range []string{"114-6161865-0739074", "2026-11-02", "2027-01-31", "fulfilled_by_amazon", "Smells of chemicals",
+				"114-6158072-6184001", "2026-11-14", "2027-02-12", "Box crushed, item cracked"} {
+				if format == "markdown" {
+					want = strings.ReplaceAll(want, "_", `\_`)
+				}
+				if !strings.Contains(out, want) {
+					t.Errorf("-o %s lacks %q:\n%s", format, want, out)
+				}
+			}
+		})
 	}
 }

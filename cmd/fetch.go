@@ -150,7 +150,7 @@ func runFetch(o *fetchOptions) error {
 	}
 	p.opts.Settings = s
 	for _, w := range p.warnings {
-		fmt.Fprintf(ao.IO.ErrOut, "warning: %s\n", w)
+		printWarning(ao.IO.ErrOut, w)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -37,7 +37,7 @@ func (o *auditOptions) emit(format, table writer, warnings []string) error {
 	ropts := o.renderOptions()
 	showWarnings := func() {
 		for _, w := range warnings {
-			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", w)
+			printWarning(o.IO.ErrOut, w)
 		}
 	}
 	if o.OutputFile == "" {

@@ -6,11 +6,13 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellerhealth/audit/internal/iostreams"
+	"github.com/sellerhealth/audit/internal/safetext"
 )
 
 // Exit codes (README, "Exit codes").
@@ -51,12 +53,22 @@ func exitCode(env Env, root *cobra.Command, err error) int {
 	case errors.Is(err, errThresholds):
 		return ExitFailed
 	}
-	fmt.Fprintf(env.IO.ErrOut, "audit: %v\n", err)
+	// The message may name a file, a zip member or a value from the files:
+	// made safe to show, as warnings are (printWarning), keeping the line
+	// breaks and tabs of cobra's own messages ("Did you mean this?").
+	fmt.Fprintf(env.IO.ErrOut, "audit: %s\n", safetext.Text(err.Error()))
 	var ue *usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
 		fmt.Fprintf(env.IO.ErrOut, "Run 'audit --help' for usage.\n")
 	}
 	return ExitError
+}
+
+// printWarning writes a warning on stderr. Warnings name files, zip
+// members and values from the files, so their text is made safe to show
+// first (safetext): no control character from a file reaches the terminal.
+func printWarning(w io.Writer, msg string) {
+	fmt.Fprintf(w, "warning: %s\n", safetext.Line(msg))
 }
 
 // usageError is a bad flag value or argument list.

@@ -143,7 +143,7 @@ func runTrend(o *trendOptions) error {
 	if o.Output == "csv" && o.OutputFile == "" {
 		// A spreadsheet has no place for them; the table and JSON do.
 		for _, w := range tr.Warnings {
-			fmt.Fprintf(o.IO.ErrOut, "warning: %s\n", w)
+			printWarning(o.IO.ErrOut, w)
 		}
 	}
 	err = o.emit(

@@ -287,6 +287,7 @@ func accountCheckName(c health.AccountCheck) string {
 // whether the files explain it, then the explanations and what only
 // Amazon knows.
 func Reconcile(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Amazon's figures beside ours"), r.AsOf)
 	var rows [][]string

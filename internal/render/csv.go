@@ -13,30 +13,62 @@ import (
 	"github.com/sellerhealth/audit/internal/metrics"
 )
 
+// CSVText is a column of text that comes from the files or the command
+// line (an order id, a store, a reason, Amazon's words, an account name,
+// an error), never a value audit writes itself (a number, a date, an id or
+// status of its own). A spreadsheet would run such a text as a formula if
+// it starts like one, so it is written escaped (csvCell). Every other
+// column is a string audit chose from its own words and figures, and is
+// written as it is: "-0.0074" stays a number.
+type CSVText string
+
+// MarshalCSV writes the text escaped for a spreadsheet (gocsv calls it).
+func (t CSVText) MarshalCSV() (string, error) { return csvCell(string(t)), nil }
+
+// csvCell is a text cell a spreadsheet reads as text (OWASP, "CSV
+// Injection"): one that would start a formula gets a single quote in
+// front. A formula starts with =, +, - or @, possibly after blanks a
+// spreadsheet trims, or the cell starts with a tab or a line break. The
+// csv.Writer then quotes the cell where RFC 4180 needs it (a comma, a
+// quote, a line break), so the text cannot spill into the next cell.
+func csvCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '\t', '\r', '\n':
+		return "'" + s
+	}
+	if t := strings.TrimLeft(s, " \t\r\n"); t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // CSVMetric is one row of -o csv without --details: one metric entry
 // (docs/outputs.md, "CSV"). Every value is text already written the way the
 // document shows it: a rate as a plain decimal, an absent value empty.
 type CSVMetric struct {
-	Metric            string `csv:"metric"`
-	Name              string `csv:"name"`
-	Fulfillment       string `csv:"fulfillment"`
-	WindowDays        string `csv:"window_days"`
-	Marketplace       string `csv:"marketplace"`
-	Value             string `csv:"value"`
-	Numerator         string `csv:"numerator"`
-	Denominator       string `csv:"denominator"`
-	Status            string `csv:"status"`
-	TargetOp          string `csv:"target_op"`
-	Target            string `csv:"target"`
-	WarnAt            string `csv:"warn_at"`
-	WindowFrom        string `csv:"window_from"`
-	WindowTo          string `csv:"window_to"`
-	RecoversOn        string `csv:"recovers_on"`
-	CleanOrdersNeeded string `csv:"clean_orders_needed"`
+	Metric            string  `csv:"metric"`
+	Name              CSVText `csv:"name"`
+	Fulfillment       string  `csv:"fulfillment"`
+	WindowDays        string  `csv:"window_days"`
+	Marketplace       CSVText `csv:"marketplace"`
+	Value             string  `csv:"value"`
+	Numerator         string  `csv:"numerator"`
+	Denominator       string  `csv:"denominator"`
+	Status            string  `csv:"status"`
+	TargetOp          string  `csv:"target_op"`
+	Target            string  `csv:"target"`
+	WarnAt            string  `csv:"warn_at"`
+	WindowFrom        string  `csv:"window_from"`
+	WindowTo          string  `csv:"window_to"`
+	RecoversOn        string  `csv:"recovers_on"`
+	CleanOrdersNeeded string  `csv:"clean_orders_needed"`
 	// Reason is why the entry was not computed, why its forecast has no
 	// recovers_on or clean_orders_needed, or, when it is incomplete, what
 	// the files cover and what to download.
-	Reason string `csv:"reason"`
+	Reason CSVText `csv:"reason"`
 	// StatusOnFilesGiven is an incomplete entry's status on the files
 	// given (the JSON's partial_status: gocsv reads a tag that starts
 	// with "partial" as an option).
@@ -61,16 +93,16 @@ type CSVMetric struct {
 	// entry Amazon gives no figure for. On a row of what only Amazon knows
 	// (metric account_health_rating, account_status or policy),
 	// amazon_status is Amazon's word as written.
-	AmazonValue               string `csv:"amazon_value"`
-	AmazonNumerator           string `csv:"amazon_numerator"`
-	AmazonDenominator         string `csv:"amazon_denominator"`
-	AmazonWindowFrom          string `csv:"amazon_window_from"`
-	AmazonWindowTo            string `csv:"amazon_window_to"`
-	AmazonStatus              string `csv:"amazon_status"`
-	OursOverAmazonNumerator   string `csv:"ours_over_amazon_numerator"`
-	OursOverAmazonDenominator string `csv:"ours_over_amazon_denominator"`
-	AmazonAgrees              string `csv:"amazon_agrees"`
-	AmazonExplained           string `csv:"amazon_explained"`
+	AmazonValue               string  `csv:"amazon_value"`
+	AmazonNumerator           string  `csv:"amazon_numerator"`
+	AmazonDenominator         string  `csv:"amazon_denominator"`
+	AmazonWindowFrom          string  `csv:"amazon_window_from"`
+	AmazonWindowTo            string  `csv:"amazon_window_to"`
+	AmazonStatus              CSVText `csv:"amazon_status"`
+	OursOverAmazonNumerator   string  `csv:"ours_over_amazon_numerator"`
+	OursOverAmazonDenominator string  `csv:"ours_over_amazon_denominator"`
+	AmazonAgrees              string  `csv:"amazon_agrees"`
+	AmazonExplained           string  `csv:"amazon_explained"`
 }
 
 // csvComponent is the cell of a component: its column in row.
@@ -99,43 +131,53 @@ func (row *CSVMetric) csvComponent(key string) *string {
 // CSVEvent is one row of -o csv with --details or of audit defects: one
 // event of one order counted against a metric entry.
 type CSVEvent struct {
-	Metric      string `csv:"metric"`
-	Fulfillment string `csv:"fulfillment"`
-	WindowDays  string `csv:"window_days"`
-	Marketplace string `csv:"marketplace"`
-	OrderID     string `csv:"order_id"`
-	OrderDate   string `csv:"order_date"`
+	Metric      string  `csv:"metric"`
+	Fulfillment string  `csv:"fulfillment"`
+	WindowDays  string  `csv:"window_days"`
+	Marketplace CSVText `csv:"marketplace"`
+	OrderID     CSVText `csv:"order_id"`
+	OrderDate   string  `csv:"order_date"`
 	// WindowDate is the date that places the order in the window: the
 	// order date, the expected ship date, the promised delivery date.
-	WindowDate     string `csv:"window_date"`
-	Defect         string `csv:"defect"`
-	DefectDate     string `csv:"defect_date"`
-	DefectStatus   string `csv:"defect_status"`
-	LeavesWindowOn string `csv:"leaves_window_on"`
+	WindowDate     string  `csv:"window_date"`
+	Defect         string  `csv:"defect"`
+	DefectDate     string  `csv:"defect_date"`
+	DefectStatus   CSVText `csv:"defect_status"`
+	LeavesWindowOn string  `csv:"leaves_window_on"`
+	// On the rows of audit feedback's work list (metric
+	// removable_feedback, the JSON's feedback): the buyer's comment, the
+	// day a removal request is due by, the grounds Amazon removes it on
+	// (separated by spaces) and whether a request is still worth making.
+	// Empty on the other rows.
+	Comment        CSVText `csv:"comment"`
+	RemovableUntil string  `csv:"removable_until"`
+	RemovalGrounds string  `csv:"removal_grounds"`
+	Removable      string  `csv:"removable"`
 }
 
 // csvFleetMetric is a fleet's row: the account, then its entry; an account
 // that could not be read has one row, status "error" and the error as the
 // reason.
 type csvFleetMetric struct {
-	Account string `csv:"account"`
+	Account CSVText `csv:"account"`
 	CSVMetric
 }
 
 // csvFleetEvent is a fleet's per-order row; an account that could not be
 // read has one row with only the account and the error.
 type csvFleetEvent struct {
-	Account string `csv:"account"`
+	Account CSVText `csv:"account"`
 	CSVEvent
-	Error string `csv:"error"`
+	Error CSVText `csv:"error"`
 }
 
 // CSV writes the report as comma-separated values with a header row: one
 // row per metric entry, or with o.Details (or o.DetailsOnly) one row per
 // order and event of the per-order lists. Never coloured.
 func CSV(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopyText(r) // text from the files, safe to show (clean.go)
 	if o.Details || o.DetailsOnly {
-		return writeCSV(w, csvEvents(r.Metrics))
+		return writeCSV(w, csvOrders(r, o))
 	}
 	return writeCSV(w, csvReport(r))
 }
@@ -143,27 +185,28 @@ func CSV(w io.Writer, r *health.Report, o Options) error {
 // CSVFleet writes the audit of many accounts as CSV: CSV's rows with the
 // account's name in a leading column.
 func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
+	f = safeCopyText(f) // text from the files, safe to show (clean.go)
 	details := o.Details || o.DetailsOnly
 	var metricRows []csvFleetMetric
 	var eventRows []csvFleetEvent
 	for _, a := range f.Accounts {
 		if a.Report == nil {
 			if details {
-				eventRows = append(eventRows, csvFleetEvent{Account: a.Name, Error: a.Error})
+				eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), Error: CSVText(a.Error)})
 			} else {
-				metricRows = append(metricRows, csvFleetMetric{Account: a.Name,
-					CSVMetric: CSVMetric{Status: health.Error.String(), Reason: a.Error}})
+				metricRows = append(metricRows, csvFleetMetric{Account: CSVText(a.Name),
+					CSVMetric: CSVMetric{Status: health.Error.String(), Reason: CSVText(a.Error)}})
 			}
 			continue
 		}
 		if details {
-			for _, e := range csvEvents(a.Report.Metrics) {
-				eventRows = append(eventRows, csvFleetEvent{Account: a.Name, CSVEvent: e})
+			for _, e := range csvOrders(a.Report, o) {
+				eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), CSVEvent: e})
 			}
 			continue
 		}
 		for _, m := range csvReport(a.Report) {
-			metricRows = append(metricRows, csvFleetMetric{Account: a.Name, CSVMetric: m})
+			metricRows = append(metricRows, csvFleetMetric{Account: CSVText(a.Name), CSVMetric: m})
 		}
 	}
 	if details {
@@ -193,8 +236,8 @@ func csvReport(r *health.Report) []CSVMetric {
 func csvAccountChecks(cs []health.AccountCheck) []CSVMetric {
 	rows := make([]CSVMetric, 0, len(cs))
 	for _, c := range cs {
-		row := CSVMetric{Metric: c.Kind, Name: accountCheckName(c), Marketplace: c.Store, Status: c.Status.String(),
-			Reason: c.Reason, AmazonStatus: c.Value}
+		row := CSVMetric{Metric: c.Kind, Name: CSVText(accountCheckName(c)), Marketplace: CSVText(c.Store), Status: c.Status.String(),
+			Reason: CSVText(c.Reason), AmazonStatus: CSVText(c.Value)}
 		switch {
 		case c.Score != nil:
 			row.Value = strconv.Itoa(*c.Score)
@@ -226,7 +269,7 @@ func (row *CSVMetric) csvAmazon(a *health.Amazon) {
 	if a.Window != nil {
 		row.AmazonWindowFrom, row.AmazonWindowTo = a.Window.From.String(), a.Window.To.String()
 	}
-	row.AmazonStatus = a.Status
+	row.AmazonStatus = CSVText(a.Status)
 	row.OursOverAmazonNumerator, row.OursOverAmazonDenominator = strconv.Itoa(a.Ours.Numerator), strconv.Itoa(a.Ours.Denominator)
 	row.AmazonAgrees, row.AmazonExplained = strconv.FormatBool(a.Agrees), strconv.FormatBool(a.Explained)
 }
@@ -235,8 +278,8 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 	rows := make([]CSVMetric, 0, len(vs))
 	for _, m := range vs {
 		row := CSVMetric{
-			Metric: m.ID, Name: metricTitle(m.ID), Fulfillment: m.Fulfillment, WindowDays: intOrEmpty(m.WindowDays),
-			Marketplace: m.Marketplace, Status: m.Status.String(), Reason: m.NotComputed,
+			Metric: m.ID, Name: CSVText(metricTitle(m.ID)), Fulfillment: m.Fulfillment, WindowDays: intOrEmpty(m.WindowDays),
+			Marketplace: CSVText(m.Marketplace), Status: m.Status.String(), Reason: CSVText(m.NotComputed),
 		}
 		if m.Status != health.NotComputed { // the counts mean nothing then
 			row.Numerator, row.Denominator = strconv.Itoa(m.Numerator), strconv.Itoa(m.Denominator)
@@ -250,7 +293,7 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 			row.StatusOnFilesGiven = m.Partial.String()
 			if !m.Coverage.Complete() {
 				row.MissingDays = strings.Join(rangeTexts(m.Coverage.Missing), " ")
-				row.Reason = coverageText(m.Coverage)
+				row.Reason = CSVText(coverageText(m.Coverage))
 			}
 		}
 		if v, ok := m.Value(); ok {
@@ -270,11 +313,38 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 				row.CleanOrdersNeeded = strconv.Itoa(*f.CleanOrdersNeeded)
 			}
 			if row.Reason == "" {
-				row.Reason = f.Reason
+				row.Reason = CSVText(f.Reason)
 			}
 		}
 		row.csvAmazon(m.Amazon)
 		rows = append(rows, row)
+	}
+	return rows
+}
+
+// csvOrders are the per-order rows of a report: the lists of its entries
+// (csvEvents), then audit feedback's work list where it is shown
+// (csvFeedback, feedbackShown).
+func csvOrders(r *health.Report, o Options) []CSVEvent {
+	rows := csvEvents(r.Metrics)
+	if feedbackShown(r, o) {
+		rows = append(rows, csvFeedback(r)...)
+	}
+	return rows
+}
+
+// csvFeedback is audit feedback's work list, a row per negative feedback
+// in the shape of an event's: metric removable_feedback, the order's
+// channel, the feedback as the event with its date and rating, then its
+// comment, removal deadline, grounds and whether it is still removable.
+func csvFeedback(r *health.Report) []CSVEvent {
+	rows := make([]CSVEvent, len(r.Feedback))
+	for i, f := range r.Feedback {
+		rows[i] = CSVEvent{Metric: metrics.RemovableFeedback, Fulfillment: f.Fulfillment, OrderID: CSVText(f.OrderID),
+			OrderDate: dateOrEmpty(f.OrderDate), Defect: metrics.NegativeFeedback, DefectDate: dateOrEmpty(f.FeedbackDate),
+			DefectStatus: CSVText("rating " + strconv.Itoa(f.Rating)), Comment: CSVText(f.Comment),
+			RemovableUntil: dateOrEmpty(f.RemovableUntil), RemovalGrounds: strings.Join(f.Grounds, " "),
+			Removable: strconv.FormatBool(f.Removable(r.AsOf))}
 	}
 	return rows
 }
@@ -288,8 +358,8 @@ func csvEvents(vs []health.Verdict) []CSVEvent {
 	for _, v := range listed(vs) {
 		for _, it := range v.Items {
 			base := CSVEvent{
-				Metric: v.ID, Fulfillment: v.Fulfillment, WindowDays: intOrEmpty(v.WindowDays), Marketplace: v.Marketplace,
-				OrderID: it.OrderID, OrderDate: dateOrEmpty(it.OrderDate), WindowDate: dateOrEmpty(it.KeyDate),
+				Metric: v.ID, Fulfillment: v.Fulfillment, WindowDays: intOrEmpty(v.WindowDays), Marketplace: CSVText(v.Marketplace),
+				OrderID: CSVText(it.OrderID), OrderDate: dateOrEmpty(it.OrderDate), WindowDate: dateOrEmpty(it.KeyDate),
 				LeavesWindowOn: dateOrEmpty(it.LeavesWindowOn),
 			}
 			if it.Fulfillment != "" {
@@ -300,7 +370,7 @@ func csvEvents(vs []health.Verdict) []CSVEvent {
 			}
 			for _, e := range it.Events {
 				row := base
-				row.Defect, row.DefectDate, row.DefectStatus = e.Type, dateOrEmpty(e.Date), e.Status
+				row.Defect, row.DefectDate, row.DefectStatus = e.Type, dateOrEmpty(e.Date), CSVText(e.Status)
 				rows = append(rows, row)
 			}
 		}

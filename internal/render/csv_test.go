@@ -20,7 +20,7 @@ var (
 		"amazon_value", "amazon_numerator", "amazon_denominator", "amazon_window_from", "amazon_window_to", "amazon_status",
 		"ours_over_amazon_numerator", "ours_over_amazon_denominator", "amazon_agrees", "amazon_explained"}
 	csvEventHeader = []string{"metric", "fulfillment", "window_days", "marketplace", "order_id", "order_date", "window_date",
-		"defect", "defect_date", "defect_status", "leaves_window_on"}
+		"defect", "defect_date", "defect_status", "leaves_window_on", "comment", "removable_until", "removal_grounds", "removable"}
 )
 
 // csvRecords parses out with encoding/csv, every row as wide as the header.
@@ -148,6 +148,9 @@ func TestCSVDetails(t *testing.T) {
 			// An order without events still has its row.
 			{"invoice_defect_rate", "", "", "DE", "302-0000005-0000005", "", "2026-11-09", "", "", "", "2026-11-23"},
 		}
+		for i := range want { // the feedback columns: empty but on its rows
+			want[i] = append(want[i], "", "", "", "")
+		}
 		if len(recs)-1 != len(want) {
 			t.Fatalf("%+v: %d rows, want %d:\n%q", o, len(recs)-1, len(want), recs)
 		}
@@ -155,6 +158,41 @@ func TestCSVDetails(t *testing.T) {
 			if !detSameStrings(recs[1+i], w) {
 				t.Errorf("%+v: row %d %q, want %q", o, i+1, recs[1+i], w)
 			}
+		}
+	}
+}
+
+// audit feedback's work list follows the per-order rows where the table
+// shows it (audit feedback, --details), a row per feedback in the shape of
+// an event's, with its comment, deadline, grounds and whether it is still
+// removable; audit defects has the lists alone.
+func TestCSVFeedback(t *testing.T) {
+	r := detOdrReport()
+	r.Feedback = []metrics.FeedbackItem{
+		{OrderID: "114-0000001-0000001", OrderDate: detDay("2026-10-24"), Fulfillment: "afn", FeedbackDate: detDay("2026-11-02"), Rating: 2,
+			Comment: "Smells, \"new\"", RemovableUntil: detDay("2027-01-31"), Grounds: []string{"fulfilled_by_amazon", "personal_data"}},
+		{OrderID: "114-0000002-0000002", OrderDate: detDay("2026-11-06"), FeedbackDate: detDay("2026-11-14"), Rating: 1,
+			Comment: "=late", RemovableUntil: detDay("2027-02-12")},
+	}
+	recs := csvRecords(t, renderCSV(t, r, render.Options{Details: true}))
+	if !detSameStrings(recs[0], csvEventHeader) {
+		t.Fatalf("header %q", recs[0])
+	}
+	want := [][]string{
+		{"removable_feedback", "afn", "", "", "114-0000001-0000001", "2026-10-24", "", "negative_feedback", "2026-11-02", "rating 2", "",
+			"Smells, \"new\"", "2027-01-31", "fulfilled_by_amazon personal_data", "true"},
+		{"removable_feedback", "", "", "", "114-0000002-0000002", "2026-11-06", "", "negative_feedback", "2026-11-14", "rating 1", "",
+			"'=late", "2027-02-12", "", "false"},
+	}
+	got := recs[len(recs)-2:]
+	for i, w := range want {
+		if !detSameStrings(got[i], w) {
+			t.Errorf("feedback row %d %q, want %q", i+1, got[i], w)
+		}
+	}
+	for _, o := range []render.Options{{Details: true, DetailsOnly: true}, {}} {
+		if out := renderCSV(t, r, o); strings.Contains(out, "removable_feedback") {
+			t.Errorf("%+v: feedback rows in\n%s", o, out)
 		}
 	}
 }

@@ -24,6 +24,7 @@ import (
 // With o.Details (or o.DetailsOnly) each account's own table comes first,
 // so the summary is what stays on screen.
 func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	if o.Details || o.DetailsOnly {
 		for _, a := range f.Accounts {
@@ -268,6 +269,7 @@ func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
 // read, failed, were incomplete and warned, naming them, and how many
 // passed or had no data.
 func FleetSummary(w io.Writer, f *health.Fleet) {
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	byStatus := map[health.Status][]string{}
 	for _, a := range f.Accounts {
 		byStatus[a.Status()] = append(byStatus[a.Status()], a.Name)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
 )
 
 //go:embed html.tmpl
@@ -21,13 +22,15 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 
 // HTML writes the report as one self-contained page for a client: the
 // verdict table, then per entry its forecast, its trend as an inline SVG
-// chart and the orders counted against it, then what could not be computed
-// or placed, the warnings and the input files. No script, no font, no
-// image, no link leaves the page; the bytes depend only on the report.
+// chart and the orders counted against it, then audit feedback's work
+// list, what could not be computed or placed, the warnings and the input
+// files. No script, no font, no image, no link leaves the page; the bytes
+// depend only on the report.
 // Every figure comes from the report (the trend from r.Trend); this file
 // only chooses words and places points on a chart.
-func HTML(w io.Writer, r *health.Report, _ Options) error {
-	return htmlTemplate.Execute(w, htmlPageOf(r))
+func HTML(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
+	return htmlTemplate.Execute(w, htmlPageOf(r, o))
 }
 
 // htmlPage is what the template draws: words and coordinates, ready.
@@ -44,8 +47,11 @@ type htmlPage struct {
 	NotComputed []htmlReason
 	// Amazon are Amazon's own figures beside ours, a line each with its
 	// explanations; Account what only Amazon's report tells.
-	Amazon    []noteGroup
-	Account   []string
+	Amazon  []noteGroup
+	Account []string
+	// Feedback is audit feedback's work list (feedback.go); nil when it
+	// is not shown (feedbackShown).
+	Feedback  *htmlFeedback
 	Unmatched []htmlUnmatched
 	Warnings  []string
 	Inputs    []htmlInput
@@ -127,6 +133,21 @@ type htmlReason struct {
 	Reason string
 }
 
+type htmlFeedback struct {
+	Title   string // "Negative feedback"
+	Head    string // "Negative feedback in the ODR window: 2, 1 of them removable (help 20231)"
+	None    string // said instead of an empty list
+	Columns []string
+	Rows    [][]htmlCell
+}
+
+// htmlCell is a table cell and its class: "id" for an order id, "num"
+// for a number, "" otherwise.
+type htmlCell struct {
+	Text  string
+	Class string
+}
+
 type htmlUnmatched struct {
 	OrderID string
 	Defect  string
@@ -153,7 +174,7 @@ func htmlVerdictStatus(v health.Verdict) htmlStatus {
 	return st
 }
 
-func htmlPageOf(r *health.Report) htmlPage {
+func htmlPageOf(r *health.Report, o Options) htmlPage {
 	p := htmlPage{
 		Title:   "Account health – ",
 		Command: r.Command,
@@ -191,6 +212,9 @@ func htmlPageOf(r *health.Report) htmlPage {
 		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
 	}
 	p.Amazon, p.Account = amazonNotes(r.Metrics), accountLines(r.Account)
+	if feedbackShown(r, o) {
+		p.Feedback = htmlFeedbackOf(r)
+	}
 	for _, u := range r.Unmatched {
 		p.Unmatched = append(p.Unmatched, htmlUnmatched{OrderID: u.OrderID, Defect: label(kindLabels, u.Kind),
 			FoundAt: u.File + ":" + strconv.Itoa(u.Line)})
@@ -270,6 +294,22 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 		e.Items = append(e.Items, hi)
 	}
 	return e
+}
+
+// htmlFeedbackOf is audit feedback's work list in the words of the
+// table (feedback.go).
+func htmlFeedbackOf(r *health.Report) *htmlFeedback {
+	f := &htmlFeedback{Title: metricOf(metrics.RemovableFeedback).Title, Head: feedbackHead(r), None: feedbackNone,
+		Columns: feedbackColumns}
+	for _, cells := range feedbackRows(r) {
+		row := make([]htmlCell, len(cells))
+		for i, c := range cells {
+			row[i] = htmlCell{Text: c}
+		}
+		row[0].Class, row[feedbackRating].Class = "id", "num"
+		f.Rows = append(f.Rows, row)
+	}
+	return f
 }
 
 // htmlSameEntry says whether two verdicts are the same entry: the same

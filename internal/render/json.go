@@ -4,15 +4,18 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/records"
+	"github.com/sellerhealth/audit/internal/safetext"
 )
 
 // SchemaVersion of the JSON document; docs/json.md is its contract.
@@ -243,7 +246,7 @@ func (js *jsonStream) value(prefix string, v any) {
 	if js.err = js.enc.Encode(v); js.err != nil {
 		return
 	}
-	js.w.Write(bytes.TrimSuffix(js.buf.Bytes(), []byte("\n")))
+	js.w.Write(jsonSafe(bytes.TrimSuffix(js.buf.Bytes(), []byte("\n"))))
 }
 
 func (js *jsonStream) key(k string) {
@@ -345,10 +348,44 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 
 // writeJSON writes one indented document, HTML characters unescaped.
 func writeJSON(w io.Writer, doc any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(b.Bytes()))
+	return err
+}
+
+// jsonSafe writes as \u escapes what encoding/json leaves raw of the
+// characters safetext names: DEL, the C1 controls and the bidirectional
+// overrides (it escapes the C0 controls itself). The document keeps every
+// string as it was in the files, for a program, yet `cat report.json`
+// shows no control character to the terminal. Outside its strings a JSON
+// document is ASCII, so every such rune is inside a string, where its
+// escape means the same.
+func jsonSafe(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x7f {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if safetext.Unsafe(r) {
+			out = append(out, b[last:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			last = i + n
+		}
+		i += n
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 // jsonItems converts a metric's per-order list.

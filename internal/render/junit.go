@@ -33,6 +33,9 @@ type junitSuite struct {
 	Time       string             `xml:"time,attr"`
 	Properties *junitPropertyList `xml:"properties"`
 	Cases      []junitCase        `xml:"testcase"`
+	// SystemOut is audit feedback's work list (feedback.go), in lines: a
+	// list to act on, not a test, so no testcase of its own.
+	SystemOut junitText `xml:"system-out,omitempty"`
 }
 
 type junitPropertyList struct {
@@ -101,12 +104,13 @@ const junitTime = "0"
 // incomplete one says what to download), and pass, warn and fail pass
 // with their status and figures in <system-out>.
 func JUnit(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	name := "audit " + r.Command
 	if r.Marketplace != "" {
 		name += " (" + r.Marketplace + ")"
 	}
 	doc := junitSuites{Name: "audit", Time: junitTime}
-	doc.add(junitReportSuite(name, r.Marketplace, r, o.FailOn))
+	doc.add(junitReportSuite(name, r.Marketplace, r, o))
 	return writeJUnit(w, doc)
 }
 
@@ -114,6 +118,7 @@ func JUnit(w io.Writer, r *health.Report, o Options) error {
 // per account, named after its folder. An account that could not be read
 // has one testcase "load" with an <error>.
 func JUnitFleet(w io.Writer, f *health.Fleet, o Options) error {
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	doc := junitSuites{Name: "audit", Time: junitTime}
 	for _, a := range f.Accounts {
 		if a.Report == nil {
@@ -127,7 +132,7 @@ func JUnitFleet(w io.Writer, f *health.Fleet, o Options) error {
 			})
 			continue
 		}
-		doc.add(junitReportSuite(a.Name, a.Name, a.Report, o.FailOn))
+		doc.add(junitReportSuite(a.Name, a.Name, a.Report, o))
 	}
 	return writeJUnit(w, doc)
 }
@@ -155,14 +160,17 @@ func (d *junitSuites) add(s junitSuite) {
 
 // junitReportSuite is the testsuite of one report; group is the middle of
 // each classname (the account, or the store of a single report).
-func junitReportSuite(name, group string, r *health.Report, failOn health.FailOn) junitSuite {
+func junitReportSuite(name, group string, r *health.Report, o Options) junitSuite {
 	s := junitSuite{Name: name, Time: junitTime,
 		Properties: junitProps("as_of", r.AsOf.String(), "profile", r.Profile, "marketplace", r.Marketplace)}
 	for _, m := range r.Metrics {
-		s.Cases = append(s.Cases, junitTestcase(group, m, failOn))
+		s.Cases = append(s.Cases, junitTestcase(group, m, o.FailOn))
 	}
 	for _, a := range r.Account {
-		s.Cases = append(s.Cases, junitAccountCase(group, a, failOn))
+		s.Cases = append(s.Cases, junitAccountCase(group, a, o.FailOn))
+	}
+	if feedbackShown(r, o) {
+		s.SystemOut = junitText(strings.Join(feedbackLines(r), "\n"))
 	}
 	return s
 }

@@ -261,8 +261,9 @@ func TestJUnitFleet(t *testing.T) {
 		t.Errorf("clean: marketplace property %q, want DE", got)
 	}
 	load := doc.Suites[1].find(t, "load")
-	// A control character XML cannot carry is replaced, not written raw.
-	wantErr := "orders.txt:3:2: rating \"five\" is not a number <1-5> & more\uFFFD"
+	// A control character is shown in its visible form (safetext), not
+	// written raw nor lost.
+	wantErr := "orders.txt:3:2: rating \"five\" is not a number <1-5> & more\\x01"
 	if load.Error == nil || load.Error.Message != wantErr {
 		t.Fatalf("broken account's load testcase = %+v, want <error message=%q>", load, wantErr)
 	}

@@ -16,27 +16,29 @@ import (
 // what it does not cover), one table row per metric entry, then what the
 // files do not show (incomplete entries with the days to download,
 // components not given), the forecasts, what could not be computed and
-// why, and how many defects could not be placed.
-func Markdown(w io.Writer, r *health.Report, _ Options) error {
+// why, audit feedback's work list, and how many defects could not be
+// placed.
+func Markdown(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	title := "Account health"
 	if groups := groupByID(r.Metrics); len(groups) == 1 {
-		title = metricTitle(groups[0][0].ID)
+		title = mdEscape(metricTitle(groups[0][0].ID))
 	}
 	if r.Marketplace != "" {
 		title += " (" + mdEscape(r.Marketplace) + ")"
 	}
 	fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
 	if cs := caveats(r.Metrics, false); len(cs) > 0 { // not computed: its own list below
-		fmt.Fprintf(&b, "%s.\n\n", upperFirst(strings.Join(cs, "; ")))
+		fmt.Fprintf(&b, "%s.\n\n", mdEscape(upperFirst(strings.Join(cs, "; "))))
 	}
 	rows := make([][]string, len(r.Metrics))
 	for i, m := range r.Metrics {
-		rows[i] = []string{metricTitle(m.ID), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
+		rows[i] = []string{mdEscape(metricTitle(m.ID)), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
 	}
 	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
-	mdList(&b, "Incomplete: no verdict until the files cover the window", withStops(coverageNotes(r.Metrics)))
-	mdList(&b, "Not given: unknown, not 0, and left out of the rates", notGivenNotes(r.Metrics))
+	mdList(&b, "Incomplete: no verdict until the files cover the window", escapeAll(withStops(coverageNotes(r.Metrics))))
+	mdList(&b, "Not given: unknown, not 0, and left out of the rates", escapeAll(notGivenNotes(r.Metrics)))
 	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonNotes(r.Metrics))
 	mdList(&b, "Account health: what only Amazon's report tells", escapeAll(accountLines(r.Account)))
 
@@ -48,6 +50,7 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 	}
 	mdList(&b, "Forecast", fc)
 	mdList(&b, "Not computed", mdNotComputed(r.Metrics))
+	mdFeedback(&b, r, o)
 	if n := len(r.Unmatched); n > 0 {
 		fmt.Fprintf(&b, "\n%s not counted: the order is not in any orders report given.\n", plural(n, "defect", "defects"))
 	}
@@ -63,6 +66,7 @@ func Markdown(w io.Writer, r *health.Report, _ Options) error {
 // Amazon knows that does not pass; an AHR column when an account has
 // Amazon's Account Health Rating.
 func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Account health of %s as of %s: %s\n\n", plural(len(f.Accounts), "account", "accounts"), f.AsOf, statusWord(f.Status))
 
@@ -187,14 +191,14 @@ func fleetHas(f *health.Fleet, s health.Status) bool {
 func mdAccountNote(r *health.Report) string {
 	var parts []string
 	for _, n := range coverageNotes(r.Metrics) {
-		parts = append(parts, "incomplete: "+n)
+		parts = append(parts, "incomplete: "+mdEscape(n))
 	}
 	for _, n := range notGivenNotes(r.Metrics) {
-		parts = append(parts, "not given: "+n)
+		parts = append(parts, "not given: "+mdEscape(n))
 	}
 	var nc []string
 	for _, m := range r.Metrics {
-		if t := metricTitle(m.ID); m.Status == health.NotComputed && !slices.Contains(nc, t) {
+		if t := mdEscape(metricTitle(m.ID)); m.Status == health.NotComputed && !slices.Contains(nc, t) {
 			nc = append(nc, t)
 		}
 	}
@@ -213,6 +217,28 @@ func mdAccountNote(r *health.Report) string {
 	return strings.Join(parts, "; ")
 }
 
+// mdFeedback writes audit feedback's work list (feedback.go) as a table,
+// every cell escaped: the ids and comments come from the files.
+func mdFeedback(b *strings.Builder, r *health.Report, o Options) {
+	if !feedbackShown(r, o) {
+		return
+	}
+	if len(r.Feedback) == 0 {
+		fmt.Fprintf(b, "\n%s\n", feedbackNone)
+		return
+	}
+	fmt.Fprintf(b, "\n**%s**\n\n", feedbackHead(r))
+	rows := feedbackRows(r)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = mdEscape(row[i])
+		}
+	}
+	numeric := make([]bool, len(feedbackColumns))
+	numeric[feedbackRating] = true
+	mdTable(b, feedbackColumns, numeric, rows)
+}
+
 // mdNotComputed lists, per reason, the metrics that could not be computed.
 func mdNotComputed(vs []health.Verdict) []string {
 	var reasons []string
@@ -221,7 +247,7 @@ func mdNotComputed(vs []health.Verdict) []string {
 		if v.Status != health.NotComputed {
 			continue
 		}
-		t := metricTitle(v.ID)
+		t := mdEscape(metricTitle(v.ID))
 		ts, ok := titles[v.NotComputed]
 		if !ok {
 			reasons = append(reasons, v.NotComputed)
@@ -329,8 +355,9 @@ func mdList(b *strings.Builder, title string, items []string) {
 	}
 }
 
-// mdEscape backslash-escapes, in text that comes from the data (account
-// names, reasons, errors), what would end a table cell (|) or start markup:
+// mdEscape backslash-escapes, in text that comes from the document (account
+// names, reasons, errors, and metric titles too, which are the id itself
+// for an id the catalog lacks), what would end a table cell (|) or start markup:
 // emphasis, code, links, strikethrough, and < or & only where they could
 // open HTML, an autolink or an entity, so "< 1%" stays readable. Line
 // breaks become spaces: a cell or a bullet is one line.

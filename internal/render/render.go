@@ -1,7 +1,8 @@
 // Package render writes a health.Report in one output format. Renderers
 // compute nothing: every figure comes from the report; they only choose
 // words, layout and colour. Each format is one file with its renderers, plus
-// one line in formatList.
+// one line in formatList. Each renderer draws a copy of its document whose
+// strings, which come from the files, are safe to show (clean.go).
 package render
 
 import (

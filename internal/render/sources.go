@@ -14,6 +14,7 @@ import (
 // row per metric and report with the dates to download and, when files
 // were given, what they hold; then where each report comes from.
 func SourcesTable(w io.Writer, s *health.Sources, o Options) error {
+	s = safeCopy(s) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	head := "Reports for an audit as of " + s.AsOf.String() + " (profile " + s.Profile
 	if s.Marketplace != "" {

@@ -31,6 +31,7 @@ import (
 // section (detailLists); with o.DetailsOnly (audit defects) they replace the
 // metrics table and the forecast.
 func Table(w io.Writer, r *health.Report, o Options) error {
+	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	if o.DetailsOnly {
 		return detailsOnly(w, r, pal)
@@ -66,40 +67,31 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 		}
 		// audit feedback, and --details where the list was made: the
 		// negative feedback of the ODR window.
-		if err := feedbackList(w, r); err != nil {
+		if err := feedbackList(w, r, o); err != nil {
 			return err
 		}
 	}
 	return closing(w, r, pal)
 }
 
-// feedbackList writes audit feedback's work list: the negative feedback of
-// the ODR window, removable first, nearest deadline first.
-func feedbackList(w io.Writer, r *health.Report) error {
-	if r.Feedback == nil {
+// feedbackList writes audit feedback's work list (feedback.go).
+func feedbackList(w io.Writer, r *health.Report, o Options) error {
+	if !feedbackShown(r, o) {
 		return nil
 	}
 	fmt.Fprintln(w)
 	if len(r.Feedback) == 0 {
-		fmt.Fprintln(w, "No negative feedback on the orders of the ODR window.")
+		fmt.Fprintln(w, feedbackNone)
 		return nil
 	}
-	fmt.Fprintf(w, "Negative feedback in the ODR window: %d, %d of them removable (help 20231)\n", len(r.Feedback), r.Removable())
-	rows := make([][]string, len(r.Feedback))
-	for i, f := range r.Feedback {
-		grounds := strings.Join(f.Grounds, ", ")
-		if grounds == "" {
-			grounds = "-"
-		}
-		until := f.RemovableUntil.String()
-		if !f.Removable(r.AsOf) && len(f.Grounds) > 0 {
-			until += " (passed)"
-		}
-		rows[i] = []string{f.OrderID, f.OrderDate.String(), strings.ToUpper(f.Fulfillment), f.FeedbackDate.String(),
-			strconv.Itoa(f.Rating), until, grounds, f.Comment}
+	fmt.Fprintln(w, feedbackHead(r))
+	header := make([]string, len(feedbackColumns))
+	numeric := make([]bool, len(feedbackColumns))
+	for i, c := range feedbackColumns {
+		header[i] = strings.ToUpper(c)
 	}
-	return WriteTable(w, []string{"ORDER ID", "ORDER DATE", "CHANNEL", "FEEDBACK", "RATING", "REMOVABLE UNTIL", "GROUNDS", "COMMENT"},
-		[]bool{false, false, false, false, true, false, false, false}, rows)
+	numeric[feedbackRating] = true
+	return WriteTable(w, header, numeric, feedbackRows(r))
 }
 
 // riskList writes audit risks' work list, nearest deadline first.

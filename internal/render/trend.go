@@ -1,14 +1,11 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/gocarina/gocsv"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
@@ -101,6 +98,7 @@ func plotted(p health.Point) (float64, bool) {
 // (incomplete dates left out), a sparkline, the target and the status on
 // the last date. A note says on how many dates each entry was incomplete.
 func TrendTable(w io.Writer, t *health.Trend, o Options) error {
+	t = safeCopy(t) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	title := "Trend"
 	if t.Marketplace != "" {
@@ -290,6 +288,7 @@ func seriesScope(s health.Series) string {
 // the last date, with its rate on the first and the last date, then how
 // many passed, had no data or were not computed.
 func TrendSummary(w io.Writer, t *health.Trend) {
+	t = safeCopy(t) // text from the files, safe to show (clean.go)
 	var parts []string
 	for _, st := range []health.Status{health.Fail, health.Incomplete, health.Warn} {
 		for _, s := range t.Series {
@@ -415,15 +414,15 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 
 // trendRow is one line of the trend's CSV: one entry on one date.
 type trendRow struct {
-	AsOf        string `csv:"as_of"`
-	Metric      string `csv:"metric"`
-	Fulfillment string `csv:"fulfillment"`
-	WindowDays  string `csv:"window_days"`
-	Marketplace string `csv:"marketplace"`
-	Value       string `csv:"value"`
-	Numerator   string `csv:"numerator"`
-	Denominator string `csv:"denominator"`
-	Status      string `csv:"status"`
+	AsOf        string  `csv:"as_of"`
+	Metric      string  `csv:"metric"`
+	Fulfillment string  `csv:"fulfillment"`
+	WindowDays  string  `csv:"window_days"`
+	Marketplace CSVText `csv:"marketplace"`
+	Value       string  `csv:"value"`
+	Numerator   string  `csv:"numerator"`
+	Denominator string  `csv:"denominator"`
+	Status      string  `csv:"status"`
 	// StatusOnFilesGiven: on an incomplete day, the status its figures
 	// give on the files given (the JSON's partial_status).
 	StatusOnFilesGiven string `csv:"status_on_files_given"`
@@ -435,6 +434,7 @@ type trendRow struct {
 // gives it (value the score). value is the unrounded fraction, empty without a rate;
 // window_days is empty on entries without one (docs/trend.md).
 func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
+	t = safeCopyText(t) // text from the files, safe to show (clean.go)
 	var rows []trendRow
 	for _, s := range t.Series {
 		wd := ""
@@ -447,7 +447,7 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 				val = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			row := trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
-				Marketplace: s.Marketplace, Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
+				Marketplace: CSVText(s.Marketplace), Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
 			if p.Status == health.Incomplete {
 				row.StatusOnFilesGiven = p.Partial.String()
 			}
@@ -466,5 +466,5 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 	if rows == nil {
 		rows = []trendRow{}
 	}
-	return gocsv.MarshalCSV(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(w)))
+	return writeCSV(w, rows)
 }
