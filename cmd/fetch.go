@@ -23,6 +23,7 @@ import (
 	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/safetext"
 	"github.com/sellerhealth/audit/internal/spapi"
 )
 
@@ -548,6 +549,9 @@ func fetchTable(w io.Writer, res *fetch.Result) error {
 		if why {
 			row = append(row, f.Reason)
 		}
+		for i := range row {
+			row[i] = safetext.Line(row[i]) // Amazon's words and file names
+		}
 		rows = append(rows, row)
 		if f.Error != "" {
 			failures = append(failures, fmt.Sprintf("failed: %s %s: %s", f.File, daysText(f.From, f.To), f.Error))
@@ -558,10 +562,10 @@ func fetchTable(w io.Writer, res *fetch.Result) error {
 		return err
 	}
 	for _, line := range failures {
-		fmt.Fprintln(w, wrap(line, "", "  "))
+		fmt.Fprintln(w, wrap(safetext.Line(line), "", "  "))
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintln(w, wrap(n, "note: ", "  "))
+		fmt.Fprintln(w, wrap(safetext.Line(n), "note: ", "  "))
 	}
 	return nil
 }

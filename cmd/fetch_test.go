@@ -212,3 +212,16 @@ func TestFetchListsFailures(t *testing.T) {
 		t.Errorf("stdout:\n%s", r.stdout)
 	}
 }
+
+// Amazon's words reach the terminal made safe: an error document with
+// escape sequences shows them as text.
+func TestFetchShowsAmazonsWordsSafely(t *testing.T) {
+	srv, env := fakeSPAPI(t)
+	srv.Reports = func(spec spapi.CreateReportSpecification) spapitest.Outcome {
+		return spapitest.Outcome{Status: spapi.StatusFatal, Document: []byte(`{"errorDetails":"bad\u001b]0;pwned\u0007 \u001b[2J"}`)}
+	}
+	r := runWith(t, false, envOf(env), "fetch", "--as-of", "2026-11-20", "--marketplace", "US", "--reports", "orders", filepath.Join(t.TempDir(), "a"))
+	if r.code != ExitError || strings.ContainsAny(r.stdout+r.stderr, "\x1b\x07") || !strings.Contains(r.stdout, `bad\x1b]0;pwned\x07`) {
+		t.Errorf("exit %d\n%q\n%q", r.code, r.stdout, r.stderr)
+	}
+}
