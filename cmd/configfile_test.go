@@ -22,3 +22,18 @@ func TestConfigNotRegularFile(t *testing.T) {
 		}
 	}
 }
+
+// A NaN or infinite threshold, from the environment or the file, is an
+// error naming the key and where it came from (NaN made every entry fail
+// "< NaN%" and -o json die).
+func TestConfigNonFiniteThreshold(t *testing.T) {
+	r := runEnv(t, map[string]string{"AUDIT_THRESHOLDS_ODR_FAIL": "NaN"}, "odr", "--as-of", "2026-11-20", "-o", "json", acme)
+	if r.code != ExitError || !strings.Contains(r.stderr, "environment variable AUDIT_THRESHOLDS_ODR_FAIL: want a finite number, got NaN") {
+		t.Errorf("NaN from the environment: exit %d, %s", r.code, r.stderr)
+	}
+	cfg := writeConfig(t, "thresholds:\n  late_shipment_rate: {warn: .inf}\n")
+	r = runEnv(t, nil, "thresholds", "--config", cfg)
+	if r.code != ExitError || !strings.Contains(r.stderr, "config file "+cfg+": key thresholds.late_shipment_rate.warn: want a finite number, got +Inf") {
+		t.Errorf("Inf from the file: exit %d, %s", r.code, r.stderr)
+	}
+}

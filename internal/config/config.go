@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -330,6 +331,9 @@ func convert(k Key, raw any) (any, error) {
 	case Float:
 		switch x := raw.(type) {
 		case float64:
+			if err := finite(x); err != nil {
+				return nil, err
+			}
 			return x, nil
 		case int:
 			return float64(x), nil
@@ -466,6 +470,17 @@ func convertAccounts(raw any) (any, error) {
 	return out, nil
 }
 
+// finite rejects NaN and the infinities, which YAML (.nan, .inf), TOML
+// (nan, inf) and strconv ("NaN", "Inf") all read as numbers: no target is
+// NaN (every entry would fail "< NaN%", and JSON cannot hold it) or
+// infinite.
+func finite(f float64) error {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return fmt.Errorf("want a finite number, got %v", f)
+	}
+	return nil
+}
+
 // parseString reads a value given as text (an environment variable).
 func parseString(k Key, s string) (any, error) {
 	s = strings.TrimSpace(s)
@@ -476,6 +491,9 @@ func parseString(k Key, s string) (any, error) {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return nil, fmt.Errorf("want a number, got %q", s)
+		}
+		if err := finite(f); err != nil {
+			return nil, err
 		}
 		return f, nil
 	case Int:
