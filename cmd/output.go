@@ -93,7 +93,7 @@ func writeFileAtomic(path string, fn func(io.Writer) error) error {
 	if inPlace {
 		return writeInPlace(target, fn)
 	}
-	return replaceFile(target, old, fn)
+	return replaceFile("--output-file", target, old, 0o666, fn)
 }
 
 // outputTarget says where --output-file path writes: the file to replace
@@ -166,13 +166,20 @@ func writeInPlace(path string, fn func(io.Writer) error) error {
 }
 
 // replaceFile writes path through a temporary file in path's folder,
-// renamed over it once fn has written everything. old is the file
+// renamed over it once fn has written everything; the rename replaces
+// path itself, never what a symbolic link there leads to. old is the file
 // replaced (its permissions, and where allowed its owner, are kept), nil
-// for a new file (0666 less the umask). The temporary file is made with
+// for a new file (perm less the umask). The temporary file is made with
 // the final permissions, or fewer, so what it holds is never readable by
-// more people than the file it becomes.
-func replaceFile(path string, old fs.FileInfo, fn func(io.Writer) error) error {
-	perm := fs.FileMode(0o666) // the kernel takes the umask off
+// more people than the file it becomes. Errors other than fn's start with
+// label, if any.
+func replaceFile(label, path string, old fs.FileInfo, perm fs.FileMode, fn func(io.Writer) error) error {
+	fail := func(err error) error {
+		if label == "" {
+			return err
+		}
+		return fmt.Errorf("%s: %w", label, err)
+	}
 	if old != nil {
 		perm = old.Mode().Perm()
 	}
@@ -180,23 +187,28 @@ func replaceFile(path string, old fs.FileInfo, fn func(io.Writer) error) error {
 	defer g.done()
 	tmp, err := g.create(filepath.Dir(path), "."+filepath.Base(path)+".", perm)
 	if err != nil {
-		return fmt.Errorf("--output-file: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// Name the file asked for, not the temporary one.
+			err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		}
+		return fail(err)
 	}
 	if err := fn(tmp); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--output-file: %w", err)
+		return fail(err)
 	}
 	if old != nil {
 		if err := os.Chmod(tmp.Name(), perm); err != nil {
-			return fmt.Errorf("--output-file: %w", err)
+			return fail(err)
 		}
 		chownLike(tmp.Name(), old)
 	}
 	if err := g.rename(path); err != nil {
-		return fmt.Errorf("--output-file: %w", err)
+		return fail(err)
 	}
 	return nil
 }
