@@ -153,23 +153,30 @@ func personalData(t text) []piiSpan {
 		}
 		return false
 	}
-	for _, m := range emailRE.FindAllStringIndex(c, -1) {
-		spans = append(spans, piiSpan{m[0], m[1], "<e-mail>"})
+	if strings.IndexByte(c, '@') >= 0 {
+		for _, m := range emailRE.FindAllStringIndex(c, -1) {
+			spans = append(spans, piiSpan{m[0], m[1], "<e-mail>"})
+		}
 	}
 	// Phone numbers, the longest first where matches overlap: "1 (800)
-	// 555-0199" over "(800) 555-0199".
+	// 555-0199" over "(800) 555-0199". Every phone pattern matches within
+	// a run of the characters phone numbers are written with, so only the
+	// runs holding enough digits are searched.
 	var phones []piiSpan
-	for i, re := range phoneREs {
-		min := minPhoneDigits
-		if i >= generalFrom {
-			min = generalMinDigits
-		}
-		for _, m := range re.FindAllStringIndex(c, -1) {
-			if i >= generalFrom && i < bareAt && !areaFirst(c[m[0]:m[1]]) {
-				continue
+	for _, run := range phoneRuns(c) {
+		for i, re := range phoneREs {
+			min := minPhoneDigits
+			if i >= generalFrom {
+				min = generalMinDigits
 			}
-			if phoneAt(c, m[0], m[1], min) {
-				phones = append(phones, piiSpan{m[0], m[1], "<phone>"})
+			for _, m := range re.FindAllStringIndex(c[run[0]:run[1]], -1) {
+				from, to := run[0]+m[0], run[0]+m[1]
+				if i >= generalFrom && i < bareAt && !areaFirst(c[from:to]) {
+					continue
+				}
+				if phoneAt(c, from, to, min) {
+					phones = append(phones, piiSpan{from, to, "<phone>"})
+				}
 			}
 		}
 	}
@@ -181,6 +188,33 @@ func personalData(t text) []piiSpan {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
 	return spans
+}
+
+// phoneChars are the characters of every phone pattern.
+const phoneChars = "0123456789 +()./-"
+
+// phoneRuns are the maximal runs of phoneChars in c that hold
+// minPhoneDigits digits at least: the only places a phone pattern can
+// match.
+func phoneRuns(c string) [][2]int {
+	var runs [][2]int
+	from, digits := -1, 0
+	for i := 0; i <= len(c); i++ {
+		if i < len(c) && strings.IndexByte(phoneChars, c[i]) >= 0 {
+			if from < 0 {
+				from, digits = i, 0
+			}
+			if c[i] <= '9' && c[i] >= '0' {
+				digits++
+			}
+			continue
+		}
+		if from >= 0 && digits >= minPhoneDigits {
+			runs = append(runs, [2]int{from, i})
+		}
+		from = -1
+	}
+	return runs
 }
 
 // phoneAt says whether c[from:to], a match of a phone pattern, stands

@@ -143,3 +143,25 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+// Mask, Has and Cut take any bytes: no panic, Cut's result is a prefix of
+// the NFC text that keeps Has, and masking twice changes nothing more.
+func FuzzMask(f *testing.F) {
+	for _, s := range []string{"call 206 555 0100", "jane\u0301@exa\u0308mple.de", "\xff\xfe2065550100", "０３０－１２３４５６７８", "order 113-3649539-7835233"} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		m := Mask(s)
+		if Mask(m) != m {
+			t.Errorf("Mask(Mask(%q)) = %q, want %q", s, Mask(m), m)
+		}
+		if max < 0 {
+			max = -max
+		}
+		max %= len(s) + 2
+		c := Cut(s, max)
+		if len(s) > max && !strings.HasPrefix(prepare(s).nfc, c) && len(s) <= max+cutMargin {
+			t.Errorf("Cut(%q, %d) = %q, not a prefix", s, max, c)
+		}
+	})
+}
