@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -143,5 +144,30 @@ func TestOutputFileDiesOfSignal(t *testing.T) {
 	}
 	if l := leftovers(t, dir); len(l) > 0 {
 		t.Errorf("left behind: %q", l)
+	}
+}
+
+// /dev/stdout and its kin name an open file of the process: written in
+// place (it failed: no temporary file can be made in /dev/fd).
+func TestOutputFileStandardStream(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	path := "/dev/fd/" + strconv.Itoa(int(w.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		w.Close()
+		t.Skip(err)
+	}
+	got := make(chan string, 1)
+	go func() { b, _ := io.ReadAll(r); got <- string(b) }()
+	err = writeFileAtomic(path, writeString("to the stream"))
+	w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "to the stream" {
+		t.Errorf("the stream got %q", s)
 	}
 }
