@@ -3,8 +3,10 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 )
@@ -93,12 +95,7 @@ func newConfigCmd(env *Env) *cobra.Command {
 			if len(args) == 1 {
 				path = args[0]
 			}
-			if _, err := os.Stat(path); err == nil && !force {
-				return usagef("%s already exists; --force overwrites it", path)
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("%s: %v", path, err)
-			}
-			if err := os.WriteFile(path, []byte(starterConfig), 0o644); err != nil {
+			if err := writeStarter(path, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(env.IO.ErrOut, "wrote %s\n", path)
@@ -108,4 +105,36 @@ func newConfigCmd(env *Env) *cobra.Command {
 	initCmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
 	c.AddCommand(initCmd)
 	return c
+}
+
+// writeStarter writes the starter config to path. It never writes through
+// a symbolic link: one there, even to nothing, is refused unless force,
+// which replaces the link itself with the file. A folder or a device is
+// refused, force or not; an existing file is replaced only with force
+// (keeping its permissions). The file is written whole or not at all.
+func writeStarter(path string, force bool) error {
+	st, err := os.Lstat(path)
+	var old fs.FileInfo
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	case st.IsDir():
+		return usagef("%s is a folder; name the file to write, e.g. audit config init %s", path, filepath.Join(path, "audit.yaml"))
+	case st.Mode()&fs.ModeSymlink != 0:
+		if !force {
+			to, _ := os.Readlink(path)
+			return usagef("%s is a symbolic link to %s, which audit config init does not write through; --force replaces the link itself with the file", path, to)
+		}
+	case !st.Mode().IsRegular():
+		return usagef("%s is not a regular file", path)
+	case !force:
+		return usagef("%s already exists; --force overwrites it", path)
+	default:
+		old = st
+	}
+	return replaceFile("", path, old, 0o644, func(w io.Writer) error {
+		_, err := io.WriteString(w, starterConfig)
+		return err
+	})
 }

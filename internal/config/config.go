@@ -10,15 +10,19 @@
 package config
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/viper"
 
@@ -172,7 +176,7 @@ func Load(o Options) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if path != "" {
+	if path != "" && path != os.DevNull {
 		if err := c.readFile(path); err != nil {
 			return nil, err
 		}
@@ -193,14 +197,28 @@ func Load(o Options) (*Config, error) {
 
 var fileNames = []string{"yaml", "yml", "toml", "json"}
 
+// MaxFileSize bounds a config file: a few kilobytes is already a long one.
+// A larger file, or one that never ends (/dev/zero), is refused.
+const MaxFileSize = 1 << 20
+
 // find picks the config file: Path, else ./audit.{yaml,...}, else the
-// user's config folder; "" when there is none.
+// user's config folder; "" when there is none. Path must be a regular file
+// (a symbolic link is followed): a folder, a device or a named pipe is
+// refused, and never opened. os.DevNull is the exception: it reads as an
+// empty file (--config /dev/null: no config file, not even ./audit.yaml).
 func find(o Options) (string, error) {
+	if o.Path == os.DevNull {
+		return o.Path, nil
+	}
 	if o.Path != "" {
-		if _, err := os.Stat(o.Path); err != nil {
+		st, err := os.Stat(o.Path)
+		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return "", fmt.Errorf("config file %s: no such file", o.Path)
 			}
+			return "", fmt.Errorf("config file %s: %v", o.Path, err)
+		}
+		if err := checkFile(st); err != nil {
 			return "", fmt.Errorf("config file %s: %v", o.Path, err)
 		}
 		return o.Path, nil
@@ -219,15 +237,66 @@ func find(o Options) (string, error) {
 	return "", nil
 }
 
-func (c *Config) readFile(path string) error {
-	v := viper.New()
-	v.SetConfigFile(path)
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".toml", ".json":
-	default:
-		v.SetConfigType("yaml")
+// checkFile says why a file of this mode and size cannot be a config file.
+func checkFile(st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsDir():
+		return errors.New("is a folder, not a file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe, not a regular file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a regular file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a regular file")
+	case !m.IsRegular():
+		return errors.New("is not a regular file")
+	case st.Size() > MaxFileSize:
+		return fmt.Errorf("%d bytes, more than a config file may hold (%d)", st.Size(), MaxFileSize)
 	}
-	if err := v.ReadInConfig(); err != nil {
+	return nil
+}
+
+// readBounded reads the config file at path: a regular file of MaxFileSize
+// bytes at most. It opens without blocking, so that a named pipe put in
+// the file's place since find looked is refused, not waited on.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFile(st); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileSize {
+		return nil, fmt.Errorf("more than %d bytes, more than a config file may hold", MaxFileSize)
+	}
+	return b, nil
+}
+
+func (c *Config) readFile(path string) error {
+	data, err := readBounded(path)
+	if err != nil {
+		return fmt.Errorf("config file %s: %v", path, err)
+	}
+	v := viper.New()
+	typ := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	switch typ {
+	case "yaml", "yml", "toml", "json":
+	default:
+		typ = "yaml"
+	}
+	v.SetConfigType(typ)
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return fmt.Errorf("config file %s: %v", path, err)
 	}
 	c.File = path
@@ -262,6 +331,9 @@ func convert(k Key, raw any) (any, error) {
 	case Float:
 		switch x := raw.(type) {
 		case float64:
+			if err := finite(x); err != nil {
+				return nil, err
+			}
 			return x, nil
 		case int:
 			return float64(x), nil
@@ -398,6 +470,17 @@ func convertAccounts(raw any) (any, error) {
 	return out, nil
 }
 
+// finite rejects NaN and the infinities, which YAML (.nan, .inf), TOML
+// (nan, inf) and strconv ("NaN", "Inf") all read as numbers: no target is
+// NaN (every entry would fail "< NaN%", and JSON cannot hold it) or
+// infinite.
+func finite(f float64) error {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return fmt.Errorf("want a finite number, got %v", f)
+	}
+	return nil
+}
+
 // parseString reads a value given as text (an environment variable).
 func parseString(k Key, s string) (any, error) {
 	s = strings.TrimSpace(s)
@@ -408,6 +491,9 @@ func parseString(k Key, s string) (any, error) {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return nil, fmt.Errorf("want a number, got %q", s)
+		}
+		if err := finite(f); err != nil {
+			return nil, err
 		}
 		return f, nil
 	case Int:

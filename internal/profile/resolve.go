@@ -92,6 +92,11 @@ func set(e *Entry, field string, v any, scale float64) error {
 		if !ok {
 			return fmt.Errorf("want a number, got %v", v)
 		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			// NaN passes every comparison below, and would make every
+			// entry fail "< NaN%" (and JSON output impossible).
+			return fmt.Errorf("want a finite number, got %v", f)
+		}
 		if scale != 1 && (f < 1 || f > scale) {
 			return fmt.Errorf("want a score between 1 and %v, got %v", scale, f)
 		}
