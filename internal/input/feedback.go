@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/market"
+	"github.com/sellerhealth/audit/internal/pii"
 	"github.com/sellerhealth/audit/internal/records"
 )
 
@@ -90,21 +90,16 @@ func readFeedback(t *Table, s *Sink) error {
 
 // negativeComment is the comment kept for a feedback of the given rating:
 // only a negative one's (1 or 2 stars), which audit feedback weighs for
-// removal, cut at records.MaxComment bytes on a UTF-8 boundary. It is
-// cloned: the row's cells share the memory of the file's line. It may hold
+// removal, cut at about records.MaxComment bytes (pii.Cut: on a UTF-8
+// boundary, never inside an e-mail address or phone number, which would
+// then neither be masked nor count as a removal ground). It is cloned:
+// the row's cells share the memory of the file's line. It may hold
 // personal data, so no error or warning ever quotes it.
 func negativeComment(rating int, c string) string {
 	if rating > 2 {
 		return ""
 	}
-	if len(c) > records.MaxComment {
-		n := records.MaxComment
-		for n > 0 && !utf8.RuneStart(c[n]) {
-			n--
-		}
-		c = c[:n]
-	}
-	return strings.Clone(c)
+	return strings.Clone(pii.Cut(c, records.MaxComment))
 }
 
 // parseRating reads a star rating 1-5 (Amazon writes "1".."5"; "4.0" is accepted).

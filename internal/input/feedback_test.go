@@ -436,3 +436,13 @@ func TestFeedbackPositionFallback(t *testing.T) {
 		})
 	}
 }
+
+// A long comment is cut after the e-mail address it ends with, not inside
+// it: the address stays whole, so it is masked and is a removal ground.
+func TestLongCommentKeepsPersonalDataWhole(t *testing.T) {
+	comment := strings.Repeat("slow ", 196) + "write me at jane.doe@example.com thanks"
+	got := negativeComment(1, comment)
+	if !strings.Contains(got, "jane.doe@example.com") {
+		t.Errorf("cut inside the address: %q", got[len(got)-40:])
+	}
+}
