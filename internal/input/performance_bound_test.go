@@ -191,3 +191,54 @@ func TestJSONValuesPast(t *testing.T) {
 		}
 	}
 }
+
+// A V1 report of as many sibling entries as maxXMLElements allows: each
+// entry's place among its siblings ("[i]" of its path) was found by
+// reading them all, which made such a report take an hour. Their warnings
+// are the first maxWarningsLike and one count.
+func TestPerformanceV1ManySiblings(t *testing.T) {
+	const warned = maxWarningsLike + 5 // two elements each
+	empty := maxXMLElements - 1 - 2*warned
+	var b strings.Builder
+	b.WriteString("<sellerPerformanceReport>\n")
+	b.WriteString(strings.Repeat("<orderDefectMetrics/>\n", empty))
+	b.WriteString(strings.Repeat("<orderDefectMetrics fulfillmentType=\"Prime\"><orderWithDefects>1</orderWithDefects></orderDefectMetrics>\n", warned))
+	b.WriteString("</sellerPerformanceReport>\n")
+	path := writeFile(t, t.TempDir(), "v1.xml.gz", string(gzipped(t, []byte(b.String()))))
+	l := mustLoad(t, Options{}, path)
+	want := []string{path + ":1: /sellerPerformanceReport has no marketplaceId"}
+	for i := range maxWarningsLike {
+		n := empty + i + 1 // the entry's place, and its line less one
+		want = append(want, fmt.Sprintf("%s:%d: /sellerPerformanceReport/orderDefectMetrics[%d]: fulfillmentType \"Prime\" is neither AFN nor MFN; the entry is read as all channels", path, n+1, n))
+	}
+	want = append(want, fmt.Sprintf("%s: 5 more warnings like these not listed (%d in all)", path, warned))
+	compareLines(t, "warnings", l.Warnings, want)
+}
+
+// A V1 report of entries below elements of 64 KiB names, 60 deep: each
+// entry's path, written for every element visited and copied up every
+// level, made a 10 MB report take half an hour and a hundred gigabytes.
+// Paths are written when a message needs one, with names clipped.
+func TestPerformanceV1DeepLongNames(t *testing.T) {
+	const depth = 60
+	name := strings.Repeat("x", 60<<10)
+	empty := maxXMLElements - 1 - depth - 2
+	var b strings.Builder
+	b.WriteString("<sellerPerformanceReport>")
+	for range depth {
+		b.WriteString("<" + name + ">")
+	}
+	b.WriteString(strings.Repeat("<orderDefectMetrics/>", empty))
+	b.WriteString(`<orderDefectMetrics fulfillmentType="Prime"><orderWithDefects>1</orderWithDefects></orderDefectMetrics>`)
+	for range depth {
+		b.WriteString("</" + name + ">")
+	}
+	b.WriteString("</sellerPerformanceReport>")
+	path := writeFile(t, t.TempDir(), "deep.xml.gz", string(gzipped(t, []byte(b.String()))))
+	l := mustLoad(t, Options{}, path)
+	at := "/sellerPerformanceReport" + strings.Repeat("/"+name[:40]+"...", depth) + fmt.Sprintf("/orderDefectMetrics[%d]", empty+1)
+	compareLines(t, "warnings", l.Warnings, []string{
+		path + ":1: /sellerPerformanceReport has no marketplaceId",
+		path + ":1: " + at + ": fulfillmentType \"Prime\" is neither AFN nor MFN; the entry is read as all channels",
+	})
+}
