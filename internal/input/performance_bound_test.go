@@ -3,8 +3,12 @@ package input
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -190,6 +194,90 @@ func TestJSONValuesPast(t *testing.T) {
 			t.Errorf("jsonValuesPast(%s, %d) = %d, want %d", tc.doc, tc.limit, got, tc.want)
 		}
 	}
+}
+
+// Hand the million-entry report to the fuzz targets' own check too.
+func TestPerformanceFuzzCheckSeeds(t *testing.T) {
+	dir := t.TempDir()
+	for _, b := range perfBoundSeeds(t) {
+		checkPerformanceLoad(t, filepath.Join(dir, "doc.json"), b)
+	}
+}
+
+// perfBoundSeeds are the fuzz targets' many-entries seeds: the million
+// empty entries gzipped, and entries one a line without a marketplaceId,
+// of a type error and of an unknown store.
+func perfBoundSeeds(t testing.TB) [][]byte {
+	var lines strings.Builder
+	lines.WriteString("{\"performanceMetrics\": [\n")
+	for i := range 300 {
+		if i > 0 {
+			lines.WriteString(",\n")
+		}
+		switch i % 3 {
+		case 0:
+			lines.WriteString(`{}`)
+		case 1:
+			lines.WriteString(`{"marketplaceId": "XX", "warningStates": 5}`)
+		case 2:
+			lines.WriteString(`{"marketplaceId": "ATVPDKIKX0DER", "lateShipmentRate": {"targetCondition": "ABOUT", "targetValue": 0.04}}`)
+		}
+	}
+	lines.WriteString("\n]}\n")
+	return [][]byte{gzipped(t, perfEntries(1_000_000, ",")), []byte(lines.String())}
+}
+
+// checkPerformanceLoad writes b to path and loads it, as the fuzz targets
+// do: it never panics; an error of a sniffed document is an *InputError
+// naming the file and a line; the work placing values is linear in the
+// document; the warnings name the file and are bounded, whatever the
+// number of entries. It returns the load's result.
+func checkPerformanceLoad(t *testing.T, path string, b []byte) (*Loaded, error) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	work := positionWork.Load()
+	l, err := Load([]string{path}, Options{})
+	text := b
+	if r, zerr := gzip.NewReader(bytes.NewReader(b)); zerr == nil {
+		var out bytes.Buffer
+		if _, zerr := out.ReadFrom(io.LimitReader(r, MaxPerformanceJSON+1)); zerr == nil {
+			text = out.Bytes()
+		}
+	}
+	// Four passes at most (the two lists, a key, an error), over a text up
+	// to twice as long once decoded from UTF-16.
+	if w := positionWork.Load() - work; w > 8*int64(len(text))+64 {
+		t.Fatalf("placing took %d bytes looked at, for a document of %d", w, len(text))
+	}
+	if !sniffPerformance(text) && !sniffPerformance(b) {
+		return l, err
+	}
+	if err != nil {
+		var ie *InputError
+		var ue *UnrecognisedError
+		switch {
+		case errors.As(err, &ue):
+			// a document without performanceMetrics
+		case !errors.As(err, &ie):
+			t.Fatalf("error %v is a %T, want *InputError", err, err)
+		case ie.File != path || ie.Line < 1 && !strings.Contains(ie.Msg, "larger than"):
+			t.Fatalf("error %v placed at %s:%d", err, ie.File, ie.Line)
+		}
+		return l, err
+	}
+	// Nine formats of warning read a report (performance.go,
+	// performance_v1.go); each is listed at most maxWarningsLike times.
+	if len(l.Warnings) > 9*(maxWarningsLike+1) {
+		t.Fatalf("%d warnings", len(l.Warnings))
+	}
+	for _, w := range l.Warnings {
+		if !strings.HasPrefix(w, path+":") {
+			t.Fatalf("warning %q does not name the file first", w)
+		}
+	}
+	return l, err
 }
 
 // A V1 report of as many sibling entries as maxXMLElements allows: each
