@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -59,6 +60,12 @@ type Loaded struct {
 type Sink struct {
 	Data     *records.Dataset
 	warnings []string
+	// kinds counts the warnings of each kind (Warnf); counted are the
+	// kinds whose line counting the rest is in warnings, valid while
+	// warnings is as long as Warnf left it (warned).
+	kinds    map[warnKey]*warnKind
+	counted  []*warnKind
+	warned   int
 	feedback []pendingFeedback
 	// since is Options.Since (readShipments).
 	since civil.Date
@@ -81,9 +88,83 @@ type Sink struct {
 	settlement settled
 }
 
-// Warnf records a warning for the output's "warnings" list.
+// Warnf records a warning for the output's "warnings" list. Warnings of
+// one kind about one file are listed up to maxWarningsLike; the rest are
+// counted in one line, "FILE: N more warnings like these not listed (M in
+// all)", written where the first of them would have been and updated as
+// they come (so a report of a million bad entries gives a few lines, in
+// bounded memory and time: they are not even formatted). A kind is the
+// format, and the file is the first argument when it is a string: every
+// warning about a file names it first ("%s:%d: ...", "skipped %s: ..."),
+// so a warning that names a file:line there instead, or none, is a kind of
+// its own that only the same format and place share.
 func (s *Sink) Warnf(format string, args ...any) {
-	s.warnings = append(s.warnings, fmt.Sprintf(format, args...))
+	key := warnKey{format: format}
+	if len(args) > 0 {
+		key.file, _ = args[0].(string)
+	}
+	if len(s.warnings) != s.warned {
+		// The list was changed by other hands (its first warnings given,
+		// another sink's merged in): the places of the counts are lost, so
+		// a kind counted there starts a new count.
+		for _, k := range s.counted {
+			k.at = -1
+		}
+		s.counted = s.counted[:0]
+	}
+	if s.kinds == nil {
+		s.kinds = map[warnKey]*warnKind{}
+	}
+	k := s.kinds[key]
+	if k == nil {
+		k = &warnKind{at: -1}
+		s.kinds[key] = k
+	}
+	k.n++
+	if k.n <= maxWarningsLike {
+		s.warnings = append(s.warnings, fmt.Sprintf(format, args...))
+		s.warned = len(s.warnings)
+		return
+	}
+	if k.at < 0 {
+		k.at, k.more = len(s.warnings), 0
+		s.warnings = append(s.warnings, "")
+		s.counted = append(s.counted, k)
+		s.warned = len(s.warnings)
+	}
+	k.more++
+	// Rewritten as each comes: whoever takes the list (a background
+	// reader's file, the loader's result) finds it true.
+	s.warnings[k.at] = k.summary(key.file)
+}
+
+// maxWarningsLike is how many warnings of one kind about one file are
+// listed (Warnf), as many as conflicts of one kind (conflicts.go), whose
+// own count therefore stays the one that shows.
+const maxWarningsLike = maxConflictWarnings
+
+// warnKey is a kind of warning: its format and its file (Warnf).
+type warnKey struct{ format, file string }
+
+// warnKind counts the warnings of a kind.
+type warnKind struct {
+	n    int // warned about, listed or not
+	at   int // the place of the line that counts the rest, -1 before it
+	more int // the warnings that line counts
+}
+
+// summary is the line that counts the warnings of k not listed.
+func (k *warnKind) summary(file string) string {
+	var b strings.Builder
+	if file != "" {
+		b.WriteString(file)
+		b.WriteString(": ")
+	}
+	b.WriteString(strconv.Itoa(k.more))
+	b.WriteString(" more warnings like these not listed (")
+	b.WriteString(strconv.Itoa(k.n))
+	b.WriteString(" in all)")
+	return b.String()
 }
 
 // Load reads every path: a file must be a recognised report; a folder is

@@ -24,7 +24,8 @@ import (
 //
 // newTable sniffs it after gzip and the byte-order mark: the first non-space
 // byte is '{' and `"performanceMetrics"` is within the first 64 KiB. Such a
-// document is read whole (at most MaxPerformanceJSON bytes) and decoded with
+// document is read whole (at most MaxPerformanceJSON bytes and maxJSONValues
+// values, in time linear in its size) and decoded with
 // encoding/json: a syntax error, or a value of the wrong JSON type, is an
 // *InputError at its line and column, raised when the kind is read (a
 // command that does not use the kind skips the file); a valid document without a top-level
@@ -61,6 +62,13 @@ var performanceSpec = Spec{
 // MaxPerformanceJSON bounds a seller performance report: Amazon's are a few
 // KiB per store.
 const MaxPerformanceJSON = 64 << 20
+
+// maxJSONValues bounds the values (objects, arrays, strings other than keys,
+// numbers, true, false, null) of a V2 report, as maxXMLElements bounds the
+// V1 report's elements: Amazon's has a hundred or so per store. Decoded,
+// an empty object "{}" of performanceMetrics is a few hundred bytes, so
+// without it a 64 MiB document of them would take gigabytes.
+const maxJSONValues = 100_000
 
 // The metric ids Amazon's report names, ours (internal/metrics) except
 // unitOnTimeDelivery, which is Amazon's only. They are written here once for
@@ -453,11 +461,12 @@ func (l *loose[T]) warn(s *Sink, file string, line int, path string) {
 	if l.err.Field != "" {
 		at += "." + l.err.Field
 	}
-	where := file
+	// The file comes first, alone, so that many of these are one kind (Warnf).
 	if line > 0 {
-		where = fmt.Sprintf("%s:%d", file, line)
+		s.Warnf("%s:%d: %s: want %s, got %s; %s is not read (it feeds no figure)", file, line, at, jsonKind(l.err.Type), l.err.Value, path)
+		return
 	}
-	s.Warnf("%s: %s: want %s, got %s; %s is not read (it feeds no figure)", where, at, jsonKind(l.err.Type), l.err.Value, path)
+	s.Warnf("%s: %s: want %s, got %s; %s is not read (it feeds no figure)", file, at, jsonKind(l.err.Type), l.err.Value, path)
 }
 
 // openPerformance reads a sniffed JSON document from r (the text after
@@ -509,12 +518,16 @@ func readPerformanceDoc(name string, r io.Reader) (*perfDoc, error) {
 
 // decodePerformance decodes the whole document; see the comment at performanceSpec.
 func decodePerformance(name string, data []byte) (*perfDoc, error) {
-	var top map[string]json.RawMessage
+	var top map[string]jsonSkip // the keys only: no copy of the values
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, jsonError(name, data, err)
 	}
 	if _, ok := top["performanceMetrics"]; !ok {
 		return nil, &UnrecognisedError{File: name, Reason: `a JSON document without a top-level "performanceMetrics" key`}
+	}
+	if off := jsonValuesPast(data, maxJSONValues); off >= 0 {
+		line, col := position(data, off)
+		return nil, &InputError{File: name, Line: line, Column: col, Msg: fmt.Sprintf("a JSON document of more than %d values: not a seller performance report", maxJSONValues)}
 	}
 	doc := &perfDoc{}
 	if err := json.Unmarshal(data, doc); err != nil {
@@ -524,6 +537,58 @@ func decodePerformance(name string, data []byte) (*perfDoc, error) {
 	doc.entryLines, doc.entryKeys = arrayLines(data, "performanceMetrics")
 	doc.statusesLine = keyLine(data, "accountStatuses")
 	return doc, nil
+}
+
+// jsonValuesPast is the offset of value limit+1 of data, valid JSON (no
+// deeper than encoding/json's limit), counting objects, arrays, strings
+// other than keys, numbers and literals; -1 when there are no more values.
+// It reads data once.
+func jsonValuesPast(data []byte, limit int) int {
+	n := 0
+	var inArray []bool // the open containers: arrays true, objects false
+	key := false       // a string here is a key
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case ' ', '\t', '\r', '\n', ':':
+		case ',':
+			key = len(inArray) > 0 && !inArray[len(inArray)-1]
+		case '}', ']':
+			if len(inArray) > 0 {
+				inArray = inArray[:len(inArray)-1]
+			}
+			key = false
+		case '"':
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if !key {
+				if n++; n > limit {
+					return i
+				}
+			}
+			i, key = j, false
+		default:
+			if n++; n > limit {
+				return i
+			}
+			switch c {
+			case '{':
+				inArray = append(inArray, false)
+				key = true
+			case '[':
+				inArray = append(inArray, true)
+			default: // a number or a literal: to its end
+				for i+1 < len(data) && !strings.ContainsRune(",:]} \t\r\n", rune(data[i+1])) {
+					i++
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // jsonError places a decoding error at its line and column (1-based, the
@@ -548,11 +613,10 @@ func jsonError(name string, data []byte, err error) error {
 	return &InputError{File: name, Msg: err.Error()}
 }
 
-// position is the 1-based line and byte column of data[off].
+// position is the 1-based line and byte column of data[off], for one
+// offset; a decoder asking for many uses one lineCounter (positions.go).
 func position(data []byte, off int) (line, col int) {
-	off = min(off, len(data))
-	nl := bytes.LastIndexByte(data[:off], '\n')
-	return bytes.Count(data[:off], []byte{'\n'}) + 1, off - nl
+	return newLineCounter(data).at(off)
 }
 
 // valueStart finds the start of the value that ends just before end (where
@@ -626,19 +690,19 @@ func arrayLines(data []byte, key string) ([]int, [][]string) {
 	}
 	var out []int
 	var outKeys [][]string
+	lines := newLineCounter(data) // the offsets asked for go forward
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
 			return out, outKeys
 		}
 		if k, _ := tok.(string); !strings.EqualFold(k, key) {
-			var skip json.RawMessage
-			if dec.Decode(&skip) != nil {
+			if dec.Decode(&jsonSkip{}) != nil {
 				return out, outKeys
 			}
 			continue
 		}
-		var lines []int
+		var starts []int
 		var keys [][]string
 		tok, err = dec.Token()
 		if err != nil {
@@ -650,13 +714,12 @@ func arrayLines(data []byte, key string) ([]int, [][]string) {
 				for off < len(data) && (isJSONSpace(data[off]) || data[off] == ',') {
 					off++
 				}
-				line, _ := position(data, off)
-				lines = append(lines, line)
-				var elem json.RawMessage
-				if dec.Decode(&elem) != nil {
+				line, _ := lines.at(off)
+				starts = append(starts, line)
+				if dec.Decode(&jsonSkip{}) != nil {
 					return out, outKeys
 				}
-				keys = append(keys, objectKeys(elem))
+				keys = append(keys, objectKeys(data[off:min(int(dec.InputOffset()), len(data))]))
 			}
 			if _, err := dec.Token(); err != nil { // ']'
 				return out, outKeys
@@ -664,10 +727,16 @@ func arrayLines(data []byte, key string) ([]int, [][]string) {
 		} else if d, ok := tok.(json.Delim); ok && d == '{' {
 			return out, outKeys // not a list: decoding failed on it already
 		}
-		out, outKeys = lines, keys
+		out, outKeys = starts, keys
 	}
 	return out, outKeys
 }
+
+// jsonSkip decodes any JSON value into nothing: what a decoder skips is
+// not copied (as into a json.RawMessage).
+type jsonSkip struct{}
+
+func (*jsonSkip) UnmarshalJSON([]byte) error { return nil }
 
 // objectKeys are the keys of a JSON object as written, in their order; nil
 // when b is not an object.
@@ -684,8 +753,7 @@ func objectKeys(b []byte) []string {
 		}
 		k, _ := tok.(string)
 		keys = append(keys, k)
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
+		if dec.Decode(&jsonSkip{}) != nil {
 			return keys
 		}
 	}
@@ -701,6 +769,7 @@ func keyLine(data []byte, key string) int {
 		return 0
 	}
 	line := 0
+	lines := newLineCounter(data) // the offsets asked for go forward
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -710,12 +779,11 @@ func keyLine(data []byte, key string) int {
 		for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':') {
 			off++
 		}
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
+		if dec.Decode(&jsonSkip{}) != nil {
 			return line
 		}
 		if k, _ := tok.(string); strings.EqualFold(k, key) {
-			line, _ = position(data, off)
+			line, _ = lines.at(off)
 		}
 	}
 	return line
@@ -922,7 +990,7 @@ func readPerfTarget(s *Sink, at perfPlace, src perfSource) (records.Target, erro
 		if op, ok := perfOps[strings.ToUpper(c)]; ok {
 			tg.Op, tg.Value = op, *m.TargetValue
 		} else {
-			s.Warnf("%s:%d: %s.%s: targetCondition %q is none of %s; Amazon's target for it is not used", at.file, at.line, at.path, src.key, c, perfOpNames)
+			s.Warnf("%s:%d: %s.%s: targetCondition %q is none of %s; Amazon's target for it is not used", at.file, at.line, at.path, src.key, clip(c, 40), perfOpNames)
 		}
 	}
 	for _, c := range []struct {
@@ -1005,7 +1073,7 @@ func readPerfPolicies(s *Sink, at perfPlace, e *perfEntry, keys []string) ([]rec
 			if op, ok := perfOps[strings.ToUpper(c)]; ok {
 				pc.Op, pc.Value = op, p.TargetValue.V
 			} else {
-				s.Warnf("%s:%d: %s: targetCondition %q is none of %s; it is not read (it feeds no figure)", at.file, at.line, path, c, perfOpNames)
+				s.Warnf("%s:%d: %s: targetCondition %q is none of %s; it is not read (it feeds no figure)", at.file, at.line, path, clip(c, 40), perfOpNames)
 			}
 		}
 		p.Range.warn(s, at.file, at.line, path+".reportingDateRange")
@@ -1063,7 +1131,7 @@ func storeOfID(t *Table, s *Sink, path string, line int, id string) string {
 	}
 	m, ok := market.ByID(id)
 	if !ok {
-		s.Warnf("%s:%d: %s: marketplaceId %q is not a store audit knows", t.File, line, path, id)
+		s.Warnf("%s:%d: %s: marketplaceId %q is not a store audit knows", t.File, line, path, clip(id, 40))
 		return ""
 	}
 	return m.Code
@@ -1090,13 +1158,21 @@ func wholeNumber(v *float64) (*int, error) {
 	return &n, nil
 }
 
+// maxPerfDate is longer than any date or time perfDate reads.
+const maxPerfDate = 64
+
 // perfDate reads a reportingDateRange end, "2020-11-18T23:59Z" or
 // "2021-12-27T23:59:59Z", as its UTC date; nil stays nil.
 func perfDate(v *string) (*civil.Date, error) {
 	if v == nil {
 		return nil, nil
 	}
-	ts, err := civil.ParseTimestamp(strings.TrimSpace(*v))
+	text := strings.TrimSpace(*v)
+	if len(text) > maxPerfDate {
+		// No date is this long; the message quotes only its start.
+		return nil, fmt.Errorf("want an ISO-8601 date or time, got %q", clip(text, 40))
+	}
+	ts, err := civil.ParseTimestamp(text)
 	if err != nil {
 		return nil, err
 	}

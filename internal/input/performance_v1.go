@@ -320,49 +320,67 @@ func (n *xmlNode) textValue() string {
 	return strings.TrimSpace(string(n.text))
 }
 
-// v1Found is an entry element found in a report, with its path and the
-// elements above it (the report first).
+// v1Found is an entry element found in a report, with the elements above
+// it (the report first) and what makes its path. Siblings share the path
+// above them: a path is written when a message needs it, not kept for each
+// of a hundred thousand entries.
 type v1Found struct {
 	n     *xmlNode
-	path  string
+	up    string // the path of the element above it
+	place string // its siblingPlaces
 	above []*xmlNode
 }
+
+// path is the entry's path, for messages.
+func (f v1Found) path() string { return f.up + "/" + pathName(f.n.name) + f.place }
+
+// pathName is an element's name as a path writes it: clipped, so that a
+// path is short whatever the names (a tag may be 64 KiB long, and the
+// elements 64 deep).
+func pathName(name string) string { return clip(name, 40) }
 
 // find lists the elements named name below n (at any depth, in document
 // order), not looking inside performanceChecklist nor inside an element
 // found. path is n's own path.
 func (n *xmlNode) find(name, path string, above []*xmlNode) []v1Found {
-	var out []v1Found
+	return n.findInto(nil, name, path, above)
+}
+
+// findInto is find appending to out: the elements found deep down are not
+// copied once per level on their way up.
+func (n *xmlNode) findInto(out []v1Found, name, path string, above []*xmlNode) []v1Found {
 	above = append(above[:len(above):len(above)], n)
-	for _, k := range n.kids {
-		kp := path + "/" + k.name + siblingIndex(n, k)
+	places := siblingPlaces(n)
+	for i, k := range n.kids {
 		switch {
 		case strings.EqualFold(k.name, name):
-			out = append(out, v1Found{n: k, path: kp, above: above})
-		case strings.EqualFold(k.name, "performanceChecklist"):
+			out = append(out, v1Found{n: k, up: path, place: places[i], above: above})
+		case strings.EqualFold(k.name, "performanceChecklist"), len(k.kids) == 0:
 		default:
-			out = append(out, k.find(name, kp, above)...)
+			out = k.findInto(out, name, path+"/"+pathName(k.name)+places[i], above)
 		}
 	}
 	return out
 }
 
-// siblingIndex is "[i]", k's 1-based place among the children of p named
-// as it is, when there are several (as XPath writes it); "" otherwise.
-func siblingIndex(p, k *xmlNode) string {
-	i, n := 0, 0
-	for _, s := range p.kids {
-		if s.name == k.name {
-			n++
-			if s == k {
-				i = n
-			}
+// siblingPlaces gives, for each child of p, "[i]", its 1-based place among
+// the children named as it is, when there are several (as XPath writes
+// it); "" otherwise. It reads the children twice, not once per child: a
+// report of 16,000 sibling entries took half a minute so.
+func siblingPlaces(p *xmlNode) []string {
+	n := make(map[string]int, len(p.kids))
+	for _, k := range p.kids {
+		n[k.name]++
+	}
+	places := make([]string, len(p.kids))
+	seen := make(map[string]int, len(n))
+	for i, k := range p.kids {
+		seen[k.name]++
+		if n[k.name] > 1 {
+			places[i] = "[" + strconv.Itoa(seen[k.name]) + "]"
 		}
 	}
-	if n < 2 {
-		return ""
-	}
-	return fmt.Sprintf("[%d]", i)
+	return places
 }
 
 // v1Reader reads one V1 file's values, placing errors and warnings.
@@ -537,8 +555,12 @@ var v1Metrics = []v1Metric{
 func readPerformanceV1(t *Table, s *Sink, doc *perfV1Doc) error {
 	r := v1Reader{t: t, s: s}
 	p := records.Performance{Source: records.Source{File: t.File}, Version: 1}
+	places := map[*xmlNode]string{}
+	for i, p := range siblingPlaces(doc.root) {
+		places[doc.root.kids[i]] = p
+	}
 	for _, rep := range doc.reports {
-		sp, err := r.store(doc.root, rep)
+		sp, err := r.store(doc.root, rep, places[rep])
 		if err != nil {
 			return err
 		}
@@ -549,11 +571,12 @@ func readPerformanceV1(t *Table, s *Sink, doc *perfV1Doc) error {
 	return nil
 }
 
-// store reads one sellerPerformanceReport.
-func (r v1Reader) store(root, rep *xmlNode) (records.StorePerformance, error) {
-	path := "/" + root.name
+// store reads one sellerPerformanceReport; place is its siblingPlaces
+// under root.
+func (r v1Reader) store(root, rep *xmlNode, place string) (records.StorePerformance, error) {
+	path := "/" + pathName(root.name)
 	if rep != root {
-		path += "/" + rep.name + siblingIndex(root, rep)
+		path += "/" + pathName(rep.name) + place
 	}
 	id, _, _ := rep.value("marketplaceId")
 	key := perfMarketplaceKey(id)
@@ -607,7 +630,8 @@ func (r v1Reader) metric(rep *xmlNode, path string, m v1Metric, status string) (
 			tg.Fulfillment = r.channel(f)
 		}
 		var err error
-		numPath := f.path + "/" + num.name
+		path := f.path()
+		numPath := path + "/" + num.name
 		if tg.Numerator, err = r.count(num, numPath); err != nil {
 			return nil, err
 		}
@@ -616,20 +640,20 @@ func (r v1Reader) metric(rep *xmlNode, path string, m v1Metric, status string) (
 		}
 		if m.den != "" {
 			if den := f.n.child(m.den); den != nil {
-				if tg.Denominator, err = r.count(den, f.path+"/"+den.name); err != nil {
+				if tg.Denominator, err = r.count(den, path+"/"+den.name); err != nil {
 					return nil, err
 				}
 			}
 		}
 		for _, part := range m.parts {
 			el := f.n.child(part.name)
-			n, err := r.count(el, f.path+"/"+part.name)
+			n, err := r.count(el, path+"/"+part.name)
 			if err != nil {
 				return nil, err
 			}
 			addComponent(&tg, part.component, n)
 		}
-		if tg.From, tg.To, err = r.timeFrame(f.n, f.path); err != nil {
+		if tg.From, tg.To, err = r.timeFrame(f.n, path); err != nil {
 			return nil, err
 		}
 		tg.WindowDays = windowDays(tg.From, tg.To)
@@ -654,13 +678,14 @@ func (r v1Reader) contact(rep *xmlNode, path, status string) ([]records.Target, 
 	}
 	var out []records.Target
 	for _, f := range entries {
+		path := f.path()
 		var counts [3]*int
 		for i, name := range []string{"responseUnder24Hours", "responseTimeGreaterThan24Hours", "noResponseForContactsOlderThan24Hours"} {
 			el := f.n.child(name)
 			if el == nil {
 				continue
 			}
-			n, err := r.count(el, f.path+"/"+el.name)
+			n, err := r.count(el, path+"/"+el.name)
 			if err != nil {
 				return nil, err
 			}
@@ -678,7 +703,7 @@ func (r v1Reader) contact(rep *xmlNode, path, status string) ([]records.Target, 
 			addComponent(&tg, comp, counts[i+1])
 		}
 		var err error
-		if tg.From, tg.To, err = r.timeFrame(f.n, f.path); err != nil {
+		if tg.From, tg.To, err = r.timeFrame(f.n, path); err != nil {
 			return nil, err
 		}
 		tg.WindowDays = windowDays(tg.From, tg.To)
@@ -710,7 +735,7 @@ func (r v1Reader) channel(f v1Found) string {
 			case "mfn", "merchant", "seller", "fbm", "merchantfulfilled", "sellerfulfilled":
 				return "mfn"
 			}
-			r.s.Warnf("%s:%d: %s: %s %q is neither AFN nor MFN; the entry is read as all channels", r.t.File, line, f.path, key, clip(v, 40))
+			r.s.Warnf("%s:%d: %s: %s %q is neither AFN nor MFN; the entry is read as all channels", r.t.File, line, f.path(), key, clip(v, 40))
 			return ""
 		}
 		if n != f.n {

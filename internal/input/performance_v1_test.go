@@ -266,7 +266,8 @@ func TestSniffPerformanceXML(t *testing.T) {
 }
 
 // Whatever the bytes, reading a sniffed V1 document fails cleanly or
-// yields one report of Version 1; it never panics.
+// yields one report of Version 1; it never panics, and its errors and
+// warnings are checked as FuzzPerformance's (checkPerformanceLoad).
 func FuzzPerformanceV1(f *testing.F) {
 	for _, name := range []string{"v1-report.xml", "v1-quirks.xml"} {
 		b, err := os.ReadFile(perfFile(name))
@@ -277,13 +278,17 @@ func FuzzPerformanceV1(f *testing.F) {
 	}
 	f.Add([]byte("<sellerPerformanceReport><orderDefectMetrics fulfillmentChannel=\"AFN\"><orderCount>1e3</orderCount><orderWithDefects>2<rate>1e400%</rate></orderWithDefects></orderDefectMetrics></sellerPerformanceReport>"))
 	f.Add([]byte("<sellerPerformanceReports><sellerPerformanceReport><buyerSellerContactResponseTimeMetrics><responseTimeMetrics><responseUnder24Hours>9007199254740993</responseUnder24Hours><responseTimeGreaterThan24Hours>9007199254740992</responseTimeGreaterThan24Hours><noResponseForContactsOlderThan24Hours>9007199254740992</noResponseForContactsOlderThan24Hours></responseTimeMetrics></buyerSellerContactResponseTimeMetrics></sellerPerformanceReport></sellerPerformanceReports>"))
+	// Many entries, each warned about (a channel neither AFN nor MFN).
+	var many strings.Builder
+	many.WriteString("<sellerPerformanceReport>\n")
+	for range 300 {
+		many.WriteString("<orderDefectMetrics fulfillmentType=\"Prime\"><orderWithDefects>1</orderWithDefects></orderDefectMetrics>\n")
+	}
+	many.WriteString("</sellerPerformanceReport>\n")
+	f.Add([]byte(many.String()))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, b []byte) {
-		path := filepath.Join(dir, "doc.xml")
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		l, err := Load([]string{path}, Options{})
+		l, err := checkPerformanceLoad(t, filepath.Join(dir, "doc.xml"), b)
 		if err == nil && sniffPerformanceXML(b) {
 			if len(l.Data.Performance) != 1 || l.Data.Performance[0].Version != 1 {
 				t.Errorf("a sniffed document read without error gave %d reports", len(l.Data.Performance))
