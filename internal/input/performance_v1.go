@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/pii"
 	"github.com/sellerhealth/audit/internal/records"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -129,12 +130,14 @@ func decodePerformanceV1(name string, data []byte) (*perfDoc, error) {
 	return &perfDoc{v1: doc}, nil
 }
 
-// clip cuts s to n bytes at most, for messages.
+// clip cuts s to about n bytes, for messages.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:n] + "..."
+	// pii.Cut: on a UTF-8 boundary, never inside an e-mail address or a
+	// phone number, which the error's mask must see whole.
+	return pii.Cut(s, n) + "..."
 }
 
 // xmlTagsBounded checks that no start or end tag (or declaration) is

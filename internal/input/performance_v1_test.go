@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sellerhealth/audit/internal/records"
 	"golang.org/x/text/encoding/unicode"
@@ -295,4 +296,16 @@ func FuzzPerformanceV1(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A quoted value is cut on a character boundary and never inside an
+// e-mail address, so that the error's mask sees it whole.
+func TestClipKeepsPersonalDataWhole(t *testing.T) {
+	got := clip("contact jane.doe@example.com now", 20)
+	if !strings.Contains(got, "jane.doe@example.com") {
+		t.Errorf("clip cut the address: %q", got)
+	}
+	if got := clip("ééééééééééééééééééééééé", 11); !utf8.ValidString(got) {
+		t.Errorf("clip split a character: %q", got)
+	}
 }
