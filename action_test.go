@@ -500,3 +500,54 @@ func TestActionRunsLocally(t *testing.T) {
 		t.Errorf("the action used the network in a from-source run:\n%s", b)
 	}
 }
+
+// TestCIDocExamples parses every YAML example of docs/ci.md and checks that
+// the steps using this action give it args and no input it lacks.
+func TestCIDocExamples(t *testing.T) {
+	action := readAction(t)
+	b, err := os.ReadFile(filepath.Join("docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(b), -1)
+	if len(blocks) < 4 {
+		t.Fatalf("docs/ci.md: %d yaml examples, want at least 4", len(blocks))
+	}
+	uses := 0
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case map[string]any:
+			if u, _ := v["uses"].(string); strings.HasPrefix(u, "sellerhealth/audit@") {
+				uses++
+				with, _ := v["with"].(map[string]any)
+				if _, ok := with["args"]; !ok {
+					t.Errorf("docs/ci.md: a step uses %s without args", u)
+				}
+				for k := range with {
+					if _, ok := action.Inputs[k]; !ok {
+						t.Errorf("docs/ci.md: input %q is not in action.yml", k)
+					}
+				}
+			}
+			for _, e := range v {
+				walk(e)
+			}
+		}
+	}
+	for _, m := range blocks {
+		var doc any
+		if err := yaml.Unmarshal([]byte(m[1]), &doc); err != nil {
+			t.Errorf("docs/ci.md: %v in\n%s", err, m[1])
+			continue
+		}
+		walk(doc)
+	}
+	if uses < 3 {
+		t.Errorf("docs/ci.md: %d steps use the action, want at least 3", uses)
+	}
+}
