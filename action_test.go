@@ -10,7 +10,12 @@ package main
 // and wget replaced by scripts that fail the test if called.
 
 import (
+	"archive/tar"
 	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"os"
 	"os/exec"
@@ -71,6 +76,7 @@ type actionRunner struct {
 	t          *testing.T
 	action     actionFile
 	actionPath string // the action's checkout: this repository
+	actionRef  string // github.action_ref
 	runnerTemp string
 	fakeBin    string // curl and wget that must not be called
 	inputs     map[string]string
@@ -102,8 +108,10 @@ func (r *actionRunner) eval(s string) string {
 			return in.Default
 		case e == "github.action_path":
 			return r.actionPath
-		case e == "github.action_ref", e == "github.action_repository":
-			return "" // as for a local action (uses: ./)
+		case e == "github.action_ref":
+			return r.actionRef // "" as for a local action (uses: ./)
+		case e == "github.action_repository":
+			return ""
 		case strings.HasPrefix(e, "steps."):
 			parts := strings.Split(e, ".")
 			if len(parts) != 4 || parts[2] != "outputs" {
@@ -549,5 +557,163 @@ func TestCIDocExamples(t *testing.T) {
 	}
 	if uses < 3 {
 		t.Errorf("docs/ci.md: %d steps use the action, want at least 3", uses)
+	}
+}
+
+// TestActionInstallsRelease runs the install step against a fake curl that
+// serves a release made here (the binary TestMain built, archived as
+// .goreleaser.yaml names it), so the asset name, the checksum check and the
+// fallback to a build from source are tested without network.
+func TestActionInstallsRelease(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not installed")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("the action's local run is tested on Linux and macOS")
+	}
+	action := readAction(t)
+	if action.Runs.Steps[0].ID != "install" {
+		t.Fatalf("action.yml: the first step is %q, want the install step", action.Runs.Steps[0].ID)
+	}
+	actionPath, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := os.ReadFile(auditBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The release v9.8.7: its archive and checksums.txt.
+	serve := t.TempDir()
+	assetOf := func(tag string) string {
+		return "audit_" + strings.TrimPrefix(tag, "v") + "_" + runtime.GOOS + "_" + runtime.GOARCH + ".tar.gz"
+	}
+	asset := assetOf("v9.8.7")
+	var archive bytes.Buffer
+	gz := gzip.NewWriter(&archive)
+	tw := tar.NewWriter(gz)
+	for _, f := range []struct {
+		name string
+		body []byte
+		mode int64
+	}{{"README.md", []byte("# audit\n"), 0o644}, {"audit", bin, 0o755}} {
+		if err := tw.WriteHeader(&tar.Header{Name: f.name, Mode: f.mode, Size: int64(len(f.body)), Typeflag: tar.TypeReg}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write(f.body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(archive.Bytes())
+	writeRelease := func(tag, checksum string) {
+		dir := filepath.Join(serve, tag)
+		asset := assetOf(tag)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, asset), archive.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sums := checksum + "  " + asset + "\n" + strings.Repeat("0", 64) + "  checksums-other.tar.gz\n"
+		if err := os.WriteFile(filepath.Join(dir, "checksums.txt"), []byte(sums), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeRelease("v9.8.7", hex.EncodeToString(sum[:]))
+	writeRelease("v6.6.6", strings.Repeat("f", 64)) // a tampered archive
+
+	fakeBin := t.TempDir()
+	calls := filepath.Join(t.TempDir(), "curl-calls")
+	curl := `#!/bin/sh
+echo "$*" >> '` + calls + `'
+out= url=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -o | -w | --retry) [ "$1" = -o ] && out=$2; shift 2 ;;
+    -*) shift ;;
+    *) url=$1; shift ;;
+  esac
+done
+case "$url" in
+  https://github.com/sellerhealth/audit/releases/latest)
+    printf '%s' https://github.com/sellerhealth/audit/releases/tag/v9.8.7 ;;
+  https://github.com/sellerhealth/audit/releases/download/*)
+    f='` + serve + `'/${url#https://github.com/sellerhealth/audit/releases/download/}
+    [ -f "$f" ] || { echo "curl: (22) 404 $url" >&2; exit 22; }
+    cp "$f" "$out" ;;
+  *) echo "curl: (6) unexpected $url" >&2; exit 6 ;;
+esac
+`
+	if err := os.WriteFile(filepath.Join(fakeBin, "curl"), []byte(curl), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, c := range []struct {
+		name, ref, version string
+		wantCode           int
+		wantVersion        string // output version; "source": falls back to a build
+		wantCalls          []string
+		wantLog            string
+	}{
+		{name: "latest", wantVersion: "v9.8.7", wantCalls: []string{"releases/latest", "v9.8.7/" + asset, "v9.8.7/checksums.txt"}},
+		{name: "the action's tag", ref: "v9.8.7", wantVersion: "v9.8.7", wantCalls: []string{"v9.8.7/" + asset}, wantLog: "installed audit v9.8.7"},
+		{name: "a branch ref: latest", ref: "main", wantVersion: "v9.8.7", wantCalls: []string{"releases/latest"}},
+		{name: "a version without v", version: "9.8.7", wantVersion: "v9.8.7"},
+		{name: "no such release", version: "v1.0.0", wantVersion: "source", wantCalls: []string{"v1.0.0/audit_1.0.0_"}},
+		{name: "a bad checksum", version: "v6.6.6", wantCode: 2, wantLog: "does not match checksums.txt"},
+		{name: "not a tag", version: "v1;rm", wantCode: 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			os.Remove(calls)
+			r := &actionRunner{
+				t: t, action: action, actionPath: actionPath, actionRef: c.ref, runnerTemp: t.TempDir(), fakeBin: fakeBin,
+				inputs:  map[string]string{"version": c.version},
+				outputs: map[string]map[string]string{}, env: map[string]string{},
+			}
+			code := r.runSteps(t.TempDir(), 0, 1)
+			log := r.log.String()
+			if code != c.wantCode {
+				t.Fatalf("exit code %d, want %d\n%s", code, c.wantCode, log)
+			}
+			b, _ := os.ReadFile(calls)
+			for _, want := range c.wantCalls {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("curl was not asked for %q; calls:\n%s", want, b)
+				}
+			}
+			if c.ref != "" && strings.HasPrefix(c.ref, "v") && strings.Contains(string(b), "releases/latest") {
+				t.Errorf("the action's tag %s asked for the latest release", c.ref)
+			}
+			if !strings.Contains(log, c.wantLog) {
+				t.Errorf("the log lacks %q:\n%s", c.wantLog, log)
+			}
+			if c.wantCode != 0 {
+				return
+			}
+			out := r.outputs["install"]
+			if out["version"] != c.wantVersion {
+				t.Fatalf("output version %q, want %q\n%s", out["version"], c.wantVersion, log)
+			}
+			if c.wantVersion == "source" {
+				if out["build"] != "true" {
+					t.Errorf("output build %q, want true", out["build"])
+				}
+				return
+			}
+			if out["build"] != "false" || len(r.path) != 1 || filepath.Dir(out["bin"]) != r.path[0] {
+				t.Errorf("outputs %v, GITHUB_PATH %v: want the binary's folder on the path and no build", out, r.path)
+			}
+			v, err := exec.Command(out["bin"], "version").CombinedOutput()
+			if err != nil || !strings.Contains(string(v), e2eVersion) {
+				t.Errorf("the installed audit: %v: %s", err, v)
+			}
+		})
 	}
 }
