@@ -726,3 +726,27 @@ esac
 		})
 	}
 }
+
+// TestActionShellcheck runs shellcheck, when it is installed, on each run
+// step's script.
+func TestActionShellcheck(t *testing.T) {
+	shellcheck, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("shellcheck is not installed")
+	}
+	for _, st := range readAction(t).Runs.Steps {
+		if st.Run == "" {
+			continue
+		}
+		if expression.MatchString(st.Run) {
+			t.Errorf("step %q: ${{ }} in the script: pass values through env instead", st.Name)
+		}
+		script := filepath.Join(t.TempDir(), "step.sh")
+		if err := os.WriteFile(script, []byte(st.Run), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(shellcheck, "-s", "bash", script).CombinedOutput(); err != nil {
+			t.Errorf("step %q: shellcheck: %v\n%s", st.Name, err, out)
+		}
+	}
+}
