@@ -221,6 +221,9 @@ func TestE2EVersionAndHelp(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "audit "+e2eVersion+"\n") {
 		t.Errorf("audit version: exit %d, stdout %q; want \"audit %s\" (injected with -ldflags)", r.code, r.stdout, e2eVersion)
 	}
+	if v := audit(t, nil, "--version"); v.code != 0 || v.stdout != r.stdout {
+		t.Errorf("audit --version: exit %d, stdout %q; want what audit version prints, %q", v.code, v.stdout, r.stdout)
+	}
 	for _, args := range [][]string{{"--help"}, {"help"}, {}} {
 		r := audit(t, nil, args...)
 		if r.code != 0 {

@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{name: "--color always piped", args: []string{"odr", "--as-of", "2026-11-20", "--color=always", acme},
 			wantCode: ExitFailed, stdout: "odr-table-color-always-piped.golden", wantColour: true},
 		{name: "version", args: []string{"version"}, wantCode: ExitOK, stdout: "version.golden"},
+		{name: "--version is audit version", args: []string{"--version"}, wantCode: ExitOK, stdout: "version.golden"},
 
 		// audit all: every metric in one table or document.
 		{name: "all, acme-us, table on a terminal", tty: true, args: []string{"all", "--as-of", "2026-11-20", acme},

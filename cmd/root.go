@@ -113,6 +113,7 @@ Exit codes: 0 healthy (pass, warn or no data), 1 a metric failed
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	setVersionFlag(root, env)
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
