@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -36,6 +37,10 @@ func main() {
 	}))
 }
 
+// pseudoVersion matches the end of a Go pseudo-version
+// (v0.0.0-20261207083214-4e7139db48d2, v1.2.1-0.2026...-..., +dirty).
+var pseudoVersion = regexp.MustCompile(`[-.]\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+
 // buildVersion fills what -ldflags left unset from the build information:
 // the module's version for `go install ...@v1.2.0` ("1.2.0"; "dev" when Go
 // says "(devel)"), and for a build from a clone the VCS revision (12
@@ -44,13 +49,6 @@ func main() {
 func buildVersion(version, commit, date string, info *debug.BuildInfo) (string, string, string) {
 	if info == nil {
 		return version, commit, date
-	}
-	if version == "dev" || version == "" {
-		if v := info.Main.Version; v != "" && v != "(devel)" {
-			version = strings.TrimPrefix(v, "v")
-		} else {
-			version = "dev"
-		}
 	}
 	var rev, at string
 	modified := false
@@ -62,6 +60,15 @@ func buildVersion(version, commit, date string, info *debug.BuildInfo) (string, 
 			at = s.Value
 		case "vcs.modified":
 			modified = s.Value == "true"
+		}
+	}
+	if version == "dev" || version == "" {
+		version = "dev"
+		// A clone's build gets a pseudo-version from Go (v0.0.0-2026...-
+		// abcdef123456): the commit line says it better. Without VCS
+		// settings (go install ...@COMMIT) it is all there is.
+		if v := info.Main.Version; v != "" && v != "(devel)" && !(rev != "" && pseudoVersion.MatchString(v)) {
+			version = strings.TrimPrefix(v, "v")
 		}
 	}
 	if commit == "" && rev != "" {

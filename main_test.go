@@ -23,6 +23,9 @@ func TestBuildVersion(t *testing.T) {
 		{"clone, dirty", "dev", "", "", clone, "dev", "bc58eb7a1f2e-dirty", "2026-12-01T10:20:30Z"},
 		{"clone, clean", "dev", "", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
 			{Key: "vcs.revision", Value: "0123456789abcdef"}, {Key: "vcs.modified", Value: "false"}}}, "dev", "0123456789ab", ""},
+		{"clone, pseudo-version", "dev", "", "", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261207083214-4e7139db48d2+dirty"}, Settings: clone.Settings}, "dev", "bc58eb7a1f2e-dirty", "2026-12-01T10:20:30Z"},
+		{"clone at a tag", "dev", "", "", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}, Settings: clone.Settings}, "1.2.0", "bc58eb7a1f2e-dirty", "2026-12-01T10:20:30Z"},
+		{"go install @COMMIT", "dev", "", "", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.1-0.20261207083214-4e7139db48d2"}}, "1.2.1-0.20261207083214-4e7139db48d2", "", ""},
 		{"ldflags win", "1.3.0", "abc1234", "2026-11-30T00:00:00Z", clone, "1.3.0", "abc1234", "2026-11-30T00:00:00Z"},
 	}
 	for _, tt := range tests {
