@@ -203,9 +203,10 @@ func TestE2EExitCodes(t *testing.T) {
 	}
 }
 
-// NO_COLOR, set to anything, wins over --color always and CLICOLOR_FORCE.
+// NO_COLOR, set to a non-empty value, wins over --color always and
+// CLICOLOR_FORCE; an empty NO_COLOR= is no request (no-color.org).
 func TestE2ENoColor(t *testing.T) {
-	for _, env := range [][]string{{"NO_COLOR=1"}, {"NO_COLOR="}, {"NO_COLOR=1", "CLICOLOR_FORCE=1"}} {
+	for _, env := range [][]string{{"NO_COLOR=1"}, {"NO_COLOR=1", "CLICOLOR_FORCE=1"}} {
 		r := audit(t, env, "odr", "--as-of", "2026-11-20", "--color", "always", acme)
 		if strings.Contains(r.stdout+r.stderr, "\x1b") {
 			t.Errorf("%v: escape codes in the output:\n%q", env, r.stdout)
@@ -214,12 +215,25 @@ func TestE2ENoColor(t *testing.T) {
 			t.Errorf("%v: stdout differs from odr-table-piped.golden:\n%q", env, r.stdout)
 		}
 	}
+	for _, env := range [][]string{{"NO_COLOR="}, {"NO_COLOR=", "CLICOLOR_FORCE=1"}} {
+		args := []string{"odr", "--as-of", "2026-11-20", acme}
+		if len(env) == 1 {
+			args = append(args, "--color", "always")
+		}
+		r := audit(t, env, args...)
+		if want := readGolden(t, "odr-table-color-always-piped.golden"); r.stdout != want {
+			t.Errorf("%v %v: stdout differs from odr-table-color-always-piped.golden:\n%q", env, args, r.stdout)
+		}
+	}
 }
 
 func TestE2EVersionAndHelp(t *testing.T) {
 	r := audit(t, nil, "version")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "audit "+e2eVersion+"\n") {
 		t.Errorf("audit version: exit %d, stdout %q; want \"audit %s\" (injected with -ldflags)", r.code, r.stdout, e2eVersion)
+	}
+	if v := audit(t, nil, "--version"); v.code != 0 || v.stdout != r.stdout {
+		t.Errorf("audit --version: exit %d, stdout %q; want what audit version prints, %q", v.code, v.stdout, r.stdout)
 	}
 	for _, args := range [][]string{{"--help"}, {"help"}, {}} {
 		r := audit(t, nil, args...)

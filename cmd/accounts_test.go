@@ -230,7 +230,7 @@ func TestAccountsUsageErrors(t *testing.T) {
 			if r.stdout != "" {
 				t.Errorf("stdout %q, want nothing", r.stdout)
 			}
-			if !strings.HasPrefix(r.stderr, "audit: "+tt.want) || !strings.HasSuffix(r.stderr, "\nRun 'audit --help' for usage.\n") {
+			if !strings.HasPrefix(r.stderr, "audit: "+tt.want) || !strings.HasSuffix(r.stderr, "\nRun 'audit "+tt.args[0]+" --help' for usage.\n") {
 				t.Errorf("stderr %q, want %q and the usage hint", r.stderr, tt.want)
 			}
 		})

@@ -29,7 +29,9 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 # fail), incomplete, no-data, several separated by commas, or never.
 # fail_on: fail
 
-# Output format (table or json) and colour (auto, always or never).
+# Output format (table, json, csv, markdown, junit or html; audit trend
+# takes table, json or csv, and audit sources, reconcile, thresholds and
+# fetch table or json) and colour (auto, always or never).
 # output: table
 # color: auto
 

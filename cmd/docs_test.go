@@ -35,7 +35,7 @@ func configReference() string {
 		}
 		b.WriteString("\n\n| metric | target | warn at | windows (days) | lag (days) | a miss | source | checked |\n|---|---|---|---|---|---|---|---|\n")
 		for _, e := range p.Entries {
-			fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %d | %s | %s | %s |\n", e.Metric, e.Op, render.Limit(e.Fail), render.Limit(e.Warn),
+			fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %d | %s | %s | %s |\n", e.Metric, e.Op, render.LimitText(e.Fail, e.Threshold()), render.LimitText(e.Warn, e.Threshold()),
 				e.Windows(", "), e.LagDays, e.Miss(), e.Source, e.Checked)
 		}
 	}

@@ -118,7 +118,7 @@ func TestErrors(t *testing.T) {
 		name  string
 		args  []string
 		want  []string // substrings of stderr
-		usage bool     // the "Run 'audit --help'" hint follows
+		usage bool     // the "Run 'audit CMD --help'" hint follows
 		lines int      // lines on stderr when not 1 (message) or 2 (and the hint)
 	}{
 		{"unknown flag", []string{"odr", "--bogus", acme}, []string{"unknown flag: --bogus"}, true, 0},
@@ -202,8 +202,13 @@ func TestErrors(t *testing.T) {
 				if got := strings.Count(r.stderr, "\n"); got != wantLines {
 					t.Errorf("%v: stderr has %d lines, want %d:\n%s", args, got, wantLines, r.stderr)
 				}
-				if hint := strings.Contains(r.stderr, "Run 'audit --help' for usage."); hint != tt.usage {
-					t.Errorf("%v: usage hint shown: %v, want %v", args, hint, tt.usage)
+				// The hint names the help of the command that failed.
+				hintText := "Run 'audit " + args[0] + " --help' for usage."
+				if !auditCommands[args[0]] {
+					hintText = "Run 'audit --help' for usage."
+				}
+				if hint := strings.Contains(r.stderr, hintText); hint != tt.usage {
+					t.Errorf("%v: usage hint %q shown: %v, want %v", args, hintText, hint, tt.usage)
 				}
 			}
 		})

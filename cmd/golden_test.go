@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{name: "--color always piped", args: []string{"odr", "--as-of", "2026-11-20", "--color=always", acme},
 			wantCode: ExitFailed, stdout: "odr-table-color-always-piped.golden", wantColour: true},
 		{name: "version", args: []string{"version"}, wantCode: ExitOK, stdout: "version.golden"},
+		{name: "--version is audit version", args: []string{"--version"}, wantCode: ExitOK, stdout: "version.golden"},
 
 		// audit all: every metric in one table or document.
 		{name: "all, acme-us, table on a terminal", tty: true, args: []string{"all", "--as-of", "2026-11-20", acme},
@@ -108,9 +109,10 @@ func colourFlags(t *testing.T, base []string) {
 	}
 }
 
-// NO_COLOR (any value, even empty) wins over --color always. (With --color
-// auto, NO_COLOR is read by iostreams.System, which the test streams bypass;
-// the end-to-end test covers it.)
+// NO_COLOR set to a non-empty value wins over --color always; an empty
+// NO_COLOR= is no request (no-color.org). (With --color auto, NO_COLOR and
+// TERM are read by iostreams.System, which the test streams bypass; its
+// own tests and the end-to-end test cover them.)
 func TestNoColorEnv(t *testing.T) {
 	for _, val := range []string{"1", ""} {
 		t.Run("NO_COLOR="+val, func(t *testing.T) {
@@ -120,8 +122,11 @@ func TestNoColorEnv(t *testing.T) {
 				if r.code != ExitFailed {
 					t.Errorf("tty=%v: exit code %d, want %d", tty, r.code, ExitFailed)
 				}
-				if hasANSI(r.stdout) || hasANSI(r.stderr) {
+				if val != "" && (hasANSI(r.stdout) || hasANSI(r.stderr)) {
 					t.Errorf("tty=%v: escape codes with NO_COLOR set:\n%q", tty, r.stdout)
+				}
+				if val == "" && !hasANSI(r.stdout) {
+					t.Errorf("tty=%v: no colour with --color always and an empty NO_COLOR:\n%q", tty, r.stdout)
 				}
 			}
 		})

@@ -20,7 +20,7 @@ func TestInputFlags(t *testing.T) {
 	}
 	for _, c := range bad {
 		r := run(t, false, c.args...)
-		if r.code != ExitError || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, "Run 'audit --help'") {
+		if r.code != ExitError || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, "Run 'audit "+c.args[0]+" --help'") {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, r.code, r.stderr, c.want)
 		}
 	}

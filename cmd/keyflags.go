@@ -16,23 +16,48 @@ import (
 type keyFlag struct {
 	name, short string // --name and -short ("" none)
 	key         string // in config.Keys
+	// enum: the value is one of a list of words, matched in any case
+	// (-o JSON, --fail-on Warn): folded to lower case wherever it comes
+	// from (foldEnumFlags, layers.bindAll).
+	enum bool
 }
 
 // The flags that stand for a config key, each declared once, whichever
 // commands take it.
 var (
-	profileFlag           = keyFlag{name: "profile", key: "profile"}
+	profileFlag           = keyFlag{name: "profile", key: "profile", enum: true}
 	marketplaceFlag       = keyFlag{name: "marketplace", key: "marketplace"}
-	failOnFlag            = keyFlag{name: "fail-on", key: "fail_on"}
-	outputFlag            = keyFlag{name: "output", short: "o", key: "output"}
-	colorFlag             = keyFlag{name: "color", key: "color"}
-	encodingFlag          = keyFlag{name: "encoding", key: "encoding"}
+	failOnFlag            = keyFlag{name: "fail-on", key: "fail_on", enum: true}
+	outputFlag            = keyFlag{name: "output", short: "o", key: "output", enum: true}
+	colorFlag             = keyFlag{name: "color", key: "color", enum: true}
+	encodingFlag          = keyFlag{name: "encoding", key: "encoding", enum: true}
 	columnFlag            = keyFlag{name: "column", key: "columns"}
 	countDeniedClaimsFlag = keyFlag{name: "count-denied-claims", key: "odr.count_denied_claims"}
 	// Threshold flags: overrides of the profile's value (layers.overrides).
 	lagDaysFlag    = keyFlag{name: "lag-days", key: "thresholds.odr.lag_days"}
 	windowDaysFlag = keyFlag{name: "window-days", key: "thresholds.odr.window_days"}
 )
+
+// enumFlags are the key flags whose values are words matched in any case.
+var enumFlags = []keyFlag{profileFlag, failOnFlag, outputFlag, colorFlag, encodingFlag}
+
+// foldEnumFlags lowers the case of the enum flags c was given, before any
+// command reads them (the root's PersistentPreRunE). The store
+// (--marketplace) is matched in any case where it is looked up.
+func foldEnumFlags(c *cobra.Command) error {
+	for _, kf := range enumFlags {
+		f := c.Flags().Lookup(kf.name)
+		if f == nil || !f.Changed || f.Value.Type() != "string" {
+			continue
+		}
+		if v := f.Value.String(); v != strings.ToLower(v) {
+			if err := f.Value.Set(strings.ToLower(v)); err != nil {
+				return &usageError{err}
+			}
+		}
+	}
+	return nil
+}
 
 // keyAnnotation marks a flag with the config key it stands for, so tests
 // can check every such flag of the command tree.

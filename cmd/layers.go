@@ -55,6 +55,10 @@ func (l *layers) bindAll(bs bindings) {
 			continue
 		}
 		if v, ok := l.cfg.Get(b.key); ok {
+			if str, isStr := v.Raw.(string); isStr && b.enum {
+				b.set(strings.ToLower(str))
+				continue
+			}
 			b.set(v.Raw)
 		}
 	}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,22 +40,48 @@ DIR, ready to copy into a man1 folder such as /usr/local/share/man/man1.`,
 	return c
 }
 
-// manHeader dates the pages by the build date, so the same binary always
-// writes the same bytes (an unreleased build has no date: none is shown).
-func manHeader(env *Env) *doc.GenManHeader {
-	h := &doc.GenManHeader{Title: "AUDIT", Section: "1", Source: "audit " + env.Version, Manual: "audit manual"}
-	if t, err := time.Parse(time.RFC3339, env.Date); err == nil {
-		h.Date = &t
-	} else {
-		zero := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-		h.Date = &zero
+// manDate is the date the pages carry: SOURCE_DATE_EPOCH when set (for
+// reproducible releases), else the build's date (-ldflags, or the commit's
+// time for a build from a clone), else the day of the run, from the clock
+// the commands are given (fixed in tests).
+func manDate(env *Env) (time.Time, error) {
+	lookup := env.LookupEnv
+	if lookup == nil {
+		lookup = os.LookupEnv
 	}
-	return h
+	if s, ok := lookup("SOURCE_DATE_EPOCH"); ok && s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	if t, err := time.Parse(time.RFC3339, env.Date); err == nil {
+		return t.UTC(), nil
+	}
+	if env.Now == nil {
+		return time.Now().UTC(), nil
+	}
+	return env.Now().UTC(), nil
+}
+
+// manHeader is the header every page shares. Its title is left empty so
+// that cobra titles each page by its command (AUDIT-ODR(1) for
+// audit-odr.1): GenManTree gives each page its own copy.
+func manHeader(env *Env) (*doc.GenManHeader, error) {
+	d, err := manDate(env)
+	if err != nil {
+		return nil, err
+	}
+	return &doc.GenManHeader{Section: "1", Source: "audit " + env.Version, Manual: "audit manual", Date: &d}, nil
 }
 
 func manRun(env *Env, root *cobra.Command, opts *manOptions) error {
 	root.DisableAutoGenTag = true
-	h := manHeader(env)
+	h, err := manHeader(env)
+	if err != nil {
+		return err
+	}
 	if opts.Dir == "" {
 		return doc.GenMan(root, h, env.IO.Out)
 	}

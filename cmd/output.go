@@ -38,10 +38,11 @@ func (o *auditOptions) failOn() health.FailOn {
 
 // emit writes a command's document. Without --output-file the -o format
 // goes to stdout, after the warnings on stderr unless the format carries
-// them itself (json, html). With it, the
-// -o format goes to the file, uncoloured, and the person at the terminal
-// still gets the table on stdout, so `-o json --output-file health.json`
-// keeps both.
+// them itself (json, html). With it, the -o format goes to the file,
+// uncoloured, and the person at the terminal still gets the warnings and
+// the table on stdout, whatever the format: `-o json --output-file
+// health.json` keeps both, and so does the default table (`--output-file
+// health.txt`).
 func (o *auditOptions) emit(format, table writer, warnings []string) error {
 	ropts := o.renderOptions()
 	showWarnings := func() {
@@ -59,9 +60,6 @@ func (o *auditOptions) emit(format, table writer, warnings []string) error {
 	fileOpts.Color = false
 	if err := writeFileAtomic(o.OutputFile, func(w io.Writer) error { return format(w, fileOpts) }); err != nil {
 		return err
-	}
-	if o.Output == "table" {
-		return nil
 	}
 	showWarnings()
 	return table(o.IO.Out, ropts)
@@ -175,6 +173,7 @@ func writeInPlace(path string, fn func(io.Writer) error) error {
 // label, if any.
 func replaceFile(label, path string, old fs.FileInfo, perm fs.FileMode, fn func(io.Writer) error) error {
 	fail := func(err error) error {
+		err = namePath(err, path)
 		if label == "" {
 			return err
 		}
@@ -187,15 +186,13 @@ func replaceFile(label, path string, old fs.FileInfo, perm fs.FileMode, fn func(
 	defer g.done()
 	tmp, err := g.create(filepath.Dir(path), "."+filepath.Base(path)+".", perm)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			// Name the file asked for, not the temporary one.
-			err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
-		}
 		return fail(err)
 	}
 	if err := fn(tmp); err != nil {
 		tmp.Close()
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) && pe.Path == tmp.Name() {
+			return fail(err) // writing the temporary file failed (a full disk)
+		}
 		return err
 	}
 	if err := tmp.Close(); err != nil {
@@ -211,6 +208,21 @@ func replaceFile(label, path string, old fs.FileInfo, perm fs.FileMode, fn func(
 		return fail(err)
 	}
 	return nil
+}
+
+// namePath makes an error of the temporary file (making, writing, closing,
+// renaming it) name the file asked for: "open /nonexistent/dir/x.json: no
+// such file or directory", never ".x.json.1x2y3z.tmp".
+func namePath(err error, path string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
+	}
+	return err
 }
 
 // errInterrupted is what a write stopped by a signal returns, in the

@@ -194,3 +194,54 @@ func TestOutputFileInterrupted(t *testing.T) {
 		t.Errorf("report now %q", readString(t, path))
 	}
 }
+
+// --output-file with the default table: the file gets the table,
+// uncoloured, and the terminal still gets the table and the warnings.
+func TestOutputFileTableStillShown(t *testing.T) {
+	plain := run(t, true, "odr", "--as-of", "2026-11-20", "--color", "never", acme)
+	tty := run(t, true, "odr", "--as-of", "2026-11-20", acme)
+	for _, args := range [][]string{{}, {"-o", "table"}} {
+		path := filepath.Join(t.TempDir(), "health.txt")
+		r := run(t, true, append(append([]string{"odr", "--as-of", "2026-11-20"}, args...), "--output-file", path, acme)...)
+		if r.code != ExitFailed {
+			t.Fatalf("%v: exit %d, stderr %s", args, r.code, r.stderr)
+		}
+		if got := readString(t, path); got != plain.stdout {
+			t.Errorf("%v: the file is not the uncoloured table:\n%s", args, firstDiff(got, plain.stdout))
+		}
+		if r.stdout != tty.stdout {
+			t.Errorf("%v: the terminal did not get the table:\n%s", args, firstDiff(r.stdout, tty.stdout))
+		}
+		if !strings.Contains(r.stderr, "warning: skipped "+acme+"/notes.md") || r.stderr != tty.stderr {
+			t.Errorf("%v: stderr %q, want the warnings as without --output-file: %q", args, r.stderr, tty.stderr)
+		}
+	}
+}
+
+// An --output-file that cannot be written names the file asked for, never
+// the temporary file beside it.
+func TestOutputFileErrorNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nonexistent", "dir", "x.json")
+	r := run(t, false, "odr", "--as-of", "2026-11-20", "-o", "json", "--output-file", path, acme)
+	if r.code != ExitError {
+		t.Errorf("exit %d, want %d", r.code, ExitError)
+	}
+	if want := "audit: --output-file: open " + path + ": no such file or directory\n"; r.stderr != want {
+		t.Errorf("stderr %q, want %q", r.stderr, want)
+	}
+	if strings.Contains(r.stderr, ".x.json.") {
+		t.Errorf("the error names the temporary file: %q", r.stderr)
+	}
+	// A rename that fails (the Link and Path errors of the steps after the
+	// file is made) names it too.
+	tmp := filepath.Join(filepath.Dir(path), ".x.json.abc.tmp")
+	for _, err := range []error{
+		&os.LinkError{Op: "rename", Old: tmp, New: path, Err: fs.ErrPermission},
+		&fs.PathError{Op: "chmod", Path: tmp, Err: fs.ErrPermission},
+	} {
+		got := namePath(err, path).Error()
+		if strings.Contains(got, ".x.json.abc") || !strings.Contains(got, path) {
+			t.Errorf("namePath(%v) = %q, want %s named", err, got, path)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -42,11 +43,38 @@ var errThresholds = errors.New("a threshold failed")
 func Execute(args []string, env Env) int {
 	root := NewRootCmd(&env)
 	root.SetArgs(args)
-	err := root.Execute()
-	return exitCode(env, root, err)
+	strictCompletion(root, args)
+	c, err := root.ExecuteC()
+	if c == nil {
+		c = root
+	}
+	return exitCode(env, c, err)
 }
 
-func exitCode(env Env, root *cobra.Command, err error) int {
+// strictCompletion makes `audit completion SHELL` reject a shell it does not
+// know (a usage error) instead of printing its help and exiting 0.
+func strictCompletion(root *cobra.Command, args []string) {
+	root.InitDefaultCompletionCmd(args...)
+	// Find, not Commands: Commands sorts the list, which would change the
+	// order of cobra's "Did you mean this?" suggestions.
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c.Name() == "completion" {
+		var shells []string
+		for _, s := range c.Commands() {
+			shells = append(shells, s.Name())
+		}
+		c.Args = func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown shell %q for \"audit completion\" (want %s)", args[0], strings.Join(shells, ", "))
+			}
+			return nil
+		}
+		c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
+}
+
+// exitCode decides the exit code of the run of c, the command that ran or
+// failed (its path names the help a usage error points to).
+func exitCode(env Env, c *cobra.Command, err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
@@ -59,7 +87,7 @@ func exitCode(env Env, root *cobra.Command, err error) int {
 	fmt.Fprintf(env.IO.ErrOut, "audit: %s\n", safetext.Text(err.Error()))
 	var ue *usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintf(env.IO.ErrOut, "Run 'audit --help' for usage.\n")
+		fmt.Fprintf(env.IO.ErrOut, "Run '%s --help' for usage.\n", c.CommandPath())
 	}
 	return ExitError
 }
@@ -113,6 +141,8 @@ Exit codes: 0 healthy (pass, warn or no data), 1 a metric failed
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	setVersionFlag(root, env)
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error { return foldEnumFlags(c) }
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })

@@ -109,7 +109,10 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	fmt.Fprintf(w, "Profile %s (%s): %s\n\n", doc.Profile, doc.ProfileOrigin, doc.Description)
 	var rows [][]string
 	for _, r := range doc.Thresholds {
-		rows = append(rows, []string{r.Metric, string(r.Op) + " " + render.Limit(r.Fail), render.Limit(r.Warn), r.Windows("/") + " days",
+		// A rate's limits are percentages, a score's (the customer-service
+		// rating, 1 to 10) the score itself: the catalog's Scale says which.
+		t := r.Threshold()
+		rows = append(rows, []string{r.Metric, string(r.Op) + " " + render.LimitText(r.Fail, t), render.LimitText(r.Warn, t), r.Windows("/") + " days",
 			strconv.Itoa(r.LagDays) + " days", r.Miss(), fromText(r)})
 	}
 	header := []string{"METRIC", "TARGET", "WARN AT", "WINDOW", "LAG", "MISS", "FROM"}

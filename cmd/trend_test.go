@@ -212,7 +212,7 @@ func TestTrendUsageErrors(t *testing.T) {
 		if r.code != ExitError {
 			t.Errorf("%v: exit code %d, want %d", c.args, r.code, ExitError)
 		}
-		if !strings.Contains(r.stderr, "audit: "+c.want) || !strings.Contains(r.stderr, "Run 'audit --help'") {
+		if !strings.Contains(r.stderr, "audit: "+c.want) || !strings.Contains(r.stderr, "Run 'audit trend --help'") {
 			t.Errorf("%v: stderr\n%s\nwant %q and the help hint", c.args, r.stderr, c.want)
 		}
 		if r.stdout != "" {

@@ -29,7 +29,7 @@ type IOStreams struct {
 }
 
 // System returns the process's streams, with terminal detection and colour
-// from the environment (NO_COLOR disables colour; CLICOLOR_FORCE forces it).
+// from the environment (autoColor).
 func System() *IOStreams {
 	s := &IOStreams{Out: os.Stdout, ErrOut: os.Stderr, ProgressDelay: DefaultProgressDelay,
 		outTTY: isTerminal(os.Stdout), errTTY: isTerminal(os.Stderr)}
@@ -38,18 +38,35 @@ func System() *IOStreams {
 			s.ErrWidth = w
 		}
 	}
-	s.color = s.outTTY
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
-		s.color = false
-	} else if v := os.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
-		s.color = true
-	}
+	s.color = autoColor(s.outTTY, os.LookupEnv)
 	return s
 }
 
-// NoColorEnv says whether NO_COLOR is set (to any value), which wins over
-// --color always too.
-func NoColorEnv() bool { _, ok := os.LookupEnv("NO_COLOR"); return ok }
+// autoColor is --color auto: colour on a terminal, unless NO_COLOR is set
+// to a non-empty value (no-color.org: an empty NO_COLOR= is not a request)
+// or the terminal is TERM=dumb; a CLICOLOR_FORCE set and not "0" turns it
+// on, even in a pipe, unless NO_COLOR says no.
+func autoColor(tty bool, lookup func(string) (string, bool)) bool {
+	if noColor(lookup) {
+		return false
+	}
+	if v, _ := lookup("CLICOLOR_FORCE"); v != "" && v != "0" {
+		return true
+	}
+	if t, _ := lookup("TERM"); t == "dumb" {
+		return false
+	}
+	return tty
+}
+
+func noColor(lookup func(string) (string, bool)) bool {
+	v, _ := lookup("NO_COLOR")
+	return v != ""
+}
+
+// NoColorEnv says whether NO_COLOR is set to a non-empty value, which wins
+// over --color always too.
+func NoColorEnv() bool { return noColor(os.LookupEnv) }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
