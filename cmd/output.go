@@ -26,7 +26,7 @@ type writer func(w io.Writer, o render.Options) error
 // makes a <failure> of what --fail-on makes exit 1, and of nothing else.
 func (o *auditOptions) renderOptions() render.Options {
 	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly,
-		FailOn: o.failOn()}
+		FailOn: o.failOn(), Width: o.IO.OutWidth}
 }
 
 // failOn is --fail-on parsed: the statuses that make the exit code 1.
