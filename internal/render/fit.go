@@ -67,6 +67,21 @@ func renameColumn(key, head string) narrowing {
 	}
 }
 
+// notGivenTwoLines puts a component's "not given" on two lines.
+func notGivenTwoLines(cs []column) []column {
+	for i, c := range cs {
+		cells := make([]string, len(c.cells))
+		for r, cell := range c.cells {
+			cells[r] = cell
+			if cell == notGivenText {
+				cells[r] = strings.Replace(cell, " ", "\n", 1)
+			}
+		}
+		cs[i].cells = cells
+	}
+	return cs
+}
+
 // wrapHeads puts each multi-word head on as many lines as it takes to be
 // no wider than its column's widest cell (or its longest word). A slash
 // stays with the word before it: "DEFECTIVE /", "ORDERS".

@@ -265,7 +265,8 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 		noData = noData || m.Status == health.NoData
 	}
 	// Narrower: the window without its years, the heads on two lines,
-	// the scope abbreviated, then no window (fit.go).
+	// the scope abbreviated, "not given" on two lines, then no window
+	// (fit.go).
 	var shortWindows, shortScopes []string
 	for _, m := range group {
 		shortWindows = append(shortWindows, windowShort(m, false))
@@ -274,7 +275,7 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 	cols := columnsOf(header, numeric, rows)
 	if err := fitTable(w, width, cols,
 		shortenColumn(windowHead, shortWindows), wrapHeads,
-		shortenColumn(header[0], shortScopes), dropColumn(windowHead)); err != nil {
+		shortenColumn(header[0], shortScopes), notGivenTwoLines, dropColumn(windowHead)); err != nil {
 		return err
 	}
 	if noData {
