@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,6 +32,20 @@ func TestGoldenWidth(t *testing.T) {
 			}
 			golden(t, tt.name+".golden", r.stdout)
 		})
+	}
+}
+
+// A table written to --output-file from a terminal is the piped one.
+func TestOutputFileNotNarrowed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "health.txt")
+	args := []string{"all", "--as-of", "2026-11-20", acme}
+	runWidth(t, 80, append([]string{"--output-file", path}, args...)...)
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if piped := run(t, false, args...).stdout; string(got) != piped {
+		t.Errorf("--output-file on an 80-column terminal differs from the piped table:\n%s", firstDiff(string(got), piped))
 	}
 }
 
