@@ -74,7 +74,20 @@ func run(t *testing.T, tty bool, args ...string) result {
 // runWith is run with the environment lookupEnv gives (nil: the process's).
 func runWith(t *testing.T, tty bool, lookupEnv func(string) (string, bool), args ...string) result {
 	t.Helper()
+	return runStreams(t, tty, 0, lookupEnv, args...)
+}
+
+// runWidth runs on a terminal stdout width columns wide.
+func runWidth(t *testing.T, width int, args ...string) result {
+	t.Helper()
+	return runStreams(t, true, width, nil, args...)
+}
+
+// runStreams is run with a terminal of width columns (0: unknown).
+func runStreams(t *testing.T, tty bool, width int, lookupEnv func(string) (string, bool), args ...string) result {
+	t.Helper()
 	streams, out, errOut := iostreams.Test(tty)
+	streams.OutWidth = width
 	// Progress lines would show at once on the test streams: tests that
 	// check them use runProgress.
 	streams.ProgressDelay = time.Hour

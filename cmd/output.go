@@ -24,9 +24,15 @@ type writer func(w io.Writer, o render.Options) error
 
 // renderOptions are the renderers' options from the flags: -o junit
 // makes a <failure> of what --fail-on makes exit 1, and of nothing else.
+// The table fits the terminal's width, but not with --output-file, whose
+// options these also are: a file is never narrowed.
 func (o *auditOptions) renderOptions() render.Options {
+	width := o.IO.OutWidth
+	if o.OutputFile != "" {
+		width = 0
+	}
 	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly,
-		FailOn: o.failOn()}
+		FailOn: o.failOn(), Width: width}
 }
 
 // failOn is --fail-on parsed: the statuses that make the exit code 1.

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -22,6 +24,10 @@ type IOStreams struct {
 	// ErrWidth is the width of the terminal stderr is, in columns (0:
 	// unknown, or not a terminal): a progress line never wraps past it.
 	ErrWidth int
+	// OutWidth is the width of the terminal stdout is, in columns: COLUMNS
+	// when it is a positive number, else the terminal's own (0: unknown, or
+	// not a terminal). The table fits it.
+	OutWidth int
 
 	outTTY bool
 	errTTY bool
@@ -37,6 +43,12 @@ func System() *IOStreams {
 		if w, _, err := term.GetSize(int(os.Stderr.Fd())); err == nil {
 			s.ErrWidth = w
 		}
+	}
+	if s.outTTY {
+		s.OutWidth = outWidth(os.Getenv("COLUMNS"), func() (int, error) {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			return w, err
+		})
 	}
 	s.color = autoColor(s.outTTY, os.LookupEnv)
 	return s
@@ -67,6 +79,18 @@ func noColor(lookup func(string) (string, bool)) bool {
 // NoColorEnv says whether NO_COLOR is set to a non-empty value, which wins
 // over --color always too.
 func NoColorEnv() bool { return noColor(os.LookupEnv) }
+
+// outWidth is a terminal's width: COLUMNS when it is a positive number (as
+// many programs let it override), else what size says (0 when it fails).
+func outWidth(columns string, size func() (int, error)) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
+		return n
+	}
+	if w, err := size(); err == nil && w > 0 {
+		return w
+	}
+	return 0
+}
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 

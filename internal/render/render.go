@@ -30,6 +30,10 @@ type Options struct {
 	// JUnit document makes those entries failures and no others, so that
 	// it agrees with the exit code. The zero value is --fail-on never.
 	FailOn health.FailOn
+	// Width is the terminal's width in columns, which the table fits
+	// (fit.go); 0 (piped, or the width unknown) leaves it as wide as its
+	// cells.
+	Width int
 }
 
 // Renderer writes a report to w.
@@ -252,6 +256,49 @@ func scope(v health.Verdict) string {
 		parts = append(parts, v.Marketplace)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// scopeShort is scope abbreviated for a narrow terminal: "MFN, 10d",
+// "AFN", "All", "MFN, tracked".
+func scopeShort(v health.Verdict) string {
+	var parts []string
+	if sc := metricOf(v.ID).Scope; v.Fulfillment == "" && sc != "" {
+		parts = append(parts, label(shortScopes, sc))
+	}
+	if v.Fulfillment != "" {
+		parts = append(parts, label(shortScopes, label(segmentLabels, v.Fulfillment)))
+	}
+	if v.WindowDays != 0 {
+		parts = append(parts, strconv.Itoa(v.WindowDays)+"d")
+	}
+	if v.Marketplace != "" {
+		parts = append(parts, v.Marketplace)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shortScopes abbreviate the scopes whose words have a usual short form;
+// the others stay as they are.
+var shortScopes = map[string]string{
+	"All orders":                 "All",
+	"Amazon-fulfilled (AFN)":     "AFN",
+	"Seller-fulfilled (MFN)":     "MFN",
+	"Seller-fulfilled":           "MFN",
+	"Seller-fulfilled, tracked":  "MFN, tracked",
+	"Business orders":            "Business",
+	"Buyer messages":             "Messages",
+	"Return requests":            "Returns",
+	"Each buyer's latest rating": "Latest rating",
+	"Latest answer per order":    "Latest answer",
+}
+
+// metricAbbrev is a metric's usual abbreviation (ODR, LSR), for a narrow
+// terminal.
+func metricAbbrev(id string) string {
+	if a := metricOf(id).Abbrev; a != "" {
+		return a
+	}
+	return metricTitle(id)
 }
 
 // target writes "< 1%", or "≥ 90% (advisory)".

@@ -34,7 +34,7 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
 	if o.DetailsOnly {
-		return detailsOnly(w, r, pal)
+		return detailsOnly(w, r, pal, o.Width)
 	}
 	groups := groupByID(r.Metrics)
 	var err error
@@ -42,27 +42,26 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 	case 0: // a work list alone (audit risks)
 		fmt.Fprintf(w, "%s as of %s\n", pal.bold("What can still go wrong"), r.AsOf)
 	case 1:
-		err = oneMetric(w, r, groups[0], pal)
+		err = oneMetric(w, r, groups[0], pal, o.Width)
 	default:
-		err = manyMetrics(w, r, pal)
+		err = manyMetrics(w, r, pal, o.Width)
 	}
 	if err != nil {
 		return err
 	}
-	indentedList(w, incompleteHead+bracketsNote, twoLines(withStops(coverageNotes(r.Metrics))))
-	indentedList(w, notGivenHead, notGivenNotes(r.Metrics))
-	indentedList(w, "Amazon's own figures (its seller performance report), ours recomputed over its dates", flatLines(amazonNotes(r.Metrics)))
-	indentedList(w, "Account health: what only Amazon's report tells", accountLines(r.Account))
-	forecasts(w, r.Metrics)
-	odrNotes(w, r.Metrics)
-	if err := riskList(w, r); err != nil {
+	width := o.Width
+	fittedList(w, width, incompleteHead+bracketsNote, twoLines(withStops(coverageNotes(r.Metrics))))
+	fittedList(w, width, notGivenHead, notGivenNotes(r.Metrics))
+	fittedList(w, width, "Amazon's own figures (its seller performance report), ours recomputed over its dates", flatLines(amazonNotes(r.Metrics)))
+	fittedList(w, width, "Account health: what only Amazon's report tells", accountLines(r.Account))
+	forecasts(w, width, r.Metrics)
+	odrNotes(w, width, r.Metrics)
+	if err := riskList(w, r, width); err != nil {
 		return err
 	}
-	if err := notComputed(w, r.Metrics); err != nil {
-		return err
-	}
+	notComputedWidth(w, width, r.Metrics)
 	if o.Details {
-		if err := detailLists(w, r.Metrics, pal); err != nil {
+		if err := detailLists(w, r.Metrics, pal, width); err != nil {
 			return err
 		}
 		// audit feedback, and --details where the list was made: the
@@ -71,7 +70,7 @@ func Table(w io.Writer, r *health.Report, o Options) error {
 			return err
 		}
 	}
-	return closing(w, r, pal)
+	return closing(w, r, pal, width)
 }
 
 // feedbackList writes audit feedback's work list (feedback.go).
@@ -84,24 +83,39 @@ func feedbackList(w io.Writer, r *health.Report, o Options) error {
 		fmt.Fprintln(w, feedbackNone)
 		return nil
 	}
-	fmt.Fprintln(w, feedbackHead(r))
 	header := make([]string, len(feedbackColumns))
 	numeric := make([]bool, len(feedbackColumns))
 	for i, c := range feedbackColumns {
 		header[i] = strings.ToUpper(c)
 	}
 	numeric[feedbackRating] = true
-	return WriteTable(w, header, numeric, feedbackRows(r))
+	cols := columnsOf(header, numeric, feedbackRows(r))
+	for i, c := range feedbackColumns {
+		cols[i].prose = c == "Comment" || c == "Grounds" || c == "Removable until"
+	}
+	// Narrower: no order date (the feedback's date is the one that counts);
+	// where even then the comments would not fit, a paragraph per feedback.
+	cols = narrowed(o.Width, cols, dropColumn("ORDER DATE"))
+	if o.Width > 0 && tableWidth(cols) > o.Width {
+		lines := feedbackLines(r)
+		prose(w, o.Width, "", lines[0])
+		for _, l := range lines[1:] {
+			prose(w, o.Width, "  ", l)
+		}
+		return nil
+	}
+	fmt.Fprintln(w, feedbackHead(r))
+	return writeColumns(w, cols)
 }
 
 // riskList writes audit risks' work list, nearest deadline first.
-func riskList(w io.Writer, r *health.Report) error {
+func riskList(w io.Writer, r *health.Report, width int) error {
 	if r.Risks == nil {
 		return nil
 	}
 	fmt.Fprintln(w)
 	if len(r.Risks) == 0 {
-		fmt.Fprintln(w, "No untracked shipment within its claim period, no return request about to be late.")
+		prose(w, width, "", "No untracked shipment within its claim period, no return request about to be late.")
 		return nil
 	}
 	fmt.Fprintf(w, "Risks: %d\n", len(r.Risks))
@@ -109,7 +123,9 @@ func riskList(w io.Writer, r *health.Report) error {
 	for i, k := range r.Risks {
 		rows[i] = []string{label(riskLabels, k.Kind), k.OrderID, k.Date.String(), timestampText(k.Deadline), k.Detail}
 	}
-	return WriteTable(w, []string{"RISK", "ORDER ID", "DATE", "DEADLINE", "DETAIL"}, []bool{false, false, false, false, false}, rows)
+	cols := columnsOf([]string{"RISK", "ORDER ID", "DATE", "DEADLINE", "DETAIL"}, make([]bool, 5), rows)
+	cols[0].prose, cols[4].prose = true, true
+	return fitTable(w, width, cols)
 }
 
 // riskLabels name the risks in the table.
@@ -122,7 +138,7 @@ var riskLabels = map[string]string{
 // orders: no other metric has segments), that its orders can still receive
 // feedback (a provisional figure), and what it would be if the removable
 // negative feedback were removed (audit feedback lists it).
-func odrNotes(w io.Writer, vs []health.Verdict) {
+func odrNotes(w io.Writer, width int, vs []health.Verdict) {
 	for _, v := range vs {
 		if v.Fulfillment != "all" || v.NotComputed != "" {
 			continue
@@ -138,7 +154,7 @@ func odrNotes(w io.Writer, vs []health.Verdict) {
 		if len(notes) > 0 {
 			fmt.Fprintln(w)
 			for _, n := range notes {
-				fmt.Fprintln(w, n)
+				prose(w, width, "", n)
 			}
 		}
 	}
@@ -146,27 +162,31 @@ func odrNotes(w io.Writer, vs []health.Verdict) {
 
 // closing writes what every table ends with: the defects that could not be
 // placed, and the overall verdict.
-func closing(w io.Writer, r *health.Report, pal palette) error {
-	if err := unmatched(w, r.Unmatched); err != nil {
+func closing(w io.Writer, r *health.Report, pal palette, width int) error {
+	if err := unmatched(w, r.Unmatched, width); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	// The caveats keep an overall PASS from hiding how much went
 	// unaudited or unseen.
-	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(r.Status), caveatNote(r.Metrics))
+	prose(w, width, "", "Overall: "+pal.status(r.Status)+caveatNote(r.Metrics))
 	return nil
 }
 
 // indentedList writes a blank line, the heading and a colon, then each
 // line indented; nothing without lines.
-func indentedList(w io.Writer, head string, lines []string) {
+func indentedList(w io.Writer, head string, lines []string) { fittedList(w, 0, head, lines) }
+
+// fittedList is indentedList fitted to width (fit.go): the heading and
+// each line wrapped, with a hanging indent.
+func fittedList(w io.Writer, width int, head string, lines []string) {
 	if len(lines) == 0 {
 		return
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, head+":")
+	prose(w, width, "", head+":")
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %s\n", l)
+		prose(w, width, "  ", l)
 	}
 }
 
@@ -190,7 +210,7 @@ func withStops(notes []string) []string {
 }
 
 // oneMetric is the layout of a single metric's command.
-func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palette) error {
+func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palette, width int) error {
 	first := group[0]
 	wd := metricOf(first.ID)
 	sameWindow := true
@@ -202,7 +222,7 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 		head = fmt.Sprintf("%s: %s %s to %s (%d days), as of %s",
 			pal.bold(metricTitle(first.ID)), wd.KeyedOn, first.Window.From, first.Window.To, first.Window.Days, r.AsOf)
 	}
-	fmt.Fprintln(w, head)
+	prose(w, width, "", head)
 	fmt.Fprintln(w)
 	var comps metrics.Components
 	for _, m := range group {
@@ -215,8 +235,9 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 		header[0] = "FULFILLMENT"
 	}
 	numeric := []bool{false, true, true}
+	windowHead := "WINDOW (" + strings.ToUpper(wd.KeyedOn) + ")"
 	if !sameWindow {
-		header = append(header, "WINDOW ("+strings.ToUpper(wd.KeyedOn)+")")
+		header = append(header, windowHead)
 		numeric = append(numeric, false)
 	}
 	for _, c := range comps {
@@ -243,12 +264,23 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 		rows = append(rows, row)
 		noData = noData || m.Status == health.NoData
 	}
-	if err := WriteTable(w, header, numeric, rows); err != nil {
+	// Narrower: the window without its years, the heads on two lines,
+	// the scope abbreviated, "not given" on two lines, then no window
+	// (fit.go).
+	var shortWindows, shortScopes []string
+	for _, m := range group {
+		shortWindows = append(shortWindows, windowShort(m, false))
+		shortScopes = append(shortScopes, scopeShort(m))
+	}
+	cols := columnsOf(header, numeric, rows)
+	if err := fitTable(w, width, cols,
+		shortenColumn(windowHead, shortWindows), wrapHeads,
+		shortenColumn(header[0], shortScopes), notGivenTwoLines, dropColumn(windowHead)); err != nil {
 		return err
 	}
 	if noData {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "NO DATA: nothing in the window to measure, so no verdict (not a pass).")
+		prose(w, width, "", "NO DATA: nothing in the window to measure, so no verdict (not a pass).")
 	}
 	return nil
 }
@@ -256,7 +288,12 @@ func oneMetric(w io.Writer, r *health.Report, group []health.Verdict, pal palett
 // manyMetrics is the layout of audit all: one table, one row per entry.
 // COUNT is always "counted / population", and DETAILS says what was
 // counted, since it differs by metric (late orders, valid shipments, ...).
-func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
+//
+// On a terminal narrower than the table (fit.go), DETAILS goes first (COUNT
+// says the figures; the metric's own command has the components), then the WINDOW loses its years, then
+// what it is keyed on; then SCOPE is abbreviated (MFN, AFN, 10d), then
+// METRIC (ODR, LSR), and last the WINDOW goes.
+func manyMetrics(w io.Writer, r *health.Report, pal palette, width int) error {
 	title := "Account health"
 	if r.Marketplace != "" {
 		title += " (" + r.Marketplace + ")"
@@ -265,6 +302,7 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 	header := []string{"METRIC", "SCOPE", "RATE", "COUNT", "TARGET", "STATUS", "WINDOW", "DETAILS"}
 	numeric := []bool{false, false, true, true, false, false, false, false}
 	var rows [][]string
+	var keyedWindows, shortWindows, shortScopes, abbrevs []string
 	for _, m := range r.Metrics {
 		var details []string
 		if m.Status != health.NotComputed {
@@ -272,8 +310,42 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette) error {
 		}
 		rows = append(rows, []string{metricTitle(m.ID), scope(m), rate(m), counts(m), target(m.Threshold),
 			pal.statusOf(m), window(m), strings.Join(details, ", ")})
+		keyedWindows = append(keyedWindows, windowShort(m, true))
+		shortWindows = append(shortWindows, windowShort(m, false))
+		shortScopes = append(shortScopes, scopeShort(m))
+		abbrevs = append(abbrevs, metricAbbrev(m.ID))
 	}
-	return WriteTable(w, header, numeric, rows)
+	if width <= 0 {
+		return WriteTable(w, header, numeric, rows)
+	}
+	cols := columnsOf(header, numeric, rows)
+	cols[7].prose = true
+	return fitTable(w, width, cols, dropColumn("DETAILS"),
+		shortenColumn("WINDOW", keyedWindows), shortenColumn("WINDOW", shortWindows),
+		shortenColumn("SCOPE", shortScopes), shortenColumn("METRIC", abbrevs), dropColumn("WINDOW"))
+}
+
+// windowShort is window without the years, "ship-by 11-11..11-20", and
+// without what it is keyed on unless keyed: "11-11..11-20". The heading
+// says the as-of date, so the years are plain.
+func windowShort(m health.Verdict, keyed bool) string {
+	if m.Window.Days == 0 {
+		return ""
+	}
+	s := monthDay(m.Window.From) + ".." + monthDay(m.Window.To)
+	if k := metricOf(m.ID).WindowDate.Short; keyed && k != "" {
+		s = k + " " + s
+	}
+	return s
+}
+
+// monthDay is a date without its year: "11-20".
+func monthDay(d civil.Date) string {
+	s := d.String()
+	if len(s) == len("2026-11-20") {
+		return s[5:]
+	}
+	return s
 }
 
 // window writes an entry's window with what it is keyed on:
@@ -292,6 +364,12 @@ func window(m health.Verdict) string {
 // notComputed lists the metrics the reports could not produce, grouped by
 // reason.
 func notComputed(w io.Writer, vs []health.Verdict) error {
+	notComputedWidth(w, 0, vs)
+	return nil
+}
+
+// notComputedWidth is notComputed fitted to width (fit.go).
+func notComputedWidth(w io.Writer, width int, vs []health.Verdict) {
 	var reasons []string
 	titles := map[string][]string{}
 	for _, v := range vs {
@@ -307,28 +385,29 @@ func notComputed(w io.Writer, vs []health.Verdict) error {
 		}
 	}
 	if len(reasons) == 0 {
-		return nil
+		return
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Not computed:")
 	for _, why := range reasons {
-		fmt.Fprintf(w, "  %s: %s\n", strings.Join(titles[why], ", "), why)
+		prose(w, width, "  ", strings.Join(titles[why], ", ")+": "+why)
 	}
-	return nil
 }
 
 // unmatched lists the defects that could not be placed in a window.
-func unmatched(w io.Writer, us []metrics.Unplaced) error {
+func unmatched(w io.Writer, us []metrics.Unplaced, width int) error {
 	if len(us) == 0 {
 		return nil
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%s not counted: the order is not in any orders report given\n", plural(len(us), "defect", "defects"))
+	prose(w, width, "", plural(len(us), "defect", "defects")+" not counted: the order is not in any orders report given")
 	rows := make([][]string, len(us))
 	for i, u := range us {
 		rows[i] = []string{u.OrderID, label(kindLabels, u.Kind), u.File + ":" + strconv.Itoa(u.Line)}
 	}
-	return WriteTable(w, []string{"ORDER ID", "DEFECT", "FOUND AT"}, []bool{false, false, false}, rows)
+	cols := columnsOf([]string{"ORDER ID", "DEFECT", "FOUND AT"}, make([]bool, 3), rows)
+	cols[1].prose = true
+	return fitTable(w, width, cols)
 }
 
 func rate(m health.Verdict) string {
@@ -497,7 +576,7 @@ func (p palette) statusOf(v health.Verdict) string {
 
 // detailsOnly is the layout of audit defects: the per-order lists of every
 // metric, the defects that could not be placed, and the overall verdict.
-func detailsOnly(w io.Writer, r *health.Report, pal palette) error {
+func detailsOnly(w io.Writer, r *health.Report, pal palette, width int) error {
 	title := "Orders counted against account health"
 	if r.Marketplace != "" {
 		title += " (" + r.Marketplace + ")"
@@ -507,10 +586,10 @@ func detailsOnly(w io.Writer, r *health.Report, pal palette) error {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "No order counts against any metric.")
 	}
-	if err := detailLists(w, r.Metrics, pal); err != nil {
+	if err := detailLists(w, r.Metrics, pal, width); err != nil {
 		return err
 	}
-	return closing(w, r, pal)
+	return closing(w, r, pal, width)
 }
 
 // listed are the entries whose per-order lists are shown: every entry with
@@ -572,7 +651,7 @@ func listTitle(v health.Verdict) string {
 // and one row per order: its id and date, its channel (ODR), the date that
 // places it in the window where that is not the order date, what made it
 // count, and the first as-of date on which it no longer counts.
-func detailLists(w io.Writer, vs []health.Verdict, pal palette) error {
+func detailLists(w io.Writer, vs []health.Verdict, pal palette, width int) error {
 	for _, v := range listed(vs) {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "%s: %d\n", pal.bold(listTitle(v)), len(v.Items))
@@ -606,7 +685,11 @@ func detailLists(w io.Writer, vs []health.Verdict, pal palette) error {
 			}
 			rows[i] = append(row, eventsText(it.Events), it.LeavesWindowOn.String())
 		}
-		if err := WriteTable(w, header, make([]bool, len(header)), rows); err != nil {
+		cols := columnsOf(header, make([]bool, len(header)), rows)
+		cols[len(cols)-2].prose = true // DEFECTS
+		// Narrower: the channel's head as in the feedback list, then the
+		// heads on two lines, then the defects wrapped (fit.go).
+		if err := fitTable(w, width, cols, renameColumn("FULFILLMENT", "CHANNEL")); err != nil {
 			return err
 		}
 	}
@@ -642,7 +725,7 @@ func eventsText(es []metrics.Event) string {
 
 // forecasts writes one line per entry with a forecast: when it meets its
 // goal if nothing new goes wrong, and what would meet it today.
-func forecasts(w io.Writer, vs []health.Verdict) {
+func forecasts(w io.Writer, width int, vs []health.Verdict) {
 	var lines []string
 	for _, v := range vs {
 		if v.Forecast != nil {
@@ -655,7 +738,7 @@ func forecasts(w io.Writer, vs []health.Verdict) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Forecast:")
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %s\n", l)
+		prose(w, width, "  ", l)
 	}
 }
 
