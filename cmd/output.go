@@ -24,15 +24,10 @@ type writer func(w io.Writer, o render.Options) error
 
 // renderOptions are the renderers' options from the flags: -o junit
 // makes a <failure> of what --fail-on makes exit 1, and of nothing else.
-// The table fits the terminal's width, but not with --output-file, whose
-// options these also are: a file is never narrowed.
+// The table fits the terminal's width (emit draws a file at full width).
 func (o *auditOptions) renderOptions() render.Options {
-	width := o.IO.OutWidth
-	if o.OutputFile != "" {
-		width = 0
-	}
 	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly,
-		FailOn: o.failOn(), Width: width}
+		FailOn: o.failOn(), Width: o.IO.OutWidth}
 }
 
 // failOn is --fail-on parsed: the statuses that make the exit code 1.
@@ -63,7 +58,7 @@ func (o *auditOptions) emit(format, table writer, warnings []string) error {
 		return format(o.IO.Out, ropts)
 	}
 	fileOpts := ropts
-	fileOpts.Color = false
+	fileOpts.Color, fileOpts.Width = false, 0 // a file is never coloured or narrowed
 	if err := writeFileAtomic(o.OutputFile, func(w io.Writer) error { return format(w, fileOpts) }); err != nil {
 		return err
 	}
