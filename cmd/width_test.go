@@ -14,21 +14,28 @@ import (
 func TestGoldenWidth(t *testing.T) {
 	all := []string{"all", "--as-of", "2026-11-20", acme}
 	odr := []string{"odr", "--as-of", "2026-11-20", acme}
+	fleet := []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts"}
+	trend := []string{"trend", "--as-of", "2026-11-20", acme}
 	for _, tt := range []struct {
 		name  string
 		width int
 		args  []string
+		code  int
 	}{
-		{"all-us-table-80", 80, all},
-		{"all-us-table-120", 120, all},
-		{"odr-table-80", 80, odr},
-		{"odr-table-120", 120, odr},
-		{"all-us-table-details-80", 80, []string{"all", "--details", "--as-of", "2026-11-20", acme}},
+		{"all-us-table-80", 80, all, ExitFailed},
+		{"all-us-table-120", 120, all, ExitFailed},
+		{"odr-table-80", 80, odr, ExitFailed},
+		{"odr-table-120", 120, odr, ExitFailed},
+		{"all-us-table-details-80", 80, []string{"all", "--details", "--as-of", "2026-11-20", acme}, ExitFailed},
+		{"accounts-table-80", 80, fleet, ExitError},
+		{"accounts-table-120", 120, fleet, ExitError},
+		{"trend-table-80", 80, trend, ExitFailed},
+		{"trend-table-120", 120, trend, ExitFailed},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runWidth(t, tt.width, tt.args...)
-			if r.code != ExitFailed {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, ExitFailed, r.stderr)
+			if r.code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", r.code, tt.code, r.stderr)
 			}
 			golden(t, tt.name+".golden", r.stdout)
 		})
@@ -74,6 +81,13 @@ func TestTableFitsWidth(t *testing.T) {
 		{"defects", "--as-of", "2026-11-20", acme},
 		{"risks", "--as-of", "2026-11-20", acme},
 		{"feedback", "--as-of", "2026-11-20", acme},
+		{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts"},
+		{"all", "--as-of", "2026-11-20", "--details", "--accounts", "testdata/accounts"},
+		{"odr", "--as-of", "2026-11-20", "--accounts", "testdata/accounts"},
+		{"trend", "--as-of", "2026-11-20", acme},
+		{"trend", "--as-of", "2026-11-20", acmeDE},
+		{"trend", "--as-of", "2026-11-20", "testdata/accounts/acme-service"},
+		{"trend", "--from", "2026-08-23", "--to", "2026-11-20", acme},
 	}
 	for _, args := range commands {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

@@ -55,9 +55,11 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 	numeric = append(numeric, true)
 	warned := false
 	rows := make([][]string, 0, len(f.Accounts))
+	var notPassing []string // per row, for a terminal too narrow (fleetNarrowings)
 	for _, a := range f.Accounts {
 		if a.Report == nil {
 			rows = append(rows, []string{a.Name, "", pal.status(health.Error)})
+			notPassing = append(notPassing, "")
 			continue
 		}
 		r := a.Report
@@ -73,22 +75,53 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 			}
 			row = append(row, cell)
 		}
+		var bad []string
 		for _, c := range cols {
-			row = append(row, fleetCell(r, c, pal))
+			cell := fleetCell(r, c, pal)
+			row = append(row, cell)
+			if strings.Contains(cell, " ") || cell == pal.status(health.Incomplete) { // not a bare rate, nor "-"
+				bad = append(bad, c.label()+" "+cell)
+			}
 		}
+		notPassing = append(notPassing, strings.Join(bad, "; "))
 		row = append(row, strconv.Itoa(len(r.Warnings)))
 		warned = warned || len(r.Warnings) > 0
 		rows = append(rows, row)
 	}
-	if err := WriteTable(w, header, numeric, rows); err != nil {
-		return err
+	width := o.Width
+	compact := false
+	if width <= 0 {
+		if err := WriteTable(w, header, numeric, rows); err != nil {
+			return err
+		}
+	} else {
+		first := 3 // ACCOUNT, STORE, STATUS, then AHR, then a column per entry
+		if withAHR {
+			first = 4
+		}
+		for i, row := range rows { // an account not read has its first cells only
+			for len(row) < len(header) {
+				row = append(row, "")
+			}
+			rows[i] = row
+		}
+		tcols := narrowed(width, columnsOf(header, numeric, rows), fleetNarrowings(first, len(cols), notPassing)...)
+		compact = len(tcols) > 0 && tcols[len(tcols)-2].key == notPassingHead
+		if err := writeColumns(w, tcols); err != nil {
+			return err
+		}
+	}
+	if compact {
+		fmt.Fprintln(w)
+		prose(w, width, "", "NOT PASSING lists each account's entries that warn, fail, are incomplete or have no data: "+
+			"piped, or on a wider terminal, the table has a column per entry with every rate.")
 	}
 	if n := f.Errors(); n > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Could not be read:")
 		for _, a := range f.Accounts {
 			if a.Report == nil {
-				fmt.Fprintf(w, "  %s: %s\n", a.Name, a.Error)
+				prose(w, width, "  ", a.Name+": "+a.Error)
 			}
 		}
 	}
@@ -110,22 +143,55 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 			account = append(account, a.Name+": "+l)
 		}
 	}
-	indentedList(w, incompleteHead, twoLines(incomplete))
-	indentedList(w, notGivenHead, notGiven)
-	indentedList(w, "Amazon's figures beside ours over its dates (audit reconcile on the account's folder says why they differ)", amazon)
-	indentedList(w, "Account health: what only Amazon's report tells, not passing", account)
+	fittedList(w, width, incompleteHead, twoLines(incomplete))
+	fittedList(w, width, notGivenHead, notGiven)
+	fittedList(w, width, "Amazon's figures beside ours over its dates (audit reconcile on the account's folder says why they differ)", amazon)
+	fittedList(w, width, "Account health: what only Amazon's report tells, not passing", account)
 	if len(hidden) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, "Not computed for any account: %s\n", strings.Join(hidden, ", "))
+		prose(w, width, "", "Not computed for any account: "+strings.Join(hidden, ", "))
 	}
 	if warned {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "WARNINGS counts what each account's audit warned about (skipped files, missing reports):")
-		fmt.Fprintln(w, "-o json lists them, and so does an audit of the account's folder alone.")
+		prose(w, width, "", "WARNINGS counts what each account's audit warned about (skipped files, missing reports):")
+		prose(w, width, "", "-o json lists them, and so does an audit of the account's folder alone.")
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Overall: %s%s\n", pal.status(f.Status), errorsNote(f))
+	prose(w, width, "", "Overall: "+pal.status(f.Status)+errorsNote(f))
 	return nil
+}
+
+// notPassingHead heads the column that stands for the entries' columns on
+// a terminal too narrow for them.
+const notPassingHead = "NOT PASSING"
+
+// fleetNarrowings are the steps that fit the fleet table to a terminal
+// (fit.go; docs/outputs.md, "The table"): the heads go on two lines ("LSR"
+// over "10D"); then each entry's status goes under its rate; then, when the
+// entries still do not fit, their columns give way to one NOT PASSING
+// column that lists, per account, the entries that warn, fail, are
+// incomplete or have no data ("ODR MFN 1.05% FAIL; ..."), wrapped between
+// entries. ACCOUNT, STORE, STATUS, AHR and WARNINGS stay. The entries'
+// columns are cols[first:first+n]; notPassing has a cell per row.
+func fleetNarrowings(first, n int, notPassing []string) []narrowing {
+	stackStatus := func(cs []column) []column {
+		for i := first; i < first+n && i < len(cs); i++ {
+			cells := make([]string, len(cs[i].cells))
+			for r, cell := range cs[i].cells {
+				cells[r] = cell
+				if rate, st, ok := strings.Cut(cell, " "); ok && rate != "NO" && !strings.Contains(rate, "\x1b") { // not NO DATA
+					cells[r] = rate + "\n" + st
+				}
+			}
+			cs[i].cells = cells
+		}
+		return cs
+	}
+	compact := func(cs []column) []column {
+		out := append(cs[:first:first], column{key: notPassingHead, head: notPassingHead, cells: notPassing, prose: true})
+		return append(out, cs[first+n:]...)
+	}
+	return []narrowing{wrapHeads, stackStatus, compact}
 }
 
 // fleetHasAHR says whether an account of f has Amazon's Account Health

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
@@ -108,24 +109,66 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	header := []string{"METRIC", "SCOPE", "FIRST", "LAST", "MIN", "MAX", "TREND", "TARGET", "STATUS"}
 	numeric := []bool{false, false, true, true, true, true, false, false, false}
 	rows := make([][]string, 0, len(t.Series))
+	var series []health.Series // each row's, for its sparkline
+	var scopes, abbrevs []string
 	for _, s := range t.Series {
 		lo, hi := extremes(s.Points, s.Threshold)
 		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), endRate(first(s), s.Threshold), endRate(last(s), s.Threshold),
 			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.statusOf(pointVerdict(s, last(s)))})
+		series = append(series, s)
+		v := health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace}}
+		scopes, abbrevs = append(scopes, scopeShort(v)), append(abbrevs, metricAbbrev(s.ID))
 	}
 	if t.AccountHealth != nil {
 		rows = append(rows, ahrRow(t.AccountHealth, pal))
+		series = append(series, ahrSeries(t.AccountHealth))
+		scopes, abbrevs = append(scopes, "Amazon"), append(abbrevs, "AHR")
 	}
-	if err := WriteTable(w, header, numeric, rows); err != nil {
+	width := o.Width
+	if width <= 0 {
+		if err := WriteTable(w, header, numeric, rows); err != nil {
+			return err
+		}
+	} else if err := fitTable(w, width, columnsOf(header, numeric, rows), dropColumn("MIN"), dropColumn("MAX"),
+		shortenColumn("SCOPE", scopes), shortenColumn("METRIC", abbrevs), narrowSparklines(width, series),
+		dropColumn("TARGET")); err != nil {
 		return err
 	}
-	indentedList(w, trendIncompleteHead, trendIncomplete(t))
-	if err := trendNotComputed(w, t); err != nil {
+	fittedList(w, width, trendIncompleteHead, trendIncomplete(t))
+	if err := trendNotComputedWidth(w, t, width); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	_, err := fmt.Fprintf(w, "Overall on %s: %s\n", t.To, pal.status(t.Status()))
 	return err
+}
+
+// minSparkline is the fewest characters a sparkline is narrowed to.
+const minSparkline = 12
+
+// narrowSparklines draws the TREND column's sparklines (one per series,
+// a row each) in as few characters as the table needs to fit width, but
+// no fewer than minSparkline: consecutive days then share a character,
+// which shows the worst of them (Sparkline).
+func narrowSparklines(width int, series []health.Series) narrowing {
+	return func(cs []column) []column {
+		for i, c := range cs {
+			if c.key != "TREND" {
+				continue
+			}
+			cw := columnWidth(c)
+			n := max(width-(tableWidth(cs)-cw), minSparkline, twwidth.Width(c.head))
+			if n >= cw {
+				return cs
+			}
+			cells := make([]string, len(c.cells))
+			for r := range cells {
+				cells[r] = Sparkline(series[r], n)
+			}
+			cs[i].cells = cells
+		}
+		return cs
+	}
 }
 
 // ahrTarget is the line the Account Health Rating's sparkline is drawn
@@ -181,15 +224,16 @@ func ahrRow(ps []health.AHRPoint, pal palette) []string {
 		Sparkline(ahrSeries(ps), SparklineWidth), ">= " + strconv.Itoa(health.AHRHealthy), pal.status(ps[len(ps)-1].Status())}
 }
 
-// trendNotComputed says why the entries not computed on the last date are
-// not, as the report's table does.
-func trendNotComputed(w io.Writer, t *health.Trend) error {
+// trendNotComputedWidth says why the entries not computed on the last
+// date are not, as the report's table does, fitted to width.
+func trendNotComputedWidth(w io.Writer, t *health.Trend, width int) error {
 	vs := make([]health.Verdict, len(t.Series))
 	for i, s := range t.Series {
 		p := last(s)
 		vs[i] = health.Verdict{Result: metrics.Result{ID: s.ID, NotComputed: p.NotComputed}, Status: p.Status}
 	}
-	return notComputed(w, vs)
+	notComputedWidth(w, width, vs)
+	return nil
 }
 
 // trendIncompleteHead heads the trend's note on incomplete dates.
