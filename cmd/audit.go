@@ -239,7 +239,7 @@ func runAudit(o *auditOptions) error {
 		return err
 	}
 	if render.WantsTrend(o.Output) {
-		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, checks, htmlTrendDays); err != nil {
+		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, checks, htmlTrendDays, o.trendProgress()); err != nil {
 			return err
 		}
 	}

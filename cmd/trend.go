@@ -10,6 +10,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/engine"
+	"github.com/sellerhealth/audit/internal/iostreams"
 	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/render"
 )
@@ -136,7 +137,7 @@ func runTrend(o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	tr, err := engine.Trend(o.Command, loaded, s, ids, from, to)
+	tr, err := engine.Trend(o.Command, loaded, s, ids, from, to, o.trendProgress())
 	if err != nil {
 		return err
 	}
@@ -220,4 +221,21 @@ func trendChecks(names []string) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// trendProgress shows a progress line on a terminal's stderr while the
+// days of a trend are computed ("computing the trend 37/90…"), once that
+// takes more than a moment; the caller stops it when Trend returns (the
+// line stops itself on the last day).
+func (o *auditOptions) trendProgress() engine.TrendOptions {
+	var p *iostreams.Progress
+	return engine.TrendOptions{Progress: func(done, total int) {
+		if p == nil {
+			p = o.IO.StartProgress("computing the trend", total)
+		}
+		p.Set(done)
+		if done == total {
+			p.Stop()
+		}
+	}}
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,5 +284,35 @@ func TestTrendDocExample(t *testing.T) {
 	}
 	if summary := lastLine(r.stderr); !strings.Contains(string(doc), summary) {
 		t.Errorf("docs/trend.md lacks the summary line %q", summary)
+	}
+}
+
+// Computing a trend shows a line per day on a terminal's stderr, for audit
+// trend and for -o html's chart, cleared before the output; never in a
+// pipe (internal/iostreams/progress.go).
+func TestTrendProgressOnATerminal(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		days int
+	}{
+		{[]string{"trend", "--as-of", "2026-11-20", "--color", "never", acme}, 30},
+		{[]string{"all", "-o", "html", "--as-of", "2026-11-20", acme}, htmlTrendDays},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runProgress(t, tt.args...)
+			last := fmt.Sprintf("computing the trend %d/%d…", tt.days, tt.days)
+			for _, want := range []string{"\rcomputing the trend 1/", "\r" + last, "\r" + strings.Repeat(" ", len([]rune(last))) + "\r"} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%q", want, r.stderr)
+				}
+			}
+			if i, j := strings.Index(r.stderr, "reading reports"), strings.Index(r.stderr, "computing the trend"); i < 0 || i > j {
+				t.Errorf("reading does not come before computing: %q", r.stderr)
+			}
+			piped := run(t, false, tt.args...)
+			if strings.Contains(piped.stderr, "computing") || strings.Contains(piped.stderr, "\r") {
+				t.Errorf("progress in a pipe: %q", piped.stderr)
+			}
+		})
 	}
 }

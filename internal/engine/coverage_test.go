@@ -30,7 +30,7 @@ func TestCoverageNamesTheReports(t *testing.T) {
 	if v.Status != health.Incomplete || v.Coverage == nil || !reflect.DeepEqual(v.Coverage.Reports, []string{"All Orders report"}) {
 		t.Fatalf("odr all: %s, coverage %+v", v.Status, v.Coverage)
 	}
-	tr, err := Trend("odr", loaded, s, []string{metrics.ODRID}, asOf-1, asOf)
+	tr, err := Trend("odr", loaded, s, []string{metrics.ODRID}, asOf-1, asOf, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

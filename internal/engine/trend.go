@@ -36,8 +36,9 @@ const noEntry = "no entry on this date"
 // inputs, store and profile are the last date's.
 //
 // Dates are audited in parallel, at most runtime.NumCPU at a time; the
-// result does not depend on the order they finish in.
-func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []string, from, to civil.Date) (*health.Trend, error) {
+// result does not depend on the order they finish in. o.Progress, when
+// set, hears of each date audited.
+func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []string, from, to civil.Date, o TrendOptions) (*health.Trend, error) {
 	if to < from {
 		return nil, fmt.Errorf("trend: from %s is after to %s", from, to)
 	}
@@ -60,7 +61,17 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 	}
 	reports := make([]*health.Report, n)
 	errs := make([]error, n)
-	audit := func(i int) { reports[i], errs[i] = j.Audit(from.AddDays(i)) }
+	var mu sync.Mutex
+	done := 0
+	audit := func(i int) {
+		reports[i], errs[i] = j.Audit(from.AddDays(i))
+		if o.Progress != nil {
+			mu.Lock() // one call at a time, done rising by one each
+			done++
+			o.Progress(done, n)
+			mu.Unlock()
+		}
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.NumCPU(), n) {
@@ -85,13 +96,21 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 	return gather(command, reports, ids, from, to), nil
 }
 
+// TrendOptions are a trend's optional settings.
+type TrendOptions struct {
+	// Progress, when set, is called once a date is audited: done of the
+	// total dates are. It computes nothing else; calls come one at a
+	// time, from the goroutines that audit the dates.
+	Progress func(done, total int)
+}
+
 // TrendBefore is the trend of the given checks over the n days ending on
 // s.AsOf.
-func TrendBefore(command string, loaded *input.Loaded, s settings.Settings, ids []string, n int) (*health.Trend, error) {
+func TrendBefore(command string, loaded *input.Loaded, s settings.Settings, ids []string, n int, o TrendOptions) (*health.Trend, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("trend: %d days, want at least 1", n)
 	}
-	return Trend(command, loaded, s, ids, s.AsOf.AddDays(-(n - 1)), s.AsOf)
+	return Trend(command, loaded, s, ids, s.AsOf.AddDays(-(n - 1)), s.AsOf, o)
 }
 
 // seriesKey tells the entries of an audit apart.

@@ -40,7 +40,7 @@ func TestTrendEqualsSingleAudits(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
 			loaded, s := loadAccount(t, path, from, to)
-			tr, err := Trend("trend", loaded, s, All, from, to)
+			tr, err := Trend("trend", loaded, s, All, from, to, TrendOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func findSeries(tr *health.Trend, r metrics.Result) *health.Series {
 func TestTrendSampleFigures(t *testing.T) {
 	from, to := civil.NewDate(2026, 10, 22), civil.NewDate(2026, 11, 20)
 	loaded, s := loadAccount(t, acmeUS, from, to)
-	tr, err := Trend("trend", loaded, s, []string{"odr", metrics.LateShipmentRate}, from, to)
+	tr, err := Trend("trend", loaded, s, []string{"odr", metrics.LateShipmentRate}, from, to, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,12 +174,12 @@ func TestTrendDoesNotReadFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := TrendBefore("trend", loaded, s, All, 90)
+	got, err := TrendBefore("trend", loaded, s, All, 90, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	loadedAgain, _ := loadAccount(t, acmeUS, to.AddDays(-89), to)
-	want, err := TrendBefore("trend", loadedAgain, s, All, 90)
+	want, err := TrendBefore("trend", loadedAgain, s, All, 90, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,14 +198,14 @@ func TestTrendDoesNotReadFiles(t *testing.T) {
 func TestTrendRange(t *testing.T) {
 	to := civil.NewDate(2026, 11, 20)
 	loaded, s := loadAccount(t, acmeUS, to, to)
-	tr, err := TrendBefore("odr", loaded, s, []string{"odr"}, 1)
+	tr, err := TrendBefore("odr", loaded, s, []string{"odr"}, 1, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if tr.From != to || tr.To != to || len(tr.Series[0].Points) != 1 {
 		t.Errorf("one day: %s..%s, %d points", tr.From, tr.To, len(tr.Series[0].Points))
 	}
-	tr, err = TrendBefore("odr", loaded, s, []string{"odr"}, 60)
+	tr, err = TrendBefore("odr", loaded, s, []string{"odr"}, 60, TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,14 +219,14 @@ func TestTrendRange(t *testing.T) {
 		{to.AddDays(1), to, "is after"},
 		{to.AddDays(-MaxTrendDays), to, "at most 3660"},
 	} {
-		if _, err := Trend("odr", loaded, s, []string{"odr"}, c.from, c.to); err == nil || !strings.Contains(err.Error(), c.want) {
+		if _, err := Trend("odr", loaded, s, []string{"odr"}, c.from, c.to, TrendOptions{}); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s..%s: error %v, want %q", c.from, c.to, err, c.want)
 		}
 	}
-	if _, err := TrendBefore("odr", loaded, s, []string{"odr"}, 0); err == nil {
+	if _, err := TrendBefore("odr", loaded, s, []string{"odr"}, 0, TrendOptions{}); err == nil {
 		t.Error("0 days: no error")
 	}
-	if _, err := Trend("odr", loaded, s, []string{"nope"}, to, to); err == nil {
+	if _, err := Trend("odr", loaded, s, []string{"nope"}, to, to, TrendOptions{}); err == nil {
 		t.Error("unknown check: no error")
 	}
 }
@@ -301,7 +301,7 @@ func BenchmarkTrend90(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := TrendBefore("trend", loaded, s, All, 90); err != nil {
+		if _, err := TrendBefore("trend", loaded, s, All, 90, TrendOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -312,10 +312,42 @@ func BenchmarkTrend90(b *testing.B) {
 func TestTrendNeedsItsDatesRead(t *testing.T) {
 	to := civil.NewDate(2026, 11, 20)
 	loaded, s := loadAccount(t, acmeUS, to, to)
-	if _, err := Trend("trend", loaded, s, All, to.AddDays(-29), to); err == nil || !strings.Contains(err.Error(), "were read for as-of dates from") {
+	if _, err := Trend("trend", loaded, s, All, to.AddDays(-29), to, TrendOptions{}); err == nil || !strings.Contains(err.Error(), "were read for as-of dates from") {
 		t.Errorf("err = %v", err)
 	}
-	if _, err := Trend("trend", loaded, s, All, to, to); err != nil {
+	if _, err := Trend("trend", loaded, s, All, to, to, TrendOptions{}); err != nil {
 		t.Errorf("the date it was read for: %v", err)
+	}
+}
+
+// TrendOptions.Progress hears of every date once, done rising by one to
+// the total, and changes nothing in the trend.
+func TestTrendProgress(t *testing.T) {
+	to := civil.NewDate(2026, 11, 20)
+	loaded, s := loadAccount(t, acmeUS, to.AddDays(-29), to)
+	var got []int
+	tr, err := TrendBefore("trend", loaded, s, All, 30, TrendOptions{Progress: func(done, total int) {
+		if total != 30 {
+			t.Errorf("total %d, want 30", total)
+		}
+		got = append(got, done)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range got {
+		if d != i+1 {
+			t.Fatalf("progress %v, want 1..30 in order", got)
+		}
+	}
+	if len(got) != 30 {
+		t.Errorf("%d progress calls, want 30", len(got))
+	}
+	plain, err := TrendBefore("trend", loaded, s, All, 30, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(tr, plain) {
+		t.Error("the trend with progress differs from the one without")
 	}
 }
