@@ -88,6 +88,7 @@ func TestTableFitsWidth(t *testing.T) {
 		{"trend", "--as-of", "2026-11-20", acmeDE},
 		{"trend", "--as-of", "2026-11-20", "testdata/accounts/acme-service"},
 		{"trend", "--from", "2026-08-23", "--to", "2026-11-20", acme},
+		{"trend", "--as-of", "2026-11-20", acme, "testdata/amazon/snapshots"},
 	}
 	for _, args := range commands {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {

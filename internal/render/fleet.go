@@ -167,7 +167,8 @@ const notPassingHead = "NOT PASSING"
 
 // fleetNarrowings are the steps that fit the fleet table to a terminal
 // (fit.go; docs/outputs.md, "The table"): the heads go on two lines ("LSR"
-// over "10D"); then each entry's status goes under its rate; then, when the
+// over "10D"); then each entry's status goes under its rate (and the heads
+// wrap again, to the narrower cells); then, when the
 // entries still do not fit, their columns give way to one NOT PASSING
 // column that lists, per account, the entries that warn, fail, are
 // incomplete or have no data ("ODR MFN 1.05% FAIL; ..."), wrapped between
@@ -191,7 +192,7 @@ func fleetNarrowings(first, n int, notPassing []string) []narrowing {
 		out := append(cs[:first:first], column{key: notPassingHead, head: notPassingHead, cells: notPassing, prose: true})
 		return append(out, cs[first+n:]...)
 	}
-	return []narrowing{wrapHeads, stackStatus, compact}
+	return []narrowing{wrapHeads, stackStatus, wrapHeads, compact}
 }
 
 // fleetHasAHR says whether an account of f has Amazon's Account Health

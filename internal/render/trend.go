@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,16 +126,23 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 		scopes, abbrevs = append(scopes, "Amazon"), append(abbrevs, "AHR")
 	}
 	width := o.Width
+	incompleteHead := trendIncompleteHead
 	if width <= 0 {
 		if err := WriteTable(w, header, numeric, rows); err != nil {
 			return err
 		}
-	} else if err := fitTable(w, width, columnsOf(header, numeric, rows), dropColumn("MIN"), dropColumn("MAX"),
-		shortenColumn("SCOPE", scopes), shortenColumn("METRIC", abbrevs), narrowSparklines(width, series),
-		dropColumn("TARGET")); err != nil {
-		return err
+	} else {
+		cols := narrowed(width, columnsOf(header, numeric, rows), dropColumn("MIN"), dropColumn("MAX"),
+			shortenColumn("SCOPE", scopes), shortenColumn("METRIC", abbrevs), narrowSparklines(width, series),
+			dropColumn("TARGET"))
+		if err := writeColumns(w, cols); err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(cols, func(c column) bool { return c.key == "MIN" }) {
+			incompleteHead = trendIncompleteNarrowHead
+		}
 	}
-	fittedList(w, width, trendIncompleteHead, trendIncomplete(t))
+	fittedList(w, width, incompleteHead, trendIncomplete(t))
 	if err := trendNotComputedWidth(w, t, width); err != nil {
 		return err
 	}
@@ -238,6 +246,10 @@ func trendNotComputedWidth(w io.Writer, t *health.Trend, width int) error {
 
 // trendIncompleteHead heads the trend's note on incomplete dates.
 const trendIncompleteHead = "Incomplete: on these dates the files do not cover the window, so TREND leaves them blank, MIN and MAX leave them out, and brackets hold what the files given say"
+
+// trendIncompleteNarrowHead is trendIncompleteHead for a table without
+// MIN and MAX (narrowed to a terminal).
+const trendIncompleteNarrowHead = "Incomplete: on these dates the files do not cover the window, so TREND leaves them blank, and brackets hold what the files given say"
 
 // trendIncomplete says, per entry, on how many dates it is incomplete and
 // which: "Order Defect Rate, All orders: 13 of 30 dates (2026-10-22..2026-11-03)".
