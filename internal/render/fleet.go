@@ -22,7 +22,8 @@ import (
 // column per entry any account computed, in the order of the command's
 // entries; a warning, incomplete or failing rate carries its status.
 // With o.Details (or o.DetailsOnly) each account's own table comes first,
-// so the summary is what stays on screen.
+// so the summary is what stays on screen. On a terminal (o.Width) the table
+// and the notes fit its width (fleetNarrowings).
 func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
@@ -166,7 +167,7 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 const notPassingHead = "NOT PASSING"
 
 // fleetNarrowings are the steps that fit the fleet table to a terminal
-// (fit.go; docs/outputs.md, "The table"): the heads go on two lines ("LSR"
+// (fit.go; docs/outputs.md, "The narrow and wide table"): the heads go on two lines ("LSR"
 // over "10D"); then each entry's status goes under its rate (and the heads
 // wrap again, to the narrower cells); then, when the
 // entries still do not fit, their columns give way to one NOT PASSING

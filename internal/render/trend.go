@@ -99,6 +99,8 @@ func plotted(p health.Point) (float64, bool) {
 // on the first and last date, the lowest and highest rate of the range
 // (incomplete dates left out), a sparkline, the target and the status on
 // the last date. A note says on how many dates each entry was incomplete.
+// On a terminal (o.Width) MIN and MAX go first, then SCOPE and METRIC are
+// abbreviated, the sparklines narrowed and TARGET dropped, until it fits.
 func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 	t = safeCopy(t) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
