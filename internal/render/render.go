@@ -34,6 +34,9 @@ type Options struct {
 	// (fit.go); 0 (piped, or the width unknown) leaves it as wide as its
 	// cells.
 	Width int
+	// Title names the account on the HTML page (--title, html.title):
+	// the client's or store's name; "" for none.
+	Title string
 }
 
 // Renderer writes a report to w.
