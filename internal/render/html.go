@@ -32,11 +32,14 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // only chooses words and places points on a chart.
 func HTML(w io.Writer, r *health.Report, o Options) error {
 	r = safeCopy(r) // text from the files, safe to show (clean.go)
-	return htmlTemplate.Execute(w, htmlPageOf(r, o))
+	return htmlTemplate.Execute(w, htmlPageOf(r, o, ""))
 }
 
 // htmlPage is what the template draws: words and coordinates, ready.
 type htmlPage struct {
+	// Prefix starts every id of the account's part of the page: "" on
+	// its own page, "a3-" for the third account of a fleet's.
+	Prefix      string
 	Title       string // the <title>: "acme-us – Account health – US – as of 2026-11-20"
 	Heading     string // "acme-us", or "Account health" without a title
 	Store       string // "US", "" when unknown
@@ -184,6 +187,9 @@ type htmlEntry struct {
 	Forecast *htmlForecast
 	Chart    *htmlChart
 	NoTrend  string // why there is no chart, when there is a trend
+	// Trendless: the page has no trends at all (a fleet's), so the entry
+	// has no Trend heading.
+	Trendless bool
 	// The orders counted against the entry, as the table's --details
 	// lists them (listed): an ODR segment has none of its own when the
 	// all-orders entry lists them, and says where they are instead.
@@ -268,8 +274,9 @@ func htmlVerdictStatus(v health.Verdict) htmlStatus {
 	return st
 }
 
-func htmlPageOf(r *health.Report, o Options) htmlPage {
+func htmlPageOf(r *health.Report, o Options, prefix string) htmlPage {
 	p := htmlPage{
+		Prefix:  prefix,
 		Heading: "Account health",
 		Store:   r.Marketplace,
 		Command: r.Command,
@@ -307,9 +314,9 @@ func htmlPageOf(r *health.Report, o Options) htmlPage {
 			p.Rows = append(p.Rows, row)
 			continue
 		}
-		row.Anchor = "entry-" + strconv.Itoa(i+1)
+		row.Anchor = prefix + "entry-" + strconv.Itoa(i+1)
 		p.Rows = append(p.Rows, row)
-		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
+		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i, prefix))
 	}
 	p.Amazon, p.Account = amazonNotes(r.Metrics), accountLines(r.Account)
 	if feedbackShown(r, o) {
@@ -339,7 +346,7 @@ func htmlPageOf(r *health.Report, o Options) htmlPage {
 	return p
 }
 
-func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int) htmlEntry {
+func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int, prefix string) htmlEntry {
 	wd := metricOf(m.ID)
 	e := htmlEntry{Anchor: row.Anchor, Metric: row.Metric, Scope: row.Scope, Status: row.Status,
 		Rate: row.Rate, Target: row.Target}
@@ -372,7 +379,7 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 		// A segment of the ODR: its orders are in the all-orders list.
 		for j, v := range r.Metrics {
 			if shown[j] && v.ID == m.ID && v.Fulfillment == "all" && len(m.Items) > 0 {
-				e.ListedIn, e.ListedAt = metricTitle(v.ID)+" – "+scope(v), "entry-"+strconv.Itoa(j+1)
+				e.ListedIn, e.ListedAt = metricTitle(v.ID)+" – "+scope(v), prefix+"entry-"+strconv.Itoa(j+1)
 			}
 		}
 		return e

@@ -70,7 +70,7 @@ var formatList = []Format{
 	{Name: "table", Report: Table, Fleet: FleetTable, Trend: TrendTable},
 	{Name: "json", Report: JSON, Fleet: FleetJSON, Trend: TrendJSON, EmbedsWarnings: true},
 	{Name: "csv", Report: CSV, Fleet: CSVFleet, Trend: TrendCSV},
-	{Name: "html", Report: HTML, WantsTrend: true, EmbedsWarnings: true},
+	{Name: "html", Report: HTML, Fleet: HTMLFleet, WantsTrend: true, EmbedsWarnings: true},
 	{Name: "markdown", Report: Markdown, Fleet: MarkdownFleet},
 	{Name: "junit", Report: JUnit, Fleet: JUnitFleet},
 }
