@@ -472,7 +472,11 @@ func htmlForecastOf(v health.Verdict) *htmlForecast {
 	}
 	if n := f.CleanOrdersNeeded; n != nil {
 		cw := cleanWords(v.ID)
-		hf.Clean = plural(*n, "more "+cw[0], "more "+cw[1]) + " would bring it " + goal
+		word := "more " + cw[1]
+		if *n == 1 {
+			word = "more " + cw[0]
+		}
+		hf.Clean = htmlGroup(*n) + " " + word + " would bring it " + goal
 	} else {
 		hf.Clean = "no number of new orders would bring it " + goal
 	}

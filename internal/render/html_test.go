@@ -419,6 +419,8 @@ func TestHTMLLargeAccount(t *testing.T) {
 			KeyDate: htmlDay(time.October, 24), Events: []metrics.Event{{Type: "a_to_z_claim", Date: htmlDay(time.November, 3), Status: "granted"}}}
 	}
 	r.Metrics[0].Items, r.Metrics[0].Numerator, r.Metrics[0].Denominator = items, n, 499568
+	clean := 2375432
+	r.Metrics[0].Forecast.CleanOrdersNeeded = &clean
 	r.Unmatched = nil
 	for i := range 250 {
 		r.Unmatched = append(r.Unmatched, metrics.Unplaced{OrderID: fmt.Sprintf("112-%07d-0000000", i), Kind: "negative_feedback",
@@ -429,6 +431,7 @@ func TestHTMLLargeAccount(t *testing.T) {
 	for _, s := range []string{
 		`<td class="num">23,000 / 499,568</td>`,
 		"23,000 defective of 499,568 orders",
+		"<dt>Or today</dt><dd>2,375,432 more defect-free orders would bring it",
 		"<h3>Defective orders: 23,000</h3>",
 		`<p class="more">and 22,900 more: the full list is in the CSV and JSON outputs.</p>`,
 		`<p class="more">and 150 more: the full list is in the CSV and JSON outputs.</p>`,
