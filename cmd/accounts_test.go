@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,6 +47,7 @@ func TestAccountsGolden(t *testing.T) {
 		{name: "table on a terminal", tty: true, args: all, wantCode: ExitError, stdout: "accounts-table-tty.golden", stderr: "accounts-table-tty.stderr.golden", wantColour: true},
 		{name: "json", args: append(all, "-o", "json"), wantCode: ExitError, stdout: "accounts-json.golden", stderr: "accounts-json.stderr.golden"},
 		{name: "odr only, piped", args: []string{"odr", "--as-of", "2026-11-20", "--accounts", accountsDir}, wantCode: ExitError, stdout: "accounts-odr-table-piped.golden"},
+		{name: "html", args: append(all, "-o", "html"), wantCode: ExitError, stdout: "accounts-html.golden"},
 	}
 	checkGolden(t, tests)
 }
@@ -218,7 +221,6 @@ func TestAccountsUsageErrors(t *testing.T) {
 		{"DIR missing", []string{"all", "--accounts", "testdata/no-such-dir"}, "--accounts: testdata/no-such-dir: no such folder"},
 		{"DIR is a file", []string{"all", "--accounts", "testdata/accounts/README.md"}, "--accounts: testdata/accounts/README.md is a file, not a folder of accounts"},
 		{"DIR without subfolders", []string{"all", "--accounts", noSubfolders}, "--accounts: " + noSubfolders + " has no subfolders"},
-		{"-o html", []string{"all", "--accounts", accountsDir, "-o", "html"}, `--output: output format "html" cannot show several accounts`},
 		{"--jobs 0", []string{"all", "--accounts", accountsDir, "--jobs", "0"}, "--jobs must be at least 1, got 0"},
 	}
 	for _, tt := range tests {
@@ -276,5 +278,56 @@ func TestLoadProgressOnATerminal(t *testing.T) {
 	}
 	if piped.stdout != stripANSI(r.stdout) {
 		t.Errorf("the table differs on a terminal:\n%s", firstDiff(stripANSI(r.stdout), piped.stdout))
+	}
+}
+
+// -o html --accounts: one page, the overview of every account worst first,
+// each linking to its own part of the page.
+func TestAccountsHTML(t *testing.T) {
+	r := run(t, false, "all", "--as-of", "2026-11-20", "--accounts", accountsDir, "-o", "html", "--title", "Agency clients")
+	if r.code != ExitError {
+		t.Fatalf("exit %d, want %d (broken/ cannot be read): %s", r.code, ExitError, r.stderr)
+	}
+	page := r.stdout
+	for _, s := range []string{
+		"<title>Agency clients – Account health of 7 accounts – as of 2026-11-20</title>",
+		"<h1>Agency clients</h1>",
+		`<h2>Accounts, worst first</h2>`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the page lacks %s", s)
+		}
+	}
+	// Worst first: the one that cannot be read, the failing, the warning,
+	// the passing, the one without data.
+	last := -1
+	for i, name := range []string{"broken", "acme-de", "acme-service", "acme-us", "warn-only", "clean", "empty-window"} {
+		link := `<a href="#account-` + strconv.Itoa(i+1) + `">` + name + `</a>`
+		at := strings.Index(page, link)
+		if at < 0 || at < last {
+			t.Errorf("the overview lacks %s in place %d", link, i+1)
+		}
+		last = at
+		if !strings.Contains(page, `<section class="account" id="account-`+strconv.Itoa(i+1)+`">`) {
+			t.Errorf("no section for %s", name)
+		}
+	}
+	// Every link leads to an id of the page, and no id is there twice.
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		ids[m[1]]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %s is on the page %d times", id, n)
+		}
+	}
+	for _, m := range regexp.MustCompile(` href="#([^"]+)"`).FindAllStringSubmatch(page, -1) {
+		if ids[m[1]] == 0 {
+			t.Errorf("a link to #%s leads nowhere", m[1])
+		}
+	}
+	if strings.Contains(page, "testdata/") {
+		t.Error("a local path reached the page")
 	}
 }

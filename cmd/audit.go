@@ -48,6 +48,7 @@ type auditOptions struct {
 	Details    bool
 	OutputFile string
 	Accounts   string // --accounts DIR: each subfolder is an account
+	Title      string // --title, html.title: the HTML page's title
 	Jobs       int
 
 	detailsOnly bool // audit defects
@@ -69,6 +70,7 @@ func addAuditFlags(c *cobra.Command, opts *auditOptions) {
 	addFlagAndBind(c, b, f.StringArrayVarP, columnFlag, &opts.Input.Columns, nil)
 	f.BoolVar(&opts.Input.ShowPII, "show-pii", false, "let error messages quote e-mail addresses and phone numbers (masked by default)")
 	addFlagAndBind(c, b, f.StringVarP, profileFlag, &opts.Profile, "")
+	addFlagAndBind(c, b, f.StringVarP, titleFlag, &opts.Title, "")
 	f.StringVar(&opts.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
 	f.BoolVar(&opts.Details, "details", false, "list the orders counted against each metric and the day each stops counting")
 	f.StringVar(&opts.OutputFile, "output-file", "", "write the -o format to this file; the terminal still gets the table")

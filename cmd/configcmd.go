@@ -42,6 +42,11 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 # columns:
 #   - orders.purchase-date=Kaufdatum
 
+# -o html: the page's title, the client's or store's name (default: the
+# name of the account's folder).
+# html:
+#   title: Acme Outdoor GmbH
+
 # ODR: count denied A-to-z claims too (the stricter reading).
 # odr:
 #   count_denied_claims: false

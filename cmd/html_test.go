@@ -18,7 +18,10 @@ func TestHTMLAllGolden(t *testing.T) {
 	golden(t, "html-all-us.golden", r.stdout)
 	page := r.stdout
 	for _, s := range []string{
-		"<title>Account health – US – as of 2026-11-20</title>",
+		// Named after the account's folder, with the store and the date.
+		"<title>acme-us – Account health – US – as of 2026-11-20</title>",
+		"<h1>acme-us</h1>",
+		`<p class="meta">Account health · Store: US · As of <span class="date">2026-11-20</span>`,
 		`<section class="entry" id="entry-1">`,
 		"<h3>Forecast</h3>",
 		`<td class="id">114-6161865-0739074</td>`,
@@ -60,5 +63,34 @@ func TestHTMLOutputFile(t *testing.T) {
 	mustEqualBytes(t, "the page in the file and on stdout", got, []byte(want))
 	if strings.Contains(r.stdout, "<html") || !strings.Contains(r.stdout, "Overall: ") {
 		t.Errorf("the terminal did not get the table:\n%s", r.stdout)
+	}
+}
+
+// --title, else html.title (file or AUDIT_HTML_TITLE), else the folder's
+// name names the page.
+func TestHTMLTitleFlag(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"flag", nil, []string{"--title", "Acme Outdoor GmbH"}, "<h1>Acme Outdoor GmbH</h1>"},
+		{"environment", map[string]string{"AUDIT_HTML_TITLE": "Acme (env)"}, nil, "<h1>Acme (env)</h1>"},
+		{"flag over environment", map[string]string{"AUDIT_HTML_TITLE": "Acme (env)"}, []string{"--title", "Acme"}, "<h1>Acme</h1>"},
+		{"folder", nil, nil, "<h1>acme-us</h1>"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{"all", "--as-of", "2026-11-20", "-o", "html", acme}, c.args...)
+			r := runEnv(t, c.env, args...)
+			if !strings.Contains(r.stdout, c.want) {
+				t.Errorf("the page lacks %s:\n%.600s", c.want, r.stdout)
+			}
+		})
+	}
+	// Files, not one folder: no name, the page says only what it is.
+	r := run(t, false, "odr", "--as-of", "2026-11-20", "-o", "html", acme+"/2026-11-20 All Orders.txt", acme+"/Feedback.txt")
+	if !strings.Contains(r.stdout, "<h1>Account health</h1>") {
+		t.Errorf("two files: the page lacks the plain heading:\n%.600s\n%s", r.stdout, r.stderr)
 	}
 }

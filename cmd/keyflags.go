@@ -33,6 +33,7 @@ var (
 	encodingFlag          = keyFlag{name: "encoding", key: "encoding", enum: true}
 	columnFlag            = keyFlag{name: "column", key: "columns"}
 	countDeniedClaimsFlag = keyFlag{name: "count-denied-claims", key: "odr.count_denied_claims"}
+	titleFlag             = keyFlag{name: "title", key: "html.title"}
 	// Threshold flags: overrides of the profile's value (layers.overrides).
 	lagDaysFlag    = keyFlag{name: "lag-days", key: "thresholds.odr.lag_days"}
 	windowDaysFlag = keyFlag{name: "window-days", key: "thresholds.odr.window_days"}

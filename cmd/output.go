@@ -27,7 +27,30 @@ type writer func(w io.Writer, o render.Options) error
 // The table fits the terminal's width (emit draws a file at full width).
 func (o *auditOptions) renderOptions() render.Options {
 	return render.Options{Color: o.IO.ColorEnabled(), Details: o.Details || o.detailsOnly, DetailsOnly: o.detailsOnly,
-		FailOn: o.failOn(), Width: o.IO.OutWidth}
+		FailOn: o.failOn(), Width: o.IO.OutWidth, Title: o.title()}
+}
+
+// title is the HTML page's title: --title (html.title), else the name of
+// the account's folder when one folder is given, else none. A fleet's
+// page (--accounts) names each account by its folder itself.
+func (o *auditOptions) title() string {
+	if t := strings.TrimSpace(o.Title); t != "" || o.Accounts != "" {
+		return t
+	}
+	if len(o.Paths) != 1 {
+		return ""
+	}
+	if fi, err := os.Stat(o.Paths[0]); err != nil || !fi.IsDir() {
+		return ""
+	}
+	abs, err := filepath.Abs(o.Paths[0])
+	if err != nil {
+		return ""
+	}
+	if name := filepath.Base(abs); name != string(filepath.Separator) && name != "." {
+		return name
+	}
+	return ""
 }
 
 // failOn is --fail-on parsed: the statuses that make the exit code 1.

@@ -73,6 +73,7 @@ var Keys = func() []Key {
 		{"color", String, "colour the table: auto, always or never; NO_COLOR disables it"},
 		{"encoding", String, "text encoding of the reports: auto, utf-8, windows-1252, iso-8859-1 or shift_jis"},
 		{"columns", StringList, "your own header names, each kind.column=Header, e.g. orders.purchase-date=Kaufdatum"},
+		{"html.title", String, "-o html: the page's title, the client's or store's name (default: the name of the account's folder)"},
 		{"odr.count_denied_claims", Bool, "ODR: count denied A-to-z claims too (the stricter reading)"},
 		{"feedback.removal_days", Int, "days after a feedback during which Amazon accepts a request to remove it (90)"},
 		{"feedback.period_days", Int, "days after an order during which a buyer can still leave feedback (90): the ODR is provisional until then"},

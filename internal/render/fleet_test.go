@@ -230,10 +230,10 @@ func TestFleetJSON(t *testing.T) {
 	}
 }
 
-// html has no fleet layout.
+// html has a fleet page (htmlfleet.go).
 func TestLookupFleetHTML(t *testing.T) {
-	if _, err := render.LookupFleet("html"); err == nil {
-		t.Error("html has a fleet renderer")
+	if _, err := render.LookupFleet("html"); err != nil {
+		t.Errorf("html has no fleet renderer: %v", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/safetext"
 )
 
 //go:embed html.tmpl
@@ -30,12 +32,17 @@ var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 // only chooses words and places points on a chart.
 func HTML(w io.Writer, r *health.Report, o Options) error {
 	r = safeCopy(r) // text from the files, safe to show (clean.go)
-	return htmlTemplate.Execute(w, htmlPageOf(r, o))
+	return htmlTemplate.Execute(w, htmlPageOf(r, o, ""))
 }
 
 // htmlPage is what the template draws: words and coordinates, ready.
 type htmlPage struct {
-	Title       string
+	// Prefix starts every id of the account's part of the page: "" on
+	// its own page, "a3-" for the third account of a fleet's.
+	Prefix      string
+	Title       string // the <title>: "acme-us – Account health – US – as of 2026-11-20"
+	Heading     string // "acme-us", or "Account health" without a title
+	Store       string // "US", "" when unknown
 	Command     string
 	AsOf        string
 	Profile     string
@@ -53,8 +60,94 @@ type htmlPage struct {
 	// is not shown (feedbackShown).
 	Feedback  *htmlFeedback
 	Unmatched []htmlUnmatched
-	Warnings  []string
-	Inputs    []htmlInput
+	// UnmatchedMore says how many defects not counted are left out of
+	// the page (htmlCap), "" when none.
+	UnmatchedMore string
+	Warnings      []string
+	Inputs        []htmlInput
+}
+
+// htmlCap is the most rows a list on the page has: a large account's
+// page stays small, and the full lists are in the CSV and JSON outputs.
+const htmlCap = 100
+
+// htmlMore says how many rows of a list of n are left out of the page,
+// "" when none.
+func htmlMore(n int) string {
+	if n <= htmlCap {
+		return ""
+	}
+	return "and " + htmlGroup(n-htmlCap) + " more: the full list is in the CSV and JSON outputs"
+}
+
+// htmlGroup writes a count with thousands separators: 499,568.
+func htmlGroup(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// htmlCounts is the verdict table's count, "2,657 / 499,568".
+func htmlCounts(m health.Verdict) string {
+	if m.Status == health.NotComputed {
+		return "-"
+	}
+	if m.Threshold.Scale > 1 {
+		if m.Denominator == 1 {
+			return "1 rating"
+		}
+		return htmlGroup(m.Denominator) + " ratings"
+	}
+	return htmlGroup(m.Numerator) + " / " + htmlGroup(m.Denominator)
+}
+
+// htmlUnpath leaves only the file names in a warning: the folders the
+// report's files are in are the auditor's, not the client's.
+func htmlUnpath(s string, dirs []string) string {
+	for _, d := range dirs {
+		s = strings.ReplaceAll(s, d, "")
+	}
+	return s
+}
+
+// htmlDirs are the folders of the report's files, each with its trailing
+// separator, longest first.
+func htmlDirs(r *health.Report) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		d := filepath.Dir(f)
+		if d == "." || d == "" {
+			return
+		}
+		for _, sep := range []string{"/", string(filepath.Separator)} {
+			if k := d + sep; !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	for _, in := range r.Inputs {
+		add(in.File)
+	}
+	for _, u := range r.Unmatched {
+		add(u.File)
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
 }
 
 type htmlStatus struct {
@@ -94,15 +187,21 @@ type htmlEntry struct {
 	Forecast *htmlForecast
 	Chart    *htmlChart
 	NoTrend  string // why there is no chart, when there is a trend
+	// Trendless: the page has no trends at all (a fleet's), so the entry
+	// has no Trend heading.
+	Trendless bool
 	// The orders counted against the entry, as the table's --details
 	// lists them (listed): an ODR segment has none of its own when the
 	// all-orders entry lists them, and says where they are instead.
 	ListTitle string // "Defective orders", "Late shipments, 10 days"
 	Items     []htmlItem
-	Channel   bool   // an all-orders list: each order's channel
-	DateHead  string // "Window date", "Ship by", "Promised delivery"
-	ListedIn  string // "Order Defect Rate – All orders"
-	ListedAt  string // its anchor
+	// More says how many orders are left out of the page (htmlCap).
+	More     string
+	Total    string // how many orders the list has, "2,657"
+	Channel  bool   // an all-orders list: each order's channel
+	DateHead string // "Window date", "Ship by", "Promised delivery"
+	ListedIn string // "Order Defect Rate – All orders"
+	ListedAt string // its anchor
 }
 
 type htmlForecast struct {
@@ -139,6 +238,7 @@ type htmlFeedback struct {
 	None    string // said instead of an empty list
 	Columns []string
 	Rows    [][]htmlCell
+	More    string // the rows left out of the page (htmlCap)
 }
 
 // htmlCell is a table cell and its class: "id" for an order id, "num"
@@ -174,15 +274,22 @@ func htmlVerdictStatus(v health.Verdict) htmlStatus {
 	return st
 }
 
-func htmlPageOf(r *health.Report, o Options) htmlPage {
+func htmlPageOf(r *health.Report, o Options, prefix string) htmlPage {
 	p := htmlPage{
-		Title:   "Account health – ",
+		Prefix:  prefix,
+		Heading: "Account health",
+		Store:   r.Marketplace,
 		Command: r.Command,
 		AsOf:    r.AsOf.String(),
 		Profile: r.Profile,
 		Status:  htmlStatusOf(r.Status),
 		Note:    strings.TrimSpace(caveatNote(r.Metrics)),
 	}
+	if t := strings.TrimSpace(safetext.Line(o.Title)); t != "" {
+		p.Heading = t
+		p.Title = t + " – "
+	}
+	p.Title += "Account health – "
 	if r.Marketplace != "" {
 		p.Title += r.Marketplace + " – "
 	}
@@ -200,44 +307,50 @@ func htmlPageOf(r *health.Report, o Options) htmlPage {
 		}
 	}
 	for i, m := range r.Metrics {
-		row := htmlRow{Metric: metricTitle(m.ID), Scope: scope(m), Rate: rate(m), Count: counts(m),
+		row := htmlRow{Metric: metricTitle(m.ID), Scope: scope(m), Rate: rate(m), Count: htmlCounts(m),
 			Target: target(m.Threshold), Status: htmlVerdictStatus(m), Window: window(m)}
 		if m.Status == health.NotComputed {
 			p.NotComputed = append(p.NotComputed, htmlReason{Metric: row.Metric, Scope: row.Scope, Reason: m.NotComputed})
 			p.Rows = append(p.Rows, row)
 			continue
 		}
-		row.Anchor = "entry-" + strconv.Itoa(i+1)
+		row.Anchor = prefix + "entry-" + strconv.Itoa(i+1)
 		p.Rows = append(p.Rows, row)
-		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i))
+		p.Entries = append(p.Entries, htmlEntryOf(row, m, r, shown, i, prefix))
 	}
 	p.Amazon, p.Account = amazonNotes(r.Metrics), accountLines(r.Account)
 	if feedbackShown(r, o) {
 		p.Feedback = htmlFeedbackOf(r)
 	}
-	for _, u := range r.Unmatched {
+	for i, u := range r.Unmatched {
+		if i == htmlCap {
+			p.UnmatchedMore = htmlMore(len(r.Unmatched))
+			break
+		}
 		p.Unmatched = append(p.Unmatched, htmlUnmatched{OrderID: u.OrderID, Defect: label(kindLabels, u.Kind),
-			FoundAt: u.File + ":" + strconv.Itoa(u.Line)})
+			FoundAt: filepath.Base(u.File) + ":" + strconv.Itoa(u.Line)})
 	}
-	p.Warnings = append(p.Warnings, r.Warnings...)
+	dirs := htmlDirs(r)
+	warnings := r.Warnings
 	if r.Trend != nil {
-		for _, w := range r.Trend.Warnings {
-			if !slices.Contains(p.Warnings, w) {
-				p.Warnings = append(p.Warnings, w)
-			}
+		warnings = append(slices.Clip(warnings), r.Trend.Warnings...)
+	}
+	for _, w := range warnings {
+		if w = htmlUnpath(w, dirs); !slices.Contains(p.Warnings, w) {
+			p.Warnings = append(p.Warnings, w)
 		}
 	}
 	for _, in := range r.Inputs {
-		p.Inputs = append(p.Inputs, htmlInput{File: in.File, Kind: string(in.Kind), Rows: strconv.Itoa(in.Rows)})
+		p.Inputs = append(p.Inputs, htmlInput{File: filepath.Base(in.File), Kind: string(in.Kind), Rows: htmlGroup(in.Rows)})
 	}
 	return p
 }
 
-func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int) htmlEntry {
+func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]bool, i int, prefix string) htmlEntry {
 	wd := metricOf(m.ID)
 	e := htmlEntry{Anchor: row.Anchor, Metric: row.Metric, Scope: row.Scope, Status: row.Status,
 		Rate: row.Rate, Target: row.Target}
-	e.Counted = strconv.Itoa(m.Numerator) + " " + wd.Counts + " of " + strconv.Itoa(m.Denominator) + " " + wd.Population
+	e.Counted = htmlGroup(m.Numerator) + " " + wd.Counts + " of " + htmlGroup(m.Denominator) + " " + wd.Population
 	if m.Window.Days > 0 {
 		e.Counted += " (" + wd.KeyedOn + " " + m.Window.From.String() + " to " + m.Window.To.String() +
 			", " + strconv.Itoa(m.Window.Days) + " days)"
@@ -266,7 +379,7 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 		// A segment of the ODR: its orders are in the all-orders list.
 		for j, v := range r.Metrics {
 			if shown[j] && v.ID == m.ID && v.Fulfillment == "all" && len(m.Items) > 0 {
-				e.ListedIn, e.ListedAt = metricTitle(v.ID)+" – "+scope(v), "entry-"+strconv.Itoa(j+1)
+				e.ListedIn, e.ListedAt = metricTitle(v.ID)+" – "+scope(v), prefix+"entry-"+strconv.Itoa(j+1)
 			}
 		}
 		return e
@@ -277,7 +390,11 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 	if h := metricOf(m.ID).WindowDate.Long; h != "" {
 		e.DateHead = h
 	}
-	for _, it := range m.Items {
+	e.Total, e.More = htmlGroup(len(m.Items)), htmlMore(len(m.Items))
+	for i, it := range m.Items {
+		if i == htmlCap {
+			break
+		}
 		hi := htmlItem{OrderID: it.OrderID, Channel: strings.ToUpper(it.Fulfillment), OrderDate: dateOrDash(it.OrderDate),
 			WindowDate: dateOrDash(it.KeyDate), Leaves: it.LeavesWindowOn.String()}
 		for _, ev := range it.Events {
@@ -301,7 +418,12 @@ func htmlEntryOf(row htmlRow, m health.Verdict, r *health.Report, shown map[int]
 func htmlFeedbackOf(r *health.Report) *htmlFeedback {
 	f := &htmlFeedback{Title: metricOf(metrics.RemovableFeedback).Title, Head: feedbackHead(r), None: feedbackNone,
 		Columns: feedbackColumns}
-	for _, cells := range feedbackRows(r) {
+	rows := feedbackRows(r)
+	f.More = htmlMore(len(rows))
+	for i, cells := range rows {
+		if i == htmlCap {
+			break
+		}
 		row := make([]htmlCell, len(cells))
 		for i, c := range cells {
 			row[i] = htmlCell{Text: c}
@@ -350,7 +472,11 @@ func htmlForecastOf(v health.Verdict) *htmlForecast {
 	}
 	if n := f.CleanOrdersNeeded; n != nil {
 		cw := cleanWords(v.ID)
-		hf.Clean = plural(*n, "more "+cw[0], "more "+cw[1]) + " would bring it " + goal
+		word := "more " + cw[1]
+		if *n == 1 {
+			word = "more " + cw[0]
+		}
+		hf.Clean = htmlGroup(*n) + " " + word + " would bring it " + goal
 	} else {
 		hf.Clean = "no number of new orders would bring it " + goal
 	}

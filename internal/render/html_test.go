@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -227,13 +228,14 @@ func TestHTMLContent(t *testing.T) {
 	page := renderHTML(t, htmlReport())
 	want := []string{
 		"<title>Account health – US – as of 2026-11-20</title>",
-		"<h1>Account health – US – as of 2026-11-20</h1>",
+		"<h1>Account health</h1>",
+		`<p class="meta">Account health · Store: US · As of <span class="date">2026-11-20</span>`,
 		// The overall status, in words, and what went unaudited.
 		`Overall: <span class="status st-fail">FAIL</span> (1 of 4 entries not computed)`,
 		// The verdict table: metric, scope, rate, count, target, status, window.
-		`<td><a href="#entry-1">Order Defect Rate</a></td><td>All orders</td><td class="num">0.87%</td><td class="num">2 / 230</td><td>&lt; 1%</td><td class="status st-warn">WARN</td><td>2026-09-08..2026-11-06</td>`,
+		`<td><a href="#entry-1">Order Defect Rate</a></td><td>All orders</td><td class="num">0.87%</td><td class="num">2 / 230</td><td>&lt; 1%</td><td class="status st-warn">WARN</td><td class="date">2026-09-08..2026-11-06</td>`,
 		`<td><a href="#entry-2">Order Defect Rate</a></td><td>Seller-fulfilled (MFN)</td><td class="num">1.05%</td><td class="num">1 / 95</td><td>&lt; 1%</td><td class="status st-fail">FAIL</td>`,
-		`<td><a href="#entry-3">Late Shipment Rate</a></td><td>Seller-fulfilled, 10 days</td><td class="num">2.50%</td><td class="num">1 / 40</td><td>&lt; 4%</td><td class="status st-pass">PASS</td><td>ship-by 2026-11-11..2026-11-20</td>`,
+		`<td><a href="#entry-3">Late Shipment Rate</a></td><td>Seller-fulfilled, 10 days</td><td class="num">2.50%</td><td class="num">1 / 40</td><td>&lt; 4%</td><td class="status st-pass">PASS</td><td class="date">ship-by 2026-11-11..2026-11-20</td>`,
 		`<td>Invoice Defect Rate</td><td>Business orders, DE</td><td class="num">-</td><td class="num">-</td><td>&lt; 5%</td><td class="status st-not_computed">NOT COMPUTED</td>`,
 		// One section per computed entry.
 		`<section class="entry" id="entry-1">`, `<section class="entry" id="entry-2">`, `<section class="entry" id="entry-3">`,
@@ -251,20 +253,23 @@ func TestHTMLContent(t *testing.T) {
 		// event without a date.
 		"<h3>Defective orders: 2</h3>",
 		`<th>Order ID</th><th>Order date</th><th>Fulfillment</th><th>Window date</th><th>What made it count</th><th>Leaves the window on</th>`,
-		`<td class="id">114-&lt;script&gt;alert(1)&lt;/script&gt;</td><td>2026-10-24</td><td>AFN</td><td>2026-10-24</td><td><ul class="events"><li>negative feedback 2026-11-02 (rating 2)</li><li>A-to-z claim 2026-11-03 (granted)</li></ul></td><td>2027-01-06</td>`,
-		`<td class="id">114-0000002-0000002</td><td>2026-11-06</td><td>MFN</td><td>2026-11-06</td><td><ul class="events"><li>chargeback (pending)</li></ul></td><td>2027-01-19</td>`,
+		`<td class="id">114-&lt;script&gt;alert(1)&lt;/script&gt;</td><td class="date">2026-10-24</td><td>AFN</td><td class="date">2026-10-24</td><td><ul class="events"><li>negative feedback <span class="date">2026-11-02</span> (rating 2)</li><li>A-to-z claim <span class="date">2026-11-03</span> (granted)</li></ul></td><td class="date">2027-01-06</td>`,
+		`<td class="id">114-0000002-0000002</td><td class="date">2026-11-06</td><td>MFN</td><td class="date">2026-11-06</td><td><ul class="events"><li>chargeback (pending)</li></ul></td><td class="date">2027-01-19</td>`,
 		// The segment's orders are in the all-orders list, not twice.
 		`<p>Its orders are listed under <a href="#entry-1">Order Defect Rate – All orders</a>.</p>`,
 		// A late shipment: placed by its expected ship date, no channel column.
 		"<h3>Late shipments, 10 days: 1</h3>",
 		`<th>Order ID</th><th>Order date</th><th>Ship by</th><th>What made it count</th>`,
-		`<td class="id">114-0043812-5179151</td><td>2026-11-18</td><td>2026-11-19</td><td><ul class="events"><li>late shipment (not confirmed)</li></ul></td><td>2026-11-29</td>`,
-		// Not computed, unmatched, warnings, inputs, footer.
+		`<td class="id">114-0043812-5179151</td><td class="date">2026-11-18</td><td class="date">2026-11-19</td><td><ul class="events"><li>late shipment (not confirmed)</li></ul></td><td class="date">2026-11-29</td>`,
+		// Not computed, unmatched, warnings, inputs: technical notes,
+		// collapsed, with file names and no folders.
+		`<details class="notes" id="technical-notes">
+<summary>Technical notes</summary>`,
 		"<li>Invoice Defect Rate (Business orders, DE): no &lt;invoice&gt; report &amp; no &#34;business&#34; flag</li>",
-		`<td class="id">112-9118186-0214734</td><td>negative feedback</td><td>acme/Feedback.txt:4</td>`,
-		"<li>skipped acme/notes.md: not a recognised &lt;report&gt;</li>",
+		`<td class="id">112-9118186-0214734</td><td>negative feedback</td><td>Feedback.txt:4</td>`,
+		"<li>skipped notes.md: not a recognised &lt;report&gt;</li>",
 		"<li>orders start 2026-10-01: earlier dates see part of a window</li>",
-		`<td>acme/Orders &amp; returns.txt</td><td>orders</td><td class="num">230</td>`,
+		`<td>Orders &amp; returns.txt</td><td>orders</td><td class="num">230</td>`,
 		"Trend: 2026-11-18 to 2026-11-20",
 		"<p>Generated by audit all as of 2026-11-20.</p>",
 	}
@@ -279,8 +284,14 @@ func TestHTMLContent(t *testing.T) {
 	if n := strings.Count(page, `<td class="id">114-0000002-0000002</td>`); n != 1 {
 		t.Errorf("the seller-fulfilled order is listed %d times, want once", n)
 	}
-	if n := strings.Count(page, "skipped acme/notes.md"); n != 1 {
+	if n := strings.Count(page, "skipped notes.md"); n != 1 {
 		t.Errorf("a warning of both the report and its trend is listed %d times, want once", n)
+	}
+	if strings.Contains(page, "acme/") {
+		t.Error("a folder of the auditor's reached the page")
+	}
+	if i, j := strings.Index(page, "<summary>Technical notes</summary>"), strings.Index(page, "skipped notes.md"); i < 0 || j < i {
+		t.Error("the warnings are not in the technical notes")
 	}
 	// No section for the entry that was not computed.
 	if n := strings.Count(page, `<section class="entry"`); n != 3 {
@@ -392,6 +403,75 @@ func TestHTMLGolden(t *testing.T) {
 			if g != w {
 				t.Fatalf("differs from %s at line %d (run with -update-html if intended):\n got: %q\nwant: %q", path, i+1, g, w)
 			}
+		}
+	}
+}
+
+// A large account: the lists stop at 100 rows each and say how many more
+// there are and where they are; the counts have thousands separators; the
+// page stays small.
+func TestHTMLLargeAccount(t *testing.T) {
+	r := htmlReport()
+	const n = 23000
+	items := make([]metrics.Item, n)
+	for i := range items {
+		items[i] = metrics.Item{OrderID: fmt.Sprintf("114-%07d-%07d", i, i), OrderDate: htmlDay(time.October, 24), Fulfillment: "afn",
+			KeyDate: htmlDay(time.October, 24), Events: []metrics.Event{{Type: "a_to_z_claim", Date: htmlDay(time.November, 3), Status: "granted"}}}
+	}
+	r.Metrics[0].Items, r.Metrics[0].Numerator, r.Metrics[0].Denominator = items, n, 499568
+	clean := 2375432
+	r.Metrics[0].Forecast.CleanOrdersNeeded = &clean
+	r.Unmatched = nil
+	for i := range 250 {
+		r.Unmatched = append(r.Unmatched, metrics.Unplaced{OrderID: fmt.Sprintf("112-%07d-0000000", i), Kind: "negative_feedback",
+			File: "/home/agency/clients/acme/Feedback.txt", Line: i + 2})
+	}
+	r.Inputs = []records.InputFile{{File: "/home/agency/clients/acme/orders.txt", Kind: "orders", Rows: 1234567}}
+	page := renderHTML(t, r)
+	for _, s := range []string{
+		`<td class="num">23,000 / 499,568</td>`,
+		"23,000 defective of 499,568 orders",
+		"<dt>Or today</dt><dd>2,375,432 more defect-free orders would bring it",
+		"<h3>Defective orders: 23,000</h3>",
+		`<p class="more">and 22,900 more: the full list is in the CSV and JSON outputs.</p>`,
+		`<p class="more">and 150 more: the full list is in the CSV and JSON outputs.</p>`,
+		`<td>orders.txt</td><td>orders</td><td class="num">1,234,567</td>`,
+		`<td>Feedback.txt:2</td>`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the page lacks %s", s)
+		}
+	}
+	if got := strings.Count(page, `<td class="id">114-`); got != 100+1 { // the list's first 100, and the segment's own order
+		t.Errorf("%d orders listed, want 101", got)
+	}
+	if got := strings.Count(page, `<td class="id">112-`); got != 100 {
+		t.Errorf("%d defects not counted listed, want 100", got)
+	}
+	if strings.Contains(page, "/home/agency") {
+		t.Error("a local path reached the page")
+	}
+	if len(page) > 200_000 {
+		t.Errorf("the page of a large account is %d bytes, want under 200 kB", len(page))
+	}
+}
+
+// --title names the page: its <title> and heading, with the store and the
+// as-of date beside it.
+func TestHTMLTitle(t *testing.T) {
+	fn, _ := render.Lookup("html")
+	var b bytes.Buffer
+	if err := fn(&b, htmlReport(), render.Options{Title: "Acme <GmbH>"}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, s := range []string{
+		"<title>Acme &lt;GmbH&gt; – Account health – US – as of 2026-11-20</title>",
+		"<h1>Acme &lt;GmbH&gt;</h1>",
+		`Account health · Store: US · As of <span class="date">2026-11-20</span>`,
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the page lacks %s", s)
 		}
 	}
 }

@@ -34,6 +34,9 @@ type Options struct {
 	// (fit.go); 0 (piped, or the width unknown) leaves it as wide as its
 	// cells.
 	Width int
+	// Title names the account on the HTML page (--title, html.title):
+	// the client's or store's name; "" for none.
+	Title string
 }
 
 // Renderer writes a report to w.
@@ -67,7 +70,7 @@ var formatList = []Format{
 	{Name: "table", Report: Table, Fleet: FleetTable, Trend: TrendTable},
 	{Name: "json", Report: JSON, Fleet: FleetJSON, Trend: TrendJSON, EmbedsWarnings: true},
 	{Name: "csv", Report: CSV, Fleet: CSVFleet, Trend: TrendCSV},
-	{Name: "html", Report: HTML, WantsTrend: true, EmbedsWarnings: true},
+	{Name: "html", Report: HTML, Fleet: HTMLFleet, WantsTrend: true, EmbedsWarnings: true},
 	{Name: "markdown", Report: Markdown, Fleet: MarkdownFleet},
 	{Name: "junit", Report: JUnit, Fleet: JUnitFleet},
 }

@@ -48,7 +48,7 @@ func TestLookups(t *testing.T) {
 		want string
 	}{
 		{errOf(Lookup("yaml")), `unknown output format "yaml" (want csv, html, json, junit, markdown, table)`},
-		{errOf(LookupFleet("html")), `output format "html" cannot show several accounts (want csv, json, junit, markdown, table)`},
+		{errOf(LookupFleet("yaml")), `output format "yaml" cannot show several accounts (want csv, html, json, junit, markdown, table)`},
 		{errOf(LookupTrend("html")), `output format "html" cannot show a trend (want csv, json, table)`},
 	}
 	for _, e := range errs {

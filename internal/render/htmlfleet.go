@@ -1,0 +1,179 @@
+package render
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/safetext"
+)
+
+//go:embed htmlfleet.tmpl
+var htmlFleetSource string
+
+// htmlFleetTemplate is the fleet's page, drawn with the account page's
+// sub-templates (html.tmpl): its style, an account's part, an entry.
+var htmlFleetTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("fleet").Parse(htmlFleetSource))
+
+// HTMLFleet writes the audit of many accounts (--accounts) as one page for
+// an agency: an overview table, one row per account, worst first, with its
+// status on each entry, each account linking to its own part of the page,
+// which is the account's page (HTML) without its charts. Like HTML, the
+// page loads nothing and computes nothing.
+func HTMLFleet(w io.Writer, f *health.Fleet, o Options) error {
+	f = safeCopy(f) // text from the files, safe to show (clean.go)
+	return htmlFleetTemplate.ExecuteTemplate(w, "fleet", htmlFleetPageOf(f, o))
+}
+
+type htmlFleetPage struct {
+	Title   string // the <title>
+	Heading string
+	AsOf    string
+	Command string
+	Status  htmlStatus
+	Count   string // "6 accounts"
+	Columns []string
+	Legend  []string // "ODR: Order Defect Rate", one per metric shown
+	// NotComputed are the entries no account computed: no column.
+	NotComputed []string
+	Rows        []htmlFleetRow
+	Accounts    []htmlFleetAccount
+}
+
+type htmlFleetRow struct {
+	Name   string
+	Anchor string
+	Store  string
+	Status htmlStatus
+	Cells  []htmlFleetCell
+	Error  string // why the account could not be read
+}
+
+// htmlFleetCell is an account's entry in the overview: its rate and status,
+// one line per store of a per-store entry; empty when the account does not
+// have the entry.
+type htmlFleetCell struct {
+	Lines []htmlFleetLine
+}
+
+type htmlFleetLine struct {
+	Text   string // "0.87%", "DE 1.20%"
+	Dash   bool   // not computed: a dash, the legend says why
+	Status htmlStatus
+}
+
+type htmlFleetAccount struct {
+	Name   string
+	Anchor string
+	Error  string
+	Page   htmlPage // the account's part, its ids prefixed
+}
+
+// htmlFleetColumnHead is an entry's column: "ODR", "ODR AFN", "LSR 10d".
+func htmlFleetColumnHead(m health.Verdict) string {
+	h := metricOf(m.ID).Abbrev
+	if m.Fulfillment != "" && m.Fulfillment != "all" {
+		h += " " + strings.ToUpper(m.Fulfillment)
+	}
+	if m.WindowDays != 0 {
+		h += " " + strconv.Itoa(m.WindowDays) + "d"
+	}
+	return h
+}
+
+func htmlFleetPageOf(f *health.Fleet, o Options) htmlFleetPage {
+	p := htmlFleetPage{Heading: "Account health", AsOf: f.AsOf.String(), Command: f.Command, Status: htmlStatusOf(f.Status),
+		Count: plural(len(f.Accounts), "account", "accounts")}
+	if t := strings.TrimSpace(safetext.Line(o.Title)); t != "" {
+		p.Heading = t
+		p.Title = t + " – "
+	}
+	p.Title += "Account health of " + p.Count + " – as of " + p.AsOf
+	// One column per entry any account computed, in the order first
+	// met; the entries no account computed are named under the table.
+	var keys []string
+	heads := map[string]string{}
+	computed := map[string]bool{}
+	for _, a := range f.Accounts {
+		if a.Report == nil {
+			continue
+		}
+		for _, m := range a.Report.Metrics {
+			k := mdColumnKey(m)
+			if heads[k] == "" {
+				heads[k] = htmlFleetColumnHead(m)
+				keys = append(keys, k)
+			}
+			computed[k] = computed[k] || m.Status != health.NotComputed
+		}
+	}
+	var shown []string
+	for _, k := range keys {
+		if !computed[k] {
+			p.NotComputed = append(p.NotComputed, heads[k])
+			continue
+		}
+		shown = append(shown, k)
+		p.Columns = append(p.Columns, heads[k])
+		id, _, _ := strings.Cut(k, "|")
+		if l := metricOf(id).Abbrev + ": " + metricTitle(id); !slices.Contains(p.Legend, l) {
+			p.Legend = append(p.Legend, l)
+		}
+	}
+	keys = shown
+	// The accounts worst first; among equals, in the fleet's order.
+	order := make([]int, len(f.Accounts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return int(f.Accounts[j].Status()) - int(f.Accounts[i].Status()) })
+	for n, i := range order {
+		a := f.Accounts[i]
+		anchor := "account-" + strconv.Itoa(n+1)
+		// The error names a file by its place in the account's folder.
+		msg := htmlUnpath(a.Error, []string{a.Path + "/", a.Path + string(filepath.Separator)})
+		row := htmlFleetRow{Name: a.Name, Anchor: anchor, Status: htmlStatusOf(a.Status()), Error: msg}
+		acct := htmlFleetAccount{Name: a.Name, Anchor: anchor, Error: msg}
+		if r := a.Report; r != nil {
+			row.Store = r.Marketplace
+			cells := map[string]*htmlFleetCell{}
+			for _, m := range r.Metrics {
+				k := mdColumnKey(m)
+				if cells[k] == nil {
+					cells[k] = &htmlFleetCell{}
+				}
+				text := rate(m)
+				if m.Status == health.NotComputed || text == "-" {
+					text = ""
+				}
+				if m.Marketplace != "" {
+					text = m.Marketplace + " " + text
+				}
+				cells[k].Lines = append(cells[k].Lines, htmlFleetLine{Text: text, Status: htmlVerdictStatus(m),
+					Dash: m.Status == health.NotComputed})
+			}
+			for _, k := range keys {
+				c := htmlFleetCell{}
+				if cells[k] != nil {
+					c = *cells[k]
+				}
+				row.Cells = append(row.Cells, c)
+			}
+			acct.Page = htmlPageOf(r, o, anchor+"-")
+			for w := range acct.Page.Warnings {
+				acct.Page.Warnings[w] = htmlUnpath(acct.Page.Warnings[w], []string{a.Path + "/", a.Path + string(filepath.Separator)})
+			}
+			for e := range acct.Page.Entries {
+				acct.Page.Entries[e].Trendless = r.Trend == nil
+			}
+		}
+		p.Rows = append(p.Rows, row)
+		p.Accounts = append(p.Accounts, acct)
+	}
+	return p
+}
