@@ -56,6 +56,9 @@ type auditOptions struct {
 	cmd         *cobra.Command
 	// bound are the options the config keys fill (addFlagAndBind).
 	bound bindings
+	// layers are the config file and environment settings() read, for a
+	// command that reads keys of its own from them (fetch, trend).
+	layers *layers
 }
 
 // addAuditFlags binds the shared flags to opts.
@@ -121,6 +124,7 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	if err != nil {
 		return settings.Settings{}, err
 	}
+	o.layers = l
 	l.bindAll(o.bound)
 	overrides := l.overrides(o.bound)
 	asOf := civil.DateOf(o.Now().UTC())

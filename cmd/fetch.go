@@ -141,11 +141,7 @@ func runFetch(o *fetchOptions) error {
 	if ao.Output != "table" && ao.Output != "json" {
 		return usagef("--output: audit fetch writes table or json, not %q", ao.Output)
 	}
-	l, err := loadLayers(ao.cmd, ao.env, ao.ConfigPath)
-	if err != nil {
-		return err
-	}
-	p, err := o.resolve(l)
+	p, err := o.resolve(ao.layers)
 	if err != nil {
 		return err
 	}

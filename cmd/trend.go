@@ -116,11 +116,7 @@ func runTrend(o *trendOptions) error {
 		if formatGiven {
 			return usagef("--output: %v", err)
 		}
-		l, lerr := loadLayers(o.cmd, o.env, o.ConfigPath)
-		if lerr != nil {
-			return lerr
-		}
-		return l.annotate(fmt.Errorf("--output: %v", err), outputFlag)
+		return o.layers.annotate(fmt.Errorf("--output: %v", err), outputFlag)
 	}
 	from, to, err := o.dates(s.AsOf)
 	if err != nil {

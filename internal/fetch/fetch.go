@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -160,7 +159,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		res.Files = append(res.Files, f)
 		if t.also != nil {
 			g := f
-			g.File, g.Kind = t.also.name+"-spapi."+t.also.ext, t.also.kind
+			g.File, g.Kind = t.also.accountFile(), t.also.kind
 			res.Files = append(res.Files, g)
 		}
 	}
@@ -237,7 +236,7 @@ func (r *runner) one(ctx context.Context, t task, total int) {
 		}
 		r.set(t.file, func(f *File) { f.Action, f.Error = Failed, err.Error() })
 		if t.also != nil {
-			r.set(t.also.name+"-spapi."+t.also.ext, func(f *File) { f.Action, f.Error = Failed, err.Error() })
+			r.set(t.also.accountFile(), func(f *File) { f.Action, f.Error = Failed, err.Error() })
 		}
 		r.step(t.file, "failed", total, true)
 		return
@@ -286,8 +285,6 @@ func declared(src source, covers []records.Range) (records.DateField, []records.
 	}
 	return src.field, covers
 }
-
-func dirJoin(dir, name string) string { return filepath.Join(dir, name) }
 
 // dayStart is the first instant of d, UTC: SP-API's days are UTC days.
 func dayStart(d civil.Date) time.Time { return d.Time() }

@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -102,9 +103,8 @@ func eventText(e spapi.ShipmentEvent) string {
 // merge writes a month's rows into src's file: the rows dated in the
 // month (by the header's date column, its second) are replaced.
 func (r *runner) merge(t task, src source, header []string, rows [][]string, now time.Time) error {
-	name := src.name + "-spapi." + src.ext
-	path := dirJoin(r.o.Dir, name)
-	tab, err := readTable(path, header)
+	name := src.accountFile()
+	tab, err := readTable(filepath.Join(r.o.Dir, name), header)
 	if err != nil {
 		return err
 	}
@@ -112,10 +112,10 @@ func (r *runner) merge(t task, src source, header []string, rows [][]string, now
 		d, ok := rowDate(row[1])
 		return ok && d >= t.from && d <= t.to
 	}, rows)
-	if err := writeAtomic(r.o.Dir, name, tab.bytes()); err != nil {
+	size, sum, err := writeAtomic(r.o.Dir, name, tab.bytes())
+	if err != nil {
 		return err
 	}
-	size, sum, _ := fileSum(path)
 	covers := []records.Range{{From: t.from, To: t.to}}
 	if old := r.m.file(name); old != nil {
 		covers = records.Union(append(slices.Clone(old.Covers), covers...))

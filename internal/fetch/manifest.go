@@ -81,7 +81,8 @@ func (m *Manifest) save(dir string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(dir, input.ManifestName, append(b, '\n'))
+	_, _, err = writeAtomic(dir, input.ManifestName, append(b, '\n'))
+	return err
 }
 
 func (m *Manifest) chunk(key string) *Chunk {

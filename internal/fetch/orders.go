@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -70,8 +71,7 @@ func (r *runner) orders(ctx context.Context, t task) error {
 	if unplaced > 0 {
 		r.res.Notes = append(r.res.Notes, fmt.Sprintf("%d seller-fulfilled orders without a ship-by date (Amazon gave no shipByWindow): not in %s", unplaced, t.file))
 	}
-	path := dirJoin(r.o.Dir, t.file)
-	tab, err := readTable(path, ShipmentsHeader)
+	tab, err := readTable(filepath.Join(r.o.Dir, t.file), ShipmentsHeader)
 	if err != nil {
 		return err
 	}
@@ -80,10 +80,10 @@ func (r *runner) orders(ctx context.Context, t task) error {
 		fresh = append(fresh, row)
 	}
 	tab.replace(func(row []string) bool { _, ok := rows[row[0]]; return ok }, fresh)
-	if err := writeAtomic(r.o.Dir, t.file, tab.bytes()); err != nil {
+	size, sum, err := writeAtomic(r.o.Dir, t.file, tab.bytes())
+	if err != nil {
 		return err
 	}
-	size, sum, _ := fileSum(path)
 	from := t.from
 	if !state.SyncedAt.IsZero() {
 		from = min(from, state.CreatedFrom)

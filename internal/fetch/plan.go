@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -57,6 +58,10 @@ func Names() []string {
 	}
 	return out
 }
+
+// accountFile is the file of a source audit fetch keeps one of per
+// account, merging each run's rows into it (claims, chargebacks).
+func (s source) accountFile() string { return s.name + "-spapi." + s.ext }
 
 func reportsName(s source) string {
 	if s.kind == "seller-performance" {
@@ -236,7 +241,7 @@ func chunkTasks(o *Options, src source, st market.Marketplace, r records.Range, 
 			t.file = fmt.Sprintf("%s-%s-%s.%s", src.name, st.Code, month, src.ext)
 		} else {
 			t.key = "financial-events/" + month
-			t.file = src.name + "-spapi." + src.ext
+			t.file = src.accountFile()
 		}
 		t.skip, t.reason = fresh(o, src, t, m, now)
 		out = append(out, t)
@@ -270,7 +275,7 @@ func filesIntact(dir string, m *Manifest, t task) bool {
 	if f == nil {
 		return false
 	}
-	size, sum, ok := fileSum(dirJoin(dir, t.file))
+	size, sum, ok := fileSum(filepath.Join(dir, t.file))
 	return ok && size == f.Size && sum == f.SHA256
 }
 

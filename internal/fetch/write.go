@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,7 +19,9 @@ import (
 type tempFile struct {
 	f    *os.File
 	dir  string
-	name string // the final name
+	name string    // the final name
+	h    hash.Hash // SHA-256 of what was written, as it is written
+	n    int64
 }
 
 func createTemp(dir, name string) (*tempFile, error) {
@@ -33,16 +36,23 @@ func createTemp(dir, name string) (*tempFile, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	return &tempFile{f: f, dir: dir, name: name}, nil
+	return &tempFile{f: f, dir: dir, name: name, h: sha256.New()}, nil
 }
 
-func (t *tempFile) Write(p []byte) (int, error) { return t.f.Write(p) }
+func (t *tempFile) Write(p []byte) (int, error) {
+	n, err := t.f.Write(p)
+	t.h.Write(p[:n])
+	t.n += int64(n)
+	return n, err
+}
 
 // Reset empties the file, for a download that starts again.
 func (t *tempFile) Reset() error {
 	if err := t.f.Truncate(0); err != nil {
 		return err
 	}
+	t.h.Reset()
+	t.n = 0
 	_, err := t.f.Seek(0, io.SeekStart)
 	return err
 }
@@ -51,16 +61,6 @@ func (t *tempFile) Reset() error {
 // size and SHA-256.
 func (t *tempFile) commit() (int64, string, error) {
 	if err := t.f.Sync(); err != nil {
-		t.abort()
-		return 0, "", err
-	}
-	if _, err := t.f.Seek(0, io.SeekStart); err != nil {
-		t.abort()
-		return 0, "", err
-	}
-	h := sha256.New()
-	n, err := io.Copy(h, t.f)
-	if err != nil {
 		t.abort()
 		return 0, "", err
 	}
@@ -73,7 +73,7 @@ func (t *tempFile) commit() (int64, string, error) {
 		os.Remove(tmp)
 		return 0, "", err
 	}
-	return n, hex.EncodeToString(h.Sum(nil)), nil
+	return t.n, hex.EncodeToString(t.h.Sum(nil)), nil
 }
 
 // abort removes the temporary file.
@@ -82,18 +82,18 @@ func (t *tempFile) abort() {
 	os.Remove(t.f.Name())
 }
 
-// writeAtomic writes b as dir/name through a temporary file.
-func writeAtomic(dir, name string, b []byte) error {
+// writeAtomic writes b as dir/name through a temporary file; it returns
+// the file's size and SHA-256, as commit does.
+func writeAtomic(dir, name string, b []byte) (int64, string, error) {
 	t, err := createTemp(dir, name)
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	if _, err := t.Write(b); err != nil {
 		t.abort()
-		return err
+		return 0, "", err
 	}
-	_, _, err = t.commit()
-	return err
+	return t.commit()
 }
 
 // fileSum is the size and SHA-256 of a file in the folder; ok false when it
