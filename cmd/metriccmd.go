@@ -198,20 +198,5 @@ const helpWidth = 78
 // wrap breaks text at spaces into lines of at most helpWidth columns, the
 // first indented by first, the others by rest.
 func wrap(text, first, rest string) string {
-	var b strings.Builder
-	line := first
-	empty := true
-	for _, w := range strings.Fields(text) {
-		if !empty && len(line)+1+len(w) > helpWidth {
-			b.WriteString(line + "\n")
-			line, empty = rest, true
-		}
-		if !empty {
-			line += " "
-		}
-		line += w
-		empty = false
-	}
-	b.WriteString(line)
-	return b.String()
+	return strings.Join(render.WrapWords(text, helpWidth, first, rest), "\n")
 }

@@ -130,7 +130,7 @@ func wrapCell(s string, width int) string {
 			lines[n-1] += " " + clause
 			continue
 		}
-		lines = append(lines, wrapWords(clause, width, "", "  ")...)
+		lines = append(lines, WrapWords(clause, width, "", "  ")...)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -235,10 +235,10 @@ func blockWidth(s string) int {
 	return n
 }
 
-// wrapWords breaks s at spaces into lines no wider than width (a longer
+// WrapWords breaks s at spaces into lines no wider than width (a longer
 // word stays whole, on a line of its own): the first line starts with
 // indent, the others with hang.
-func wrapWords(s string, width int, indent, hang string) []string {
+func WrapWords(s string, width int, indent, hang string) []string {
 	var lines []string
 	line := indent
 	empty := true
@@ -268,7 +268,7 @@ func prose(w io.Writer, width int, indent, s string) {
 	for _, part := range strings.Split(s, "\n") {
 		trimmed := strings.TrimLeft(part, " ")
 		lead := indent + part[:len(part)-len(trimmed)]
-		for _, l := range wrapWords(trimmed, width, lead, lead+"  ") {
+		for _, l := range WrapWords(trimmed, width, lead, lead+"  ") {
 			fmt.Fprintln(w, l)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 func TestWrapWords(t *testing.T) {
-	got := wrapWords("on 2026-11-20 the order 114-6161865-0739074 was late", 16, "  ", "    ")
+	got := WrapWords("on 2026-11-20 the order 114-6161865-0739074 was late", 16, "  ", "    ")
 	want := []string{"  on 2026-11-20", "    the order", "    114-6161865-0739074", "    was late"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
