@@ -359,10 +359,31 @@ func Has(c string) bool {
 // Mask replaces the e-mail addresses of c with "<e-mail>" and its phone
 // numbers with "<phone>". It returns c itself when c holds neither, else
 // the NFC form of c with them replaced.
+//
+// Masking is repeated until nothing more is found, so that masking twice
+// changes nothing more: a number can stand alone only once its neighbour
+// is masked ("0000 0000 00000000000" is too long for one number, but
+// "0000 0000 <phone>" starts with one). Every pass that changes the text
+// removes an "@" or seven digits, so the passes are few.
 func Mask(c string) string {
+	m, ok := maskOnce(c)
+	if !ok {
+		return c
+	}
+	for {
+		next, ok := maskOnce(m)
+		if !ok {
+			return m
+		}
+		m = next
+	}
+}
+
+// maskOnce masks what one look at c finds, and says whether it found any.
+func maskOnce(c string) (string, bool) {
 	nfc, spans := found(c)
 	if len(spans) == 0 {
-		return c
+		return c, false
 	}
 	var b strings.Builder
 	at := 0
@@ -372,7 +393,7 @@ func Mask(c string) string {
 		at = s.to
 	}
 	b.WriteString(nfc[at:])
-	return b.String()
+	return b.String(), true
 }
 
 // cutMargin is how far past the cut Cut looks for personal data that the
