@@ -86,6 +86,10 @@ type Metric struct {
 	// Compute computes the metric from the records and settings; it is a
 	// pure function of them and of s.AsOf.
 	Compute func(d *records.Dataset, s settings.Settings) Outcome
+	// Series, when set, computes the metric's figures on every date of a
+	// trend in one pass over the records (series.go); a trend computes
+	// each date with Compute otherwise.
+	Series SeriesFunc
 }
 
 // WindowDate names the date a window is keyed on, where that is not the

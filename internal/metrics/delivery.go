@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -25,6 +26,38 @@ var deliveryMetric = Metric{
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{OnTimeDelivery(d, s)}}
 	},
+	Series: deliverySeries,
+}
+
+// deliverySeries is the on-time delivery rate on every as-of date from
+// from to to (SeriesFunc): each validly tracked shipment with a promised
+// delivery date is a unit keyed on it, in the population from its
+// confirmation on, counted from its delivery on when that was by the
+// promised date.
+func deliverySeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindShipments) || lacking(d, "tracking-id", "promised-delivery-date", "delivery-date") != "" {
+		return nil, false
+	}
+	win := s.Window(OnTimeDeliveryRate, deliveryWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 1)
+	for sh := range d.Shipments.All() {
+		key, promised := sh.Promised.Get()
+		if !promised || !sl.reaches(key) || !sh.HasValidTracking() {
+			continue
+		}
+		on, known := sh.Delivered.Get()
+		sl.follow(key, 1, func(asOf civil.Date) standing {
+			switch {
+			case confirmedBy(sh, asOf).IsZero():
+				return stOut
+			case known && on <= asOf && on <= key:
+				return stCounted
+			}
+			return stIn
+		}, sh.Confirm.Date, on)
+	}
+	return oneWindow(sl, OnTimeDeliveryRate, n), true
 }
 
 // OnTimeDelivery computes the on-time delivery rate (Amazon staff FAQ; help

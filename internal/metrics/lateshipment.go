@@ -26,6 +26,7 @@ var lateShipmentMetric = Metric{
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: LateShipment(d, s)}
 	},
+	Series: lateShipmentSeries,
 }
 
 // LateShipment computes the late shipment rate (help 200285190) for each
@@ -72,11 +73,58 @@ func LateShipment(d *records.Dataset, s settings.Settings) []Result {
 	return out
 }
 
+// lateShipmentSeries is the late shipment rate on every as-of date from
+// from to to (SeriesFunc): each shipment is a unit keyed on its expected
+// ship date, out of the population while cancelled before shipment, and
+// late as lateShipment says; both change only on the days it is
+// cancelled and confirmed, and the day after its expected ship date.
+func lateShipmentSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindShipments) {
+		return nil, false
+	}
+	win := s.Window(LateShipmentRate, lateShipmentWindow)
+	sl := newSlider(from, to, win.Lag, win.Days, 1)
+	for sh := range d.Shipments.All() {
+		key := sh.LatestShip.Date
+		if !sl.reaches(key) {
+			continue
+		}
+		sl.follow(key, 1, func(asOf civil.Date) standing {
+			switch {
+			case cancelledBefore(sh, asOf):
+				return stOut
+			case isLate(sh, asOf):
+				return stCounted
+			}
+			return stIn
+		}, sh.Cancel.Date, sh.Confirm.Date, key.AddDays(1))
+	}
+	out := make([][]Result, int(to-from)+1)
+	sl.run(func(i int, asOf civil.Date) {
+		out[i] = make([]Result, len(win.Days))
+		for k, n := range win.Days {
+			num, den := sl.count(0, asOf, n)
+			out[i][k] = Result{ID: LateShipmentRate, WindowDays: n, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
+		}
+	})
+	return out, true
+}
+
+// isLate says whether a shipment not cancelled before shipment is late
+// on as-of: confirmed after its expected ship time, or not confirmed
+// while its expected ship date is before as-of.
+func isLate(sh *records.Shipment, asOf civil.Date) bool {
+	if c := confirmedBy(sh, asOf); !c.IsZero() {
+		return pastDeadline(c, sh.LatestShip)
+	}
+	return sh.LatestShip.Date < asOf
+}
+
 // lateShipment says whether a shipment not cancelled before shipment is
 // late on as-of, and the event that makes it so.
 func lateShipment(sh *records.Shipment, asOf civil.Date) (bool, Event) {
 	if c := confirmedBy(sh, asOf); !c.IsZero() {
-		return pastDeadline(c, sh.LatestShip), Event{Type: "late_shipment", Date: c.Date, Status: "confirmed after the expected ship date"}
+		return isLate(sh, asOf), Event{Type: "late_shipment", Date: c.Date, Status: "confirmed after the expected ship date"}
 	}
-	return sh.LatestShip.Date < asOf, Event{Type: "late_shipment", Status: "not confirmed"}
+	return isLate(sh, asOf), Event{Type: "late_shipment", Status: "not confirmed"}
 }

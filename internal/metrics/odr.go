@@ -31,6 +31,7 @@ var odrMetric = Metric{
 		{Component: ComponentClaims, Kinds: []string{kindClaims, kindReturns, kindSettlement}},
 		{Component: ComponentChargebacks, Kinds: []string{kindChargebacks, kindSettlement}}},
 	Compute: odrOutcome,
+	Series:  odrSeries,
 }
 
 // Input kinds the ODR reads besides the orders report (input.Kind).
@@ -184,6 +185,84 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	out.Unplaced = def.sortedUnplaced()
 	out.MultiChannel = t.multiChannel
 	return out
+}
+
+// odrSeries is the ODR on every as-of date from from to to (SeriesFunc):
+// each order is a unit keyed on its order date, in the population once
+// dated on or before as-of, counted from its first defect on (the first
+// negative feedback, counted claim or counted chargeback dated on or
+// before as-of), as ODR counts it on each date.
+func odrSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindOrders) {
+		return nil, false
+	}
+	win := s.Window(ODRID, odrWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 3)
+	first := firstDefects(d, s, to)
+	var mcf multiChannel
+	for o := range d.Orders.All() {
+		key := o.Date
+		if !sl.reaches(key) || mcf.order(o) {
+			continue
+		}
+		segs := uint8(1)
+		if i := segmentOf(o.Channel); i > 0 {
+			segs |= 1 << i
+		}
+		defect, defective := first[o.Key]
+		sl.follow(key, segs, func(asOf civil.Date) standing {
+			switch {
+			case key > asOf:
+				return stOut
+			case defective && defect <= asOf:
+				return stCounted
+			}
+			return stIn
+		}, key, defect)
+	}
+	out := make([][]Result, int(to-from)+1)
+	sl.run(func(i int, asOf civil.Date) {
+		out[i] = make([]Result, 3)
+		for seg, name := range []string{"all", "afn", "mfn"} {
+			num, den := sl.count(seg, asOf, n)
+			out[i][seg] = Result{ID: ODRID, Fulfillment: name, Numerator: num, Denominator: den, Window: sl.window(asOf, n)}
+		}
+	})
+	return out, true
+}
+
+// firstDefects is the date of each known order's first defect dated on
+// or before to, as markFeedback, markClaims and markChargebacks count
+// them.
+func firstDefects(d *records.Dataset, s settings.Settings, to civil.Date) map[records.OrderKey]civil.Date {
+	first := map[records.OrderKey]civil.Date{}
+	mark := func(id string, on civil.Date) {
+		if on > to {
+			return
+		}
+		if o, ok := d.Orders.Get(id); ok {
+			if f, seen := first[o.Key]; !seen || on < f {
+				first[o.Key] = on
+			}
+		}
+	}
+	for _, f := range d.Feedback {
+		if FeedbackCounts(f) {
+			mark(f.OrderID, f.Date)
+		}
+	}
+	for _, c := range d.Claims {
+		if ClaimCounts(c.Status, s.ODR.CountDeniedClaims) {
+			mark(c.OrderID, c.Date)
+		}
+	}
+	for _, c := range d.Chargebacks {
+		if ChargebackCounts(c.Type) {
+			mark(c.OrderID, c.Date)
+		}
+	}
+	return first
 }
 
 // odrDefects are the defects of one ODR computation. It holds maps only

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -30,12 +31,43 @@ var trackingMetric = Metric{
 		}
 		return Outcome{Results: []Result{r}, Notes: notes}
 	},
+	Series: trackingSeries,
 }
 
 // noValidityNote: without the shipments file's tracking-valid column (audit
 // fetch's, from the Orders API, has none), every tracking id counts as
 // valid, while Amazon also wants the carrier's scans of it.
 const noValidityNote = "the shipments file has no tracking-valid column: every tracking id counts as valid, while Amazon also wants the carrier to have scanned it, so the rate can be higher than Amazon's"
+
+// trackingSeries is the valid tracking rate on every as-of date from from
+// to to (SeriesFunc): each shipment with a promised delivery date is a
+// unit keyed on it, in the population from its confirmation on, counted
+// when its tracking is valid.
+func trackingSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindShipments) || lacking(d, "tracking-id", "promised-delivery-date") != "" {
+		return nil, false
+	}
+	win := s.Window(ValidTrackingRate, trackingWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 1)
+	for sh := range d.Shipments.All() {
+		key, promised := sh.Promised.Get()
+		if !promised || !sl.reaches(key) {
+			continue
+		}
+		valid := sh.HasValidTracking()
+		sl.follow(key, 1, func(asOf civil.Date) standing {
+			switch {
+			case confirmedBy(sh, asOf).IsZero():
+				return stOut
+			case valid:
+				return stCounted
+			}
+			return stIn
+		}, sh.Confirm.Date)
+	}
+	return oneWindow(sl, ValidTrackingRate, n), true
+}
 
 // ValidTracking computes the valid tracking rate (help 201817070):
 // confirmed shipments whose promised delivery date is in the 30 days ending
