@@ -245,7 +245,9 @@ func runAudit(o *auditOptions) error {
 		return err
 	}
 	if render.WantsTrend(o.Output) {
-		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, checks, htmlTrendDays, o.trendProgress()); err != nil {
+		opts := o.trendProgress()
+		opts.Last = rep // the chart's last day is this audit
+		if rep.Trend, err = engine.TrendBefore(o.Command, loaded, s, checks, htmlTrendDays, opts); err != nil {
 			return err
 		}
 	}

@@ -145,30 +145,18 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			continue
 		}
 		if _, in := j.resolved[id]; !in {
-			res := metrics.Missing(id, "not a metric of the "+j.profile+" profile")
-			res.Inputs = metrics.InputsOf(m, d)
-			r.Metrics = append(r.Metrics, health.Judge(res, health.Threshold{}))
+			r.Metrics = append(r.Metrics, j.notInProfile(m))
 			continue
 		}
 		out := m.Compute(d, s)
 		cache := oursCache{}
 		for _, res := range out.Results {
-			if res.NotComputed == "" {
-				res.Coverage = metrics.CoverageOf(m, res, d, asOf)
-				if res.Coverage != nil {
-					res.Coverage.Reports = kindTitles(res.Coverage.Kinds)
-				}
-				res.NotGiven = metrics.NotGivenOf(m, res, d)
-			}
-			res.Inputs = metrics.InputsOf(m, d)
-			t, err := j.threshold(res)
+			v, err := j.verdict(m, res, asOf)
 			if err != nil {
 				return nil, err
 			}
-			v := health.Judge(res, t)
-			v.Forecast = health.ForecastOf(v, asOf)
 			if j.compare && amazon != nil && res.NotComputed == "" {
-				v.Amazon = compareAmazon(amazon, m, res, d, s, cache)
+				v.Amazon = compareAmazon(amazon, m, v.Result, d, s, cache)
 			}
 			r.Metrics = append(r.Metrics, v)
 		}
@@ -178,6 +166,36 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 	r.Warnings = append(r.Warnings, staleNotes(j.loaded.Data, s)...)
 	r.Finish()
 	return r, nil
+}
+
+// notInProfile is the verdict on metric m when the profile has no target
+// for it: not computed.
+func (j *Judge) notInProfile(m metrics.Metric) health.Verdict {
+	res := metrics.Missing(m.ID, "not a metric of the "+j.profile+" profile")
+	res.Inputs = metrics.InputsOf(m, j.loaded.Data)
+	return health.Judge(res, health.Threshold{})
+}
+
+// verdict judges one result of metric m on asOf: how far the files cover
+// its window, the components none of whose inputs was read, its inputs,
+// its target and its forecast.
+func (j *Judge) verdict(m metrics.Metric, res metrics.Result, asOf civil.Date) (health.Verdict, error) {
+	d := j.loaded.Data
+	if res.NotComputed == "" {
+		res.Coverage = metrics.CoverageOf(m, res, d, asOf)
+		if res.Coverage != nil {
+			res.Coverage.Reports = kindTitles(res.Coverage.Kinds)
+		}
+		res.NotGiven = metrics.NotGivenOf(m, res, d)
+	}
+	res.Inputs = metrics.InputsOf(m, d)
+	t, err := j.threshold(res)
+	if err != nil {
+		return health.Verdict{}, err
+	}
+	v := health.Judge(res, t)
+	v.Forecast = health.ForecastOf(v, asOf)
+	return v, nil
 }
 
 // orEmpty is s, or an empty (not nil) slice: a list that was asked for is

@@ -9,6 +9,7 @@ import (
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/input"
+	"github.com/sellerhealth/audit/internal/metrics"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -32,12 +33,15 @@ const noEntry = "no entry on this date"
 // date whose audit lacks the entry, its point is not computed. A series'
 // threshold is the one of its last point that has the entry. The Account
 // Health Rating of each date is the one of the latest of Amazon's reports
-// dated on or before it (Judge.Audit). The warnings,
-// inputs, store and profile are the last date's.
+// dated on or before it (Judge.Audit). The warnings, inputs, store and
+// profile are the last date's (o.Last, when it is that date's audit).
 //
-// Dates are audited in parallel, at most runtime.NumCPU at a time; the
-// result does not depend on the order they finish in. o.Progress, when
-// set, hears of each date audited.
+// A metric with a Series is computed for every date in one pass over the
+// records (metrics.SeriesFunc); the others, and one whose Series cannot
+// take these records, date by date. The work lists (removable feedback,
+// risks) have no points. Dates are judged in parallel, at most
+// runtime.NumCPU at a time; the result does not depend on the order they
+// finish in. o.Progress, when set, hears of each date judged.
 func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []string, from, to civil.Date, o TrendOptions) (*health.Trend, error) {
 	if to < from {
 		return nil, fmt.Errorf("trend: from %s is after to %s", from, to)
@@ -59,12 +63,19 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 	if err != nil {
 		return nil, err
 	}
+	last := o.Last
+	if last == nil || last.AsOf != to {
+		if last, err = j.Audit(to); err != nil {
+			return nil, err
+		}
+	}
+	series := j.series(from, to)
 	reports := make([]*health.Report, n)
 	errs := make([]error, n)
 	var mu sync.Mutex
 	done := 0
-	audit := func(i int) {
-		reports[i], errs[i] = j.Audit(from.AddDays(i))
+	judge := func(i int) {
+		reports[i], errs[i] = j.points(from.AddDays(i), i, series)
 		if o.Progress != nil {
 			mu.Lock() // one call at a time, done rising by one each
 			done++
@@ -79,7 +90,7 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				audit(i)
+				judge(i)
 			}
 		}()
 	}
@@ -93,7 +104,76 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 			return nil, err
 		}
 	}
-	return gather(command, reports, ids, from, to), nil
+	return gather(command, reports, last, ids, from, to), nil
+}
+
+// series computes, for each metric of the judge that has a Series, its
+// results on every date from from to to, in one pass each; the metrics
+// run side by side. A metric missing from the result is computed date by
+// date (points).
+func (j *Judge) series(from, to civil.Date) map[string][][]metrics.Result {
+	var mu sync.Mutex
+	out := map[string][][]metrics.Result{}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for _, id := range j.ids {
+		m, _ := metrics.Lookup(id) // NewJudge checked every id
+		if _, in := j.resolved[id]; !in || m.List || m.Series == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			res, ok := m.Series(j.loaded.Data, j.s, from, to)
+			if ok {
+				mu.Lock()
+				out[m.ID] = res
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// points is the report of one date of a trend, i its index: the verdicts
+// on the metrics' entries (from series, else computed on the date), and
+// the Account Health Rating of the date; nothing else a trend does not
+// show.
+func (j *Judge) points(asOf civil.Date, i int, series map[string][][]metrics.Result) (*health.Report, error) {
+	s := j.s
+	s.AsOf = asOf
+	r := &health.Report{Command: j.command, AsOf: asOf}
+	if snap, _ := j.snapshotOn(asOf); snap >= 0 {
+		r.Account = j.account[snap]
+	}
+	for _, id := range j.ids {
+		m, _ := metrics.Lookup(id)
+		if m.List {
+			continue
+		}
+		if _, in := j.resolved[id]; !in {
+			r.Metrics = append(r.Metrics, j.notInProfile(m))
+			continue
+		}
+		results, ok := series[id]
+		var on []metrics.Result
+		if ok {
+			on = results[i]
+		} else {
+			on = m.Compute(j.loaded.Data, s).Results
+		}
+		for _, res := range on {
+			v, err := j.verdict(m, res, asOf)
+			if err != nil {
+				return nil, err
+			}
+			r.Metrics = append(r.Metrics, v)
+		}
+	}
+	return r, nil
 }
 
 // TrendOptions are a trend's optional settings.
@@ -102,6 +182,10 @@ type TrendOptions struct {
 	// total dates are. It computes nothing else; calls come one at a
 	// time, from the goroutines that audit the dates.
 	Progress func(done, total int)
+	// Last, when set, is the audit of the trend's last date already made
+	// (engine.Audit with the same checks): its warnings, inputs, store and
+	// profile are the trend's, and it is not computed again.
+	Last *health.Report
 }
 
 // TrendBefore is the trend of the given checks over the n days ending on
@@ -120,9 +204,10 @@ type seriesKey struct {
 	marketplace     string
 }
 
-// gather turns one report per date into series.
-func gather(command string, reports []*health.Report, ids []string, from, to civil.Date) *health.Trend {
-	last := reports[len(reports)-1]
+// gather turns one report per date into series; last is the full audit
+// of the last date, whose warnings, inputs, store and profile the trend
+// has.
+func gather(command string, reports []*health.Report, last *health.Report, ids []string, from, to civil.Date) *health.Trend {
 	t := &health.Trend{Command: command, From: from, To: to, Marketplace: last.Marketplace, Profile: last.Profile,
 		Warnings: dedup(last.Warnings), Inputs: last.Inputs}
 	if t.Inputs == nil {

@@ -247,7 +247,7 @@ func TestGather(t *testing.T) {
 		{AsOf: d3, Metrics: []health.Verdict{v(idr, "FR", 0, 4, health.Pass, 0.06), v(odr, "", 1, 6, health.Fail, 0.02)},
 			Marketplace: "DE", Profile: "amazon-eu", Warnings: []string{"w1", "w2", "w1"}},
 	}
-	tr := gather("trend", reports, []string{odr, idr}, d1, d3)
+	tr := gather("trend", reports, reports[len(reports)-1], []string{odr, idr}, d1, d3)
 	type pt struct {
 		num, den int
 		st       health.Status

@@ -29,6 +29,7 @@ var invoiceMetric = Metric{
 	Base:    Base{Kinds: []string{kindShipments, kindVATInvoices}, Field: records.Ordered},
 	Parts:   []Part{{Component: ComponentLateInvoice, Kinds: []string{kindShipments}, Column: kindShipments + ".invoice-upload-date"}},
 	Compute: invoiceOutcome,
+	Series:  invoiceSeries,
 }
 
 // kindVATInvoices is Amazon's VAT invoice data report (input.Kind).
@@ -122,6 +123,93 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	return r.results(s.Marketplace)
 }
 
+// invoiceSeries is the invoice defect rate on every as-of date from from
+// to to (SeriesFunc): each business order of an IDR store (a shipment, or
+// a row of the VAT invoice data report) is a unit keyed on its order
+// date, per store, in the population from its confirmation (shipment) on,
+// and counted while its invoice is missing or when it came late. The
+// stores, and so the entries, are those of every row whatever its date,
+// as InvoiceDefect finds them on any date.
+func invoiceSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
+	if !useShipments && !d.Has(kindVATInvoices) || useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
+		return nil, false // not computed, as InvoiceDefect says at once on each date
+	}
+	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has(kindVATInvoices) {
+		return nil, false
+	}
+	storeOf := StoreOfOrder(d, s.Marketplace)
+	all := make([]string, 0, len(IDRStores))
+	for st := range IDRStores {
+		all = append(all, st)
+	}
+	sort.Strings(all)
+	seg := func(store string) uint8 { return 1 << sort.SearchStrings(all, store) }
+	win := s.Window(InvoiceDefectRate, invoiceWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, len(all))
+	seen := map[string]bool{}
+	if useShipments {
+		for sh := range d.Shipments.All() {
+			store := storeOf(sh.Key, sh.Marketplace.String())
+			seen[store] = true
+			key := sh.Purchase.Date
+			if !IDRStores[store] || !sl.reaches(key) {
+				continue
+			}
+			if o, ok := d.Orders.Lookup(sh.Key); !sh.Business && !(ok && o.Business) {
+				continue
+			}
+			sl.follow(key, seg(store), func(asOf civil.Date) standing {
+				conf := confirmedBy(sh, asOf)
+				switch {
+				case conf.IsZero():
+					return stOut
+				case invoiceDefect(sh, conf, asOf) != nil:
+					return stCounted
+				}
+				return stIn
+			}, sh.Confirm.Date, sh.Invoice.Date)
+		}
+		for o := range d.Shipments.Old() {
+			seen[storeOf(o.Key, o.Marketplace.String())] = true
+		}
+	} else {
+		for i := range d.Invoices {
+			inv := &d.Invoices[i]
+			store := storeOf(inv.Key, inv.Marketplace.String())
+			seen[store] = true
+			key := inv.OrderDate
+			if !inv.Business || inv.Shipped.IsZero() || !IDRStores[store] || !sl.reaches(key) {
+				continue
+			}
+			sl.follow(key, seg(store), func(asOf civil.Date) standing {
+				switch {
+				case inv.Shipped.Date > asOf:
+					return stOut
+				case !inv.Uploaded:
+					return stCounted
+				}
+				return stIn
+			}, inv.Shipped.Date)
+		}
+	}
+	stores, none := idrStores(seen, s.Marketplace)
+	out := make([][]Result, int(to-from)+1)
+	sl.run(func(i int, asOf civil.Date) {
+		if none != nil {
+			out[i] = []Result{*none}
+			return
+		}
+		out[i] = make([]Result, len(stores))
+		for k, st := range stores {
+			num, den := sl.count(sort.SearchStrings(all, st), asOf, n)
+			out[i][k] = Result{ID: InvoiceDefectRate, Marketplace: st, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
+		}
+	})
+	return out, true
+}
+
 // idrRun is one computation of the invoice defect rate: the counts per
 // store and every store the rows name. Only the counts it points to
 // outlive the call, so that it and its maps stay on the stack.
@@ -190,19 +278,25 @@ func (r *idrRun) countShipments(d *records.Dataset, storeOf StoreOf) {
 		if o, ok := d.Orders.Lookup(sh.Key); !sh.Business && !(ok && o.Business) {
 			continue // not a business order
 		}
-		var ev *Event
-		switch due := InvoiceDue(conf); {
-		case sh.Invoice.IsZero() || sh.Invoice.Date > r.asOf:
-			ev = &missingInvoice
-		case start(sh.Invoice, zoneOf(conf)).After(due):
-			ev = &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
-		}
-		r.count(store, sh.OrderID(), "mfn", sh.Purchase.Date, ev)
+		r.count(store, sh.OrderID(), "mfn", sh.Purchase.Date, invoiceDefect(sh, conf, r.asOf))
 	}
 	// Shipments too old for any window still name their stores.
 	for o := range d.Shipments.Old() {
 		r.seenStores[storeOf(o.Key, o.Marketplace.String())] = true
 	}
+}
+
+// invoiceDefect is the defect of a business shipment confirmed at conf
+// on asOf: its invoice missing (not uploaded by asOf) or late (uploaded
+// after InvoiceDue), else nil.
+func invoiceDefect(sh *records.Shipment, conf civil.Timestamp, asOf civil.Date) *Event {
+	switch due := InvoiceDue(conf); {
+	case sh.Invoice.IsZero() || sh.Invoice.Date > asOf:
+		return &missingInvoice
+	case start(sh.Invoice, zoneOf(conf)).After(due):
+		return &Event{Type: ComponentLateInvoice, Date: sh.Invoice.Date, Status: "due " + civil.DateOf(due).String()}
+	}
+	return nil
 }
 
 // countVATInvoices counts the shipped business orders of the VAT invoice data report.
@@ -230,23 +324,9 @@ func (r *idrRun) countVATInvoices(d *records.Dataset, storeOf StoreOf) {
 
 // results are the entries of the IDR stores the rows name, or one saying why there are none.
 func (r *idrRun) results(account string) []Result {
-	if len(r.seenStores) == 0 {
-		// No rows at all: the account's own store (--marketplace, or
-		// the one the reports name) has no data.
-		r.seenStores[account] = true
-	}
-	var stores []string
-	for st := range r.seenStores {
-		if IDRStores[st] {
-			stores = append(stores, st)
-		}
-	}
-	sort.Strings(stores)
-	if len(stores) == 0 && r.seenStores[""] {
-		return []Result{Missing(InvoiceDefectRate, "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)")}
-	}
-	if len(stores) == 0 {
-		return []Result{notApplicableTo(r.seenStores)}
+	stores, none := idrStores(r.seenStores, account)
+	if none != nil {
+		return []Result{*none}
 	}
 	var out []Result
 	for _, st := range stores {
@@ -255,7 +335,31 @@ func (r *idrRun) results(account string) []Result {
 	return out
 }
 
-// notApplicableTo is the entry of an account none of whose stores has an IDR.
+// idrStores are the IDR stores among those the rows name (seen; the
+// account's store when they name none), sorted: one entry each; or, when
+// there is none, the entry saying why.
+func idrStores(seen map[string]bool, account string) ([]string, *Result) {
+	if len(seen) == 0 {
+		seen = map[string]bool{account: true}
+	}
+	var stores []string
+	for st := range seen {
+		if IDRStores[st] {
+			stores = append(stores, st)
+		}
+	}
+	sort.Strings(stores)
+	if len(stores) == 0 && seen[""] {
+		r := Missing(InvoiceDefectRate, "the reports do not say which store the orders belong to; pass --marketplace (IDR applies to UK, DE, FR, IT and ES)")
+		return nil, &r
+	}
+	if len(stores) == 0 {
+		r := notApplicableTo(seen)
+		return nil, &r
+	}
+	return stores, nil
+}
+
 func notApplicableTo(seenStores map[string]bool) Result {
 	var others []string
 	for st := range seenStores {
