@@ -77,6 +77,7 @@ func TestSeriesEqualsCompute(t *testing.T) {
 		},
 		"shipments": func(r *rand.Rand) *records.Dataset { return randomShipmentsAccount(r, 1500) },
 		"cancel":    func(r *rand.Rand) *records.Dataset { return randomCancelAccount(r, 800) },
+		"vat":       func(r *rand.Rand) *records.Dataset { return vatFromShipments(randomShipmentsAccount(r, 1500)) },
 	}
 	counted := map[string]int{}
 	for name, make := range accounts {
@@ -86,8 +87,13 @@ func TestSeriesEqualsCompute(t *testing.T) {
 			if name == "cancel" {
 				from, to = day("2026-11-01"), day("2026-12-05")
 			}
-			s := settings.Default(to)
-			seriesEqualsCompute(t, fmt.Sprintf("%s/%d/amazon", name, seed), d, s, from, to, counted)
+			// The account's store decides the invoice defect rate's
+			// entries where the rows name none.
+			for _, store := range []string{"", "DE", "US"} {
+				s := settings.Default(to)
+				s.Marketplace = store
+				seriesEqualsCompute(t, fmt.Sprintf("%s/%d/amazon/%q", name, seed, store), d, s, from, to, counted)
+			}
 			for _, w := range others {
 				s := settings.Default(to)
 				for _, m := range metrics.Catalog() {
