@@ -1,6 +1,9 @@
 package metrics
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
@@ -26,6 +29,7 @@ var cancellationMetric = Metric{
 		res, unplaced := PrefulfillmentCancel(d, s)
 		return Outcome{Results: res, Unplaced: unplaced}
 	},
+	Series: cancelSeries,
 }
 
 // PrefulfillmentCancel computes the pre-fulfillment cancel rate (help
@@ -66,6 +70,90 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	r.markShipments(d)
 	r.markDownload(d)
 	return []Result{r.result()}, nil
+}
+
+// cancelSeries is the pre-fulfillment cancel rate on every as-of date from
+// from to to (SeriesFunc). PrefulfillmentCancel places an order on the
+// latest of its dates (the shipments file's, the orders report's, the
+// cancellation download's) that is in the window: so each date of an
+// order is a unit keyed on it, in the population until a later date of
+// the same order enters the window (as-of = that date + lag), counted
+// while a shipment of it is cancelled before shipment, or once dated
+// when the download says the cancellation impacts account health.
+func cancelSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindShipments) && !d.Has(kindCancellations) || !d.Has(kindShipments) && !d.Has(kindOrders) ||
+		d.Has(kindShipments) && !d.Has(kindCancellations) && lacking(d, "cancel-date", "cancelled-by") != "" {
+		return nil, false // not computed, as PrefulfillmentCancel says at once on each date
+	}
+	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 1)
+	type dated struct {
+		key  records.OrderKey
+		date civil.Date
+	}
+	var dates []dated
+	place := func(k records.OrderKey, on civil.Date) {
+		if sl.reaches(on) {
+			dates = append(dates, dated{k, on})
+		}
+	}
+	cancelled := map[records.OrderKey][]*records.Shipment{}
+	for sh := range d.Shipments.All() {
+		place(sh.Key, sh.Purchase.Date)
+		if !sh.Cancel.IsZero() && sh.CancelledBy != records.CancelledBuyer {
+			cancelled[sh.Key] = append(cancelled[sh.Key], sh)
+		}
+	}
+	for o := range d.Orders.All() {
+		if o.Channel == records.ChannelMerchant {
+			place(o.Key, o.Date)
+		}
+	}
+	for _, c := range downloadOnly(d) {
+		place(c.Key, c.Date)
+	}
+	impacts := map[records.OrderKey]bool{}
+	for _, c := range d.Cancellations {
+		if c.Impacts {
+			impacts[c.Key] = true
+		}
+	}
+	slices.SortFunc(dates, func(a, b dated) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(a.date, b.date)
+	})
+	dates = slices.Compact(dates)
+	var breaks []civil.Date
+	for i, u := range dates {
+		shipments, impacting := cancelled[u.key], impacts[u.key]
+		later, hasLater := civil.Date(0), i+1 < len(dates) && dates[i+1].key == u.key
+		breaks = append(breaks[:0], u.date)
+		if hasLater {
+			later = dates[i+1].date
+			breaks = append(breaks, later.AddDays(win.Lag))
+		}
+		for _, sh := range shipments {
+			breaks = append(breaks, sh.Cancel.Date, sh.Confirm.Date)
+		}
+		sl.follow(u.date, 1, func(asOf civil.Date) standing {
+			if hasLater && asOf >= later.AddDays(win.Lag) {
+				return stOut // the later date is in the window: the order is placed there
+			}
+			if impacting && u.date <= asOf {
+				return stCounted
+			}
+			for _, sh := range shipments {
+				if prefulfillmentCancelled(sh, asOf) {
+					return stCounted
+				}
+			}
+			return stIn
+		}, breaks...)
+	}
+	return oneWindow(sl, PrefulfillmentCancelRate, n), true
 }
 
 // prefulfillmentCancelled says whether the shipments file's row sh shows a
@@ -133,28 +221,39 @@ func (r *cancelRun) placeMerchantOrders(d *records.Dataset) {
 
 // placeDownloadOnly places the download's orders that no other report knows.
 func (r *cancelRun) placeDownloadOnly(d *records.Dataset) {
-	// The cancellation download lists seller-fulfilled orders with their
-	// own order date: an order no other report knows is placed by it.
-	// (Its orders are few; the shipments are many.)
+	for _, c := range downloadOnly(d) {
+		r.place(c.Key, c.Date)
+	}
+}
+
+// downloadOnly are the rows of the cancellation download on orders that
+// neither the orders report nor the shipments file knows. The download
+// lists seller-fulfilled orders with their own order date: an order no
+// other report knows is placed by it. (Its orders are few; the shipments
+// are many.)
+func downloadOnly(d *records.Dataset) []records.Cancellation {
 	unknown := map[records.OrderKey]bool{}
 	for _, c := range d.Cancellations {
 		if _, known := d.Orders.Lookup(c.Key); !known {
 			unknown[c.Key] = true
 		}
 	}
-	if len(unknown) > 0 {
-		for sh := range d.Shipments.All() {
-			delete(unknown, sh.Key)
-		}
-		for o := range d.Shipments.Old() {
-			delete(unknown, o.Key)
-		}
+	if len(unknown) == 0 {
+		return nil
 	}
+	for sh := range d.Shipments.All() {
+		delete(unknown, sh.Key)
+	}
+	for o := range d.Shipments.Old() {
+		delete(unknown, o.Key)
+	}
+	var out []records.Cancellation
 	for _, c := range d.Cancellations {
 		if unknown[c.Key] {
-			r.place(c.Key, c.Date)
+			out = append(out, c)
 		}
 	}
+	return out
 }
 
 // markShipments marks the counted cancellations of the shipments file on
