@@ -27,6 +27,7 @@ var contactResponseMetric = Metric{
 		res, note := contactResponse(d, s)
 		return Outcome{Results: res, Notes: notes(note)}
 	},
+	Series: contactResponseSeries,
 }
 
 // message outcomes on the as-of date.
@@ -64,6 +65,48 @@ func messageOutcome(m *records.Message, asOf civil.Date) (int, Event) {
 		st = "only an automatic reply"
 	}
 	return msgNoReply, Event{Type: ComponentNoResponse, Status: st}
+}
+
+// contactResponseSeries is the contact response rate on every as-of date
+// from from to to (SeriesFunc): each message is a unit keyed on the day it
+// was received, out of the population until due (24 h after receipt) or
+// answered, counted when answered in time (messageOutcome). Its outcome
+// changes only around the days it was received and answered (a day or
+// two either way: the as-of date ends in the message's own offset).
+func contactResponseSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindMessages) {
+		return nil, false
+	}
+	win := s.Window(ContactResponseRate, contactResponseWindow)
+	sl := newSlider(from, to, win.Lag, win.Days, 1)
+	var mcf multiChannel
+	var breaks []civil.Date
+	for i := range d.Messages {
+		m := &d.Messages[i]
+		key := m.Received.Date
+		if !sl.reaches(key) || m.NoResponseNeeded || mcf.id(d, m.OrderID) {
+			continue
+		}
+		breaks = around(around(breaks[:0], m.Received.Date, 0, 2), m.FirstResponse.Date, -2, 2)
+		sl.follow(key, 1, func(asOf civil.Date) standing {
+			switch o, _ := messageOutcome(m, asOf); o {
+			case msgOut:
+				return stOut
+			case msgInTime:
+				return stCounted
+			}
+			return stIn
+		}, breaks...)
+	}
+	out := make([][]Result, int(to-from)+1)
+	sl.run(func(i int, asOf civil.Date) {
+		out[i] = make([]Result, len(win.Days))
+		for k, n := range win.Days {
+			num, den := sl.count(0, asOf, n)
+			out[i][k] = Result{ID: ContactResponseRate, WindowDays: n, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
+		}
+	})
+	return out, true
 }
 
 // ContactResponse computes the contact response rate (help 200549770) for

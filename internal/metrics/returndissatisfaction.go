@@ -26,6 +26,7 @@ var returnDissatisfactionMetric = Metric{
 		r, note := returnDissatisfaction(d, s)
 		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
+	Series: returnDissatisfactionSeries,
 }
 
 // returnOutcome classifies a return request made on or before as-of: out
@@ -56,6 +57,41 @@ func returnOutcome(q *records.ReturnRequest, asOf civil.Date) (out, late, invali
 		evs = append(evs, Event{Type: ComponentNegativeFeedback, Status: "negative return feedback"})
 	}
 	return false, late, invalid, negative, evs
+}
+
+// returnDissatisfactionSeries is the return dissatisfaction rate on every
+// as-of date from from to to (SeriesFunc): each return request is a unit
+// keyed on the day it was made, out of the population until due (48 h)
+// or answered, counted when returnOutcome finds it late, rejected in
+// policy or with negative feedback. Its outcome changes only around the
+// days it was made and answered.
+func returnDissatisfactionSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindReturnRequests) {
+		return nil, false
+	}
+	win := s.Window(ReturnDissatisfactionRate, returnDissatisfactionWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 1)
+	var mcf multiChannel
+	var breaks []civil.Date
+	for i := range d.ReturnRequests {
+		q := &d.ReturnRequests[i]
+		key := q.Requested.Date
+		if !sl.reaches(key) || mcf.id(d, q.OrderID) {
+			continue
+		}
+		breaks = around(around(breaks[:0], q.Requested.Date, 0, 3), q.Responded.Date, -2, 2)
+		sl.follow(key, 1, func(asOf civil.Date) standing {
+			switch out, late, invalid, negative, _ := returnOutcome(q, asOf); {
+			case out:
+				return stOut
+			case late || invalid || negative:
+				return stCounted
+			}
+			return stIn
+		}, breaks...)
+	}
+	return oneWindow(sl, ReturnDissatisfactionRate, n), true
 }
 
 // ReturnDissatisfaction computes the Return Dissatisfaction Rate (help

@@ -28,13 +28,15 @@ import (
 // need each date computed alone (Compute): the caller then does that.
 type SeriesFunc func(d *records.Dataset, s settings.Settings, from, to civil.Date) (out [][]Result, ok bool)
 
-// standing is a unit's place on one as-of date.
-type standing uint8
+// standing is a unit's place on one as-of date: what it adds to the
+// denominator (1 in the population, 0 out of it) and to the numerator (1
+// counted; a score, for the customer-service rating's sum).
+type standing struct{ den, num int8 }
 
-const (
-	stOut     standing = 0 // not in the population
-	stIn      standing = 1 // in the population (the denominator)
-	stCounted standing = 3 // in the population and counted in the numerator
+var (
+	stOut     = standing{}       // not in the population
+	stIn      = standing{den: 1} // in the population (the denominator)
+	stCounted = standing{1, 1}   // in the population and counted in the numerator
 )
 
 // slider counts units per key date as the as-of date moves from from to
@@ -113,7 +115,7 @@ func (sl *slider) follow(key civil.Date, segs uint8, at func(asOf civil.Date) st
 		}
 		next := at(b)
 		if next != st {
-			c := change{key: k, segs: segs, den: int8(next&1) - int8(st&1), num: int8(next>>1) - int8(st>>1)}
+			c := change{key: k, segs: segs, den: next.den - st.den, num: next.num - st.num}
 			i := int(b - sl.from)
 			sl.changes[i] = append(sl.changes[i], c)
 			st = next
@@ -123,7 +125,7 @@ func (sl *slider) follow(key civil.Date, segs uint8, at func(asOf civil.Date) st
 
 // move counts a unit of key index k whose standing goes from was to is.
 func (sl *slider) move(k int32, segs uint8, was, is standing) {
-	dd, dn := int32(is&1)-int32(was&1), int32(is>>1)-int32(was>>1)
+	dd, dn := int32(is.den)-int32(was.den), int32(is.num)-int32(was.num)
 	if dd == 0 && dn == 0 {
 		return
 	}
@@ -177,4 +179,63 @@ func oneWindow(sl *slider, id string, n int) [][]Result {
 		out[i] = []Result{{ID: id, Window: sl.window(asOf, n), Numerator: num, Denominator: den}}
 	})
 	return out
+}
+
+// around appends the dates from d+before to d+after to breaks; none when
+// d is zero (no such date).
+func around(breaks []civil.Date, d civil.Date, before, after int) []civil.Date {
+	if d == 0 {
+		return breaks
+	}
+	for k := before; k <= after; k++ {
+		breaks = append(breaks, d.AddDays(k))
+	}
+	return breaks
+}
+
+// latestInWindow follows the customer-service ratings that keep selects,
+// except those on Multi-Channel Fulfillment orders, each keyed on its
+// date: a rating stands as at says while no later rating of the same
+// rater (ratingLater) is in the window, and is out while one is. Which
+// of a rater's ratings are in the window changes only as their dates
+// enter it (date + lag) and leave it (date + lag + the window's days).
+func latestInWindow(sl *slider, d *records.Dataset, keep func(*records.Rating) bool, at func(*records.Rating) standing) {
+	var mcf multiChannel
+	byRater := map[string][]*records.Rating{}
+	for i := range d.Ratings {
+		g := &d.Ratings[i]
+		if keep(g) && !mcf.id(d, g.Rater) {
+			byRater[g.Rater] = append(byRater[g.Rater], g)
+		}
+	}
+	n := sl.days[0]
+	var breaks []civil.Date
+	for _, rs := range byRater {
+		slices.SortFunc(rs, func(a, b *records.Rating) int {
+			switch {
+			case ratingLater(a, b):
+				return 1
+			case ratingLater(b, a):
+				return -1
+			}
+			return 0
+		})
+		for i, g := range rs {
+			later := rs[i+1:]
+			breaks = breaks[:0]
+			for _, l := range later {
+				breaks = append(breaks, l.Rated.Date.AddDays(sl.lag), l.Rated.Date.AddDays(sl.lag+n))
+			}
+			st := at(g)
+			sl.follow(g.Rated.Date, 1, func(asOf civil.Date) standing {
+				w := sl.window(asOf, n)
+				for _, l := range later {
+					if w.Contains(l.Rated.Date) {
+						return stOut
+					}
+				}
+				return st
+			}, breaks...)
+		}
+	}
 }

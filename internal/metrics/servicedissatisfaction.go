@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -24,6 +25,31 @@ var serviceDissatisfactionMetric = Metric{
 		r, note := serviceDissatisfaction(d, s)
 		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
+	Series: serviceDissatisfactionSeries,
+}
+
+// serviceDissatisfactionSeries is the customer service dissatisfaction
+// rate on every as-of date from from to to (SeriesFunc): each yes/no
+// answer is a unit keyed on its date, in the population while no later
+// answer of the same order is in the window (latestInWindow), counted
+// when it is no.
+func serviceDissatisfactionSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindRatings) {
+		return nil, false
+	}
+	if _, answers := ratingKinds(d.Ratings); !answers {
+		return nil, false
+	}
+	win := s.Window(CustomerServiceDissatisfactionRate, serviceDissatisfactionWindow)
+	n := win.Days[0]
+	sl := newSlider(from, to, win.Lag, []int{n}, 1)
+	latestInWindow(sl, d, func(g *records.Rating) bool { return g.Solved != records.SolvedUnknown }, func(g *records.Rating) standing {
+		if g.Solved == records.SolvedNo {
+			return stCounted
+		}
+		return stIn
+	})
+	return oneWindow(sl, CustomerServiceDissatisfactionRate, n), true
 }
 
 // ServiceDissatisfaction computes the Customer Service Dissatisfaction Rate

@@ -23,6 +23,50 @@ var serviceRatingMetric = Metric{
 		r, note := serviceRating(d, s)
 		return Outcome{Results: []Result{r}, Notes: notes(note)}
 	},
+	Series: serviceRatingSeries,
+}
+
+// serviceRatingSeries is the customer service rating on every as-of date
+// from from to to (SeriesFunc). A period's figure depends on its last day
+// alone: each rater's latest score in it. So the figures of every period
+// end a date can choose (its last day back to the lookback) are counted
+// once, by a slider whose "as-of date" is the period's last day, each
+// score a unit in while no later score of its rater is in the period;
+// each date then takes the latest period with enough ratings, as
+// latestFullPeriod does.
+func serviceRatingSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
+	if !d.Has(kindRatings) {
+		return nil, false
+	}
+	if scores, answers := ratingKinds(d.Ratings); !scores && answers {
+		return nil, false
+	}
+	win := s.Window(CustomerServiceRating, serviceRatingWindow)
+	n := win.Days[0]
+	if n <= 0 {
+		return nil, false
+	}
+	lookback := max(s.Service.RatingLookbackDays, 0)
+	first, last := from.AddDays(-win.Lag-lookback), to.AddDays(-win.Lag) // the periods' last days
+	sl := newSlider(first, last, 0, []int{n}, 1)
+	latestInWindow(sl, d, func(g *records.Rating) bool {
+		return g.Solved == records.SolvedUnknown && g.Score >= 1 && g.Score <= 10
+	}, func(g *records.Rating) standing { return standing{den: 1, num: int8(g.Score)} })
+	sums, counts := make([]int, int(last-first)+1), make([]int, int(last-first)+1)
+	sl.run(func(i int, end civil.Date) { sums[i], counts[i] = sl.count(0, end, n) })
+	out := make([][]Result, int(to-from)+1)
+	for i := range out {
+		end := from.AddDays(i - win.Lag) // the latest day a period may end on
+		r := Result{ID: CustomerServiceRating, Window: WindowEnding(end, n)}
+		for e := int(end - first); e >= int(end-first)-lookback; e-- {
+			if counts[e] >= s.Service.RatingMin && counts[e] > 0 {
+				r.Numerator, r.Denominator, r.Window = sums[e], counts[e], WindowEnding(first.AddDays(e), n)
+				break
+			}
+		}
+		out[i] = []Result{r}
+	}
+	return out, true
 }
 
 // ServiceRating computes the customer-service rating (source
