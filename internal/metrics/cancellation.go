@@ -88,72 +88,111 @@ func cancelSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) 
 	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
 	n := win.Days[0]
 	sl := newSlider(from, to, win.Lag, []int{n}, 1)
-	type dated struct {
-		key  records.OrderKey
-		date civil.Date
-	}
-	var dates []dated
-	place := func(k records.OrderKey, on civil.Date) {
-		if sl.reaches(on) {
-			dates = append(dates, dated{k, on})
-		}
-	}
-	cancelled := map[records.OrderKey][]*records.Shipment{}
+	c := cancelUnits{sl: sl, lag: win.Lag, cancelled: map[records.OrderKey][]*records.Shipment{}, impacts: map[records.OrderKey]bool{}}
+	// Most orders have one date: the orders report's, which the shipments
+	// file repeats. Only the dates that differ from it, and the orders it
+	// lacks, are gathered (extra) and sorted, not every order.
+	var extra []datedOrder
 	for sh := range d.Shipments.All() {
-		place(sh.Key, sh.Purchase.Date)
 		if !sh.Cancel.IsZero() && sh.CancelledBy != records.CancelledBuyer {
-			cancelled[sh.Key] = append(cancelled[sh.Key], sh)
+			c.cancelled[sh.Key] = append(c.cancelled[sh.Key], sh)
+		}
+		on := sh.Purchase.Date
+		if !sl.reaches(on) {
+			continue
+		}
+		if o, ok := d.Orders.Lookup(sh.Key); ok && o.Channel == records.ChannelMerchant && o.Date == on {
+			continue
+		}
+		extra = append(extra, datedOrder{sh.Key, on})
+	}
+	for _, r := range downloadOnly(d) {
+		if sl.reaches(r.Date) {
+			extra = append(extra, datedOrder{r.Key, r.Date})
 		}
 	}
+	for _, r := range d.Cancellations {
+		if r.Impacts {
+			c.impacts[r.Key] = true
+		}
+	}
+	sortDated(extra)
+	more := len(extra)
 	for o := range d.Orders.All() {
-		if o.Channel == records.ChannelMerchant {
-			place(o.Key, o.Date)
+		if o.Channel != records.ChannelMerchant || !sl.reaches(o.Date) {
+			continue
 		}
-	}
-	for _, c := range downloadOnly(d) {
-		place(c.Key, c.Date)
-	}
-	impacts := map[records.OrderKey]bool{}
-	for _, c := range d.Cancellations {
-		if c.Impacts {
-			impacts[c.Key] = true
+		if _, other := slices.BinarySearchFunc(extra[:more], o.Key, func(e datedOrder, k records.OrderKey) int { return cmp.Compare(e.key, k) }); other {
+			extra = append(extra, datedOrder{o.Key, o.Date})
+			continue
 		}
+		c.follow(o.Key, o.Date, false, 0)
 	}
-	slices.SortFunc(dates, func(a, b dated) int {
+	sortDated(extra)
+	extra = slices.Compact(extra)
+	for i, u := range extra {
+		hasLater := i+1 < len(extra) && extra[i+1].key == u.key
+		var later civil.Date
+		if hasLater {
+			later = extra[i+1].date
+		}
+		c.follow(u.key, u.date, hasLater, later)
+	}
+	return oneWindow(sl, PrefulfillmentCancelRate, n), true
+}
+
+// datedOrder is one date an order is given.
+type datedOrder struct {
+	key  records.OrderKey
+	date civil.Date
+}
+
+// sortDated sorts by order, then date.
+func sortDated(ds []datedOrder) {
+	slices.SortFunc(ds, func(a, b datedOrder) int {
 		if a.key != b.key {
 			return cmp.Compare(a.key, b.key)
 		}
 		return cmp.Compare(a.date, b.date)
 	})
-	dates = slices.Compact(dates)
-	var breaks []civil.Date
-	for i, u := range dates {
-		shipments, impacting := cancelled[u.key], impacts[u.key]
-		later, hasLater := civil.Date(0), i+1 < len(dates) && dates[i+1].key == u.key
-		breaks = append(breaks[:0], u.date)
-		if hasLater {
-			later = dates[i+1].date
-			breaks = append(breaks, later.AddDays(win.Lag))
+}
+
+// cancelUnits follows the units of cancelSeries: the shipments cancelled
+// by someone other than the buyer, and the orders the download says
+// impact account health, by order.
+type cancelUnits struct {
+	sl        *slider
+	lag       int
+	cancelled map[records.OrderKey][]*records.Shipment
+	impacts   map[records.OrderKey]bool
+	breaks    []civil.Date
+}
+
+// follow counts order key placed on date on, until its later date
+// (hasLater) enters the window.
+func (c *cancelUnits) follow(key records.OrderKey, on civil.Date, hasLater bool, later civil.Date) {
+	shipments, impacting := c.cancelled[key], c.impacts[key]
+	c.breaks = append(c.breaks[:0], on)
+	if hasLater {
+		c.breaks = append(c.breaks, later.AddDays(c.lag))
+	}
+	for _, sh := range shipments {
+		c.breaks = append(c.breaks, sh.Cancel.Date, sh.Confirm.Date)
+	}
+	c.sl.follow(on, 1, func(asOf civil.Date) standing {
+		if hasLater && asOf >= later.AddDays(c.lag) {
+			return stOut // the later date is in the window: the order is placed there
+		}
+		if impacting && on <= asOf {
+			return stCounted
 		}
 		for _, sh := range shipments {
-			breaks = append(breaks, sh.Cancel.Date, sh.Confirm.Date)
-		}
-		sl.follow(u.date, 1, func(asOf civil.Date) standing {
-			if hasLater && asOf >= later.AddDays(win.Lag) {
-				return stOut // the later date is in the window: the order is placed there
-			}
-			if impacting && u.date <= asOf {
+			if prefulfillmentCancelled(sh, asOf) {
 				return stCounted
 			}
-			for _, sh := range shipments {
-				if prefulfillmentCancelled(sh, asOf) {
-					return stCounted
-				}
-			}
-			return stIn
-		}, breaks...)
-	}
-	return oneWindow(sl, PrefulfillmentCancelRate, n), true
+		}
+		return stIn
+	}, c.breaks...)
 }
 
 // prefulfillmentCancelled says whether the shipments file's row sh shows a
