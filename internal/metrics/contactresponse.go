@@ -98,15 +98,7 @@ func contactResponseSeries(d *records.Dataset, s settings.Settings, from, to civ
 			return stIn
 		}, breaks...)
 	}
-	out := make([][]Result, int(to-from)+1)
-	sl.run(func(i int, asOf civil.Date) {
-		out[i] = make([]Result, len(win.Days))
-		for k, n := range win.Days {
-			num, den := sl.count(0, asOf, n)
-			out[i][k] = Result{ID: ContactResponseRate, WindowDays: n, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
-		}
-	})
-	return out, true
+	return byWindow(sl, ContactResponseRate, win.Days), true
 }
 
 // ContactResponse computes the contact response rate (help 200549770) for

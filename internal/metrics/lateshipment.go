@@ -99,15 +99,7 @@ func lateShipmentSeries(d *records.Dataset, s settings.Settings, from, to civil.
 			return stIn
 		}, sh.Cancel.Date, sh.Confirm.Date, key.AddDays(1))
 	}
-	out := make([][]Result, int(to-from)+1)
-	sl.run(func(i int, asOf civil.Date) {
-		out[i] = make([]Result, len(win.Days))
-		for k, n := range win.Days {
-			num, den := sl.count(0, asOf, n)
-			out[i][k] = Result{ID: LateShipmentRate, WindowDays: n, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
-		}
-	})
-	return out, true
+	return byWindow(sl, LateShipmentRate, win.Days), true
 }
 
 // isLate says whether a shipment not cancelled before shipment is late

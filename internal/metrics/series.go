@@ -170,6 +170,21 @@ func (sl *slider) count(seg int, asOf civil.Date, n int) (num, den int) {
 	return num, den
 }
 
+// byWindow is the figures of a metric with an entry per window length
+// (WindowDays: the late shipment rate's 10 and 30 days) and no segments,
+// id, on each date the slider runs over.
+func byWindow(sl *slider, id string, days []int) [][]Result {
+	out := make([][]Result, len(sl.changes))
+	sl.run(func(i int, asOf civil.Date) {
+		out[i] = make([]Result, len(days))
+		for k, n := range days {
+			num, den := sl.count(0, asOf, n)
+			out[i][k] = Result{ID: id, WindowDays: n, Window: sl.window(asOf, n), Numerator: num, Denominator: den}
+		}
+	})
+	return out
+}
+
 // oneWindow is the figures of a metric of one window of n days and no
 // segments, id, on each date the slider runs over.
 func oneWindow(sl *slider, id string, n int) [][]Result {
