@@ -88,14 +88,14 @@ func cancelSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) 
 	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)
 	n := win.Days[0]
 	sl := newSlider(from, to, win.Lag, []int{n}, 1)
-	c := cancelUnits{sl: sl, lag: win.Lag, cancelled: map[records.OrderKey][]*records.Shipment{}, impacts: map[records.OrderKey]bool{}}
+	c := cancelUnits{sl: sl, lag: win.Lag, cancelled: map[records.OrderKey][]records.Shipment{}, impacts: map[records.OrderKey]bool{}}
 	// Most orders have one date: the orders report's, which the shipments
 	// file repeats. Only the dates that differ from it, and the orders it
 	// lacks, are gathered (extra) and sorted, not every order.
 	var extra []datedOrder
 	for sh := range d.Shipments.All() {
 		if !sh.Cancel.IsZero() && sh.CancelledBy != records.CancelledBuyer {
-			c.cancelled[sh.Key] = append(c.cancelled[sh.Key], sh)
+			c.cancelled[sh.Key] = append(c.cancelled[sh.Key], *sh) // a copy: the store may lend sh for this step only
 		}
 		on := sh.Purchase.Date
 		if !sl.reaches(on) {
@@ -163,7 +163,7 @@ func sortDated(ds []datedOrder) {
 type cancelUnits struct {
 	sl        *slider
 	lag       int
-	cancelled map[records.OrderKey][]*records.Shipment
+	cancelled map[records.OrderKey][]records.Shipment
 	impacts   map[records.OrderKey]bool
 	breaks    []civil.Date
 }
@@ -176,8 +176,8 @@ func (c *cancelUnits) follow(key records.OrderKey, on civil.Date, hasLater bool,
 	if hasLater {
 		c.breaks = append(c.breaks, later.AddDays(c.lag))
 	}
-	for _, sh := range shipments {
-		c.breaks = append(c.breaks, sh.Cancel.Date, sh.Confirm.Date)
+	for i := range shipments {
+		c.breaks = append(c.breaks, shipments[i].Cancel.Date, shipments[i].Confirm.Date)
 	}
 	c.sl.follow(on, 1, func(asOf civil.Date) standing {
 		if hasLater && asOf >= later.AddDays(c.lag) {
@@ -186,8 +186,8 @@ func (c *cancelUnits) follow(key records.OrderKey, on civil.Date, hasLater bool,
 		if impacting && on <= asOf {
 			return stCounted
 		}
-		for _, sh := range shipments {
-			if prefulfillmentCancelled(sh, asOf) {
+		for i := range shipments {
+			if prefulfillmentCancelled(&shipments[i], asOf) {
 				return stCounted
 			}
 		}
