@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -67,6 +68,13 @@ func sources(t *testing.T) []goFile {
 		}
 		if d.IsDir() && (path == "testdata" || strings.HasPrefix(d.Name(), ".") && path != ".") {
 			return filepath.SkipDir
+		}
+		if d.IsDir() && path != "." {
+			// A folder with a go.mod of its own is another module (the
+			// benchmark's internal/bench/duckpeer), as for the go command.
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
 		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil

@@ -2,7 +2,7 @@ package main
 
 // End-to-end tests of the real binary: built once by TestMain, run with
 // exec.Command on the sample accounts, and on synthetic accounts from
-// ../shared/bench/synth.py when python3 is available.
+// internal/bench/synth.py when python3 is available.
 
 import (
 	"bytes"
@@ -253,16 +253,16 @@ func TestE2EVersionAndHelp(t *testing.T) {
 }
 
 // TestE2ESynth cross-checks `audit all` against the independent generator of
-// ../shared/bench: its expected.json holds the figures its files imply, every
+// the benchmark kit (internal/bench/synth.py): its expected.json holds the figures its files imply, every
 // one of which must come out of audit.
 func TestE2ESynth(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 is not on PATH: cannot generate the synthetic accounts")
 	}
-	script := filepath.Join("..", "shared", "bench", "synth.py")
+	script := filepath.Join("internal", "bench", "synth.py")
 	if _, err := os.Stat(script); err != nil {
-		t.Skipf("%s not found (it lives beside the repository): %v", script, err)
+		t.Fatal(err)
 	}
 	tests := []struct {
 		name  string

@@ -194,7 +194,7 @@ func TestRunSmallAccount(t *testing.T) {
 }
 
 // BenchmarkDir audits the account in $AUDIT_BENCH_DIR (e.g. one written by
-// ../shared/bench/synth.py) as `audit all` does, for profiling a real
+// internal/bench/synth.py) as `audit all` does, for profiling a real
 // account: AUDIT_BENCH_DIR=/tmp/s1m go test -run '^$' -bench Dir -cpuprofile cpu.out ./internal/engine
 func BenchmarkDir(b *testing.B) {
 	dir := os.Getenv("AUDIT_BENCH_DIR")
