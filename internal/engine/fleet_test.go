@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -51,6 +52,42 @@ func threeAccounts(t *testing.T) string {
 	return dir
 }
 
+// runFleet is RunFleet with the reports it handed to each put back into
+// the fleet, for the tests to look at; RunFleet itself must keep none.
+func runFleet(t *testing.T, command, dir string, s settings.Settings, ids []string, jobs int, progress func(done, total int)) (*health.Fleet, error) {
+	t.Helper()
+	var mu sync.Mutex
+	reports := map[int]*health.Report{}
+	f, err := RunFleet(command, dir, s, ids, jobs, progress, func(i int, a health.Account) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, again := reports[i]; again {
+			t.Errorf("account %d (%s) handed twice", i, a.Name)
+		}
+		if (a.Report == nil) == (a.Error == "") {
+			t.Errorf("account %d (%s) handed with report %v and error %q", i, a.Name, a.Report != nil, a.Error)
+		}
+		reports[i] = a.Report
+	})
+	if f == nil {
+		return f, err
+	}
+	if len(reports) != len(f.Accounts) {
+		t.Errorf("%d accounts handed, want %d", len(reports), len(f.Accounts))
+	}
+	for i := range f.Accounts {
+		a := &f.Accounts[i]
+		if a.Report != nil {
+			t.Errorf("%s: the fleet keeps the account's whole report", a.Name)
+		}
+		if want := health.Summarize(reports[i]); !reflect.DeepEqual(a.Summary, want) {
+			t.Errorf("%s: summary %+v, want that of its report %+v", a.Name, a.Summary, want)
+		}
+		a.Report = reports[i]
+	}
+	return f, err
+}
+
 func fleetSettings() settings.Settings { return settings.Default(civil.NewDate(2026, 11, 20)) }
 
 // odrAll is the account's overall ODR entry.
@@ -71,7 +108,7 @@ func odrAll(t *testing.T, a health.Account) health.Verdict {
 func TestRunFleetThreeAccountsOneBroken(t *testing.T) {
 	dir := threeAccounts(t)
 	var calls [][2]int
-	f, err := RunFleet("all", dir, fleetSettings(), All, 2, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	f, err := runFleet(t, "all", dir, fleetSettings(), All, 2, func(done, total int) { calls = append(calls, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +160,7 @@ func TestRunFleetStatusIsTheWorstAccount(t *testing.T) {
 	dir := t.TempDir()
 	copyFiles(t, dir, "clean", "clean", "orders.txt", "feedback.txt", "atoz-claims.csv", "chargebacks.csv")
 	copyFiles(t, dir, "warn", "warn-only", "All Orders.txt", "Feedback.txt")
-	f, err := RunFleet("odr", dir, fleetSettings(), []string{"odr"}, 4, nil)
+	f, err := runFleet(t, "odr", dir, fleetSettings(), []string{"odr"}, 4, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +178,12 @@ func TestRunFleetStatusIsTheWorstAccount(t *testing.T) {
 // whatever order the accounts finish in.
 func TestRunFleetJobsDoNotChangeTheResult(t *testing.T) {
 	dir := threeAccounts(t)
-	one, err := RunFleet("all", dir, fleetSettings(), All, 1, nil)
+	one, err := runFleet(t, "all", dir, fleetSettings(), All, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, jobs := range []int{8, 0, -3} { // fewer than one job means one
-		got, err := RunFleet("all", dir, fleetSettings(), All, jobs, nil)
+		got, err := runFleet(t, "all", dir, fleetSettings(), All, jobs, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +206,7 @@ func TestRunFleetPanicIsTheAccountsError(t *testing.T) {
 		}
 		return orig(command, path, s, ids)
 	}
-	f, err := RunFleet("all", dir, fleetSettings(), All, 3, nil)
+	f, err := runFleet(t, "all", dir, fleetSettings(), All, 3, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +236,7 @@ func TestRunFleetDirErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		called := false
-		_, err := RunFleet("all", c.dir, fleetSettings(), All, 2, func(int, int) { called = true })
+		_, err := runFleet(t, "all", c.dir, fleetSettings(), All, 2, func(int, int) { called = true })
 		if err == nil || err.Error() != c.want {
 			t.Errorf("RunFleet(%s): error %v, want %q", c.dir, err, c.want)
 		}
@@ -220,7 +257,7 @@ func TestRunFleetFollowsLinks(t *testing.T) {
 		t.Skip("no symlinks here:", err)
 	}
 	os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "dangling"))
-	f, err := RunFleet("odr", dir, fleetSettings(), []string{"odr"}, 1, nil)
+	f, err := runFleet(t, "odr", dir, fleetSettings(), []string{"odr"}, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
