@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"weak"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
@@ -219,6 +221,48 @@ func TestRunFleetPanicIsTheAccountsError(t *testing.T) {
 		t.Errorf("a-warn audited %v, fleet %v with %d errors; want a-warn audited, error, 2 (b-broken, c-clean)",
 			f.Accounts[0].Report != nil, f.Status, f.Errors())
 	}
+}
+
+// Once each has had an account's report, nothing of the fleet holds it:
+// memory grows with the accounts audited at once, not with the number of
+// accounts. Each report is watched through a weak pointer, which the
+// collector clears once nothing else points to the report.
+func TestRunFleetKeepsNoReport(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b", "c", "d", "e", "f"} {
+		copyFiles(t, dir, name, "warn-only", "All Orders.txt", "Feedback.txt")
+	}
+	var mu sync.Mutex
+	var watched []weak.Pointer[health.Report]
+	f, err := RunFleet("all", dir, fleetSettings(), All, 2, nil, func(i int, a health.Account) {
+		mu.Lock()
+		defer mu.Unlock()
+		watched = append(watched, weak.Make(a.Report))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	for i, w := range watched {
+		if w.Value() != nil {
+			t.Errorf("report %d is still held once handed to each", i)
+		}
+	}
+	if len(watched) != 6 || f.Status != health.Warn {
+		t.Errorf("%d reports handed, fleet %v; want 6, warn", len(watched), f.Status)
+	}
+	for _, a := range f.Accounts {
+		if a.Report != nil || a.Summary == nil || len(a.Summary.Metrics) == 0 {
+			t.Errorf("%s: report %v, summary %+v; want only a summary", a.Name, a.Report != nil, a.Summary)
+			continue
+		}
+		for _, m := range a.Summary.Metrics {
+			if m.Items != nil || m.Days != nil {
+				t.Errorf("%s: %s keeps its per-order list or day counts", a.Name, m.ID)
+			}
+		}
+	}
+	runtime.KeepAlive(f)
 }
 
 func TestRunFleetDirErrors(t *testing.T) {
