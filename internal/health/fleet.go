@@ -36,15 +36,18 @@ type Account struct {
 }
 
 // Summary is what a fleet keeps of an account's report once the report
-// is drawn: its store, profile and status, its entries without their
-// per-order lists and day counts, what only Amazon's report tells, and
-// how many warnings and defects not placed it had.
+// is drawn, a few kilobytes: its store, profile and status, its entries
+// with what the fleet's tables show of them, what only Amazon's report
+// tells, and how many warnings and defects not placed it had.
 type Summary struct {
 	Marketplace string
 	Profile     string
 	Status      Status
-	// Metrics are the report's entries; each entry's Items and Days are
-	// left out.
+	// Metrics are the report's entries, without what only an account's
+	// own document shows: their per-order lists, day counts, components,
+	// inputs and forecast, their coverage unless they are incomplete, and
+	// of Amazon's figure anything but whether it agrees and whether the
+	// files explain a difference.
 	Metrics   []Verdict
 	Account   []AccountCheck
 	Warnings  int // len(Report.Warnings)
@@ -60,7 +63,13 @@ func Summarize(r *Report) *Summary {
 		Metrics: make([]Verdict, len(r.Metrics)), Account: r.Account,
 		Warnings: len(r.Warnings), Unmatched: len(r.Unmatched)}
 	for i, m := range r.Metrics {
-		m.Items, m.Days = nil, nil
+		m.Items, m.Days, m.Components, m.Inputs, m.Forecast = nil, nil, nil, nil, nil
+		if m.Status != Incomplete {
+			m.Coverage = nil
+		}
+		if a := m.Amazon; a != nil {
+			m.Amazon = &Amazon{Agrees: a.Agrees, Explained: a.Explained}
+		}
 		s.Metrics[i] = m
 	}
 	return s

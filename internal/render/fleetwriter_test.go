@@ -25,6 +25,20 @@ func fwFleet() *health.Fleet {
 		{Name: "f-clean", Path: "fleet/f-clean", Report: cleanReport()},
 	}}
 	f.Accounts = append(f.Accounts, flFleet().Accounts...)
+	// Amazon's figures, one agreeing, one differing unexplained, one
+	// differing explained, and its
+	// Account Health Rating.
+	differs := flEntry("late_shipment_rate", "", 10, "", 2, 50, health.Pass)
+	differs.Amazon = &health.Amazon{Numerator: flInt(3), Denominator: flInt(50), Ours: health.Ours{Numerator: 2, Denominator: 50}}
+	agrees := flEntry("late_shipment_rate", "", 30, "", 2, 100, health.Pass)
+	agrees.Amazon = &health.Amazon{Numerator: flInt(2), Denominator: flInt(100), Agrees: true, Explained: true,
+		Ours: health.Ours{Numerator: 2, Denominator: 100}}
+	explained := flEntry("late_shipment_rate", "", 0, "", 1, 50, health.Pass)
+	explained.Amazon = &health.Amazon{Numerator: flInt(2), Denominator: flInt(50), Explained: true, Ours: health.Ours{Numerator: 1, Denominator: 50}}
+	amz := flReport("DE", nil, differs, agrees, explained)
+	amz.Account = []health.AccountCheck{{Store: "DE", Kind: "account_health_rating", Value: "AT RISK", Status: health.Warn, Reason: "Amazon says AT RISK"}}
+	amz.Finish()
+	f.Accounts = append(f.Accounts, health.Account{Name: "zz-amazon", Path: "fleet/zz-amazon", Report: amz})
 	f.Finish()
 	return f
 }
@@ -111,4 +125,39 @@ func mustFleet(t *testing.T, name string) render.FleetRenderer {
 		t.Fatal(err)
 	}
 	return fn
+}
+
+// What health.Summarize leaves out of an account's entries is nothing the
+// fleet's documents read once the reports are gone: each format, drawn
+// from the summaries, is the same as drawn from summaries that keep every
+// entry whole.
+func TestSummaryHoldsWhatTheFleetShows(t *testing.T) {
+	for _, name := range render.Formats() {
+		for _, o := range []render.Options{{}, {Details: true}, {Color: true, Width: 90}} {
+			var docs [2]bytes.Buffer
+			for k, whole := range []bool{false, true} {
+				f := fwFleet()
+				fw, err := render.NewFleetWriter(name, f.AsOf, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, a := range f.Accounts {
+					fw.Account(i, a)
+					a.Summary = health.Summarize(a.Report)
+					if whole && a.Report != nil {
+						a.Summary.Metrics = a.Report.Metrics
+					}
+					a.Report = nil
+					f.Accounts[i] = a
+				}
+				if err := fw.Finish(&docs[k], f); err != nil {
+					t.Fatal(err)
+				}
+				fw.Close()
+			}
+			if !bytes.Equal(docs[0].Bytes(), docs[1].Bytes()) {
+				t.Errorf("%s %+v: drawn from the summaries:\n%s\nwant, from whole entries:\n%s", name, o, docs[0].Bytes(), docs[1].Bytes())
+			}
+		}
+	}
 }
