@@ -3,6 +3,8 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/engine"
@@ -50,6 +52,7 @@ func runFleet(o *auditOptions, s settings.Settings) error {
 		writers = append(writers, table)
 	}
 	var progress *iostreams.Progress
+	defer fleetBallast()()
 	fleet, err := engine.RunFleet(o.Command, o.Accounts, s, o.Checks, o.Jobs, func(done, total int) {
 		if progress == nil {
 			progress = o.IO.StartProgress("auditing accounts", total)
@@ -88,3 +91,28 @@ func runFleet(o *auditOptions, s settings.Settings) error {
 	}
 	return nil
 }
+
+// fleetBallast keeps the garbage collector from running after every
+// megabyte while a fleet of small accounts is audited. main.go collects at
+// 25 % heap growth, which keeps one large account's heap close to what it
+// keeps. But between two accounts a fleet keeps a few megabytes (accounts
+// of 5,000 orders), and 25 % of that is collected after every megabyte
+// or so: with GODEBUG=gctrace=1, 100 such accounts took about 480
+// collections and 1.9 s of CPU, against about 110 and 1.1 s at Go's
+// default 100 %, and 100 % would let large accounts' heaps grow by as
+// much as they keep. So, unless GOGC is set, the fleet holds a ballast of
+// fleetBallastSize: memory that is never written, so never resident, and
+// holds no pointers, so costs the collector nothing to mark, but counts
+// in the heap the 25 % is of. The collector then waits for at least a
+// quarter of the ballast, 16 MiB, of new allocations, and a large account
+// still grows its heap by 25 % of what it keeps, plus those 16 MiB.
+func fleetBallast() func() {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return func() {}
+	}
+	ballast := make([]byte, fleetBallastSize)
+	return func() { runtime.KeepAlive(ballast) }
+}
+
+// fleetBallastSize is 4 × the 16 MiB the collector waits for at least.
+const fleetBallastSize = 64 << 20
