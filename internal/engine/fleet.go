@@ -19,12 +19,19 @@ import (
 // order they finish in. Plain files and hidden folders (.git) in dir are
 // not accounts and are passed over.
 //
+// each, when not nil, is called with every account's whole report (or
+// its error) as soon as it is audited, from the job that audited it: up
+// to jobs calls at once, in any order, i being the account's place in
+// name order. It draws what it needs of the report (render.FleetWriter).
+// The fleet keeps only each account's health.Summary, so memory grows
+// with jobs, not with the number of accounts.
+//
 // progress, when not nil, is called from the calling goroutine with
 // (0, total) before the first account and after each one finishes.
 //
 // The error is for dir itself: unreadable, not a folder, or without a
 // single account folder.
-func RunFleet(command, dir string, s settings.Settings, ids []string, jobs int, progress func(done, total int)) (*health.Fleet, error) {
+func RunFleet(command, dir string, s settings.Settings, ids []string, jobs int, progress func(done, total int), each func(i int, a health.Account)) (*health.Fleet, error) {
 	names, err := accountFolders(dir)
 	if err != nil {
 		return nil, err
@@ -36,19 +43,30 @@ func RunFleet(command, dir string, s settings.Settings, ids []string, jobs int, 
 	if progress == nil {
 		progress = func(int, int) {}
 	}
+	if each == nil {
+		each = func(int, health.Account) {}
+	}
 	jobs = max(1, min(jobs, len(names)))
 	todo := make(chan int)
 	type result struct {
-		i      int
-		report *health.Report
-		err    error
+		i       int
+		summary *health.Summary
+		err     string
 	}
 	results := make(chan result)
 	for range jobs {
 		go func() {
 			for i := range todo {
-				rep, err := auditRecovering(command, f.Accounts[i].Path, s, ids)
-				results <- result{i, rep, err}
+				a := f.Accounts[i] // name and path: read only while the jobs run
+				rep, err := auditRecovering(command, a.Path, s, ids)
+				r := result{i: i}
+				if err != nil {
+					rep, r.err = nil, err.Error()
+				}
+				r.summary = health.Summarize(rep)
+				a.Report, a.Error = rep, r.err
+				each(i, a)
+				results <- r
 			}
 		}()
 	}
@@ -61,11 +79,7 @@ func RunFleet(command, dir string, s settings.Settings, ids []string, jobs int, 
 	progress(0, len(names))
 	for done := 1; done <= len(names); done++ {
 		r := <-results
-		if r.err != nil {
-			f.Accounts[r.i].Error = r.err.Error()
-		} else {
-			f.Accounts[r.i].Report = r.report
-		}
+		f.Accounts[r.i].Summary, f.Accounts[r.i].Error = r.summary, r.err
 		progress(done, len(names))
 	}
 	f.Finish()

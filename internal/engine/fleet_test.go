@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"weak"
 
 	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/health"
@@ -51,6 +54,42 @@ func threeAccounts(t *testing.T) string {
 	return dir
 }
 
+// runFleet is RunFleet with the reports it handed to each put back into
+// the fleet, for the tests to look at; RunFleet itself must keep none.
+func runFleet(t *testing.T, command, dir string, s settings.Settings, ids []string, jobs int, progress func(done, total int)) (*health.Fleet, error) {
+	t.Helper()
+	var mu sync.Mutex
+	reports := map[int]*health.Report{}
+	f, err := RunFleet(command, dir, s, ids, jobs, progress, func(i int, a health.Account) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, again := reports[i]; again {
+			t.Errorf("account %d (%s) handed twice", i, a.Name)
+		}
+		if (a.Report == nil) == (a.Error == "") {
+			t.Errorf("account %d (%s) handed with report %v and error %q", i, a.Name, a.Report != nil, a.Error)
+		}
+		reports[i] = a.Report
+	})
+	if f == nil {
+		return f, err
+	}
+	if len(reports) != len(f.Accounts) {
+		t.Errorf("%d accounts handed, want %d", len(reports), len(f.Accounts))
+	}
+	for i := range f.Accounts {
+		a := &f.Accounts[i]
+		if a.Report != nil {
+			t.Errorf("%s: the fleet keeps the account's whole report", a.Name)
+		}
+		if want := health.Summarize(reports[i]); !reflect.DeepEqual(a.Summary, want) {
+			t.Errorf("%s: summary %+v, want that of its report %+v", a.Name, a.Summary, want)
+		}
+		a.Report = reports[i]
+	}
+	return f, err
+}
+
 func fleetSettings() settings.Settings { return settings.Default(civil.NewDate(2026, 11, 20)) }
 
 // odrAll is the account's overall ODR entry.
@@ -71,7 +110,7 @@ func odrAll(t *testing.T, a health.Account) health.Verdict {
 func TestRunFleetThreeAccountsOneBroken(t *testing.T) {
 	dir := threeAccounts(t)
 	var calls [][2]int
-	f, err := RunFleet("all", dir, fleetSettings(), All, 2, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	f, err := runFleet(t, "all", dir, fleetSettings(), All, 2, func(done, total int) { calls = append(calls, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +162,7 @@ func TestRunFleetStatusIsTheWorstAccount(t *testing.T) {
 	dir := t.TempDir()
 	copyFiles(t, dir, "clean", "clean", "orders.txt", "feedback.txt", "atoz-claims.csv", "chargebacks.csv")
 	copyFiles(t, dir, "warn", "warn-only", "All Orders.txt", "Feedback.txt")
-	f, err := RunFleet("odr", dir, fleetSettings(), []string{"odr"}, 4, nil)
+	f, err := runFleet(t, "odr", dir, fleetSettings(), []string{"odr"}, 4, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +180,12 @@ func TestRunFleetStatusIsTheWorstAccount(t *testing.T) {
 // whatever order the accounts finish in.
 func TestRunFleetJobsDoNotChangeTheResult(t *testing.T) {
 	dir := threeAccounts(t)
-	one, err := RunFleet("all", dir, fleetSettings(), All, 1, nil)
+	one, err := runFleet(t, "all", dir, fleetSettings(), All, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, jobs := range []int{8, 0, -3} { // fewer than one job means one
-		got, err := RunFleet("all", dir, fleetSettings(), All, jobs, nil)
+		got, err := runFleet(t, "all", dir, fleetSettings(), All, jobs, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +208,7 @@ func TestRunFleetPanicIsTheAccountsError(t *testing.T) {
 		}
 		return orig(command, path, s, ids)
 	}
-	f, err := RunFleet("all", dir, fleetSettings(), All, 3, nil)
+	f, err := runFleet(t, "all", dir, fleetSettings(), All, 3, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,6 +221,48 @@ func TestRunFleetPanicIsTheAccountsError(t *testing.T) {
 		t.Errorf("a-warn audited %v, fleet %v with %d errors; want a-warn audited, error, 2 (b-broken, c-clean)",
 			f.Accounts[0].Report != nil, f.Status, f.Errors())
 	}
+}
+
+// Once each has had an account's report, nothing of the fleet holds it:
+// memory grows with the accounts audited at once, not with the number of
+// accounts. Each report is watched through a weak pointer, which the
+// collector clears once nothing else points to the report.
+func TestRunFleetKeepsNoReport(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b", "c", "d", "e", "f"} {
+		copyFiles(t, dir, name, "warn-only", "All Orders.txt", "Feedback.txt")
+	}
+	var mu sync.Mutex
+	var watched []weak.Pointer[health.Report]
+	f, err := RunFleet("all", dir, fleetSettings(), All, 2, nil, func(i int, a health.Account) {
+		mu.Lock()
+		defer mu.Unlock()
+		watched = append(watched, weak.Make(a.Report))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	for i, w := range watched {
+		if w.Value() != nil {
+			t.Errorf("report %d is still held once handed to each", i)
+		}
+	}
+	if len(watched) != 6 || f.Status != health.Warn {
+		t.Errorf("%d reports handed, fleet %v; want 6, warn", len(watched), f.Status)
+	}
+	for _, a := range f.Accounts {
+		if a.Report != nil || a.Summary == nil || len(a.Summary.Metrics) == 0 {
+			t.Errorf("%s: report %v, summary %+v; want only a summary", a.Name, a.Report != nil, a.Summary)
+			continue
+		}
+		for _, m := range a.Summary.Metrics {
+			if m.Items != nil || m.Days != nil {
+				t.Errorf("%s: %s keeps its per-order list or day counts", a.Name, m.ID)
+			}
+		}
+	}
+	runtime.KeepAlive(f)
 }
 
 func TestRunFleetDirErrors(t *testing.T) {
@@ -199,7 +280,7 @@ func TestRunFleetDirErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		called := false
-		_, err := RunFleet("all", c.dir, fleetSettings(), All, 2, func(int, int) { called = true })
+		_, err := runFleet(t, "all", c.dir, fleetSettings(), All, 2, func(int, int) { called = true })
 		if err == nil || err.Error() != c.want {
 			t.Errorf("RunFleet(%s): error %v, want %q", c.dir, err, c.want)
 		}
@@ -220,7 +301,7 @@ func TestRunFleetFollowsLinks(t *testing.T) {
 		t.Skip("no symlinks here:", err)
 	}
 	os.Symlink(filepath.Join(dir, "gone"), filepath.Join(dir, "dangling"))
-	f, err := RunFleet("odr", dir, fleetSettings(), []string{"odr"}, 1, nil)
+	f, err := runFleet(t, "odr", dir, fleetSettings(), []string{"odr"}, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -185,34 +186,60 @@ func CSV(w io.Writer, r *health.Report, o Options) error {
 // CSVFleet writes the audit of many accounts as CSV: CSV's rows with the
 // account's name in a leading column.
 func CSVFleet(w io.Writer, f *health.Fleet, o Options) error {
-	f = safeCopyText(f) // text from the files, safe to show (clean.go)
+	return fleetRenderer(csvFleet)(w, f, o)
+}
+
+// csvFleet is CSVFleet in two steps (fleetwriter.go): an account's rows
+// are its part, after the header row.
+var csvFleet = fleetFormat{part: csvFleetPart, finish: csvFleetFinish}
+
+// csvFleetPart is the account's rows, without the header row.
+func csvFleetPart(a health.Account, c partContext) (fleetPart, error) {
+	o := c.o
+	a = *safeCopyText(&a) // text from the files, safe to show (clean.go)
 	details := o.Details || o.DetailsOnly
 	var metricRows []csvFleetMetric
 	var eventRows []csvFleetEvent
-	for _, a := range f.Accounts {
-		if a.Report == nil {
-			if details {
-				eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), Error: CSVText(a.Error)})
-			} else {
-				metricRows = append(metricRows, csvFleetMetric{Account: CSVText(a.Name),
-					CSVMetric: CSVMetric{Status: health.Error.String(), Reason: CSVText(a.Error)}})
-			}
-			continue
+	switch {
+	case a.Report == nil && details:
+		eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), Error: CSVText(a.Error)})
+	case a.Report == nil:
+		metricRows = append(metricRows, csvFleetMetric{Account: CSVText(a.Name),
+			CSVMetric: CSVMetric{Status: health.Error.String(), Reason: CSVText(a.Error)}})
+	case details:
+		for _, e := range csvOrders(a.Report, o) {
+			eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), CSVEvent: e})
 		}
-		if details {
-			for _, e := range csvOrders(a.Report, o) {
-				eventRows = append(eventRows, csvFleetEvent{Account: CSVText(a.Name), CSVEvent: e})
-			}
-			continue
-		}
+	default:
 		for _, m := range csvReport(a.Report) {
 			metricRows = append(metricRows, csvFleetMetric{Account: CSVText(a.Name), CSVMetric: m})
 		}
 	}
+	var b bytes.Buffer
+	var rows any = metricRows
 	if details {
-		return writeCSV(w, eventRows)
+		rows = eventRows
 	}
-	return writeCSV(w, metricRows)
+	err := gocsv.MarshalCSVWithoutHeaders(rows, gocsv.NewSafeCSVWriter(csv.NewWriter(&b)))
+	return fleetPart{data: b.Bytes()}, err
+}
+
+// csvFleetFinish writes the header row, then every account's rows in
+// name order.
+func csvFleetFinish(w io.Writer, f *health.Fleet, parts *fleetParts, o Options) error {
+	var header any = []csvFleetMetric{}
+	if o.Details || o.DetailsOnly {
+		header = []csvFleetEvent{}
+	}
+	if err := writeCSV(w, header); err != nil {
+		return err
+	}
+	for i := range f.Accounts {
+		if err := parts.copyTo(w, i); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeCSV writes the rows (a slice of structs) with their header, through

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -25,18 +27,40 @@ import (
 // so the summary is what stays on screen. On a terminal (o.Width) the table
 // and the notes fit its width (fleetNarrowings).
 func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
+	return fleetRenderer(tableFleet)(w, f, o)
+}
+
+// tableFleet is FleetTable in two steps (fleetwriter.go): with --details
+// each account's own table is its part.
+var tableFleet = fleetFormat{part: tableFleetPart, finish: tableFleetFinish}
+
+// tableFleetPart is an account's own table under its heading, with
+// o.Details (or o.DetailsOnly); nothing without, or for an account that
+// could not be read.
+func tableFleetPart(a health.Account, c partContext) (fleetPart, error) {
+	o := c.o
+	if !(o.Details || o.DetailsOnly) || a.Report == nil {
+		return fleetPart{}, nil
+	}
+	a = *safeCopy(&a) // text from the files, safe to show (clean.go)
+	pal := newPalette(o.Color)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %s\n\n", pal.bold("== "+a.Name), pal.bold("("+a.Path+") =="))
+	if err := Table(&b, a.Report, o); err != nil {
+		return fleetPart{}, err
+	}
+	fmt.Fprintln(&b)
+	return fleetPart{data: b.Bytes()}, nil
+}
+
+// tableFleetFinish writes the accounts' own tables (--details), then the
+// summary table and its notes.
+func tableFleetFinish(w io.Writer, f *health.Fleet, parts *fleetParts, o Options) error {
 	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	pal := newPalette(o.Color)
-	if o.Details || o.DetailsOnly {
-		for _, a := range f.Accounts {
-			if a.Report == nil {
-				continue
-			}
-			fmt.Fprintf(w, "%s %s\n\n", pal.bold("== "+a.Name), pal.bold("("+a.Path+") =="))
-			if err := Table(w, a.Report, o); err != nil {
-				return err
-			}
-			fmt.Fprintln(w)
+	for i := range f.Accounts {
+		if err := parts.copyTo(w, i); err != nil {
+			return err
 		}
 	}
 	fmt.Fprintf(w, "%s as of %s\n\n", pal.bold("Accounts"), f.AsOf)
@@ -58,12 +82,12 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 	rows := make([][]string, 0, len(f.Accounts))
 	var notPassing []string // per row, for a terminal too narrow (fleetNarrowings)
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		r := a.Summary
+		if r == nil {
 			rows = append(rows, []string{a.Name, "", pal.status(health.Error)})
 			notPassing = append(notPassing, "")
 			continue
 		}
-		r := a.Report
 		store := r.Marketplace
 		if store == "" {
 			store = "-"
@@ -71,22 +95,22 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 		row := []string{a.Name, store, pal.status(r.Status)}
 		if withAHR {
 			cell := "-"
-			if c, ok := ahrOf(r); ok {
+			if c, ok := ahrOfSummary(r); ok {
 				cell = strings.TrimSpace(pal.status(c.Status) + " " + ahrText(c))
 			}
 			row = append(row, cell)
 		}
 		var bad []string
 		for _, c := range cols {
-			cell := fleetCell(r, c, pal)
+			cell := fleetCell(r.Metrics, c, pal)
 			row = append(row, cell)
 			if strings.Contains(cell, " ") || cell == pal.status(health.Incomplete) { // not a bare rate, nor "-"
 				bad = append(bad, c.label()+" "+cell)
 			}
 		}
 		notPassing = append(notPassing, strings.Join(bad, "; "))
-		row = append(row, strconv.Itoa(len(r.Warnings)))
-		warned = warned || len(r.Warnings) > 0
+		row = append(row, strconv.Itoa(r.Warnings))
+		warned = warned || r.Warnings > 0
 		rows = append(rows, row)
 	}
 	width := o.Width
@@ -121,26 +145,26 @@ func FleetTable(w io.Writer, f *health.Fleet, o Options) error {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Could not be read:")
 		for _, a := range f.Accounts {
-			if a.Report == nil {
+			if a.Summary == nil {
 				prose(w, width, "  ", a.Name+": "+a.Error)
 			}
 		}
 	}
 	var incomplete, notGiven, amazon, account []string
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		if a.Summary == nil {
 			continue
 		}
-		for _, n := range coverageNotes(a.Report.Metrics) {
+		for _, n := range coverageNotes(a.Summary.Metrics) {
 			incomplete = append(incomplete, a.Name+": "+n+".")
 		}
-		for _, n := range notGivenNotes(a.Report.Metrics) {
+		for _, n := range notGivenNotes(a.Summary.Metrics) {
 			notGiven = append(notGiven, a.Name+": "+n)
 		}
-		if s := amazonSummary(a.Report.Metrics); s != "" {
+		if s := amazonSummary(a.Summary.Metrics); s != "" {
 			amazon = append(amazon, a.Name+": "+s)
 		}
-		for _, l := range accountConcerns(a.Report.Account) {
+		for _, l := range accountConcerns(a.Summary.Account) {
 			account = append(account, a.Name+": "+l)
 		}
 	}
@@ -200,14 +224,19 @@ func fleetNarrowings(first, n int, notPassing []string) []narrowing {
 // Rating: the fleet table then has a column for it.
 func fleetHasAHR(f *health.Fleet) bool {
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		if a.Summary == nil {
 			continue
 		}
-		if _, ok := ahrOf(a.Report); ok {
+		if _, ok := ahrOfSummary(a.Summary); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// ahrOfSummary is ahrOf of the account a fleet's summary is of.
+func ahrOfSummary(s *health.Summary) (health.AccountCheck, bool) {
+	return ahrOf(&health.Report{Marketplace: s.Marketplace, Account: s.Account})
 }
 
 // errorsNote says how many accounts an overall ERROR stands for.
@@ -256,10 +285,10 @@ func fleetColumns(f *health.Fleet) (cols []fleetColumn, hidden []string) {
 	seen := map[fleetColumn]bool{}
 	var all []fleetColumn
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		if a.Summary == nil {
 			continue
 		}
-		for _, m := range a.Report.Metrics {
+		for _, m := range a.Summary.Metrics {
 			if _, ok := idRank[m.ID]; !ok {
 				idRank[m.ID] = len(idRank)
 			}
@@ -309,8 +338,8 @@ func fleetColumns(f *health.Fleet) (cols []fleetColumn, hidden []string) {
 // fleetCell is one account's entry in a column: the rate, followed by WARN,
 // INCOMPLETE or FAIL when it is not a pass; NO DATA; or "-" when the
 // account has no such entry or could not compute it.
-func fleetCell(r *health.Report, c fleetColumn, pal palette) string {
-	for _, m := range r.Metrics {
+func fleetCell(vs []health.Verdict, c fleetColumn, pal palette) string {
+	for _, m := range vs {
 		if columnOf(m) != c {
 			continue
 		}
@@ -396,19 +425,78 @@ type jsonAccountError struct {
 }
 
 // FleetJSON writes the fleet as one indented JSON document.
-func FleetJSON(w io.Writer, f *health.Fleet, _ Options) error {
-	doc := jsonFleet{SchemaVersion: SchemaVersion, Command: f.Command, AsOf: f.AsOf.String(), Status: f.Status,
-		Accounts: make([]any, 0, len(f.Accounts))}
-	for _, a := range f.Accounts {
-		r := a.Report
-		if r == nil {
-			doc.Accounts = append(doc.Accounts, jsonAccountError{Name: a.Name, Status: health.Error, Error: a.Error})
-			continue
-		}
-		doc.Accounts = append(doc.Accounts, jsonAccount{Name: a.Name, Status: r.Status, Marketplace: r.Marketplace,
-			Profile: r.Profile, Metrics: jsonMetrics(r), Account: jsonAccountChecks(r.Account), Unmatched: orEmpty(r.Unmatched), Warnings: orEmpty(r.Warnings), Inputs: orEmpty(r.Inputs)})
+func FleetJSON(w io.Writer, f *health.Fleet, o Options) error {
+	return fleetRenderer(jsonFleetFormat)(w, f, o)
+}
+
+// jsonFleetFormat is FleetJSON in two steps (fleetwriter.go): an
+// account's object is its part; the document's head, whose status is the
+// worst account's, is written once all are done.
+var jsonFleetFormat = fleetFormat{part: jsonFleetPart, finish: jsonFleetFinish}
+
+// jsonFleetPart is the account's object as the whole document has it in
+// its accounts list: indented two levels, without the indentation of its
+// first line or a line break after it.
+func jsonFleetPart(a health.Account, _ partContext) (fleetPart, error) {
+	var v any = jsonAccountError{Name: a.Name, Status: health.Error, Error: a.Error}
+	if r := a.Report; r != nil {
+		v = jsonAccount{Name: a.Name, Status: r.Status, Marketplace: r.Marketplace,
+			Profile: r.Profile, Metrics: jsonMetrics(r), Account: jsonAccountChecks(r.Account), Unmatched: orEmpty(r.Unmatched), Warnings: orEmpty(r.Warnings), Inputs: orEmpty(r.Inputs)}
 	}
-	return writeJSON(w, doc)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(jsonAccountIndent, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fleetPart{}, err
+	}
+	return fleetPart{data: jsonSafe(bytes.TrimSuffix(b.Bytes(), []byte("\n")))}, nil
+}
+
+// jsonAccountIndent starts each line of an account's object in the
+// document's accounts list.
+const jsonAccountIndent = "    "
+
+// jsonFleetFinish writes the document's head, the accounts' objects in
+// name order, and its end.
+func jsonFleetFinish(w io.Writer, f *health.Fleet, parts *fleetParts, _ Options) error {
+	// The head and the end are those of the document with one account
+	// written as 0.
+	var doc bytes.Buffer
+	err := writeJSON(&doc, jsonFleet{SchemaVersion: SchemaVersion, Command: f.Command, AsOf: f.AsOf.String(), Status: f.Status,
+		Accounts: []any{0}})
+	if err != nil {
+		return err
+	}
+	mark := []byte("[\n" + jsonAccountIndent + "0\n")
+	at := bytes.LastIndex(doc.Bytes(), mark)
+	if at < 0 {
+		return fmt.Errorf("render: no accounts list in %q", doc.Bytes())
+	}
+	head, end := doc.Bytes()[:at+2], doc.Bytes()[at+len(mark)-1:]
+	if len(f.Accounts) == 0 {
+		head, end = doc.Bytes()[:at+1], doc.Bytes()[at+len(mark)-1+len("\n  "):]
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for i := range f.Accounts {
+		sep := ",\n"
+		if i == len(f.Accounts)-1 {
+			sep = ""
+		}
+		if _, err := io.WriteString(w, jsonAccountIndent); err != nil {
+			return err
+		}
+		if err := parts.copyTo(w, i); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(end)
+	return err
 }
 
 // orEmpty keeps a list that is always present from being written as null.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	_ "embed"
 	"html/template"
 	"io"
@@ -26,8 +27,62 @@ var htmlFleetTemplate = template.Must(template.Must(htmlTemplate.Clone()).New("f
 // which is the account's page (HTML) without its charts. Like HTML, the
 // page loads nothing and computes nothing.
 func HTMLFleet(w io.Writer, f *health.Fleet, o Options) error {
+	return fleetRenderer(htmlFleet)(w, f, o)
+}
+
+// htmlFleet is HTMLFleet in two steps (fleetwriter.go): an account's
+// section is its part. The overview lists the accounts worst first, and
+// their sections follow in that order, each with its place in its id
+// ("account-3"): so a section is drawn with a token in its place
+// (partContext.token, a word no file holds) and the token is replaced by
+// its id once every account's status, and so its place, is known.
+var htmlFleet = fleetFormat{part: htmlFleetPart, finish: htmlFleetFinish}
+
+func htmlFleetPart(a health.Account, c partContext) (fleetPart, error) {
+	a = *safeCopy(&a) // text from the files, safe to show (clean.go)
+	var b bytes.Buffer
+	err := htmlFleetTemplate.ExecuteTemplate(&b, "fleet-account", htmlFleetAccountOf(a, c.token, c.o))
+	return fleetPart{data: b.Bytes()}, err
+}
+
+func htmlFleetFinish(w io.Writer, f *health.Fleet, parts *fleetParts, o Options) error {
 	f = safeCopy(f) // text from the files, safe to show (clean.go)
-	return htmlFleetTemplate.ExecuteTemplate(w, "fleet", htmlFleetPageOf(f, o))
+	p, order := htmlFleetPageOf(f, o)
+	if err := htmlFleetTemplate.ExecuteTemplate(w, "fleet-head", p); err != nil {
+		return err
+	}
+	for n, i := range order {
+		b, err := parts.get(i)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(bytes.ReplaceAll(b, []byte(parts.token), []byte(htmlFleetAnchor(n)))); err != nil {
+			return err
+		}
+	}
+	return htmlFleetTemplate.ExecuteTemplate(w, "fleet-foot", p)
+}
+
+// htmlFleetAnchor is the id of the account n-th (from 0) on the page.
+func htmlFleetAnchor(n int) string { return "account-" + strconv.Itoa(n+1) }
+
+// htmlFleetAccountOf is an account's section, its ids starting with
+// anchor.
+func htmlFleetAccountOf(a health.Account, anchor string, o Options) htmlFleetAccount {
+	// The error names a file by its place in the account's folder.
+	dirs := []string{a.Path + "/", a.Path + string(filepath.Separator)}
+	msg := htmlUnpath(a.Error, dirs)
+	acct := htmlFleetAccount{Name: a.Name, Anchor: anchor, Error: msg}
+	if r := a.Report; r != nil {
+		acct.Page = htmlPageOf(r, o, anchor+"-")
+		for w := range acct.Page.Warnings {
+			acct.Page.Warnings[w] = htmlUnpath(acct.Page.Warnings[w], dirs)
+		}
+		for e := range acct.Page.Entries {
+			acct.Page.Entries[e].Trendless = r.Trend == nil
+		}
+	}
+	return acct
 }
 
 type htmlFleetPage struct {
@@ -42,7 +97,6 @@ type htmlFleetPage struct {
 	// NotComputed are the entries no account computed: no column.
 	NotComputed []string
 	Rows        []htmlFleetRow
-	Accounts    []htmlFleetAccount
 }
 
 type htmlFleetRow struct {
@@ -86,7 +140,10 @@ func htmlFleetColumnHead(m health.Verdict) string {
 	return h
 }
 
-func htmlFleetPageOf(f *health.Fleet, o Options) htmlFleetPage {
+// htmlFleetPageOf is the page's head and overview, from the accounts'
+// summaries, and the order of the accounts on it (indices into
+// f.Accounts).
+func htmlFleetPageOf(f *health.Fleet, o Options) (htmlFleetPage, []int) {
 	p := htmlFleetPage{Heading: "Account health", AsOf: f.AsOf.String(), Command: f.Command, Status: htmlStatusOf(f.Status),
 		Count: plural(len(f.Accounts), "account", "accounts")}
 	if t := strings.TrimSpace(safetext.Line(o.Title)); t != "" {
@@ -100,10 +157,10 @@ func htmlFleetPageOf(f *health.Fleet, o Options) htmlFleetPage {
 	heads := map[string]string{}
 	computed := map[string]bool{}
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		if a.Summary == nil {
 			continue
 		}
-		for _, m := range a.Report.Metrics {
+		for _, m := range a.Summary.Metrics {
 			k := mdColumnKey(m)
 			if heads[k] == "" {
 				heads[k] = htmlFleetColumnHead(m)
@@ -134,12 +191,10 @@ func htmlFleetPageOf(f *health.Fleet, o Options) htmlFleetPage {
 	slices.SortStableFunc(order, func(i, j int) int { return int(f.Accounts[j].Status()) - int(f.Accounts[i].Status()) })
 	for n, i := range order {
 		a := f.Accounts[i]
-		anchor := "account-" + strconv.Itoa(n+1)
 		// The error names a file by its place in the account's folder.
 		msg := htmlUnpath(a.Error, []string{a.Path + "/", a.Path + string(filepath.Separator)})
-		row := htmlFleetRow{Name: a.Name, Anchor: anchor, Status: htmlStatusOf(a.Status()), Error: msg}
-		acct := htmlFleetAccount{Name: a.Name, Anchor: anchor, Error: msg}
-		if r := a.Report; r != nil {
+		row := htmlFleetRow{Name: a.Name, Anchor: htmlFleetAnchor(n), Status: htmlStatusOf(a.Status()), Error: msg}
+		if r := a.Summary; r != nil {
 			row.Store = r.Marketplace
 			cells := map[string]*htmlFleetCell{}
 			for _, m := range r.Metrics {
@@ -164,16 +219,8 @@ func htmlFleetPageOf(f *health.Fleet, o Options) htmlFleetPage {
 				}
 				row.Cells = append(row.Cells, c)
 			}
-			acct.Page = htmlPageOf(r, o, anchor+"-")
-			for w := range acct.Page.Warnings {
-				acct.Page.Warnings[w] = htmlUnpath(acct.Page.Warnings[w], []string{a.Path + "/", a.Path + string(filepath.Separator)})
-			}
-			for e := range acct.Page.Entries {
-				acct.Page.Entries[e].Trendless = r.Trend == nil
-			}
 		}
 		p.Rows = append(p.Rows, row)
-		p.Accounts = append(p.Accounts, acct)
 	}
-	return p
+	return p, order
 }

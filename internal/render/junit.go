@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -118,23 +120,82 @@ func JUnit(w io.Writer, r *health.Report, o Options) error {
 // per account, named after its folder. An account that could not be read
 // has one testcase "load" with an <error>.
 func JUnitFleet(w io.Writer, f *health.Fleet, o Options) error {
-	f = safeCopy(f) // text from the files, safe to show (clean.go)
-	doc := junitSuites{Name: "audit", Time: junitTime}
-	for _, a := range f.Accounts {
-		if a.Report == nil {
-			doc.add(junitSuite{
-				Name: a.Name, Time: junitTime,
-				Properties: junitProps("as_of", f.AsOf.String()),
-				Cases: []junitCase{{
-					Name: "load", Classname: junitClass(a.Name, ""), Time: junitTime,
-					Error: &junitProblem{Message: a.Error, Type: "error", Text: a.Error},
-				}},
-			})
-			continue
+	return fleetRenderer(junitFleet)(w, f, o)
+}
+
+// junitFleet is JUnitFleet in two steps (fleetwriter.go): an account's
+// suite is its part; the document's totals are written once all are done.
+var junitFleet = fleetFormat{part: junitFleetPart, finish: junitFleetFinish}
+
+// junitTally is what a suite adds to the document's totals.
+type junitTally struct{ tests, failures, errors, skipped int }
+
+// junitFleetPart is the account's testsuite element as the whole document
+// has it: one level in, without a line break around it.
+func junitFleetPart(a health.Account, c partContext) (fleetPart, error) {
+	a = *safeCopy(&a) // text from the files, safe to show (clean.go)
+	var s junitSuite
+	if a.Report == nil {
+		s = junitSuite{
+			Name: a.Name, Time: junitTime,
+			Properties: junitProps("as_of", c.asOf.String()),
+			Cases: []junitCase{{
+				Name: "load", Classname: junitClass(a.Name, ""), Time: junitTime,
+				Error: &junitProblem{Message: a.Error, Type: "error", Text: a.Error},
+			}},
 		}
-		doc.add(junitReportSuite(a.Name, a.Name, a.Report, o))
+	} else {
+		s = junitReportSuite(a.Name, a.Name, a.Report, c.o)
 	}
-	return writeJUnit(w, doc)
+	var one junitSuites
+	one.add(s)
+	s = one.Suites[0]
+	var b bytes.Buffer
+	enc := xml.NewEncoder(&b)
+	enc.Indent("  ", "  ")
+	if err := enc.EncodeElement(s, xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
+		return fleetPart{}, err
+	}
+	return fleetPart{data: b.Bytes(), junit: junitTally{one.Tests, one.Failures, one.Errors, one.Skipped}}, nil
+}
+
+// junitFleetFinish writes the document: its totals, then every account's
+// suite in name order.
+func junitFleetFinish(w io.Writer, f *health.Fleet, parts *fleetParts, _ Options) error {
+	doc := junitSuites{Name: "audit", Time: junitTime}
+	for i := range f.Accounts {
+		t := parts.partAt(i).junit
+		doc.Tests += t.tests
+		doc.Failures += t.failures
+		doc.Errors += t.errors
+		doc.Skipped += t.skipped
+	}
+	var b bytes.Buffer
+	if err := writeJUnit(&b, doc); err != nil {
+		return err
+	}
+	if len(f.Accounts) == 0 {
+		_, err := w.Write(b.Bytes())
+		return err
+	}
+	end := []byte("</testsuites>\n")
+	head, ok := bytes.CutSuffix(b.Bytes(), end)
+	if !ok {
+		return fmt.Errorf("render: no </testsuites> in %q", b.Bytes())
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	for i := range f.Accounts {
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return err
+		}
+		if err := parts.copyTo(w, i); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(append([]byte("\n"), end...))
+	return err
 }
 
 // add appends a suite after counting its cases into the suite and the

@@ -65,7 +65,15 @@ func Markdown(w io.Writer, r *health.Report, o Options) error {
 // computed, defects not placed, Amazon's figures that differ and what only
 // Amazon knows that does not pass; an AHR column when an account has
 // Amazon's Account Health Rating.
-func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
+func MarkdownFleet(w io.Writer, f *health.Fleet, o Options) error {
+	return fleetRenderer(markdownFleet)(w, f, o)
+}
+
+// markdownFleet is MarkdownFleet in two steps (fleetwriter.go): it draws
+// from the accounts' summaries alone, so an account has no part.
+var markdownFleet = fleetFormat{finish: markdownFleetFinish}
+
+func markdownFleetFinish(w io.Writer, f *health.Fleet, _ *fleetParts, _ Options) error {
 	f = safeCopy(f) // text from the files, safe to show (clean.go)
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Account health of %s as of %s: %s\n\n", plural(len(f.Accounts), "account", "accounts"), f.AsOf, statusWord(f.Status))
@@ -79,10 +87,10 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	var cols []column
 	seen := map[string]bool{}
 	for _, a := range f.Accounts {
-		if a.Report == nil {
+		if a.Summary == nil {
 			continue
 		}
-		for _, m := range a.Report.Metrics {
+		for _, m := range a.Summary.Metrics {
 			if k := mdColumnKey(m); !seen[k] {
 				seen[k] = true
 				cols = append(cols, column{k, mdColumnHead(m)})
@@ -106,20 +114,21 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 	for _, a := range f.Accounts {
 		row := make([]string, len(header))
 		row[0] = mdEscape(a.Name)
-		if a.Report == nil {
+		r := a.Summary
+		if r == nil {
 			row[1] = mdStatus(health.Error) + ": " + mdEscape(a.Error)
 			rows = append(rows, row)
 			continue
 		}
-		row[1] = mdStatus(a.Report.Status)
+		row[1] = mdStatus(r.Status)
 		if withAHR {
 			row[2] = "➖"
-			if c, ok := ahrOf(a.Report); ok {
+			if c, ok := ahrOfSummary(r); ok {
 				row[2] = strings.TrimSpace(mdStatus(c.Status) + " " + mdEscape(ahrText(c)))
 			}
 		}
 		cells := map[string][]string{}
-		for _, m := range a.Report.Metrics {
+		for _, m := range r.Metrics {
 			cell := mdEmoji(m.Status)
 			if _, ok := m.Value(); ok {
 				cell = rate(m) + " " + cell
@@ -134,7 +143,7 @@ func MarkdownFleet(w io.Writer, f *health.Fleet, _ Options) error {
 			row[first+i] = strings.Join(cells[c.key], "<br>")
 		}
 		rows = append(rows, row)
-		if note := mdAccountNote(a.Report); note != "" {
+		if note := mdAccountNote(r); note != "" {
 			notes = append(notes, "**"+mdEscape(a.Name)+"**: "+note)
 		}
 	}
@@ -178,7 +187,7 @@ func mdColumnHead(m health.Verdict) string {
 // fleetHas says whether an entry of an account of f has status s.
 func fleetHas(f *health.Fleet, s health.Status) bool {
 	for _, a := range f.Accounts {
-		if a.Report != nil && slices.Contains(a.Report.Statuses(), s) {
+		if a.Summary != nil && slices.Contains(a.Summary.Statuses(), s) {
 			return true
 		}
 	}
@@ -188,7 +197,7 @@ func fleetHas(f *health.Fleet, s health.Status) bool {
 // mdAccountNote is what the fleet table does not show of an account: its
 // incomplete entries and what to download, its components not given,
 // what was not computed, and the defects not placed.
-func mdAccountNote(r *health.Report) string {
+func mdAccountNote(r *health.Summary) string {
 	var parts []string
 	for _, n := range coverageNotes(r.Metrics) {
 		parts = append(parts, "incomplete: "+mdEscape(n))
@@ -205,7 +214,7 @@ func mdAccountNote(r *health.Report) string {
 	if len(nc) > 0 {
 		parts = append(parts, "not computed: "+strings.Join(nc, ", "))
 	}
-	if n := len(r.Unmatched); n > 0 {
+	if n := r.Unmatched; n > 0 {
 		parts = append(parts, plural(n, "defect", "defects")+" not counted (order not in any orders report given)")
 	}
 	if s := amazonSummary(r.Metrics); s != "" {

@@ -56,6 +56,8 @@ type Format struct {
 	Report Renderer
 	Fleet  FleetRenderer
 	Trend  TrendRenderer
+	// fleet is Fleet in its two steps (fleetwriter.go), for FleetWriter.
+	fleet fleetFormat
 	// WantsTrend: the format draws the trend of a report, so the command
 	// computes it only then.
 	WantsTrend bool
@@ -67,12 +69,12 @@ type Format struct {
 // formatList is every output format. A new output format is its file plus
 // one line here.
 var formatList = []Format{
-	{Name: "table", Report: Table, Fleet: FleetTable, Trend: TrendTable},
-	{Name: "json", Report: JSON, Fleet: FleetJSON, Trend: TrendJSON, EmbedsWarnings: true},
-	{Name: "csv", Report: CSV, Fleet: CSVFleet, Trend: TrendCSV},
-	{Name: "html", Report: HTML, Fleet: HTMLFleet, WantsTrend: true, EmbedsWarnings: true},
-	{Name: "markdown", Report: Markdown, Fleet: MarkdownFleet},
-	{Name: "junit", Report: JUnit, Fleet: JUnitFleet},
+	{Name: "table", Report: Table, Fleet: FleetTable, fleet: tableFleet, Trend: TrendTable},
+	{Name: "json", Report: JSON, Fleet: FleetJSON, fleet: jsonFleetFormat, Trend: TrendJSON, EmbedsWarnings: true},
+	{Name: "csv", Report: CSV, Fleet: CSVFleet, fleet: csvFleet, Trend: TrendCSV},
+	{Name: "html", Report: HTML, Fleet: HTMLFleet, fleet: htmlFleet, WantsTrend: true, EmbedsWarnings: true},
+	{Name: "markdown", Report: Markdown, Fleet: MarkdownFleet, fleet: markdownFleet},
+	{Name: "junit", Report: JUnit, Fleet: JUnitFleet, fleet: junitFleet},
 }
 
 // formatNamed is the format called name, or the zero Format.
