@@ -131,10 +131,11 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 		amazon = j.snapshots[snap]
 		r.Account = j.account[snap]
 	}
-	for _, id := range j.ids {
+	outs := j.outcomes(s)
+	for k, id := range j.ids {
 		m, _ := metrics.Lookup(id) // NewJudge checked every id
+		out := outs[k]
 		if m.List {
-			out := m.Compute(d, s)
 			if out.Feedback != nil {
 				r.Feedback = append(orEmpty(r.Feedback), out.Feedback...)
 			}
@@ -148,7 +149,6 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 			r.Metrics = append(r.Metrics, j.notInProfile(m))
 			continue
 		}
-		out := m.Compute(d, s)
 		cache := oursCache{}
 		for _, res := range out.Results {
 			v, err := j.verdict(m, res, asOf)
@@ -166,6 +166,20 @@ func (j *Judge) Audit(asOf civil.Date) (*health.Report, error) {
 	r.Warnings = append(r.Warnings, staleNotes(j.loaded.Data, s)...)
 	r.Finish()
 	return r, nil
+}
+
+// outcomes computes the metrics of the judge on s, side by side: they are
+// pure functions of the same records. out[k] is the outcome of j.ids[k];
+// a metric the profile lacks is not computed (its outcome is zero).
+func (j *Judge) outcomes(s settings.Settings) []metrics.Outcome {
+	outs := make([]metrics.Outcome, len(j.ids))
+	parallel(len(j.ids), func(k int) {
+		m, _ := metrics.Lookup(j.ids[k])
+		if _, in := j.resolved[m.ID]; in || m.List {
+			outs[k] = m.Compute(j.loaded.Data, s)
+		}
+	})
+	return outs
 }
 
 // notInProfile is the verdict on metric m when the profile has no target

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"sync"
 
@@ -74,7 +73,7 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 	errs := make([]error, n)
 	var mu sync.Mutex
 	done := 0
-	judge := func(i int) {
+	parallel(n, func(i int) {
 		reports[i], errs[i] = j.points(from.AddDays(i), i, series)
 		if o.Progress != nil {
 			mu.Lock() // one call at a time, done rising by one each
@@ -82,23 +81,7 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 			o.Progress(done, n)
 			mu.Unlock()
 		}
-	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				judge(i)
-			}
-		}()
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -112,29 +95,22 @@ func Trend(command string, loaded *input.Loaded, s settings.Settings, ids []stri
 // run side by side. A metric missing from the result is computed date by
 // date (points).
 func (j *Judge) series(from, to civil.Date) map[string][][]metrics.Result {
-	var mu sync.Mutex
-	out := map[string][][]metrics.Result{}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
-	for _, id := range j.ids {
-		m, _ := metrics.Lookup(id) // NewJudge checked every id
-		if _, in := j.resolved[id]; !in || m.List || m.Series == nil {
-			continue
+	got := make([][][]metrics.Result, len(j.ids))
+	parallel(len(j.ids), func(k int) {
+		m, _ := metrics.Lookup(j.ids[k]) // NewJudge checked every id
+		if _, in := j.resolved[m.ID]; !in || m.List || m.Series == nil {
+			return
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			res, ok := m.Series(j.loaded.Data, j.s, from, to)
-			if ok {
-				mu.Lock()
-				out[m.ID] = res
-				mu.Unlock()
-			}
-		}()
+		if res, ok := m.Series(j.loaded.Data, j.s, from, to); ok {
+			got[k] = res
+		}
+	})
+	out := map[string][][]metrics.Result{}
+	for k, res := range got {
+		if res != nil {
+			out[j.ids[k]] = res
+		}
 	}
-	wg.Wait()
 	return out
 }
 
