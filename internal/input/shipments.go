@@ -407,7 +407,7 @@ func oldHash(sh *records.Shipment) uint64 { return oldHashWith(sh, filledOf(sh))
 // firstRow is the row an order was first read from: a shipment kept, or one
 // set aside; at is its index entry.
 type firstRow struct {
-	sh   *records.Shipment // nil when set aside
+	sh   *records.Shipment // a copy; nil when set aside
 	at   int
 	line int32
 	file records.Sym
@@ -443,6 +443,7 @@ func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentInde
 		if mergeShipment(f, sh) {
 			differs()
 		}
+		all.Set(prev.at, f) // f is a copy
 		recount(f.File, was, f.CancelledBy == records.CancelledUnknown)
 		return
 	}
@@ -516,7 +517,7 @@ func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 	x := &shipmentIndex{}
 	x.reserve(all.Len() + all.OldLen() + rows)
 	for i := 0; i < all.Len(); i++ {
-		x.put(all, all.At(i).Key, i)
+		x.put(all, all.KeyAt(i), i)
 	}
 	for i := 0; i < all.OldLen(); i++ {
 		x.put(all, all.OldAt(i).Key, oldBit|i)
@@ -552,7 +553,7 @@ func keyOf(all *records.Shipments, i int) records.OrderKey {
 	if i&oldBit != 0 {
 		return all.OldAt(i &^ oldBit).Key
 	}
-	return all.At(i).Key
+	return all.KeyAt(i)
 }
 
 // put indexes order k as entry i (a shipment's index, or oldBit|i for the
