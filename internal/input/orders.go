@@ -303,7 +303,10 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 	orders := &s.Data.Orders
 	fileSym := records.Intern(file)
 	unknownChannel := map[string]bool{}
-	var last *records.Order
+	// cur is the order of the last row, unpacked, at index idx of the
+	// store; it is stored back (Set) when a row changes it.
+	var cur records.Order
+	idx, have := 0, false
 	for res := range inOrder {
 		b := <-res
 		t.rowsRead += len(b.rows)
@@ -314,21 +317,26 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
 			}
 			t.spans.Add(records.Ordered, r.sales, r.date)
-			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
+			ok := have && cur.Key == r.key // item rows of one order come together
 			switch {
 			case ok:
 			case orders.Full():
-				if o, ok = orders.Lookup(r.key); !ok {
+				if idx, ok = orders.Index(r.key); !ok {
 					return &InputError{File: file, Line: int(r.line),
 						Msg: fmt.Sprintf("more than %d orders: too many for one audit; split the period", records.MaxOrders)}
 				}
+				cur = orders.At(idx)
 			default:
-				o, ok = orders.Insert(r.key)
+				if idx, ok = orders.Insert(r.key); ok {
+					cur = orders.At(idx)
+				}
 			}
-			last = o
+			have = true
+			o := &cur
 			if !ok {
 				*o = records.Order{Key: r.key, Date: r.date, Channel: r.channel, Status: r.status,
 					SalesChannel: r.sales, Business: r.business, File: fileSym, Line: r.line}
+				orders.Set(idx, o)
 				continue
 			}
 			// Another item row of the order, or the same order in an
@@ -336,14 +344,17 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 			// warned about (conflicts.go): the earlier date and the first
 			// known channel are kept.
 			here := records.Source{File: file, Line: int(r.line)}
+			changed := false
 			if r.date != o.Date {
 				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
 					file, r.line, r.key, r.date, o.Date, at(o.Source()))
-				o.Date = min(o.Date, r.date)
+				if r.date < o.Date {
+					o.Date, changed = r.date, true
+				}
 			}
 			switch {
 			case o.Channel == records.ChannelUnknown && r.channel != records.ChannelUnknown:
-				o.Channel = r.channel
+				o.Channel, changed = r.channel, true
 				if s.channelFrom == nil {
 					s.channelFrom = map[records.OrderKey]records.Source{}
 				}
@@ -355,6 +366,9 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 				}
 				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
 					file, r.line, r.key, channelName(r.channel), channelName(o.Channel), at(from))
+			}
+			if changed {
+				orders.Set(idx, o)
 			}
 		}
 		free.putRows(b.rows)

@@ -90,3 +90,50 @@ func TestShipmentsPackRoundTrip(t *testing.T) {
 	}
 }
 
+// Every order comes back from the store as it went in: packed, or kept
+// whole when the packing cannot hold it; a packed order is 16 bytes.
+func TestOrdersPackRoundTrip(t *testing.T) {
+	pointerFree(t, reflect.TypeFor[packedOrder]())
+	if n := unsafe.Sizeof(packedOrder{}); n > 16 {
+		t.Errorf("a packed order is %d bytes, want at most 16", n)
+	}
+	rng := rand.New(rand.NewSource(9))
+	var st Orders
+	want := map[OrderKey]Order{}
+	var keys []OrderKey
+	for i := 0; i < 3*orderChunk; i++ {
+		o := Order{Key: OrderKey(rng.Uint64() >> 8), Date: civil.NewDate(2026, 8, 1).AddDays(rng.Intn(120)), Line: rng.Int31(),
+			File: Sym(rng.Intn(3)), Status: Sym(rng.Intn(4)), SalesChannel: Sym(rng.Intn(3)), Channel: Channel(rng.Intn(3)), Business: rng.Intn(2) == 0}
+		switch rng.Intn(50) {
+		case 0:
+			o.Date = civil.Date(rng.Intn(1 << 20)) // years away: kept whole
+		case 1:
+			o.Date = civil.Date(-rng.Intn(1 << 20))
+		}
+		if _, dup := want[o.Key]; !dup {
+			keys = append(keys, o.Key)
+		}
+		want[o.Key] = o
+		st.Put(o)
+	}
+	for i := 0; i < 500; i++ { // replacing one, packed or whole, by another
+		k := keys[rng.Intn(len(keys))]
+		o := want[keys[rng.Intn(len(keys))]]
+		o.Key = k
+		want[k] = o
+		st.Put(o)
+	}
+	i := 0
+	for o := range st.All() {
+		if *o != want[keys[i]] {
+			t.Fatalf("order %d:\n got %+v\nwant %+v", i, *o, want[keys[i]])
+		}
+		if g, ok := st.Lookup(o.Key); !ok || *g != *o {
+			t.Fatalf("Lookup(%d) = %+v, %v", o.Key, g, ok)
+		}
+		i++
+	}
+	if i != len(keys) || len(st.whole) == 0 || len(st.whole) == len(keys) {
+		t.Errorf("%d orders of %d, %d whole", i, len(keys), len(st.whole))
+	}
+}
