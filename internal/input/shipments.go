@@ -2,7 +2,6 @@ package input
 
 import (
 	"fmt"
-	"math/bits"
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -108,6 +107,10 @@ func readShipments(t *Table, s *Sink) error {
 		// window, and a row set aside keeps too little to be merged with
 		// it value by value (merge).
 		old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
+		if all.Len() >= maxShipments || all.OldLen() >= maxShipments {
+			return &InputError{File: t.File, Line: t.line,
+				Msg: fmt.Sprintf("more than %d shipments: too many for one audit; split the period", maxShipments)}
+		}
 		at := all.Len()
 		if old {
 			at = oldBit | all.OldLen()
@@ -496,26 +499,35 @@ func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentInde
 }
 
 // oldBit marks an index entry that is a shipment set aside.
-const oldBit = 1 << 30
+const oldBit = 1 << 27
+
+// maxShipments is how many shipments (kept, or set aside) one dataset can
+// hold: an index entry's bits below oldBit.
+const maxShipments = oldBit - 1
 
 // shipmentIndex finds an order's row among the shipments read so far, so
 // that overlapping downloads count each order once. It is an
 // open-addressing table built afresh for each file from the shipments of
-// the files before (kept or set aside); a slot (8 bytes) holds the top half
-// of the order key's hash, which places it, and the shipment's index, so
-// that neither probing nor growing reads the shipments themselves (a cache
-// miss each).
+// the files before (kept or set aside), at a load under 3/4 (grown by
+// half); a slot (4 bytes) holds the entry (a shipment's index, or oldBit
+// and the index of one set aside) plus one in its low 28 bits and 4 bits
+// of the order key's hash above them, so that most probes of another key
+// end before reading a shipment's key (a cache miss).
 type shipmentIndex struct {
-	slots []uint64 // hash<<32 | index+1; 0 empty
-	shift uint     // 32 - log2(len(slots)): a slot's place is the hash's top bits
+	slots []uint32 // fingerprint | entry+1; 0 empty
 	n     int
 }
+
+const (
+	slotEntryBits = 28
+	slotEntryMask = 1<<slotEntryBits - 1
+)
 
 // newShipmentIndex indexes the shipments read so far, in a table sized for
 // rows more (an estimate of the file's rows: no rehash while reading it).
 func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 	x := &shipmentIndex{}
-	x.reserve(all.Len() + all.OldLen() + rows)
+	x.reserve(all, all.Len()+all.OldLen()+rows)
 	for i := 0; i < all.Len(); i++ {
 		x.put(all, all.KeyAt(i), i)
 	}
@@ -526,18 +538,24 @@ func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 }
 
 // reserve sizes the table for n entries at a load under 3/4.
-func (x *shipmentIndex) reserve(n int) {
-	size := 64
+func (x *shipmentIndex) reserve(all *records.Shipments, n int) {
+	size := max(64, len(x.slots))
 	for n*4 > size*3 {
-		size *= 2
+		size += size / 2
 	}
 	if size > len(x.slots) {
-		x.resize(size)
+		x.resize(all, size)
 	}
 }
 
-// keyHash is the top half of k's Fibonacci hash.
-func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
+// keyHash is k's Fibonacci hash: its top 32 bits place it, its lowest
+// ones are the slot's fingerprint.
+func keyHash(k records.OrderKey) uint64 { return uint64(k) * 0x9E3779B97F4A7C15 }
+
+// home is the first slot of hash h.
+func (x *shipmentIndex) home(h uint64) int { return int((h >> 32) * uint64(len(x.slots)) >> 32) }
+
+func slotFingerprint(h uint64) uint32 { return uint32(h) << slotEntryBits }
 
 // row is the first row of index entry i.
 func row(all *records.Shipments, i int) firstRow {
@@ -561,20 +579,24 @@ func keyOf(all *records.Shipments, i int) records.OrderKey {
 // indexed already: then it returns that order's first row.
 func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (firstRow, bool) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
-		x.resize(max(64, 2*len(x.slots)))
+		x.reserve(all, x.n+1)
 	}
-	h, mask := keyHash(k), len(x.slots)-1
-	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+	h := keyHash(k)
+	fp := slotFingerprint(h)
+	for s := x.home(h); ; {
 		v := x.slots[s]
 		if v == 0 {
-			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+			x.slots[s] = fp | uint32(i+1)
 			x.n++
 			return firstRow{}, false
 		}
-		if uint32(v>>32) == h {
-			if j := int(uint32(v)) - 1; keyOf(all, j) == k {
+		if v&^slotEntryMask == fp {
+			if j := int(v&slotEntryMask) - 1; keyOf(all, j) == k {
 				return row(all, j), true
 			}
+		}
+		if s++; s == len(x.slots) {
+			s = 0
 		}
 	}
 }
@@ -582,32 +604,37 @@ func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (
 // repoint makes order k, indexed already, index entry i (a row set aside
 // that a later row replaces).
 func (x *shipmentIndex) repoint(all *records.Shipments, k records.OrderKey, i int) {
-	h, mask := keyHash(k), len(x.slots)-1
-	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+	h := keyHash(k)
+	fp := slotFingerprint(h)
+	for s := x.home(h); ; {
 		v := x.slots[s]
 		if v == 0 {
 			return
 		}
-		if uint32(v>>32) == h && keyOf(all, int(uint32(v))-1) == k {
-			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+		if v&^slotEntryMask == fp && keyOf(all, int(v&slotEntryMask)-1) == k {
+			x.slots[s] = fp | uint32(i+1)
 			return
+		}
+		if s++; s == len(x.slots) {
+			s = 0
 		}
 	}
 }
 
-// resize moves the entries to a table of size slots (a power of two).
-func (x *shipmentIndex) resize(size int) {
+// resize moves the entries to a table of size slots, reading each one's
+// key again (the slots keep only a few bits of its hash).
+func (x *shipmentIndex) resize(all *records.Shipments, size int) {
 	old := x.slots
-	x.slots = make([]uint64, size)
-	x.shift = uint(32 - bits.Len(uint(len(x.slots)-1)))
-	mask := len(x.slots) - 1
+	x.slots = make([]uint32, size)
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		s := int(uint32(v>>32) >> x.shift)
+		s := x.home(keyHash(keyOf(all, int(v&slotEntryMask)-1)))
 		for x.slots[s] != 0 {
-			s = (s + 1) & mask
+			if s++; s == len(x.slots) {
+				s = 0
+			}
 		}
 		x.slots[s] = v
 	}
