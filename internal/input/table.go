@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"strings"
 	"unsafe"
@@ -115,18 +117,33 @@ func (t *Table) splitBorrowed(b []byte) []string {
 }
 
 // split cuts a line at the delimiter into t.fields, strings over the line's
-// own bytes.
+// own bytes. It looks at eight bytes at a time: the fields of a report line
+// are short (an orders line holds over 30 in 260 bytes), and a search per
+// field (bytes.IndexByte) spent more in starting than in searching.
 func (t *Table) split(b []byte) []string {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	row := t.fields[:0]
-	for {
-		i := bytes.IndexByte(b, t.Delim)
-		if i < 0 {
-			row = append(row, unsafeString(b))
-			break
+	d := t.Delim
+	pat := uint64(d) * ones
+	from, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) ^ pat // 0 in the delimiter's bytes
+		// The high bit of each zero byte, and perhaps of a byte above one
+		// (a borrow): each is checked.
+		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)>>3; b[j] == d {
+				row = append(row, unsafeString(b[from:j]))
+				from = j + 1
+			}
 		}
-		row = append(row, unsafeString(b[:i]))
-		b = b[i+1:]
 	}
+	for ; i < len(b); i++ {
+		if b[i] == d {
+			row = append(row, unsafeString(b[from:i]))
+			from = i + 1
+		}
+	}
+	row = append(row, unsafeString(b[from:]))
 	t.fields = row
 	return row
 }
