@@ -257,6 +257,7 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
 	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
+	var statuses, sales symMemo
 	for lb := range work {
 		out := orderBatch{rows: free.rowBatch()}
 		from := 0
@@ -275,7 +276,7 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 				var ts civil.Timestamp
 				if ts, err = timestampField(wt, "purchase-date", At(row, cDate)); err == nil {
 					r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(wt.line),
-						status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
+						status: statuses.intern(At(row, cStatus)), sales: sales.intern(At(row, cSales)),
 						business: strings.EqualFold(At(row, cBusiness), "true")}
 					chRaw := At(row, cChannel)
 					if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
@@ -295,6 +296,29 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 		free.put(lb)
 		res <- out
 	}
+}
+
+// symMemo remembers the symbols of the few values a column repeats on
+// every row (an order status, a sales channel), so that a worker interns
+// each once instead of taking the process-wide table's lock on every row
+// (the workers contended for it).
+type symMemo struct {
+	vals []string
+	syms []records.Sym
+}
+
+func (m *symMemo) intern(v string) records.Sym {
+	for i, s := range m.vals {
+		if s == v {
+			return m.syms[i]
+		}
+	}
+	y := records.Intern(v)
+	if len(m.vals) < 8 {
+		m.vals = append(m.vals, strings.Clone(v)) // v is a slice of the batch
+		m.syms = append(m.syms, y)
+	}
+	return y
 }
 
 // foldOrders adds the parsed rows to the dataset's orders in file order.
