@@ -194,14 +194,13 @@ func (st *Shipments) Set(i int, sh *Shipment) {
 	}
 }
 
-// Append adds sh and returns a copy of it as stored.
-func (st *Shipments) Append(sh Shipment) *Shipment {
+// Append adds sh (At gives it back).
+func (st *Shipments) Append(sh Shipment) {
 	if st.n == len(st.chunks)*shipmentChunk {
 		st.chunks = append(st.chunks, make([]packedShipment, shipmentChunk))
 	}
 	st.n++
 	st.Set(st.n-1, &sh)
-	return &sh
 }
 
 // Swap exchanges the i-th and j-th shipments (for tests that shuffle).

@@ -55,9 +55,10 @@ func TestShipmentsStore(t *testing.T) {
 	}
 	const n = 2*shipmentChunk + 3 // over two block boundaries
 	for i := 0; i < n; i++ {
-		p := st.Append(Shipment{Key: OrderKey(1000 + i), Line: int32(i + 2)})
-		if *p != *st.At(i) {
-			t.Fatalf("Append(%d) returned another shipment than At", i)
+		sh := Shipment{Key: OrderKey(1000 + i), Line: int32(i + 2)}
+		st.Append(sh)
+		if sh != *st.At(i) {
+			t.Fatalf("At(%d) is not the shipment appended", i)
 		}
 	}
 	if st.Len() != n {
