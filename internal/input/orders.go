@@ -127,8 +127,8 @@ const orderBatchRows = 4096
 // file order (foldOrders), so every value kept and every warning is what
 // reading row after row gives.
 func readOrders(t *Table, s *Sink) error {
-	// Item rows outnumber orders a little: room for all, no rehash.
-	s.Data.Orders.Reserve(s.Data.Orders.Len() + t.estimatedRows())
+	// The table of orders is sized once the first batch tells how many
+	// item rows an order has (foldOrders).
 	work := make(chan *lineBatch, 4)
 	inOrder := make(chan chan orderBatch, 8)
 	done := make(chan struct{})
@@ -325,6 +325,7 @@ func (m *symMemo) intern(v string) records.Sym {
 func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPool) error {
 	file := t.File
 	orders := &s.Data.Orders
+	before := orders.Len()
 	fileSym := records.Intern(file)
 	unknownChannel := map[string]bool{}
 	// cur is the order of the last row, unpacked, at index idx of the
@@ -333,6 +334,7 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 	idx, have := 0, false
 	for res := range inOrder {
 		b := <-res
+		sized := t.rowsRead > 0
 		t.rowsRead += len(b.rows)
 		for i := range b.rows {
 			r := &b.rows[i]
@@ -393,6 +395,16 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 			}
 			if changed {
 				orders.Set(idx, o)
+			}
+		}
+		if !sized && t.rowsRead > 0 {
+			// Room for the orders the file's rows hold at the first
+			// batch's rows an order, and an eighth more: sized by rows,
+			// the table grew with the items an order has, not with the
+			// orders (a rare larger file grows it by half once).
+			if est := t.estimatedRows(); est > t.rowsRead {
+				per := float64(orders.Len()-before) / float64(t.rowsRead)
+				orders.Reserve(orders.Len() + int(float64(est-t.rowsRead)*per*9/8))
 			}
 		}
 		free.putRows(b.rows)
