@@ -336,6 +336,13 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 		b := <-res
 		sized := t.rowsRead > 0
 		t.rowsRead += len(b.rows)
+		orders.Touch(func(yield func(records.OrderKey) bool) {
+			for i := range b.rows {
+				if !yield(b.rows[i].key) {
+					return
+				}
+			}
+		})
 		for i := range b.rows {
 			r := &b.rows[i]
 			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {

@@ -50,6 +50,7 @@ type Orders struct {
 	attrsOf  map[orderAttrs]uint16
 	lastAttr orderAttrs // the last combination packed, and its index
 	lastAt   uint16
+	touched  uint32 // what Touch read, so that its reads are not dropped
 	// whole are the orders the packing cannot hold (a date before 1910 or
 	// after 2089, a 65,536th combination), by index.
 	whole map[int]Order
@@ -166,6 +167,23 @@ func (st *Orders) find(k OrderKey) int {
 			i = 0
 		}
 	}
+}
+
+// Touch reads the slot where the search for each of keys starts, so that
+// the searches that follow find them in the cache: the reads of a batch
+// of keys are independent, and the processor overlaps their misses, which
+// one search after another cannot (the table is far larger than the
+// cache).
+func (st *Orders) Touch(keys func(yield func(OrderKey) bool)) {
+	if len(st.slots) == 0 {
+		return
+	}
+	var sum uint32
+	n := uint64(len(st.slots))
+	for k := range keys {
+		sum += st.slots[int((hash(k)>>32)*n>>32)]
+	}
+	st.touched = sum
 }
 
 // Index is the index of the order of key k (At, Set).
