@@ -46,11 +46,10 @@ type Orders struct {
 	slots []uint32
 	// attrs are the combinations of file, status, sales channel, channel
 	// and business flag the orders have, which repeat over a report.
-	attrs    []orderAttrs
-	attrsOf  map[orderAttrs]uint16
-	lastAttr orderAttrs // the last combination packed, and its index
-	lastAt   uint16
-	touched  uint32 // what Touch read, so that its reads are not dropped
+	attrs   []orderAttrs
+	attrsOf map[orderAttrs]uint16
+	recent  [16]recentAttrs // combinations packed lately
+	touched uint32          // what Touch read, so that its reads are not dropped
 	// whole are the orders the packing cannot hold (a date before 1910 or
 	// after 2089, a 65,536th combination), by index.
 	whole map[int]Order
@@ -67,6 +66,19 @@ type packedOrder struct {
 	line int32
 	date uint16
 	attr uint16
+}
+
+type recentAttrs struct {
+	attrs orderAttrs
+	at    uint16
+	set   bool
+}
+
+func b2u(b bool) uint {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 type orderAttrs struct {
@@ -117,7 +129,10 @@ func (st *Orders) Set(i int, o *Order) {
 	}
 	*p = packedOrder{key: o.Key, line: o.Line}
 	a := orderAttrs{file: o.File, status: o.Status, sales: o.SalesChannel, channel: o.Channel, business: o.Business}
-	at, ok := st.lastAt, a == st.lastAttr && st.attrs != nil
+	// A few combinations alternate row after row (statuses, channels): a
+	// small cache by a hash of the values spares most map lookups.
+	c := &st.recent[(uint(a.status)*7+uint(a.sales)*3+uint(a.file)*5+uint(a.channel)*11+b2u(a.business)*13)%uint(len(st.recent))]
+	at, ok := c.at, c.set && c.attrs == a
 	if !ok {
 		if at, ok = st.attrsOf[a]; !ok && len(st.attrs) < 1<<16-1 {
 			if st.attrsOf == nil {
@@ -128,7 +143,7 @@ func (st *Orders) Set(i int, o *Order) {
 			st.attrsOf[a] = at
 		}
 		if ok {
-			st.lastAttr, st.lastAt = a, at
+			*c = recentAttrs{attrs: a, at: at, set: true}
 		}
 	}
 	if d := int64(o.Date) - int64(orderBase) + 1<<15; ok && d > 0 && d < 1<<16 {
