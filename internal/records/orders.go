@@ -48,6 +48,7 @@ type Orders struct {
 	// and business flag the orders have, which repeat over a report.
 	attrs   []orderAttrs
 	attrsOf map[orderAttrs]uint16
+	uses    []int32         // how many orders have each combination
 	recent  [16]recentAttrs // combinations packed lately
 	touched uint32          // what Touch read, so that its reads are not dropped
 	// whole are the orders the packing cannot hold (a date before 1910 or
@@ -126,6 +127,8 @@ func (st *Orders) Set(i int, o *Order) {
 	p := st.packed(i)
 	if p.date == 0 {
 		delete(st.whole, i)
+	} else {
+		st.uses[p.attr]--
 	}
 	*p = packedOrder{key: o.Key, line: o.Line}
 	a := orderAttrs{file: o.File, status: o.Status, sales: o.SalesChannel, channel: o.Channel, business: o.Business}
@@ -140,6 +143,7 @@ func (st *Orders) Set(i int, o *Order) {
 			}
 			at, ok = uint16(len(st.attrs)), true
 			st.attrs = append(st.attrs, a)
+			st.uses = append(st.uses, 0)
 			st.attrsOf[a] = at
 		}
 		if ok {
@@ -148,12 +152,34 @@ func (st *Orders) Set(i int, o *Order) {
 	}
 	if d := int64(o.Date) - int64(orderBase) + 1<<15; ok && d > 0 && d < 1<<16 {
 		p.date, p.attr = uint16(d), at
+		st.uses[at]++
 		return
 	}
 	if st.whole == nil {
 		st.whole = map[int]Order{}
 	}
 	st.whole[i] = *o
+}
+
+// SalesChannels calls yield with the sales channel of the orders, each
+// once, in no particular order: from the combinations the orders have,
+// without reading the orders.
+func (st *Orders) SalesChannels(yield func(Sym)) {
+	seen := map[Sym]bool{}
+	see := func(y Sym) {
+		if !seen[y] {
+			seen[y] = true
+			yield(y)
+		}
+	}
+	for i, a := range st.attrs {
+		if st.uses[i] > 0 {
+			see(a.sales)
+		}
+	}
+	for _, o := range st.whole {
+		see(o.SalesChannel)
+	}
 }
 
 // hash spreads a key over 64 bits (Fibonacci hashing): the top 32 bits

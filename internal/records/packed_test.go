@@ -136,4 +136,29 @@ func TestOrdersPackRoundTrip(t *testing.T) {
 	if i != len(keys) || len(st.whole) == 0 || len(st.whole) == len(keys) {
 		t.Errorf("%d orders of %d, %d whole", i, len(keys), len(st.whole))
 	}
+	// The sales channels are those of the orders, each once, after
+	// orders changed channel.
+	for _, k := range keys {
+		if o, _ := st.Lookup(k); o.SalesChannel == 2 { // channel 2 is gone
+			o.SalesChannel = 7
+			j, _ := st.Index(k)
+			st.Set(j, o)
+		}
+	}
+	var got []Sym
+	st.SalesChannels(func(y Sym) { got = append(got, y) })
+	channels := map[Sym]bool{}
+	for o := range st.All() {
+		channels[o.SalesChannel] = true
+	}
+	seen := map[Sym]bool{}
+	for _, y := range got {
+		if seen[y] || !channels[y] {
+			t.Errorf("SalesChannels gave %d (twice: %v)", y, seen[y])
+		}
+		seen[y] = true
+	}
+	if len(seen) != len(channels) || channels[2] {
+		t.Errorf("SalesChannels = %v, want %v", got, channels)
+	}
 }
