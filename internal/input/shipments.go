@@ -87,13 +87,34 @@ func readShipments(t *Table, s *Sink) error {
 	hasPromised := t.Has("promised-delivery-date")
 	all := &s.Data.Shipments
 	index := newShipmentIndex(all, t.estimatedRows())
-	return eachCanonicalRow(t, cols, func(row []string) error {
+	// Rows are parsed into a batch, and the batch is added in file order
+	// once the index slots of all its orders have been read (touch): their
+	// cache misses then overlap instead of coming one row after another.
+	var batch []records.Shipment
+	flush := func() error {
+		line := t.line
+		defer func() { t.line = line }()
+		index.touch(batch)
+		for i := range batch {
+			t.line = int(batch[i].Line) // for the warnings and errors of its row
+			if err := keepShipment(s, &rd, all, index, &batch[i], hasPromised); err != nil {
+				batch = batch[:0]
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
 			field(row, 0), field(row, 1), field(row, 2), field(row, 3), field(row, 4), field(row, 5), field(row, 6),
 			field(row, 7), field(row, 8), field(row, 9), field(row, 10), field(row, 11), field(row, 12), field(row, 13),
 		}
 		sh, err := rd.parse(&f)
 		if err != nil {
+			if ferr := flush(); ferr != nil { // the rows before it come first
+				return ferr
+			}
 			return err
 		}
 		t.spans.Add(records.Ordered, sh.Marketplace, sh.Purchase.Date)
@@ -101,37 +122,54 @@ func readShipments(t *Table, s *Sink) error {
 		if p, ok := sh.Promised.Get(); ok {
 			t.spans.Add(records.Promised, sh.Marketplace, p)
 		}
-		// Set aside when no window reaches it. A row without a promised
-		// delivery date, in a file that has the column, is kept whole: a
-		// later download may give the date and bring the order into a
-		// window, and a row set aside keeps too little to be merged with
-		// it value by value (merge).
-		old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
-		if all.Len() >= maxShipments || all.OldLen() >= maxShipments {
-			return &InputError{File: t.File, Line: t.line,
-				Msg: fmt.Sprintf("more than %d shipments: too many for one audit; split the period", maxShipments)}
+		if batch = append(batch, sh); len(batch) == shipmentBatch {
+			return flush()
 		}
-		at := all.Len()
-		if old {
-			at = oldBit | all.OldLen()
-		}
-		if prev, dup := index.put(all, sh.Key, at); dup {
-			// The same order in an overlapping download: one order.
-			rd.merge(s, all, index, prev, &sh)
-			return nil
-		}
-		if sh.CancelledBy == records.CancelledUnknown {
-			s.unknownCancellers.add(sh.File, 1)
-		}
-		if old {
-			// No window of the run reaches it: keep what tells a later
-			// row of the order, and its store.
-			all.SetAside(&sh, oldHash(&sh))
-			return nil
-		}
-		all.Append(sh)
 		return nil
 	})
+	if ferr := flush(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// shipmentBatch is how many rows readShipments parses before it adds them.
+const shipmentBatch = 256
+
+// keepShipment adds a parsed row: merged into the row of its order read
+// before, set aside, or kept.
+func keepShipment(s *Sink, rd *shipmentReader, all *records.Shipments, index *shipmentIndex, sh *records.Shipment, hasPromised bool) error {
+	t := rd.t
+	// Set aside when no window reaches it. A row without a promised
+	// delivery date, in a file that has the column, is kept whole: a
+	// later download may give the date and bring the order into a
+	// window, and a row set aside keeps too little to be merged with
+	// it value by value (merge).
+	old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
+	if all.Len() >= maxShipments || all.OldLen() >= maxShipments {
+		return &InputError{File: t.File, Line: t.line,
+			Msg: fmt.Sprintf("more than %d shipments: too many for one audit; split the period", maxShipments)}
+	}
+	at := all.Len()
+	if old {
+		at = oldBit | all.OldLen()
+	}
+	if prev, dup := index.put(all, sh.Key, at); dup {
+		// The same order in an overlapping download: one order.
+		rd.merge(s, all, index, prev, sh)
+		return nil
+	}
+	if sh.CancelledBy == records.CancelledUnknown {
+		s.unknownCancellers.add(sh.File, 1)
+	}
+	if old {
+		// No window of the run reaches it: keep what tells a later
+		// row of the order, and its store.
+		all.SetAside(sh, oldHash(sh))
+		return nil
+	}
+	all.Append(*sh)
+	return nil
 }
 
 // shipmentReader turns a row's values into a Shipment, remembering the
@@ -514,8 +552,9 @@ const maxShipments = oldBit - 1
 // of the order key's hash above them, so that most probes of another key
 // end before reading a shipment's key (a cache miss).
 type shipmentIndex struct {
-	slots []uint32 // fingerprint | entry+1; 0 empty
-	n     int
+	slots   []uint32 // fingerprint | entry+1; 0 empty
+	n       int
+	touched uint32 // what touch read, so that its reads are not dropped
 }
 
 const (
@@ -572,6 +611,19 @@ func keyOf(all *records.Shipments, i int) records.OrderKey {
 		return all.OldAt(i &^ oldBit).Key
 	}
 	return all.KeyAt(i)
+}
+
+// touch reads the home slot of each shipment's order, so that the puts
+// that follow find them in the cache (see records.Orders.Touch).
+func (x *shipmentIndex) touch(batch []records.Shipment) {
+	if len(x.slots) == 0 {
+		return
+	}
+	var sum uint32
+	for i := range batch {
+		sum += x.slots[x.home(keyHash(batch[i].Key))]
+	}
+	x.touched = sum
 }
 
 // put indexes order k as entry i (a shipment's index, or oldBit|i for the
