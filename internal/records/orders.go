@@ -60,8 +60,9 @@ type Orders struct {
 const orderBase = civil.Date(10957)
 
 // packedOrder is an Order in 16 bytes: its key and line, its date as days
-// from orderBase (+1<<15; 0 when the order is kept whole) and the
-// index of its other values among the store's combinations.
+// from orderBase (+1<<15; 0 when the order is kept whole, or when it has
+// only its key, just inserted) and the index of its other values among
+// the store's combinations.
 type packedOrder struct {
 	key  OrderKey
 	line int32
@@ -106,7 +107,11 @@ func (st *Orders) packed(i int) *packedOrder { return &st.chunks[i/orderChunk][i
 func (st *Orders) get(i int, o *Order) {
 	p := st.packed(i)
 	if p.date == 0 {
-		*o = st.whole[i]
+		w, ok := st.whole[i]
+		if !ok {
+			w = Order{Key: p.key} // just inserted
+		}
+		*o = w
 		return
 	}
 	a := &st.attrs[p.attr]
@@ -275,7 +280,7 @@ func (st *Orders) Insert(k OrderKey) (int, bool) {
 	}
 	at := st.n
 	st.n++
-	st.Set(at, &Order{Key: k})
+	*st.packed(at) = packedOrder{key: k} // only its key until Set
 	st.slots[i] = slot(k, at)
 	return at, false
 }
