@@ -236,12 +236,18 @@ type lineReader struct {
 
 // next returns the next line, io.EOF at the end, or an *InputError naming
 // the file and line (a line longer than MaxLine, a broken gzip stream).
+// The line is valid until the next call: it is the reader's buffer, or
+// l.buf for a line longer than that buffer.
 func (l *lineReader) next() ([]byte, error) {
 	l.buf = l.buf[:0]
 	for {
 		chunk, err := l.br.ReadSlice('\n')
-		l.buf = append(l.buf, chunk...)
-		if len(l.buf) > MaxLine {
+		line := chunk // a whole line in the reader's buffer is not copied
+		if err != nil || len(l.buf) > 0 {
+			l.buf = append(l.buf, chunk...)
+			line = l.buf
+		}
+		if len(line) > MaxLine {
 			l.tooLong = true
 			return nil, &InputError{File: l.file, Line: l.n + 1, Msg: fmt.Sprintf("line longer than %d bytes: not a report", MaxLine)}
 		}
@@ -251,14 +257,18 @@ func (l *lineReader) next() ([]byte, error) {
 		if err != nil && err != io.EOF {
 			return nil, l.readErr(err)
 		}
-		if len(l.buf) == 0 && err == io.EOF {
+		if len(line) == 0 && err == io.EOF {
 			return nil, io.EOF
 		}
 		l.n++
-		l.nl = bytes.HasSuffix(l.buf, []byte("\n"))
-		b := bytes.TrimSuffix(l.buf, []byte("\n"))
-		b = bytes.TrimSuffix(b, []byte("\r"))
-		return b, nil
+		n := len(line)
+		if l.nl = n > 0 && line[n-1] == '\n'; l.nl {
+			n--
+		}
+		if n > 0 && line[n-1] == '\r' {
+			n--
+		}
+		return line[:n], nil
 	}
 }
 
