@@ -114,35 +114,80 @@ func unpackDay(v uint16, p civil.Date) civil.OptDate {
 	return civil.OptDateOf(p + civil.Date(int(v)-1<<15))
 }
 
-// packedShipment is a Shipment in 56 bytes instead of 96.
+// packedShipment is a Shipment in 48 bytes instead of 96.
 type packedShipment struct {
-	key       OrderKey
-	shipping  Fingerprint
-	purchase  [2]uint32 // date and clock words
-	stamps    [4]uint32 // latest ship, confirm, cancel, invoice (packStamp)
-	line      int32
+	key      OrderKey
+	shipping Fingerprint
+	clock    uint32    // the purchase time's clock word
+	stamps   [4]uint32 // latest ship, confirm, cancel, invoice (packStamp)
+	line     int32
+	// date is the purchase date as days from orderBase, +1<<15; 0 when
+	// the shipment is kept whole (Shipments.whole).
+	date      uint16
 	promised  uint16 // packDay
 	delivered uint16
-	file      Sym
-	market    Sym
-	flags     uint8 // CancelledBy (3 bits), Tracking (2), HasTrackingID, Business, whole
+	attr      uint16 // index of the file, store and flags among the store's
+}
+
+// shipmentAttrs are the values of a shipment that repeat a few
+// combinations over a file: its file, its store and its flags.
+type shipmentAttrs struct {
+	file, market Sym
+	flags        uint8 // CancelledBy (3 bits), Tracking (2), HasTrackingID, Business
 }
 
 const (
 	flagTrackingShift = 3
 	flagHasTracking   = 1 << 5
 	flagBusiness      = 1 << 6
-	flagWhole         = 1 << 7 // kept whole in Shipments.whole
 )
 
-// pack packs sh; ok is false when it must be kept whole.
-func packShipment(sh *Shipment) (packedShipment, bool) {
-	p := packedShipment{key: sh.Key, shipping: sh.Shipping, line: sh.Line, file: sh.File, market: sh.Marketplace}
+// attrPalette numbers the combinations of shipmentAttrs a store holds,
+// with a small cache by a hash of the values before the map.
+type attrPalette struct {
+	vals   []shipmentAttrs
+	index  map[shipmentAttrs]uint16
+	recent [16]struct {
+		a   shipmentAttrs
+		at  uint16
+		set bool
+	}
+}
+
+// of is the number of a; ok is false when the palette is full.
+func (p *attrPalette) of(a shipmentAttrs) (uint16, bool) {
+	c := &p.recent[(uint(a.file)*5+uint(a.market)*3+uint(a.flags)*7)%uint(len(p.recent))]
+	if c.set && c.a == a {
+		return c.at, true
+	}
+	at, ok := p.index[a]
+	if !ok {
+		if len(p.vals) >= 1<<16-1 {
+			return 0, false
+		}
+		if p.index == nil {
+			p.index = map[shipmentAttrs]uint16{}
+		}
+		at = uint16(len(p.vals))
+		p.vals = append(p.vals, a)
+		p.index[a] = at
+	}
+	c.a, c.at, c.set = a, at, true
+	return at, true
+}
+
+// packShipment packs sh; ok is false when it must be kept whole.
+func packShipment(sh *Shipment, pal *attrPalette) (packedShipment, bool) {
+	p := packedShipment{key: sh.Key, shipping: sh.Shipping, line: sh.Line}
 	pw := wordsOf(&sh.Purchase)
 	if pw[2] != 0 || sh.CancelledBy > 7 || sh.Tracking > 3 {
 		return p, false
 	}
-	p.purchase = [2]uint32{pw[0], pw[1]}
+	d := int64(sh.Purchase.Date) - int64(orderBase) + 1<<15
+	if d <= 0 || d >= 1<<16 {
+		return p, false
+	}
+	p.date, p.clock = uint16(d), pw[1]
 	var ok bool
 	for i, t := range [4]civil.Timestamp{sh.LatestShip, sh.Confirm, sh.Cancel, sh.Invoice} {
 		if p.stamps[i], ok = packStamp(t, pw); !ok {
@@ -155,25 +200,29 @@ func packShipment(sh *Shipment) (packedShipment, bool) {
 	if p.delivered, ok = packDay(sh.Delivered, sh.Purchase.Date); !ok {
 		return p, false
 	}
-	p.flags = uint8(sh.CancelledBy) | uint8(sh.Tracking)<<flagTrackingShift
+	a := shipmentAttrs{file: sh.File, market: sh.Marketplace, flags: uint8(sh.CancelledBy) | uint8(sh.Tracking)<<flagTrackingShift}
 	if sh.HasTrackingID {
-		p.flags |= flagHasTracking
+		a.flags |= flagHasTracking
 	}
 	if sh.Business {
-		p.flags |= flagBusiness
+		a.flags |= flagBusiness
+	}
+	if p.attr, ok = pal.of(a); !ok {
+		return p, false
 	}
 	var back Shipment
-	p.unpack(&back)
+	p.unpack(&back, pal)
 	return p, back == *sh // anything the packing cannot hold: whole
 }
 
 // unpack fills sh with the shipment p holds (not one kept whole).
-func (p *packedShipment) unpack(sh *Shipment) {
-	*sh = Shipment{Key: p.key, Shipping: p.shipping, Line: p.line, File: p.file, Marketplace: p.market,
-		CancelledBy: CancelledBy(p.flags & 7), Tracking: TrackingMark(p.flags >> flagTrackingShift & 3),
-		HasTrackingID: p.flags&flagHasTracking != 0, Business: p.flags&flagBusiness != 0}
+func (p *packedShipment) unpack(sh *Shipment, pal *attrPalette) {
+	a := &pal.vals[p.attr]
+	*sh = Shipment{Key: p.key, Shipping: p.shipping, Line: p.line, File: a.file, Marketplace: a.market,
+		CancelledBy: CancelledBy(a.flags & 7), Tracking: TrackingMark(a.flags >> flagTrackingShift & 3),
+		HasTrackingID: a.flags&flagHasTracking != 0, Business: a.flags&flagBusiness != 0}
 	pw := wordsOf(&sh.Purchase)
-	pw[0], pw[1] = p.purchase[0], p.purchase[1]
+	pw[0], pw[1] = uint32(int32(orderBase)+int32(p.date)-1<<15), p.clock
 	sh.LatestShip = unpackStamp(p.stamps[0], pw)
 	sh.Confirm = unpackStamp(p.stamps[1], pw)
 	sh.Cancel = unpackStamp(p.stamps[2], pw)

@@ -77,7 +77,7 @@ const shipmentChunk = 1 << 12
 // (a slice of half a million shipments would copy 60 MB at each growth and
 // hold old and new at once), and a pointer to a shipment stays valid.
 //
-// Shipments are kept packed (packedShipment, 56 bytes), and unpacked when
+// Shipments are kept packed (packedShipment, 48 bytes), and unpacked when
 // read: All yields each in turn in one Shipment that the next overwrites,
 // and At gives a copy. A change to a shipment is made with Set.
 type Shipments struct {
@@ -85,6 +85,9 @@ type Shipments struct {
 	n      int
 	// whole are the shipments the packing cannot hold exactly, by index.
 	whole map[int]Shipment
+	// attrs are the combinations of file, store and flags the shipments
+	// have.
+	attrs attrPalette
 	// old are the shipments set aside as too old for any window of the
 	// run (input.Options.Since), in blocks like chunks.
 	old  [][]OldShipment
@@ -161,11 +164,11 @@ func (st *Shipments) packed(i int) *packedShipment {
 // get unpacks the i-th shipment into sh.
 func (st *Shipments) get(i int, sh *Shipment) {
 	p := st.packed(i)
-	if p.flags&flagWhole != 0 {
+	if p.date == 0 {
 		*sh = st.whole[i]
 		return
 	}
-	p.unpack(sh)
+	p.unpack(sh, &st.attrs)
 }
 
 // KeyAt is the order key of the i-th shipment.
@@ -181,12 +184,12 @@ func (st *Shipments) At(i int) *Shipment {
 // Set replaces the i-th shipment.
 func (st *Shipments) Set(i int, sh *Shipment) {
 	p := st.packed(i)
-	if p.flags&flagWhole != 0 {
+	if p.date == 0 && st.whole != nil {
 		delete(st.whole, i)
 	}
 	var ok bool
-	if *p, ok = packShipment(sh); !ok {
-		p.flags = flagWhole
+	if *p, ok = packShipment(sh, &st.attrs); !ok {
+		*p = packedShipment{key: sh.Key} // date 0: kept whole
 		if st.whole == nil {
 			st.whole = map[int]Shipment{}
 		}

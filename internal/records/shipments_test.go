@@ -34,8 +34,8 @@ func TestRecordLayout(t *testing.T) {
 		t.Errorf("Shipment is %d bytes, want at most 96", n)
 	}
 	pointerFree(t, reflect.TypeFor[packedShipment]())
-	if n := unsafe.Sizeof(packedShipment{}); n > 56 {
-		t.Errorf("a packed shipment is %d bytes, want at most 56", n)
+	if n := unsafe.Sizeof(packedShipment{}); n > 48 {
+		t.Errorf("a packed shipment is %d bytes, want at most 48", n)
 	}
 	if n := unsafe.Sizeof(Cancellation{}); n > 24 {
 		t.Errorf("Cancellation is %d bytes, want at most 24", n)
