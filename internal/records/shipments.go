@@ -32,9 +32,10 @@ const (
 
 // Shipment is one seller-fulfilled order's fulfilment story (the canonical
 // shipments file of report-formats.md, one row per order), in 96 bytes
-// without pointers, so that the shipments of a large account cost little
-// memory and nothing for the garbage collector to scan. An optional time or
-// date the file leaves empty is the zero value (IsZero, Get).
+// without pointers, kept packed in 48 (Shipments), so that the shipments
+// of a large account cost little memory and nothing for the garbage
+// collector to scan. An optional time or date the file leaves empty is the
+// zero value (IsZero, Get).
 type Shipment struct {
 	Key OrderKey
 	// Shipping is the fingerprint of the carrier and the tracking id as
@@ -75,7 +76,7 @@ const shipmentChunk = 1 << 12
 // Shipments holds a dataset's shipments, one per order, in the order they
 // were read. It grows block by block: appending never copies what it holds
 // (a slice of half a million shipments would copy 60 MB at each growth and
-// hold old and new at once), and a pointer to a shipment stays valid.
+// hold old and new at once).
 //
 // Shipments are kept packed (packedShipment, 48 bytes), and unpacked when
 // read: All yields each in turn in one Shipment that the next overwrites,
