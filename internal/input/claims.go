@@ -91,7 +91,7 @@ func readClaims(t *Table, s *Sink) error {
 
 // orderID checks an order id value: present, one token.
 func orderID(t *Table, col, v string) (string, error) {
-	v = strings.TrimSpace(v)
+	v = trim(v)
 	if v == "" {
 		return "", t.Errorf(col, "empty order id")
 	}

@@ -85,7 +85,7 @@ var ordersSpec = Spec{
 // ParseChannel reads fulfillment-channel: "Amazon" (AFN) or "Merchant"
 // (MFN); the API's AFN/MFN spellings are accepted too.
 func ParseChannel(v string) records.Channel {
-	v = strings.TrimSpace(v)
+	v = trim(v)
 	for _, c := range []struct {
 		name string
 		ch   records.Channel

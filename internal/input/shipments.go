@@ -211,7 +211,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 		return sh, err
 	}
 	sh.Key = records.KeyOf(id) // a copy when it is not an Amazon id
-	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
+	if mp := trim(r.Marketplace); mp != "" {
 		code, ok := rd.markets[mp]
 		if !ok {
 			m, ok := market.Resolve(mp)
@@ -238,7 +238,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	if sh.Cancel, err = optTimestampField(t, "cancel-date", r.Cancel); err != nil {
 		return sh, err
 	}
-	if strings.TrimSpace(r.CancelledBy) != "" {
+	if trim(r.CancelledBy) != "" {
 		if sh.CancelledBy, err = rd.by.field(t, "cancelled-by", r.CancelledBy, cancelledBy, "canceller", "seller, buyer or amazon"); err != nil {
 			return sh, err
 		}
@@ -249,12 +249,12 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	if sh.Cancel.IsZero() && sh.CancelledBy != records.NotCancelled {
 		// Without its date the cancellation cannot be placed against
 		// --as-of; dropping it would hide a seller cancellation.
-		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
+		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", trim(r.CancelledBy))
 	}
-	trackingID := strings.TrimSpace(r.TrackingID)
+	trackingID := trim(r.TrackingID)
 	sh.HasTrackingID = trackingID != ""
-	sh.Shipping = records.FingerprintOf(strings.TrimSpace(r.Carrier), trackingID)
-	if strings.TrimSpace(r.Valid) != "" {
+	sh.Shipping = records.FingerprintOf(trim(r.Carrier), trackingID)
+	if trim(r.Valid) != "" {
 		if sh.Tracking, err = rd.marks.field(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
 			return sh, err
 		}

@@ -26,3 +26,18 @@ func TestSplitAsStringsSplit(t *testing.T) {
 		}
 	}
 }
+
+// trim is strings.TrimSpace.
+func TestTrimAsTrimSpace(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	alphabet := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "a", "Z", "~", "\x7f", "\x00", "é", "\xff", "\x80"}
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k > 0; k-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		if v := b.String(); trim(v) != strings.TrimSpace(v) {
+			t.Fatalf("trim(%q) = %q, want %q", v, trim(v), strings.TrimSpace(v))
+		}
+	}
+}

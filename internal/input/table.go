@@ -171,7 +171,7 @@ func At(row []string, i int) string {
 	if i < 0 || i >= len(row) {
 		return ""
 	}
-	return strings.TrimSpace(row[i])
+	return trim(row[i])
 }
 
 // nulError places the NUL byte nb found (see nulGuard): its line, and the
