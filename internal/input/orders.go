@@ -107,16 +107,20 @@ type orderRow struct {
 	sales    records.Sym
 	channel  records.Channel
 	business bool
-	// unknown is the fulfillment-channel as written when it is none the
-	// tool knows (a copy), for the warning.
-	unknown string
+	// unknown is, when the fulfillment-channel is none the tool knows,
+	// the index of the value as written in its batch's unknown, plus
+	// one, for the warning: a row holds no pointer, so the batches in
+	// flight are nothing for the garbage collector to scan.
+	unknown int32
 }
 
-// orderBatch is a run of parsed rows, and the error that ended the file
+// orderBatch is a run of parsed rows, the fulfillment channels as written
+// that the tool does not know (copies), and the error that ended the file
 // after them, if any.
 type orderBatch struct {
-	rows []orderRow
-	err  error
+	rows    []orderRow
+	unknown []string
+	err     error
 }
 
 const orderBatchRows = 4096
@@ -280,7 +284,8 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 						business: strings.EqualFold(At(row, cBusiness), "true")}
 					chRaw := At(row, cChannel)
 					if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
-						r.unknown = strings.Clone(chRaw)
+						out.unknown = append(out.unknown, strings.Clone(chRaw))
+						r.unknown = int32(len(out.unknown))
 					}
 					out.rows = append(out.rows, r)
 					continue
@@ -345,9 +350,10 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 		})
 		for i := range b.rows {
 			r := &b.rows[i]
-			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {
-				unknownChannel[r.unknown] = true
-				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
+			if r.channel == records.ChannelUnknown && !unknownChannel[b.unknown[r.unknown-1]] {
+				raw := b.unknown[r.unknown-1]
+				unknownChannel[raw] = true
+				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, raw)
 			}
 			t.spans.Add(records.Ordered, r.sales, r.date)
 			ok := have && cur.Key == r.key // item rows of one order come together
