@@ -92,20 +92,23 @@ func runFleet(o *auditOptions, s settings.Settings) error {
 	return nil
 }
 
-// fleetBallast keeps the garbage collector from running after every
-// megabyte while a fleet of small accounts is audited. main.go collects at
-// 25 % heap growth, which keeps one large account's heap close to what it
-// keeps. But between two accounts a fleet keeps a few megabytes (accounts
-// of 5,000 orders), and 25 % of that is collected after every megabyte
-// or so: with GODEBUG=gctrace=1, 100 such accounts took about 480
-// collections and 1.9 s of CPU, against about 110 and 1.1 s at Go's
-// default 100 %, and 100 % would let large accounts' heaps grow by as
-// much as they keep. So, unless GOGC is set, the fleet holds a ballast of
-// fleetBallastSize: memory that is never written, so never resident, and
-// holds no pointers, so costs the collector nothing to mark, but counts
-// in the heap the 25 % is of. The collector then waits for at least a
-// quarter of the ballast, 16 MiB, of new allocations, and a large account
-// still grows its heap by 25 % of what it keeps, plus those 16 MiB.
+// GCPercent is the heap growth, in per cent of what is kept, at which
+// main.go has the collector run unless GOGC is set (docs/performance.md).
+const GCPercent = 10
+
+// fleetBallast keeps the garbage collector from running after every few
+// hundred kilobytes while a fleet of small accounts is audited. main.go
+// collects at GCPercent heap growth, which keeps one large account's heap
+// close to what it keeps. But between two accounts a fleet keeps a few
+// megabytes (accounts of 5,000 orders), and 10 % of that is collected
+// again and again: with GODEBUG=gctrace=1, 100 such accounts took about
+// 118 collections at 10 % with a 64 MiB ballast, 47 with 160 MiB. So,
+// unless GOGC is set, the fleet holds a ballast of fleetBallastSize:
+// memory that is never written, so never resident, and holds no
+// pointers, so costs the collector nothing to mark, but counts in the
+// heap the percentage is of. The collector then waits for at least
+// fleetGCStep of new allocations, and a large account still grows its
+// heap by GCPercent of what it keeps, plus that step.
 func fleetBallast() func() {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}
@@ -114,5 +117,9 @@ func fleetBallast() func() {
 	return func() { runtime.KeepAlive(ballast) }
 }
 
-// fleetBallastSize is 4 × the 16 MiB the collector waits for at least.
-const fleetBallastSize = 64 << 20
+// fleetGCStep is the least a fleet allocates between two collections;
+// fleetBallastSize the ballast that makes it so at GCPercent.
+const (
+	fleetGCStep      = 16 << 20
+	fleetBallastSize = fleetGCStep * 100 / GCPercent
+)

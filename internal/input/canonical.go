@@ -86,7 +86,7 @@ func eachCanonicalRow(t *Table, cols []int, fn func(row []string) error) error {
 		}
 		blank := true
 		for _, i := range cols {
-			if i < len(row) && strings.TrimSpace(row[i]) != "" {
+			if i < len(row) && trim(row[i]) != "" {
 				blank = false
 				break
 			}

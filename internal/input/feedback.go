@@ -154,16 +154,11 @@ func feedbackDateOrder(s *Sink, opt Options) (civil.Order, string, error) {
 	}
 	// Sales channels of the orders.
 	byOrder := map[civil.Order][]string{}
-	seen := map[records.Sym]bool{}
-	for o := range s.Data.Orders.All() {
-		if seen[o.SalesChannel] {
-			continue
-		}
-		seen[o.SalesChannel] = true
-		if m, ok := market.BySalesChannel(o.SalesChannel.String()); ok {
+	s.Data.Orders.SalesChannels(func(y records.Sym) {
+		if m, ok := market.BySalesChannel(y.String()); ok {
 			byOrder[m.DateOrder] = append(byOrder[m.DateOrder], m.Code)
 		}
-	}
+	})
 	if len(byOrder) == 1 {
 		for o, codes := range byOrder {
 			sort.Strings(codes)

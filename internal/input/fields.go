@@ -9,9 +9,19 @@ import (
 // Field readers shared by the report kinds: each trims the value and, when
 // it does not parse, returns an InputError placed at the row and column.
 
+// trim is strings.TrimSpace, without the call for a value that starts and
+// ends with a printable ASCII byte (nearly every value of a report): such
+// a value has no space to trim.
+func trim(v string) string {
+	if n := len(v); n > 0 && v[0] > ' ' && v[0] < 0x7f && v[n-1] > ' ' && v[n-1] < 0x7f {
+		return v
+	}
+	return strings.TrimSpace(v)
+}
+
 // timestampField reads a required ISO-8601 date or time.
 func timestampField(t *Table, col, v string) (civil.Timestamp, error) {
-	v = strings.TrimSpace(v)
+	v = trim(v)
 	if v == "" {
 		return civil.Timestamp{}, t.Errorf(col, "empty date")
 	}
@@ -25,7 +35,7 @@ func timestampField(t *Table, col, v string) (civil.Timestamp, error) {
 // optTimestampField reads an optional ISO-8601 date or time: the zero
 // Timestamp when empty.
 func optTimestampField(t *Table, col, v string) (civil.Timestamp, error) {
-	if strings.TrimSpace(v) == "" {
+	if trim(v) == "" {
 		return civil.Timestamp{}, nil
 	}
 	return timestampField(t, col, v)
@@ -44,7 +54,7 @@ func optDateField(t *Table, col, v string) (civil.OptDate, error) {
 // boolField reads a yes/no flag: true/false, Y/N, yes/no, 1/0; empty is
 // false.
 func boolField(t *Table, col, v string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
+	switch strings.ToLower(trim(v)) {
 	case "true", "y", "yes", "1":
 		return true, nil
 	case "false", "n", "no", "0", "":

@@ -85,7 +85,7 @@ var ordersSpec = Spec{
 // ParseChannel reads fulfillment-channel: "Amazon" (AFN) or "Merchant"
 // (MFN); the API's AFN/MFN spellings are accepted too.
 func ParseChannel(v string) records.Channel {
-	v = strings.TrimSpace(v)
+	v = trim(v)
 	for _, c := range []struct {
 		name string
 		ch   records.Channel
@@ -107,16 +107,20 @@ type orderRow struct {
 	sales    records.Sym
 	channel  records.Channel
 	business bool
-	// unknown is the fulfillment-channel as written when it is none the
-	// tool knows (a copy), for the warning.
-	unknown string
+	// unknown is, when the fulfillment-channel is none the tool knows,
+	// the index of the value as written in its batch's unknown, plus
+	// one, for the warning: a row holds no pointer, so the batches in
+	// flight are nothing for the garbage collector to scan.
+	unknown int32
 }
 
-// orderBatch is a run of parsed rows, and the error that ended the file
+// orderBatch is a run of parsed rows, the fulfillment channels as written
+// that the tool does not know (copies), and the error that ended the file
 // after them, if any.
 type orderBatch struct {
-	rows []orderRow
-	err  error
+	rows    []orderRow
+	unknown []string
+	err     error
 }
 
 const orderBatchRows = 4096
@@ -127,8 +131,8 @@ const orderBatchRows = 4096
 // file order (foldOrders), so every value kept and every warning is what
 // reading row after row gives.
 func readOrders(t *Table, s *Sink) error {
-	// Item rows outnumber orders a little: room for all, no rehash.
-	s.Data.Orders.Reserve(s.Data.Orders.Len() + t.estimatedRows())
+	// The table of orders is sized once the first batch tells how many
+	// item rows an order has (foldOrders).
 	work := make(chan *lineBatch, 4)
 	inOrder := make(chan chan orderBatch, 8)
 	done := make(chan struct{})
@@ -257,6 +261,7 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
 	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
+	var statuses, sales symMemo
 	for lb := range work {
 		out := orderBatch{rows: free.rowBatch()}
 		from := 0
@@ -275,11 +280,12 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 				var ts civil.Timestamp
 				if ts, err = timestampField(wt, "purchase-date", At(row, cDate)); err == nil {
 					r := orderRow{key: records.KeyOf(id), date: ts.Date, line: int32(wt.line),
-						status: records.Intern(At(row, cStatus)), sales: records.Intern(At(row, cSales)),
+						status: statuses.intern(At(row, cStatus)), sales: sales.intern(At(row, cSales)),
 						business: strings.EqualFold(At(row, cBusiness), "true")}
 					chRaw := At(row, cChannel)
 					if r.channel = ParseChannel(chRaw); r.channel == records.ChannelUnknown {
-						r.unknown = strings.Clone(chRaw)
+						out.unknown = append(out.unknown, strings.Clone(chRaw))
+						r.unknown = int32(len(out.unknown))
 					}
 					out.rows = append(out.rows, r)
 					continue
@@ -297,38 +303,79 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 	}
 }
 
+// symMemo remembers the symbols of the few values a column repeats on
+// every row (an order status, a sales channel), so that a worker interns
+// each once instead of taking the process-wide table's lock on every row
+// (the workers contended for it).
+type symMemo struct {
+	vals []string
+	syms []records.Sym
+}
+
+func (m *symMemo) intern(v string) records.Sym {
+	for i, s := range m.vals {
+		if s == v {
+			return m.syms[i]
+		}
+	}
+	y := records.Intern(v)
+	if len(m.vals) < 8 {
+		m.vals = append(m.vals, strings.Clone(v)) // v is a slice of the batch
+		m.syms = append(m.syms, y)
+	}
+	return y
+}
+
 // foldOrders adds the parsed rows to the dataset's orders in file order.
 func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPool) error {
 	file := t.File
 	orders := &s.Data.Orders
+	before := orders.Len()
 	fileSym := records.Intern(file)
 	unknownChannel := map[string]bool{}
-	var last *records.Order
+	// cur is the order of the last row, unpacked, at index idx of the
+	// store; it is stored back (Set) when a row changes it.
+	var cur records.Order
+	idx, have := 0, false
 	for res := range inOrder {
 		b := <-res
+		sized := t.rowsRead > 0
 		t.rowsRead += len(b.rows)
+		orders.Touch(func(yield func(records.OrderKey) bool) {
+			for i := range b.rows {
+				if !yield(b.rows[i].key) {
+					return
+				}
+			}
+		})
 		for i := range b.rows {
 			r := &b.rows[i]
-			if r.channel == records.ChannelUnknown && !unknownChannel[r.unknown] {
-				unknownChannel[r.unknown] = true
-				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, r.unknown)
+			if r.channel == records.ChannelUnknown && !unknownChannel[b.unknown[r.unknown-1]] {
+				raw := b.unknown[r.unknown-1]
+				unknownChannel[raw] = true
+				s.Warnf("%s:%d: unknown fulfillment-channel %q: its orders count in \"all\" only", file, r.line, raw)
 			}
 			t.spans.Add(records.Ordered, r.sales, r.date)
-			o, ok := last, last != nil && last.Key == r.key // item rows of one order come together
+			ok := have && cur.Key == r.key // item rows of one order come together
 			switch {
 			case ok:
 			case orders.Full():
-				if o, ok = orders.Lookup(r.key); !ok {
+				if idx, ok = orders.Index(r.key); !ok {
 					return &InputError{File: file, Line: int(r.line),
 						Msg: fmt.Sprintf("more than %d orders: too many for one audit; split the period", records.MaxOrders)}
 				}
+				cur = orders.At(idx)
 			default:
-				o, ok = orders.Insert(r.key)
+				if idx, ok = orders.Insert(r.key); ok {
+					cur = orders.At(idx)
+				}
 			}
-			last = o
+			have = true
+			o := &cur
 			if !ok {
 				*o = records.Order{Key: r.key, Date: r.date, Channel: r.channel, Status: r.status,
 					SalesChannel: r.sales, Business: r.business, File: fileSym, Line: r.line}
+				orders.Set(idx, o)
 				continue
 			}
 			// Another item row of the order, or the same order in an
@@ -336,14 +383,17 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 			// warned about (conflicts.go): the earlier date and the first
 			// known channel are kept.
 			here := records.Source{File: file, Line: int(r.line)}
+			changed := false
 			if r.date != o.Date {
 				s.conflictf("purchase dates", "%s:%d: order %s has purchase date %s here but %s at %s; using the earlier",
 					file, r.line, r.key, r.date, o.Date, at(o.Source()))
-				o.Date = min(o.Date, r.date)
+				if r.date < o.Date {
+					o.Date, changed = r.date, true
+				}
 			}
 			switch {
 			case o.Channel == records.ChannelUnknown && r.channel != records.ChannelUnknown:
-				o.Channel = r.channel
+				o.Channel, changed = r.channel, true
 				if s.channelFrom == nil {
 					s.channelFrom = map[records.OrderKey]records.Source{}
 				}
@@ -355,6 +405,19 @@ func foldOrders(t *Table, s *Sink, inOrder <-chan chan orderBatch, free *batchPo
 				}
 				s.conflictf("fulfillment channels", "%s:%d: order %s has fulfillment-channel %s here but %s at %s; using the first",
 					file, r.line, r.key, channelName(r.channel), channelName(o.Channel), at(from))
+			}
+			if changed {
+				orders.Set(idx, o)
+			}
+		}
+		if !sized && t.rowsRead > 0 {
+			// Room for the orders the file's rows hold at the first
+			// batch's rows an order, and an eighth more: sized by rows,
+			// the table grew with the items an order has, not with the
+			// orders (a rare larger file grows it by half once).
+			if est := t.estimatedRows(); est > t.rowsRead {
+				per := float64(orders.Len()-before) / float64(t.rowsRead)
+				orders.Reserve(orders.Len() + int(float64(est-t.rowsRead)*per*9/8))
 			}
 		}
 		free.putRows(b.rows)

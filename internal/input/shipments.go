@@ -2,7 +2,6 @@ package input
 
 import (
 	"fmt"
-	"math/bits"
 	"strings"
 
 	"github.com/sellerhealth/audit/internal/civil"
@@ -88,13 +87,34 @@ func readShipments(t *Table, s *Sink) error {
 	hasPromised := t.Has("promised-delivery-date")
 	all := &s.Data.Shipments
 	index := newShipmentIndex(all, t.estimatedRows())
-	return eachCanonicalRow(t, cols, func(row []string) error {
+	// Rows are parsed into a batch, and the batch is added in file order
+	// once the index slots of all its orders have been read (touch): their
+	// cache misses then overlap instead of coming one row after another.
+	var batch []records.Shipment
+	flush := func() error {
+		line := t.line
+		defer func() { t.line = line }()
+		index.touch(batch)
+		for i := range batch {
+			t.line = int(batch[i].Line) // for the warnings and errors of its row
+			if err := keepShipment(s, &rd, all, index, &batch[i], hasPromised); err != nil {
+				batch = batch[:0]
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := eachCanonicalRow(t, cols, func(row []string) error {
 		f := shipmentFields{
 			field(row, 0), field(row, 1), field(row, 2), field(row, 3), field(row, 4), field(row, 5), field(row, 6),
 			field(row, 7), field(row, 8), field(row, 9), field(row, 10), field(row, 11), field(row, 12), field(row, 13),
 		}
 		sh, err := rd.parse(&f)
 		if err != nil {
+			if ferr := flush(); ferr != nil { // the rows before it come first
+				return ferr
+			}
 			return err
 		}
 		t.spans.Add(records.Ordered, sh.Marketplace, sh.Purchase.Date)
@@ -102,33 +122,54 @@ func readShipments(t *Table, s *Sink) error {
 		if p, ok := sh.Promised.Get(); ok {
 			t.spans.Add(records.Promised, sh.Marketplace, p)
 		}
-		// Set aside when no window reaches it. A row without a promised
-		// delivery date, in a file that has the column, is kept whole: a
-		// later download may give the date and bring the order into a
-		// window, and a row set aside keeps too little to be merged with
-		// it value by value (merge).
-		old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
-		at := all.Len()
-		if old {
-			at = oldBit | all.OldLen()
+		if batch = append(batch, sh); len(batch) == shipmentBatch {
+			return flush()
 		}
-		if prev, dup := index.put(all, sh.Key, at); dup {
-			// The same order in an overlapping download: one order.
-			rd.merge(s, all, index, prev, &sh)
-			return nil
-		}
-		if sh.CancelledBy == records.CancelledUnknown {
-			s.unknownCancellers.add(sh.File, 1)
-		}
-		if old {
-			// No window of the run reaches it: keep what tells a later
-			// row of the order, and its store.
-			all.SetAside(&sh, oldHash(&sh))
-			return nil
-		}
-		all.Append(sh)
 		return nil
 	})
+	if ferr := flush(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// shipmentBatch is how many rows readShipments parses before it adds them.
+const shipmentBatch = 256
+
+// keepShipment adds a parsed row: merged into the row of its order read
+// before, set aside, or kept.
+func keepShipment(s *Sink, rd *shipmentReader, all *records.Shipments, index *shipmentIndex, sh *records.Shipment, hasPromised bool) error {
+	t := rd.t
+	// Set aside when no window reaches it. A row without a promised
+	// delivery date, in a file that has the column, is kept whole: a
+	// later download may give the date and bring the order into a
+	// window, and a row set aside keeps too little to be merged with
+	// it value by value (merge).
+	old := s.since != 0 && sh.Latest() < s.since && (sh.Promised != 0 || !hasPromised)
+	if all.Len() >= maxShipments || all.OldLen() >= maxShipments {
+		return &InputError{File: t.File, Line: t.line,
+			Msg: fmt.Sprintf("more than %d shipments: too many for one audit; split the period", maxShipments)}
+	}
+	at := all.Len()
+	if old {
+		at = oldBit | all.OldLen()
+	}
+	if prev, dup := index.put(all, sh.Key, at); dup {
+		// The same order in an overlapping download: one order.
+		rd.merge(s, all, index, prev, sh)
+		return nil
+	}
+	if sh.CancelledBy == records.CancelledUnknown {
+		s.unknownCancellers.add(sh.File, 1)
+	}
+	if old {
+		// No window of the run reaches it: keep what tells a later
+		// row of the order, and its store.
+		all.SetAside(sh, oldHash(sh))
+		return nil
+	}
+	all.Append(*sh)
+	return nil
 }
 
 // shipmentReader turns a row's values into a Shipment, remembering the
@@ -170,7 +211,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 		return sh, err
 	}
 	sh.Key = records.KeyOf(id) // a copy when it is not an Amazon id
-	if mp := strings.TrimSpace(r.Marketplace); mp != "" {
+	if mp := trim(r.Marketplace); mp != "" {
 		code, ok := rd.markets[mp]
 		if !ok {
 			m, ok := market.Resolve(mp)
@@ -197,7 +238,7 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	if sh.Cancel, err = optTimestampField(t, "cancel-date", r.Cancel); err != nil {
 		return sh, err
 	}
-	if strings.TrimSpace(r.CancelledBy) != "" {
+	if trim(r.CancelledBy) != "" {
 		if sh.CancelledBy, err = rd.by.field(t, "cancelled-by", r.CancelledBy, cancelledBy, "canceller", "seller, buyer or amazon"); err != nil {
 			return sh, err
 		}
@@ -208,12 +249,12 @@ func (rd *shipmentReader) parse(r *shipmentFields) (records.Shipment, error) {
 	if sh.Cancel.IsZero() && sh.CancelledBy != records.NotCancelled {
 		// Without its date the cancellation cannot be placed against
 		// --as-of; dropping it would hide a seller cancellation.
-		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", strings.TrimSpace(r.CancelledBy))
+		return sh, t.Errorf("cancel-date", "empty, but cancelled-by says %q: give the cancellation's date", trim(r.CancelledBy))
 	}
-	trackingID := strings.TrimSpace(r.TrackingID)
+	trackingID := trim(r.TrackingID)
 	sh.HasTrackingID = trackingID != ""
-	sh.Shipping = records.FingerprintOf(strings.TrimSpace(r.Carrier), trackingID)
-	if strings.TrimSpace(r.Valid) != "" {
+	sh.Shipping = records.FingerprintOf(trim(r.Carrier), trackingID)
+	if trim(r.Valid) != "" {
 		if sh.Tracking, err = rd.marks.field(t, "tracking-valid", r.Valid, trackingMarks, "tracking validity", "Y, N or empty"); err != nil {
 			return sh, err
 		}
@@ -407,7 +448,7 @@ func oldHash(sh *records.Shipment) uint64 { return oldHashWith(sh, filledOf(sh))
 // firstRow is the row an order was first read from: a shipment kept, or one
 // set aside; at is its index entry.
 type firstRow struct {
-	sh   *records.Shipment // nil when set aside
+	sh   *records.Shipment // a copy; nil when set aside
 	at   int
 	line int32
 	file records.Sym
@@ -443,6 +484,7 @@ func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentInde
 		if mergeShipment(f, sh) {
 			differs()
 		}
+		all.Set(prev.at, f) // f is a copy
 		recount(f.File, was, f.CancelledBy == records.CancelledUnknown)
 		return
 	}
@@ -495,28 +537,38 @@ func (rd *shipmentReader) merge(s *Sink, all *records.Shipments, x *shipmentInde
 }
 
 // oldBit marks an index entry that is a shipment set aside.
-const oldBit = 1 << 30
+const oldBit = 1 << 27
+
+// maxShipments is how many shipments (kept, or set aside) one dataset can
+// hold: an index entry's bits below oldBit.
+const maxShipments = oldBit - 1
 
 // shipmentIndex finds an order's row among the shipments read so far, so
 // that overlapping downloads count each order once. It is an
 // open-addressing table built afresh for each file from the shipments of
-// the files before (kept or set aside); a slot (8 bytes) holds the top half
-// of the order key's hash, which places it, and the shipment's index, so
-// that neither probing nor growing reads the shipments themselves (a cache
-// miss each).
+// the files before (kept or set aside), at a load under 3/4 (grown by
+// half); a slot (4 bytes) holds the entry (a shipment's index, or oldBit
+// and the index of one set aside) plus one in its low 28 bits and 4 bits
+// of the order key's hash above them, so that most probes of another key
+// end before reading a shipment's key (a cache miss).
 type shipmentIndex struct {
-	slots []uint64 // hash<<32 | index+1; 0 empty
-	shift uint     // 32 - log2(len(slots)): a slot's place is the hash's top bits
-	n     int
+	slots   []uint32 // fingerprint | entry+1; 0 empty
+	n       int
+	touched uint32 // what touch read, so that its reads are not dropped
 }
+
+const (
+	slotEntryBits = 28
+	slotEntryMask = 1<<slotEntryBits - 1
+)
 
 // newShipmentIndex indexes the shipments read so far, in a table sized for
 // rows more (an estimate of the file's rows: no rehash while reading it).
 func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 	x := &shipmentIndex{}
-	x.reserve(all.Len() + all.OldLen() + rows)
+	x.reserve(all, all.Len()+all.OldLen()+rows)
 	for i := 0; i < all.Len(); i++ {
-		x.put(all, all.At(i).Key, i)
+		x.put(all, all.KeyAt(i), i)
 	}
 	for i := 0; i < all.OldLen(); i++ {
 		x.put(all, all.OldAt(i).Key, oldBit|i)
@@ -525,18 +577,24 @@ func newShipmentIndex(all *records.Shipments, rows int) *shipmentIndex {
 }
 
 // reserve sizes the table for n entries at a load under 3/4.
-func (x *shipmentIndex) reserve(n int) {
-	size := 64
+func (x *shipmentIndex) reserve(all *records.Shipments, n int) {
+	size := max(64, len(x.slots))
 	for n*4 > size*3 {
-		size *= 2
+		size += size / 2
 	}
 	if size > len(x.slots) {
-		x.resize(size)
+		x.resize(all, size)
 	}
 }
 
-// keyHash is the top half of k's Fibonacci hash.
-func keyHash(k records.OrderKey) uint32 { return uint32((uint64(k) * 0x9E3779B97F4A7C15) >> 32) }
+// keyHash is k's Fibonacci hash: its top 32 bits place it, its lowest
+// ones are the slot's fingerprint.
+func keyHash(k records.OrderKey) uint64 { return uint64(k) * 0x9E3779B97F4A7C15 }
+
+// home is the first slot of hash h.
+func (x *shipmentIndex) home(h uint64) int { return int((h >> 32) * uint64(len(x.slots)) >> 32) }
+
+func slotFingerprint(h uint64) uint32 { return uint32(h) << slotEntryBits }
 
 // row is the first row of index entry i.
 func row(all *records.Shipments, i int) firstRow {
@@ -552,7 +610,20 @@ func keyOf(all *records.Shipments, i int) records.OrderKey {
 	if i&oldBit != 0 {
 		return all.OldAt(i &^ oldBit).Key
 	}
-	return all.At(i).Key
+	return all.KeyAt(i)
+}
+
+// touch reads the home slot of each shipment's order, so that the puts
+// that follow find them in the cache (see records.Orders.Touch).
+func (x *shipmentIndex) touch(batch []records.Shipment) {
+	if len(x.slots) == 0 {
+		return
+	}
+	var sum uint32
+	for i := range batch {
+		sum += x.slots[x.home(keyHash(batch[i].Key))]
+	}
+	x.touched = sum
 }
 
 // put indexes order k as entry i (a shipment's index, or oldBit|i for the
@@ -560,20 +631,24 @@ func keyOf(all *records.Shipments, i int) records.OrderKey {
 // indexed already: then it returns that order's first row.
 func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (firstRow, bool) {
 	if (x.n+1)*4 > len(x.slots)*3 { // keep the load under 3/4
-		x.resize(max(64, 2*len(x.slots)))
+		x.reserve(all, x.n+1)
 	}
-	h, mask := keyHash(k), len(x.slots)-1
-	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+	h := keyHash(k)
+	fp := slotFingerprint(h)
+	for s := x.home(h); ; {
 		v := x.slots[s]
 		if v == 0 {
-			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+			x.slots[s] = fp | uint32(i+1)
 			x.n++
 			return firstRow{}, false
 		}
-		if uint32(v>>32) == h {
-			if j := int(uint32(v)) - 1; keyOf(all, j) == k {
+		if v&^slotEntryMask == fp {
+			if j := int(v&slotEntryMask) - 1; keyOf(all, j) == k {
 				return row(all, j), true
 			}
+		}
+		if s++; s == len(x.slots) {
+			s = 0
 		}
 	}
 }
@@ -581,32 +656,37 @@ func (x *shipmentIndex) put(all *records.Shipments, k records.OrderKey, i int) (
 // repoint makes order k, indexed already, index entry i (a row set aside
 // that a later row replaces).
 func (x *shipmentIndex) repoint(all *records.Shipments, k records.OrderKey, i int) {
-	h, mask := keyHash(k), len(x.slots)-1
-	for s := int(h >> x.shift); ; s = (s + 1) & mask {
+	h := keyHash(k)
+	fp := slotFingerprint(h)
+	for s := x.home(h); ; {
 		v := x.slots[s]
 		if v == 0 {
 			return
 		}
-		if uint32(v>>32) == h && keyOf(all, int(uint32(v))-1) == k {
-			x.slots[s] = uint64(h)<<32 | uint64(i+1)
+		if v&^slotEntryMask == fp && keyOf(all, int(v&slotEntryMask)-1) == k {
+			x.slots[s] = fp | uint32(i+1)
 			return
+		}
+		if s++; s == len(x.slots) {
+			s = 0
 		}
 	}
 }
 
-// resize moves the entries to a table of size slots (a power of two).
-func (x *shipmentIndex) resize(size int) {
+// resize moves the entries to a table of size slots, reading each one's
+// key again (the slots keep only a few bits of its hash).
+func (x *shipmentIndex) resize(all *records.Shipments, size int) {
 	old := x.slots
-	x.slots = make([]uint64, size)
-	x.shift = uint(32 - bits.Len(uint(len(x.slots)-1)))
-	mask := len(x.slots) - 1
+	x.slots = make([]uint32, size)
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		s := int(uint32(v>>32) >> x.shift)
+		s := x.home(keyHash(keyOf(all, int(v&slotEntryMask)-1)))
 		for x.slots[s] != 0 {
-			s = (s + 1) & mask
+			if s++; s == len(x.slots) {
+				s = 0
+			}
 		}
 		x.slots[s] = v
 	}

@@ -888,8 +888,9 @@ func TestShipmentsOverlapEachField(t *testing.T) {
 }
 
 // The index of shipments finds every order through many growths, tells
-// apart orders whose hashes share their top half (what a slot keeps), and
-// is rebuilt from the shipments of earlier files.
+// apart orders whose hashes share their top half (which places them) and
+// their lowest bits (what a slot keeps), and is rebuilt from the shipments
+// of earlier files.
 func TestShipmentIndex(t *testing.T) {
 	// inv is the inverse of the hash's multiplier: keyOfHash(h) is the
 	// key whose hash is h.
@@ -902,12 +903,12 @@ func TestShipmentIndex(t *testing.T) {
 	var keys []records.OrderKey
 	for i := uint64(0); i < 3000; i++ {
 		keys = append(keys, records.OrderKey(113_0000000_0000000+i*7919))
-		// Three keys with one top half and different bottom halves.
-		keys = append(keys, keyOfHash(i<<40|1), keyOfHash(i<<40|2), keyOfHash(i<<40|3))
+		// Three keys with one top half and one fingerprint.
+		keys = append(keys, keyOfHash(i<<40|1), keyOfHash(i<<40|1<<10|1), keyOfHash(i<<40|2<<10|1))
 	}
 	for _, k := range keys[1:4] {
-		if keyHash(k) != keyHash(keys[1]) {
-			t.Fatalf("keys %v do not share their hash's top half", keys[1:4])
+		if keyHash(k)>>32 != keyHash(keys[1])>>32 || slotFingerprint(keyHash(k)) != slotFingerprint(keyHash(keys[1])) {
+			t.Fatalf("keys %v do not share their hash's top half and fingerprint", keys[1:4])
 		}
 	}
 	// Every other key is a shipment set aside, as for Options.Since: the

@@ -45,7 +45,7 @@ func TestSym(t *testing.T) {
 }
 
 // The store agrees with a map through growth, replacement and lookups of
-// absent keys, and pointers it handed out stay valid as it grows.
+// absent keys, and a copy it handed out is left alone as it grows.
 func TestOrdersStore(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	var st Orders

@@ -32,9 +32,10 @@ const (
 
 // Shipment is one seller-fulfilled order's fulfilment story (the canonical
 // shipments file of report-formats.md, one row per order), in 96 bytes
-// without pointers, so that the shipments of a large account cost little
-// memory and nothing for the garbage collector to scan. An optional time or
-// date the file leaves empty is the zero value (IsZero, Get).
+// without pointers, kept packed in 48 (Shipments), so that the shipments
+// of a large account cost little memory and nothing for the garbage
+// collector to scan. An optional time or date the file leaves empty is the
+// zero value (IsZero, Get).
 type Shipment struct {
 	Key OrderKey
 	// Shipping is the fingerprint of the carrier and the tracking id as
@@ -75,10 +76,19 @@ const shipmentChunk = 1 << 12
 // Shipments holds a dataset's shipments, one per order, in the order they
 // were read. It grows block by block: appending never copies what it holds
 // (a slice of half a million shipments would copy 60 MB at each growth and
-// hold old and new at once), and a pointer to a shipment stays valid.
+// hold old and new at once).
+//
+// Shipments are kept packed (packedShipment, 48 bytes), and unpacked when
+// read: All yields each in turn in one Shipment that the next overwrites,
+// and At gives a copy. A change to a shipment is made with Set.
 type Shipments struct {
-	chunks [][]Shipment
+	chunks [][]packedShipment
 	n      int
+	// whole are the shipments the packing cannot hold exactly, by index.
+	whole map[int]Shipment
+	// attrs are the combinations of file, store and flags the shipments
+	// have.
+	attrs attrPalette
 	// old are the shipments set aside as too old for any window of the
 	// run (input.Options.Since), in blocks like chunks.
 	old  [][]OldShipment
@@ -148,28 +158,70 @@ func ShipmentsOf(list ...Shipment) Shipments {
 // Len is the number of shipments.
 func (st *Shipments) Len() int { return st.n }
 
-// At is the i-th shipment.
-func (st *Shipments) At(i int) *Shipment { return &st.chunks[i/shipmentChunk][i%shipmentChunk] }
+func (st *Shipments) packed(i int) *packedShipment {
+	return &st.chunks[i/shipmentChunk][i%shipmentChunk]
+}
 
-// Append adds sh and returns the stored shipment.
-func (st *Shipments) Append(sh Shipment) *Shipment {
-	if st.n == len(st.chunks)*shipmentChunk {
-		st.chunks = append(st.chunks, make([]Shipment, shipmentChunk))
+// get unpacks the i-th shipment into sh.
+func (st *Shipments) get(i int, sh *Shipment) {
+	p := st.packed(i)
+	if p.date == 0 {
+		*sh = st.whole[i]
+		return
 	}
-	p := st.At(st.n)
-	*p = sh
+	p.unpack(sh, &st.attrs)
+}
+
+// KeyAt is the order key of the i-th shipment.
+func (st *Shipments) KeyAt(i int) OrderKey { return st.packed(i).key }
+
+// At is a copy of the i-th shipment.
+func (st *Shipments) At(i int) *Shipment {
+	sh := new(Shipment)
+	st.get(i, sh)
+	return sh
+}
+
+// Set replaces the i-th shipment.
+func (st *Shipments) Set(i int, sh *Shipment) {
+	p := st.packed(i)
+	if p.date == 0 && st.whole != nil {
+		delete(st.whole, i)
+	}
+	var ok bool
+	if *p, ok = packShipment(sh, &st.attrs); !ok {
+		*p = packedShipment{key: sh.Key} // date 0: kept whole
+		if st.whole == nil {
+			st.whole = map[int]Shipment{}
+		}
+		st.whole[i] = *sh
+	}
+}
+
+// Append adds sh (At gives it back).
+func (st *Shipments) Append(sh Shipment) {
+	if st.n == len(st.chunks)*shipmentChunk {
+		st.chunks = append(st.chunks, make([]packedShipment, shipmentChunk))
+	}
 	st.n++
-	return p
+	st.Set(st.n-1, &sh)
 }
 
 // Swap exchanges the i-th and j-th shipments (for tests that shuffle).
-func (st *Shipments) Swap(i, j int) { *st.At(i), *st.At(j) = *st.At(j), *st.At(i) }
+func (st *Shipments) Swap(i, j int) {
+	a, b := st.At(i), st.At(j)
+	st.Set(i, b)
+	st.Set(j, a)
+}
 
-// All yields every shipment, in order.
+// All yields every shipment, in order. The shipment yielded is valid
+// until the next: it is unpacked into one Shipment each time.
 func (st *Shipments) All() iter.Seq[*Shipment] {
 	return func(yield func(*Shipment) bool) {
+		var sh Shipment
 		for i := 0; i < st.n; i++ {
-			if !yield(st.At(i)) {
+			st.get(i, &sh)
+			if !yield(&sh) {
 				return
 			}
 		}

@@ -33,6 +33,10 @@ func TestRecordLayout(t *testing.T) {
 	if n := unsafe.Sizeof(Shipment{}); n > 96 {
 		t.Errorf("Shipment is %d bytes, want at most 96", n)
 	}
+	pointerFree(t, reflect.TypeFor[packedShipment]())
+	if n := unsafe.Sizeof(packedShipment{}); n > 48 {
+		t.Errorf("a packed shipment is %d bytes, want at most 48", n)
+	}
 	if n := unsafe.Sizeof(Cancellation{}); n > 24 {
 		t.Errorf("Cancellation is %d bytes, want at most 24", n)
 	}
@@ -50,21 +54,18 @@ func TestShipmentsStore(t *testing.T) {
 		t.Fatal("empty store yields a shipment")
 	}
 	const n = 2*shipmentChunk + 3 // over two block boundaries
-	var first *Shipment
 	for i := 0; i < n; i++ {
-		p := st.Append(Shipment{Key: OrderKey(1000 + i), Line: int32(i + 2)})
-		if i == 0 {
-			first = p
-		}
-		if p != st.At(i) {
-			t.Fatalf("Append(%d) returned another shipment than At", i)
+		sh := Shipment{Key: OrderKey(1000 + i), Line: int32(i + 2)}
+		st.Append(sh)
+		if sh != *st.At(i) {
+			t.Fatalf("At(%d) is not the shipment appended", i)
 		}
 	}
 	if st.Len() != n {
 		t.Fatalf("Len = %d, want %d", st.Len(), n)
 	}
-	if first != st.At(0) || first.Key != 1000 {
-		t.Error("the first shipment moved as the store grew")
+	if st.At(0).Key != 1000 || st.KeyAt(1) != 1001 {
+		t.Error("the first shipments changed as the store grew")
 	}
 	i := 0
 	for sh := range st.All() {
