@@ -14,9 +14,7 @@ func stores(d *records.Dataset) []string {
 	seen := map[string]bool{}
 	// A million orders name a few channels: flags by symbol, not a map.
 	channels, codes := make([]bool, 1<<16), make([]bool, 1<<16)
-	for o := range d.Orders.All() {
-		channels[o.SalesChannel] = true
-	}
+	d.Orders.SalesChannels(func(y records.Sym) { channels[y] = true })
 	for sh := range d.Shipments.All() {
 		codes[sh.Marketplace] = true
 	}

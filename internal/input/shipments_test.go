@@ -16,7 +16,7 @@ import (
 )
 
 // synthHeader is the first line of the shipments.csv that
-// ../shared/bench/synth.py writes (python3 synth.py --orders 200 --seed 1).
+// internal/bench/synth.py writes (python3 synth.py --orders 200 --seed 1).
 const synthHeader = "order-id,marketplace,purchase-date,latest-ship-date,ship-confirm-date,cancel-date,cancelled-by,carrier,tracking-id,tracking-valid,promised-delivery-date,delivery-date,is-business-order,invoice-upload-date"
 
 // allShipmentColumns are the Dataset.Columns keys of a file with every
