@@ -176,6 +176,7 @@ func ODR(d *records.Dataset, s settings.Settings) ODROutcome {
 	def.markFeedback(s)
 	def.markClaims(s)
 	def.markChargebacks(s)
+	def.index()
 	t := odrTally{asOf: s.AsOf, w: ODRWindow(s)}
 	t.countOrders(&def)
 	var out ODROutcome
@@ -278,6 +279,37 @@ type odrDefects struct {
 	// (order, kind). Each (order, kind) is listed once, naming its first
 	// row by file then line, whatever the order of the rows in the dataset.
 	unplaced map[[2]string]Unplaced
+	// filter holds a bit per hash of the defective orders' keys (index):
+	// a clear bit tells an order without a defect, most of them, without
+	// a map lookup.
+	filter []uint64
+	shift  uint
+}
+
+// index builds the filter once every defect is marked.
+func (r *odrDefects) index() {
+	bits := uint(10)
+	for 1<<bits < 16*len(r.defects) {
+		bits++
+	}
+	r.filter, r.shift = make([]uint64, 1<<(bits-6)), 64-bits
+	for k := range r.defects {
+		h := r.hash(k)
+		r.filter[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// hash is the filter's bit of key k.
+func (r *odrDefects) hash(k records.OrderKey) uint64 {
+	return uint64(k) * 0x9E3779B97F4A7C15 >> r.shift
+}
+
+// defectsOf are the defects of order k (0 when it has none).
+func (r *odrDefects) defectsOf(k records.OrderKey) defectMask {
+	if h := r.hash(k); r.filter[h>>6]&(1<<(h&63)) == 0 {
+		return 0
+	}
+	return r.defects[k]
 }
 
 // order is the known order a defect row names, or nil after noting the row as unplaced.
@@ -398,7 +430,7 @@ func (t *odrTally) countOrders(def *odrDefects) {
 		}
 		if !t.w.Contains(o.Date) {
 			// Known orders dated after the window's end enter it later.
-			m := def.defects[o.Key]
+			m := def.defectsOf(o.Key)
 			t.segs[0].days.add(o.Date, m != 0)
 			if i := segmentOf(o.Channel); i > 0 {
 				t.segs[i].days.add(o.Date, m != 0)
@@ -412,7 +444,7 @@ func (t *odrTally) countOrders(def *odrDefects) {
 // count adds an order dated in the window to the "all" segment and to its own.
 func (t *odrTally) count(def *odrDefects, o *records.Order) {
 	segs := [2]int{0, segmentOf(o.Channel)}
-	m := def.defects[o.Key]
+	m := def.defectsOf(o.Key)
 	var item *Item
 	if m != 0 {
 		item = &Item{OrderID: o.ID(), OrderDate: o.Date, Fulfillment: segmentName(o.Channel), KeyDate: o.Date,
@@ -429,7 +461,7 @@ func (t *odrTally) count(def *odrDefects, o *records.Order) {
 			c.num++
 			c.items = append(c.items, *item)
 		}
-		if def.stays[o.Key] != 0 {
+		if m != 0 && def.stays[o.Key] != 0 {
 			c.kept++
 		}
 		if m&maskFeedback != 0 {
