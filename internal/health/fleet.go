@@ -77,16 +77,7 @@ func Summarize(r *Report) *Summary {
 
 // Statuses are the statuses of the entries, for --fail-on, as
 // Report.Statuses.
-func (s *Summary) Statuses() []Status {
-	out := make([]Status, 0, len(s.Metrics)+len(s.Account))
-	for _, m := range s.Metrics {
-		out = append(out, m.Status)
-	}
-	for _, a := range s.Account {
-		out = append(out, a.Status)
-	}
-	return out
-}
+func (s *Summary) Statuses() []Status { return statuses(s.Metrics, s.Account) }
 
 // Summarized is a with its Summary made from its Report when it has none.
 func (a Account) Summarized() Account {

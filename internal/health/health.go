@@ -178,12 +178,15 @@ func (r *Report) Removable() int {
 }
 
 // Statuses are the statuses of the report's entries, for --fail-on.
-func (r *Report) Statuses() []Status {
-	out := make([]Status, 0, len(r.Metrics)+len(r.Account))
-	for _, m := range r.Metrics {
+func (r *Report) Statuses() []Status { return statuses(r.Metrics, r.Account) }
+
+// statuses are the statuses of entries and account checks, in that order.
+func statuses(ms []Verdict, as []AccountCheck) []Status {
+	out := make([]Status, 0, len(ms)+len(as))
+	for _, m := range ms {
 		out = append(out, m.Status)
 	}
-	for _, a := range r.Account {
+	for _, a := range as {
 		out = append(out, a.Status)
 	}
 	return out
