@@ -45,7 +45,7 @@ to look), 2 when no seller performance report is among the inputs.
 		},
 	}
 	addAuditFlags(c, opts)
-	for _, name := range []string{"accounts", "jobs", "details", "fail-on"} {
+	for _, name := range []string{"accounts", "jobs", "details", "fail-on", "title"} {
 		_ = c.Flags().MarkHidden(name)
 	}
 	return c

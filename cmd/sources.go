@@ -42,7 +42,7 @@ the seller's guide to the same.
 	}
 	addAuditFlags(c, opts)
 	f := c.Flags()
-	for _, name := range []string{"accounts", "jobs", "details", "fail-on", "output-file"} {
+	for _, name := range []string{"accounts", "jobs", "details", "fail-on", "output-file", "title"} {
 		_ = f.MarkHidden(name) // shared flags sources has no use for
 	}
 	return c

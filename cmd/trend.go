@@ -88,8 +88,8 @@ are recognised by their header row, never by their name.`,
 	f.StringVar(&opts.To, "to", "", "last as-of date YYYY-MM-DD (default --as-of, else today, UTC)")
 	f.StringSliceVar(&opts.Metrics, "metric", nil, "metrics to follow: "+strings.Join(trendCommands(), ", ")+" or a metric id; repeatable or comma-separated (default all)")
 	f.Lookup("as-of").Usage = "the same as --to"
-	for _, name := range []string{"accounts", "jobs", "details"} {
-		_ = f.MarkHidden(name) // shared flags a trend has no use for
+	for _, name := range []string{"accounts", "jobs", "details", "title"} {
+		_ = f.MarkHidden(name) // shared flags a trend has no use for (no HTML page: no title)
 	}
 	return c
 }
