@@ -147,7 +147,7 @@ func runFetch(o *fetchOptions) error {
 	}
 	p.opts.Settings = s
 	for _, w := range p.warnings {
-		printWarning(ao.IO.ErrOut, w)
+		printWarning(ao.IO, w)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -71,7 +71,7 @@ func (o *auditOptions) emit(format, table writer, warnings []string) error {
 	ropts := o.renderOptions()
 	showWarnings := func() {
 		for _, w := range warnings {
-			printWarning(o.IO.ErrOut, w)
+			printWarning(o.IO, w)
 		}
 	}
 	if o.OutputFile == "" {

@@ -6,13 +6,13 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sellerhealth/audit/internal/iostreams"
+	"github.com/sellerhealth/audit/internal/render"
 	"github.com/sellerhealth/audit/internal/safetext"
 )
 
@@ -95,8 +95,17 @@ func exitCode(env Env, c *cobra.Command, err error) int {
 // printWarning writes a warning on stderr. Warnings name files, zip
 // members and values from the files, so their text is made safe to show
 // first (safetext): no control character from a file reaches the terminal.
-func printWarning(w io.Writer, msg string) {
-	fmt.Fprintf(w, "warning: %s\n", safetext.Line(msg))
+// On a terminal a warning is wrapped to its width, the lines after the
+// first indented; elsewhere it is one line, for logs and grep.
+func printWarning(s *iostreams.IOStreams, msg string) {
+	msg = safetext.Line(msg)
+	if s.ErrWidth <= 0 {
+		fmt.Fprintf(s.ErrOut, "warning: %s\n", msg)
+		return
+	}
+	for _, l := range render.WrapWords(msg, s.ErrWidth-1, "warning: ", "  ") {
+		fmt.Fprintln(s.ErrOut, l)
+	}
 }
 
 // usageError is a bad flag value or argument list.

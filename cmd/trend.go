@@ -137,12 +137,6 @@ func runTrend(o *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Output == "csv" && o.OutputFile == "" {
-		// A spreadsheet has no place for them; the table and JSON do.
-		for _, w := range tr.Warnings {
-			printWarning(o.IO.ErrOut, w)
-		}
-	}
 	err = o.emit(
 		func(w io.Writer, ro render.Options) error { return rend(w, tr, ro) },
 		func(w io.Writer, ro render.Options) error { return render.TrendTable(w, tr, ro) },
