@@ -25,6 +25,8 @@ func TestFeedbackAndRisksGolden(t *testing.T) {
 			wantCode: ExitOK, stdout: "risks-table-piped.golden", stderr: "risks-table-piped.stderr.golden"},
 		{name: "risks, json", args: []string{"risks", "--as-of", "2026-11-20", "-o", "json", acme},
 			wantCode: ExitOK, stdout: "risks-json.golden"},
+		{name: "risks, markdown", args: []string{"risks", "--as-of", "2026-11-20", "-o", "markdown", acme},
+			wantCode: ExitOK, stdout: "risks-markdown.golden"},
 	})
 }
 

@@ -16,8 +16,8 @@ import (
 // what it does not cover), one table row per metric entry, then what the
 // files do not show (incomplete entries with the days to download,
 // components not given), the forecasts, what could not be computed and
-// why, audit feedback's work list, and how many defects could not be
-// placed.
+// why, audit feedback's and audit risks' work lists, and how many defects
+// could not be placed.
 func Markdown(w io.Writer, r *health.Report, o Options) error {
 	r = safeCopy(r) // text from the files, safe to show (clean.go)
 	var b strings.Builder
@@ -28,15 +28,19 @@ func Markdown(w io.Writer, r *health.Report, o Options) error {
 	if r.Marketplace != "" {
 		title += " (" + mdEscape(r.Marketplace) + ")"
 	}
-	fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
-	if cs := caveats(r.Metrics, false); len(cs) > 0 { // not computed: its own list below
-		fmt.Fprintf(&b, "%s.\n\n", mdEscape(upperFirst(strings.Join(cs, "; "))))
+	if len(r.Metrics) == 0 { // a work list alone (audit risks), as the table heads it
+		fmt.Fprintf(&b, "### What can still go wrong as of %s\n", r.AsOf)
+	} else {
+		fmt.Fprintf(&b, "### %s as of %s: %s\n\n", title, r.AsOf, statusWord(r.Status))
+		if cs := caveats(r.Metrics, false); len(cs) > 0 { // not computed: its own list below
+			fmt.Fprintf(&b, "%s.\n\n", mdEscape(upperFirst(strings.Join(cs, "; "))))
+		}
+		rows := make([][]string, len(r.Metrics))
+		for i, m := range r.Metrics {
+			rows[i] = []string{mdEscape(metricTitle(m.ID)), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
+		}
+		mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
 	}
-	rows := make([][]string, len(r.Metrics))
-	for i, m := range r.Metrics {
-		rows[i] = []string{mdEscape(metricTitle(m.ID)), mdEscape(scope(m)), rate(m), counts(m), target(m.Threshold), mdVerdict(m)}
-	}
-	mdTable(&b, []string{"Metric", "Scope", "Rate", "Count", "Target", "Status"}, []bool{false, false, true, true, false, false}, rows)
 	mdList(&b, "Incomplete: no verdict until the files cover the window", escapeAll(withStops(coverageNotes(r.Metrics))))
 	mdList(&b, "Not given: unknown, not 0, and left out of the rates", escapeAll(notGivenNotes(r.Metrics)))
 	mdNested(&b, "Amazon's own figures, ours recomputed over its dates", amazonNotes(r.Metrics))
@@ -51,6 +55,7 @@ func Markdown(w io.Writer, r *health.Report, o Options) error {
 	mdList(&b, "Forecast", fc)
 	mdList(&b, "Not computed", mdNotComputed(r.Metrics))
 	mdFeedback(&b, r, o)
+	mdRisks(&b, r)
 	if n := len(r.Unmatched); n > 0 {
 		fmt.Fprintf(&b, "\n%s not counted: the order is not in any orders report given.\n", plural(n, "defect", "defects"))
 	}
@@ -246,6 +251,26 @@ func mdFeedback(b *strings.Builder, r *health.Report, o Options) {
 	numeric := make([]bool, len(feedbackColumns))
 	numeric[feedbackRating] = true
 	mdTable(b, feedbackColumns, numeric, rows)
+}
+
+// mdRisks writes audit risks' work list as a table, every cell escaped:
+// the order ids come from the files.
+func mdRisks(b *strings.Builder, r *health.Report) {
+	if r.Risks == nil {
+		return
+	}
+	if len(r.Risks) == 0 {
+		fmt.Fprintf(b, "\n%s\n", risksNone)
+		return
+	}
+	fmt.Fprintf(b, "\n**Risks: %d**\n\n", len(r.Risks))
+	rows := riskRows(r)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = mdEscape(row[i])
+		}
+	}
+	mdTable(b, riskColumns, make([]bool, len(riskColumns)), rows)
 }
 
 // mdNotComputed lists, per reason, the metrics that could not be computed.

@@ -115,17 +115,28 @@ func riskList(w io.Writer, r *health.Report, width int) error {
 	}
 	fmt.Fprintln(w)
 	if len(r.Risks) == 0 {
-		prose(w, width, "", "No untracked shipment within its claim period, no return request about to be late.")
+		prose(w, width, "", risksNone)
 		return nil
 	}
 	fmt.Fprintf(w, "Risks: %d\n", len(r.Risks))
+	cols := columnsOf(riskColumns, make([]bool, len(riskColumns)), riskRows(r))
+	cols[0].prose, cols[4].prose = true, true
+	return fitTable(w, width, cols)
+}
+
+// risksNone says that audit risks found nothing.
+const risksNone = "No untracked shipment within its claim period, no return request about to be late."
+
+// riskColumns head the risks list; riskRows are its rows, nearest deadline
+// first (as the list is).
+var riskColumns = []string{"RISK", "ORDER ID", "DATE", "DEADLINE", "DETAIL"}
+
+func riskRows(r *health.Report) [][]string {
 	rows := make([][]string, len(r.Risks))
 	for i, k := range r.Risks {
 		rows[i] = []string{label(riskLabels, k.Kind), k.OrderID, k.Date.String(), timestampText(k.Deadline), k.Detail}
 	}
-	cols := columnsOf([]string{"RISK", "ORDER ID", "DATE", "DEADLINE", "DETAIL"}, make([]bool, 5), rows)
-	cols[0].prose, cols[4].prose = true, true
-	return fitTable(w, width, cols)
+	return rows
 }
 
 // riskLabels name the risks in the table.
