@@ -47,6 +47,15 @@ func appendKey(b []byte, ind int, first bool, k string) []byte {
 
 const jsonHex = "0123456789abcdef"
 
+// jsonPlain says which ASCII bytes a string keeps as they are: all but ",
+// \, the C0 controls and DEL.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != 0x7f
+	}
+	return t
+}()
+
 // appendJSONString writes s as encoding/json does with EscapeHTML off (",
 // \ and the C0 controls escaped, \b \f \n \r \t by name, U+2028 and
 // U+2029 escaped, a byte that is not UTF-8 as \ufffd), then as jsonSafe
@@ -58,7 +67,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			if jsonPlain[c] {
 				i++
 				continue
 			}
@@ -104,7 +113,7 @@ func appendJSONString(b []byte, s string) []byte {
 
 // appendJSONDate writes d as its MarshalText gives it, a JSON string.
 func appendJSONDate(b []byte, d civil.Date) []byte {
-	y, m, day := d.Time().Date()
+	y, m, day := civilFromDays(int64(d))
 	if y < 0 || y > 9999 {
 		return appendJSONString(b, d.String())
 	}
@@ -258,4 +267,30 @@ func appendJSONRisk(b []byte, ind int, x jsonRisk) []byte {
 	b = appendJSONString(b, x.Detail)
 	b = appendNewline(b, ind)
 	return append(b, '}')
+}
+
+// civilFromDays is the proleptic Gregorian date n days after 1970-01-01,
+// as time.Time.Date gives it, without going through a time.Time (Howard
+// Hinnant's civil_from_days, "chrono-Compatible Low-Level Date
+// Algorithms").
+func civilFromDays(n int64) (y int64, m, d int) {
+	n += 719468 // days from 0000-03-01
+	era := n / 146097
+	if n < 0 && n%146097 != 0 {
+		era--
+	}
+	doe := n - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11], from March
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }
