@@ -275,6 +275,24 @@ func appendJSONRisk(b []byte, ind int, x jsonRisk) []byte {
 // Algorithms").
 func civilFromDays(n int64) (y int64, m, d int) {
 	n += 719468 // days from 0000-03-01
+	if n >= 0 && n < 1<<32 { // the same in unsigned 32-bit arithmetic, faster
+		u := uint32(n)
+		era := u / 146097
+		doe := u - era*146097
+		yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+		doy := doe - (365*yoe + yoe/4 - yoe/100)
+		mp := (5*doy + 2) / 153
+		d = int(doy - (153*mp+2)/5 + 1)
+		m = int(mp + 3)
+		if m > 12 {
+			m -= 12
+		}
+		y = int64(yoe + era*400)
+		if m <= 2 {
+			y++
+		}
+		return y, m, d
+	}
 	era := n / 146097
 	if n < 0 && n%146097 != 0 {
 		era--
