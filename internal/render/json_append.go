@@ -274,7 +274,7 @@ func appendJSONRisk(b []byte, ind int, x jsonRisk) []byte {
 // Hinnant's civil_from_days, "chrono-Compatible Low-Level Date
 // Algorithms").
 func civilFromDays(n int64) (y int64, m, d int) {
-	n += 719468 // days from 0000-03-01
+	n += 719468              // days from 0000-03-01
 	if n >= 0 && n < 1<<32 { // the same in unsigned 32-bit arithmetic, faster
 		u := uint32(n)
 		era := u / 146097
