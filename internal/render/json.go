@@ -188,7 +188,10 @@ type jsonTarget struct {
 // The document is written entry by entry, in the bytes json.Encoder would
 // give for the whole jsonReport (TestJSONStreamsTheEncodersBytes): an
 // account's lists of orders can run to megabytes, which need not all be
-// in memory at once.
+// in memory at once. Those lists (each entry's defects, the feedback, the
+// risks) are written by the appenders of json_append.go, without
+// reflection or re-indenting (TestJSONStreamMatchesTheEncoderOnRandomReports);
+// the rest, small, by the encoder.
 func JSON(w io.Writer, r *health.Report, _ Options) error {
 	js := newJSONStream(w)
 	js.field("schema_version", SchemaVersion)
