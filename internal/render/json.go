@@ -188,7 +188,10 @@ type jsonTarget struct {
 // The document is written entry by entry, in the bytes json.Encoder would
 // give for the whole jsonReport (TestJSONStreamsTheEncodersBytes): an
 // account's lists of orders can run to megabytes, which need not all be
-// in memory at once.
+// in memory at once. Those lists (each entry's defects, the feedback, the
+// risks) are written by the appenders of json_append.go, without
+// reflection or re-indenting (TestJSONStreamMatchesTheEncoderOnRandomReports);
+// the rest, small, by the encoder.
 func JSON(w io.Writer, r *health.Report, _ Options) error {
 	js := newJSONStream(w)
 	js.field("schema_version", SchemaVersion)
@@ -202,12 +205,14 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 	}
 	js.field("status", r.Status)
 	if r.Feedback != nil {
-		js.array("feedback", len(r.Feedback), func(i int) any { return jsonFeedbackOf(r.Feedback[i], r.AsOf) })
+		js.array("feedback", len(r.Feedback), func(i int) {
+			js.write(appendJSONFeedback(js.scratch[:0], 4, jsonFeedbackOf(r.Feedback[i], r.AsOf)))
+		})
 	}
 	if r.Risks != nil {
-		js.array("risks", len(r.Risks), func(i int) any { return jsonRiskOf(r.Risks[i]) })
+		js.array("risks", len(r.Risks), func(i int) { js.write(appendJSONRisk(js.scratch[:0], 4, jsonRiskOf(r.Risks[i]))) })
 	}
-	js.array("metrics", len(r.Metrics), func(i int) any { return jsonMetricOf(r.Metrics[i]) })
+	js.array("metrics", len(r.Metrics), func(i int) { js.metric(4, r.Metrics[i]) })
 	if len(r.Account) > 0 {
 		js.field("account_health", jsonAccountChecks(r.Account))
 	}
@@ -220,11 +225,12 @@ func JSON(w io.Writer, r *health.Report, _ Options) error {
 // jsonStream writes one JSON object field by field, indented as
 // writeJSON indents it.
 type jsonStream struct {
-	w     *bufio.Writer
-	buf   bytes.Buffer
-	enc   *json.Encoder
-	first bool
-	err   error
+	w       *bufio.Writer
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	scratch []byte // the appenders' (json_append.go)
+	first   bool
+	err     error
 }
 
 func newJSONStream(w io.Writer) *jsonStream {
@@ -249,6 +255,15 @@ func (js *jsonStream) value(prefix string, v any) {
 	js.w.Write(jsonSafe(bytes.TrimSuffix(js.buf.Bytes(), []byte("\n"))))
 }
 
+// write writes what an appender wrote into js.scratch, which it keeps
+// for the next.
+func (js *jsonStream) write(b []byte) {
+	js.scratch = b[:0]
+	if js.err == nil {
+		js.w.Write(b)
+	}
+}
+
 func (js *jsonStream) key(k string) {
 	if !js.first {
 		js.w.WriteString(",\n")
@@ -264,8 +279,9 @@ func (js *jsonStream) field(k string, v any) {
 	js.value("  ", v)
 }
 
-// array writes an array of n elements, made one at a time by elem.
-func (js *jsonStream) array(k string, n int, elem func(i int) any) {
+// array writes an array of n elements, each written by elem at the
+// cursor, its lines indented by 4 spaces.
+func (js *jsonStream) array(k string, n int, elem func(i int)) {
 	js.key(k)
 	if n == 0 {
 		js.w.WriteString("[]")
@@ -274,13 +290,103 @@ func (js *jsonStream) array(k string, n int, elem func(i int) any) {
 	js.w.WriteString("[\n")
 	for i := 0; i < n; i++ {
 		js.w.WriteString("    ")
-		js.value("    ", elem(i))
+		elem(i)
 		if i < n-1 {
 			js.w.WriteString(",")
 		}
 		js.w.WriteString("\n")
 	}
 	js.w.WriteString("  ]")
+}
+
+// metric writes the jsonMetric of one entry at depth ind, as the encoder
+// would: its fields one by one, its list of orders by appendJSONItem.
+// TestJSONAppendedFields fails when jsonMetric gains a field this does
+// not write.
+func (js *jsonStream) metric(ind int, v health.Verdict) {
+	m := jsonMetricHead(v)
+	f := jsonSpaces[:ind+2]
+	first := true
+	field := func(k string, x any) {
+		js.scratch = appendKey(js.scratch[:0], ind+2, first, k)
+		js.w.Write(js.scratch)
+		first = false
+		js.value(f, x)
+	}
+	js.w.WriteByte('{')
+	field("id", m.ID)
+	if m.Fulfillment != "" {
+		field("fulfillment", m.Fulfillment)
+	}
+	if m.WindowDays != 0 {
+		field("window_days", m.WindowDays)
+	}
+	if m.Marketplace != "" {
+		field("marketplace", m.Marketplace)
+	}
+	field("name", m.Name)
+	field("value", m.Value)
+	field("numerator", m.Numerator)
+	field("denominator", m.Denominator)
+	field("status", m.Status)
+	if m.Partial != nil {
+		field("partial_status", m.Partial)
+	}
+	if m.Target != nil {
+		field("target", m.Target)
+	}
+	if m.WarnAt != nil {
+		field("warn_at", m.WarnAt)
+	}
+	if m.Window != nil {
+		field("window", m.Window)
+	}
+	if m.Period != nil {
+		field("period", m.Period)
+	}
+	if m.Components != nil {
+		field("components", m.Components)
+	}
+	if m.Advisory {
+		field("advisory", m.Advisory)
+	}
+	if m.Reason != "" {
+		field("reason", m.Reason)
+	}
+	if len(v.Items) > 0 { // defects: jsonItems(v.Items)
+		js.write(appendKey(js.scratch[:0], ind+2, first, "defects"))
+		js.w.WriteByte('[')
+		for i, it := range v.Items {
+			b := js.scratch[:0]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendNewline(b, ind+4)
+			js.write(appendJSONItem(b, ind+4, it))
+		}
+		js.write(appendNewline(js.scratch[:0], ind+2))
+		js.w.WriteByte(']')
+	}
+	if m.Forecast != nil {
+		field("forecast", m.Forecast)
+	}
+	if m.IfRemoved != nil {
+		field("if_removed", m.IfRemoved)
+	}
+	if m.Provisional != nil {
+		field("provisional", m.Provisional)
+	}
+	if m.Coverage != nil {
+		field("coverage", m.Coverage)
+	}
+	if m.Amazon != nil {
+		field("amazon", m.Amazon)
+	}
+	if m.Inputs != nil {
+		field("inputs", m.Inputs)
+	}
+	js.write(appendNewline(js.scratch[:0], ind))
+	js.w.WriteByte('}')
 }
 
 func (js *jsonStream) close() error {
@@ -301,8 +407,16 @@ func jsonMetrics(r *health.Report) []jsonMetric {
 	return out
 }
 
-// jsonMetric converts one entry.
+// jsonMetricOf converts one entry.
 func jsonMetricOf(m health.Verdict) jsonMetric {
+	jm := jsonMetricHead(m)
+	jm.Defects = jsonItems(m.Items)
+	return jm
+}
+
+// jsonMetricHead converts one entry but for its list of orders (Defects),
+// which the stream writes without converting it (appendJSONItem).
+func jsonMetricHead(m health.Verdict) jsonMetric {
 	jm := jsonMetric{
 		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
@@ -338,7 +452,6 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 	if m.FinalOn != nil && m.NotComputed == "" {
 		jm.Provisional = &jsonProvisional{FinalOn: *m.FinalOn}
 	}
-	jm.Defects = jsonItems(m.Items)
 	if f := m.Forecast; f != nil {
 		jm.Forecast = &jsonForecast{Goal: f.Goal, Op: f.Op, Line: f.Line, RecoversOn: f.RecoversOn,
 			CleanOrdersNeeded: f.CleanOrdersNeeded, DailyOrders: f.DailyOrders, Reason: f.Reason}
