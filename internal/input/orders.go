@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -262,6 +263,15 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
 	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
 	var statuses, sales symMemo
+	// The columns read, in increasing order, without those the file lacks
+	// (splitPicked).
+	var want []int
+	for _, c := range []int{cID, cDate, cChannel, cStatus, cSales, cBusiness} {
+		if c >= 0 && !slices.Contains(want, c) {
+			want = append(want, c)
+		}
+	}
+	slices.Sort(want)
 	for lb := range work {
 		out := orderBatch{rows: free.rowBatch()}
 		from := 0
@@ -269,9 +279,11 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 			line := lb.data[from:end]
 			from = end
 			wt.line = int(lb.lines[i])
-			row := wt.splitBorrowed(line)
-			if blank(row) {
-				continue
+			row := wt.splitPicked(line, want)
+			if blank(row) { // in the columns read: is it in all?
+				if row = wt.splitBorrowed(line); blank(row) {
+					continue
+				}
 			}
 			// The values share the batch (split): everything kept is
 			// copied (keys, interned symbols, the unknown channel).
