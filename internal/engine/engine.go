@@ -12,6 +12,8 @@ package engine
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"slices"
 
 	"github.com/sellerhealth/audit/internal/health"
@@ -52,12 +54,19 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 // Load reads the report kinds the given checks need (and Amazon's seller
 // performance report, which sets targets for every metric) from the paths.
 func Load(paths []string, s settings.Settings, ids []string) (*input.Loaded, error) {
-	return LoadProgress(paths, s, ids, nil)
+	return load(paths, s, ids, nil)
 }
 
-// LoadProgress is Load telling progress how many bytes of the files it has
-// read, of how many (input.Options.Progress); progress may be nil.
+// LoadProgress is Load for a command's one account, telling progress how
+// many bytes of the files it has read, of how many
+// (input.Options.Progress); progress may be nil. The collector runs at
+// readGCPercent while the files are read (readingGC).
 func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
+	defer readingGC()()
+	return load(paths, s, ids, progress)
+}
+
+func load(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -86,6 +95,32 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 		opt.Since = h.AddDays(-shipmentSlackDays)
 	}
 	return input.Load(paths, opt)
+}
+
+// readGCPercent is the collector's percentage while one account's files
+// are read (readingGC).
+const readGCPercent = 100
+
+// readingGC has the collector run at readGCPercent until the function it
+// returns is called, when the percentage in force before is back, unless
+// GOGC is set (which decides, as in main.go) or that percentage is higher.
+// What reading keeps is nearly all it allocates: collecting every 10 % of
+// growth, as main.go has it for the rest of the run, marks a heap that only
+// grows some forty times over at 10 million orders, to free little (at
+// 10M, audit all's CPU fell by 0.4 s and its peak RSS did not grow: what
+// reading throws away is a few recycled buffers and the tables it outgrew).
+// Only LoadProgress, a command's one account, does it: the accounts of a
+// fleet are read side by side under their ballast (cmd/accounts.go).
+func readingGC() (restore func()) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return func() {}
+	}
+	old := debug.SetGCPercent(readGCPercent)
+	if old < 0 || old >= readGCPercent {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
 }
 
 // shipmentSlackDays are kept of the shipments before the earliest window
