@@ -13,7 +13,9 @@ package engine
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
+	rtmetrics "runtime/metrics"
 	"slices"
 
 	"github.com/sellerhealth/audit/internal/health"
@@ -62,8 +64,13 @@ func Load(paths []string, s settings.Settings, ids []string) (*input.Loaded, err
 // (input.Options.Progress); progress may be nil. The collector runs at
 // readGCPercent while the files are read (readingGC).
 func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
-	defer readingGC()()
-	return load(paths, s, ids, progress)
+	restore := readingGC()
+	l, err := load(paths, s, ids, progress)
+	restore()
+	if err == nil {
+		afterRecordsGC(l.Data)
+	}
+	return l, err
 }
 
 func load(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
@@ -121,6 +128,35 @@ func readingGC() (restore func()) {
 		return func() {}
 	}
 	return func() { debug.SetGCPercent(old) }
+}
+
+// afterRecordsGC has the collector run at readGCPercent again once the
+// account's records are collected, unless GOGC is set or the percentage
+// in force is that or higher. By then the metrics are computed and what is
+// left, the report being drawn, is a fraction of the heap the records
+// made: at 10 million orders, 455 MB before and 55 to 200 MB after, during
+// which the 10 % of main.go made 40 collections of the 65 of audit all
+// (its CPU fell by 1.2 s of 11.3, its wall time by 0.5 s, its peak RSS
+// did not grow). So that it cannot grow for a report larger than the
+// records, the Go runtime's memory is held, softly, to what it was when
+// the records went (debug.SetMemoryLimit): the collector then runs as
+// often as it must to stay there.
+func afterRecordsGC(d *records.Dataset) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return
+	}
+	runtime.AddCleanup(d, func(struct{}) {
+		old := debug.SetGCPercent(readGCPercent)
+		if old < 0 || old >= readGCPercent {
+			debug.SetGCPercent(old)
+			return
+		}
+		m := []rtmetrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+		rtmetrics.Read(m)
+		if m[0].Value.Kind() == rtmetrics.KindUint64 && m[1].Value.Kind() == rtmetrics.KindUint64 {
+			debug.SetMemoryLimit(int64(m[0].Value.Uint64() - m[1].Value.Uint64()))
+		}
+	}, struct{}{})
 }
 
 // shipmentSlackDays are kept of the shipments before the earliest window
