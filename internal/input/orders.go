@@ -254,6 +254,12 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 			buf, _ := lr.br.Peek(n) // no read: what is buffered
 			if j := bytes.LastIndexByte(buf, '\n'); j >= 0 {
 				chunk := buf[:j+1]
+				if len(b.data) > 0 && len(b.data)+len(chunk) > cap(b.data) {
+					// Full: a larger buffer would stay in the pool.
+					if !send() {
+						return
+					}
+				}
 				b.data = append(b.data, chunk...)
 				b.segs = append(b.segs, lineSeg{end: len(b.data), line: int32(lr.n + 1), raw: true})
 				lr.n += bytes.Count(chunk, []byte{'\n'})
