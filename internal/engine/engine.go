@@ -12,11 +12,13 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
 	rtmetrics "runtime/metrics"
 	"slices"
+	"sync"
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/input"
@@ -128,6 +130,7 @@ func readingGC() (restore func()) {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}
 	}
+	drawn.undo() // another account read before in this process (tests)
 	old := debug.SetGCPercent(readGCPercent)
 	if old < 0 || old >= readGCPercent {
 		debug.SetGCPercent(old)
@@ -152,6 +155,8 @@ func afterRecordsGC(d *records.Dataset) {
 		return
 	}
 	runtime.AddCleanup(d, func(struct{}) {
+		drawn.Lock()
+		defer drawn.Unlock()
 		old := debug.SetGCPercent(drawGCPercent)
 		if old < 0 || old >= drawGCPercent {
 			debug.SetGCPercent(old)
@@ -159,10 +164,34 @@ func afterRecordsGC(d *records.Dataset) {
 		}
 		m := []rtmetrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
 		rtmetrics.Read(m)
+		limit := int64(math.MaxInt64)
 		if m[0].Value.Kind() == rtmetrics.KindUint64 && m[1].Value.Kind() == rtmetrics.KindUint64 {
-			debug.SetMemoryLimit(int64(m[0].Value.Uint64() - m[1].Value.Uint64()))
+			limit = int64(m[0].Value.Uint64() - m[1].Value.Uint64())
 		}
+		drawn.set, drawn.percent, drawn.limit = true, old, debug.SetMemoryLimit(limit)
 	}, struct{}{})
+}
+
+// drawn is what afterRecordsGC changed, which the next readingGC of the
+// process puts back (a process reading several accounts one after the
+// other, as the tests do: each is read as the first was).
+var drawn drawnGC
+
+type drawnGC struct {
+	sync.Mutex
+	set     bool
+	percent int
+	limit   int64
+}
+
+func (d *drawnGC) undo() {
+	d.Lock()
+	defer d.Unlock()
+	if d.set {
+		debug.SetGCPercent(d.percent)
+		debug.SetMemoryLimit(d.limit)
+		d.set = false
+	}
 }
 
 // shipmentSlackDays are kept of the shipments before the earliest window
