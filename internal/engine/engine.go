@@ -12,7 +12,13 @@ package engine
 
 import (
 	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	rtmetrics "runtime/metrics"
 	"slices"
+	"sync"
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/input"
@@ -52,12 +58,24 @@ func Run(command string, paths []string, s settings.Settings, ids []string) (*he
 // Load reads the report kinds the given checks need (and Amazon's seller
 // performance report, which sets targets for every metric) from the paths.
 func Load(paths []string, s settings.Settings, ids []string) (*input.Loaded, error) {
-	return LoadProgress(paths, s, ids, nil)
+	return load(paths, s, ids, nil)
 }
 
-// LoadProgress is Load telling progress how many bytes of the files it has
-// read, of how many (input.Options.Progress); progress may be nil.
+// LoadProgress is Load for a command's one account, telling progress how
+// many bytes of the files it has read, of how many
+// (input.Options.Progress); progress may be nil. The collector runs at
+// readGCPercent while the files are read (readingGC).
 func LoadProgress(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
+	restore := readingGC()
+	l, err := load(paths, s, ids, progress)
+	restore()
+	if err == nil {
+		afterRecordsGC(l.Data)
+	}
+	return l, err
+}
+
+func load(paths []string, s settings.Settings, ids []string, progress func(read, total int64)) (*input.Loaded, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -86,6 +104,94 @@ func LoadProgress(paths []string, s settings.Settings, ids []string, progress fu
 		opt.Since = h.AddDays(-shipmentSlackDays)
 	}
 	return input.Load(paths, opt)
+}
+
+// readGCPercent is the collector's percentage while one account's files
+// are read (readingGC): at 100 the peak RSS of audit odr at 1M orders grew
+// by 1 MB (2 %), at 50 it did not, for nearly all of the CPU saved (0.62 s
+// to 0.57, against 0.56 at 100).
+const readGCPercent = 50
+
+// drawGCPercent is the collector's percentage once the records are
+// collected (afterRecordsGC), under a memory limit.
+const drawGCPercent = 100
+
+// readingGC has the collector run at readGCPercent until the function it
+// returns is called, when the percentage in force before is back, unless
+// GOGC is set (which decides, as in main.go) or that percentage is higher.
+// What reading keeps is nearly all it allocates: collecting every 10 % of
+// growth, as main.go has it for the rest of the run, marks a heap that only
+// grows some forty times over at 10 million orders, to free little (at
+// 10M, audit all's CPU fell by 0.4 s and its peak RSS did not grow: what
+// reading throws away is a few recycled buffers and the tables it outgrew).
+// Only LoadProgress, a command's one account, does it: the accounts of a
+// fleet are read side by side under their ballast (cmd/accounts.go).
+func readingGC() (restore func()) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return func() {}
+	}
+	drawn.undo() // another account read before in this process (tests)
+	old := debug.SetGCPercent(readGCPercent)
+	if old < 0 || old >= readGCPercent {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
+}
+
+// afterRecordsGC has the collector run at drawGCPercent once the
+// account's records are collected, unless GOGC is set or the percentage
+// in force is that or higher. By then the metrics are computed and what is
+// left, the report being drawn, is a fraction of the heap the records
+// made: at 10 million orders, 455 MB before and 55 to 200 MB after, during
+// which the 10 % of main.go made 40 collections of the 65 of audit all
+// (its CPU fell by 1.2 s of 11.3, its wall time by 0.5 s, its peak RSS
+// did not grow). So that it cannot grow for a report larger than the
+// records, the Go runtime's memory is held, softly, to what it was when
+// the records went (debug.SetMemoryLimit): the collector then runs as
+// often as it must to stay there.
+func afterRecordsGC(d *records.Dataset) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return
+	}
+	runtime.AddCleanup(d, func(struct{}) {
+		drawn.Lock()
+		defer drawn.Unlock()
+		old := debug.SetGCPercent(drawGCPercent)
+		if old < 0 || old >= drawGCPercent {
+			debug.SetGCPercent(old)
+			return
+		}
+		m := []rtmetrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+		rtmetrics.Read(m)
+		limit := int64(math.MaxInt64)
+		if m[0].Value.Kind() == rtmetrics.KindUint64 && m[1].Value.Kind() == rtmetrics.KindUint64 {
+			limit = int64(m[0].Value.Uint64() - m[1].Value.Uint64())
+		}
+		drawn.set, drawn.percent, drawn.limit = true, old, debug.SetMemoryLimit(limit)
+	}, struct{}{})
+}
+
+// drawn is what afterRecordsGC changed, which the next readingGC of the
+// process puts back (a process reading several accounts one after the
+// other, as the tests do: each is read as the first was).
+var drawn drawnGC
+
+type drawnGC struct {
+	sync.Mutex
+	set     bool
+	percent int
+	limit   int64
+}
+
+func (d *drawnGC) undo() {
+	d.Lock()
+	defer d.Unlock()
+	if d.set {
+		debug.SetGCPercent(d.percent)
+		debug.SetMemoryLimit(d.limit)
+		d.set = false
+	}
 }
 
 // shipmentSlackDays are kept of the shipments before the earliest window

@@ -1,9 +1,11 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -166,11 +168,22 @@ func readOrders(t *Table, s *Sink) error {
 // lineBatch is a run of the file's lines, copied out of its buffer, with
 // the error that ended reading after them, if any.
 type lineBatch struct {
-	data  []byte
-	ends  []int   // where each line ends in data
-	lines []int32 // each line's physical line
-	err   error
-	res   chan orderBatch // the parsed rows go there
+	data []byte
+	segs []lineSeg // the runs of lines in data, in file order
+	err  error
+	res  chan orderBatch // the parsed rows go there
+}
+
+// lineSeg is a run of lines in a batch's data, from the end of the one
+// before (or 0) to end. A raw run is whole lines as the file has them,
+// each ending in '\n', that the worker cuts (the reader copies what its
+// buffer holds of them at once, and counts its lines); the other kind is
+// one line as the line reader gives it (lineReader.next: a line that ran
+// past the buffer, or the file's last, without its line break).
+type lineSeg struct {
+	end  int
+	line int32 // the physical line of its first line
+	raw  bool
 }
 
 const lineBatchBytes = 256 << 10
@@ -185,7 +198,7 @@ type batchPool struct {
 func (p *batchPool) lineBatch() *lineBatch {
 	select {
 	case b := <-p.lines:
-		b.data, b.ends, b.lines, b.err = b.data[:0], b.ends[:0], b.lines[:0], nil
+		b.data, b.segs, b.err = b.data[:0], b.segs[:0], nil
 		return b
 	default:
 		return &lineBatch{data: make([]byte, 0, lineBatchBytes)}
@@ -216,7 +229,12 @@ func (p *batchPool) putRows(r []orderRow) {
 }
 
 // readLines cuts the file into batches of lines for the workers, and
-// queues each batch's result channel in file order for foldOrders.
+// queues each batch's result channel in file order for foldOrders. What
+// the line reader's buffer holds up to its last line break is copied into
+// the batch at once, its lines counted but not cut (the workers cut them,
+// and skip a repeated header there): the one goroutine reading the file
+// then does little more than copy it. A line not wholly in the buffer is
+// read by the line reader, as every line was before.
 func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch, done <-chan struct{}, free *batchPool) {
 	b := free.lineBatch()
 	send := func() bool {
@@ -230,8 +248,32 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 		b = free.lineBatch()
 		return true
 	}
+	lr := t.lines
 	for {
-		line, err := t.lines.next()
+		if n := lr.br.Buffered(); n > 0 {
+			buf, _ := lr.br.Peek(n) // no read: what is buffered
+			if j := bytes.LastIndexByte(buf, '\n'); j >= 0 {
+				chunk := buf[:j+1]
+				if len(b.data) > 0 && len(b.data)+len(chunk) > cap(b.data) {
+					// Full: a larger buffer would stay in the pool.
+					if !send() {
+						return
+					}
+				}
+				b.data = append(b.data, chunk...)
+				b.segs = append(b.segs, lineSeg{end: len(b.data), line: int32(lr.n + 1), raw: true})
+				lr.n += bytes.Count(chunk, []byte{'\n'})
+				lr.nl = true
+				lr.br.Discard(j + 1)
+				if len(b.data) >= lineBatchBytes {
+					if !send() {
+						return
+					}
+				}
+				continue
+			}
+		}
+		line, err := lr.next()
 		if err == io.EOF {
 			send()
 			return
@@ -245,13 +287,45 @@ func readLines(t *Table, work chan<- *lineBatch, inOrder chan<- chan orderBatch,
 			continue // the header again: downloads joined with cat
 		}
 		b.data = append(b.data, line...)
-		b.ends = append(b.ends, len(b.data))
-		b.lines = append(b.lines, int32(t.lines.n))
-		if len(b.data) >= lineBatchBytes || len(b.ends) >= orderBatchRows {
+		b.segs = append(b.segs, lineSeg{end: len(b.data), line: int32(lr.n)})
+		if len(b.data) >= lineBatchBytes {
 			if !send() {
 				return
 			}
 		}
+	}
+}
+
+// eachLine calls fn with each line of the batch and its physical line,
+// in order, until fn says to stop: the raw runs cut at '\n' and their
+// lines ended as lineReader.next ends them (a '\r' before the '\n'
+// dropped), a line repeating the header skipped.
+func (lb *lineBatch) eachLine(head *repeatedHeader, fn func(line []byte, n int) bool) {
+	from := 0
+	for _, sg := range lb.segs {
+		if !sg.raw {
+			if !fn(lb.data[from:sg.end], int(sg.line)) {
+				return
+			}
+			from = sg.end
+			continue
+		}
+		n := int(sg.line)
+		for p := from; p < sg.end; n++ {
+			e := p + bytes.IndexByte(lb.data[p:sg.end], '\n')
+			line := lb.data[p:e]
+			p = e + 1
+			if k := len(line); k > 0 && line[k-1] == '\r' {
+				line = line[:k-1]
+			}
+			if head.is(line) {
+				continue // the header again: downloads joined with cat
+			}
+			if !fn(line, n) {
+				return
+			}
+		}
+		from = sg.end
 	}
 }
 
@@ -262,16 +336,24 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 	cID, cDate, cChannel := wt.Col("amazon-order-id"), wt.Col("purchase-date"), wt.Col("fulfillment-channel")
 	cStatus, cSales, cBusiness := wt.Col("order-status"), wt.Col("sales-channel"), wt.Col("is-business-order")
 	var statuses, sales symMemo
+	// The columns read, in increasing order, without those the file lacks
+	// (splitPicked).
+	var want []int
+	for _, c := range []int{cID, cDate, cChannel, cStatus, cSales, cBusiness} {
+		if c >= 0 && !slices.Contains(want, c) {
+			want = append(want, c)
+		}
+	}
+	slices.Sort(want)
 	for lb := range work {
 		out := orderBatch{rows: free.rowBatch()}
-		from := 0
-		for i, end := range lb.ends {
-			line := lb.data[from:end]
-			from = end
-			wt.line = int(lb.lines[i])
-			row := wt.splitBorrowed(line)
-			if blank(row) {
-				continue
+		lb.eachLine(wt.head, func(line []byte, n int) bool {
+			wt.line = n
+			row := wt.splitPicked(line, want)
+			if blank(row) { // in the columns read: is it in all?
+				if row = wt.splitBorrowed(line); blank(row) {
+					return true
+				}
 			}
 			// The values share the batch (split): everything kept is
 			// copied (keys, interned symbols, the unknown channel).
@@ -288,12 +370,12 @@ func parseLines(wt *Table, work <-chan *lineBatch, free *batchPool) {
 						r.unknown = int32(len(out.unknown))
 					}
 					out.rows = append(out.rows, r)
-					continue
+					return true
 				}
 			}
 			out.err = err
-			break
-		}
+			return false
+		})
 		if out.err == nil {
 			out.err = lb.err
 		}

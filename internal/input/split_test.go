@@ -41,3 +41,37 @@ func TestTrimAsTrimSpace(t *testing.T) {
 		}
 	}
 }
+
+// splitPicked gives the fields it is asked for as strings.Split does, and
+// as many fields, "" for the others.
+func TestSplitPickedAsStringsSplit(t *testing.T) {
+	rng := rand.New(rand.NewSource(19))
+	alphabet := []byte{'\t', '\t', '\t', 'a', 'Z', ' ', '-', '0'}
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.Intn(90))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		var want []int
+		for c := range 40 {
+			if rng.Intn(4) == 0 {
+				want = append(want, c)
+			}
+		}
+		tb := &Table{Delim: '\t', dec: newDecoder(EncodingUTF8, nil)}
+		got := slices.Clone(tb.splitPicked(b, want))
+		all := strings.Split(string(b), "\t")
+		if len(got) != len(all) {
+			t.Fatalf("splitPicked(%q, %v): %d fields, want %d", b, want, len(got), len(all))
+		}
+		for i := range all {
+			w := ""
+			if slices.Contains(want, i) {
+				w = all[i]
+			}
+			if got[i] != w {
+				t.Fatalf("splitPicked(%q, %v)[%d] = %q, want %q", b, want, i, got[i], w)
+			}
+		}
+	}
+}
