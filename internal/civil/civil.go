@@ -171,6 +171,17 @@ type Timestamp struct {
 	nsec  uint32 // nanoseconds within the second
 }
 
+// Words are the timestamp's three 32-bit words: its date, its clock (the
+// second of the day, the offset and the flags) and its nanoseconds. A
+// store that keeps timestamps packed (internal/records) reads them here
+// and gives them back with TimestampOfWords; nothing else should.
+func (t Timestamp) Words() [3]uint32 { return [3]uint32{uint32(t.Date), t.clock, t.nsec} }
+
+// TimestampOfWords is the timestamp whose Words are w.
+func TimestampOfWords(w [3]uint32) Timestamp {
+	return Timestamp{Date: Date(int32(w[0])), clock: w[1], nsec: w[2]}
+}
+
 const (
 	offsetShift = 17
 	hasTimeBit  = 1 << 29

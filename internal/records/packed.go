@@ -1,8 +1,6 @@
 package records
 
 import (
-	"unsafe"
-
 	"github.com/sellerhealth/audit/internal/civil"
 )
 
@@ -16,12 +14,11 @@ import (
 // whole beside the packed ones, so unpacking always gives back exactly
 // what was stored.
 
-// stampWords are a civil.Timestamp's three 32-bit words: its date, its
-// clock (second of the day, offset, flags) and its nanoseconds. The
-// layout is checked by TestStampWords.
+// stampWords are a civil.Timestamp's three 32-bit words (Words): its
+// date, its clock (second of the day, offset, flags) and its nanoseconds.
 type stampWords [3]uint32
 
-func wordsOf(t *civil.Timestamp) *stampWords { return (*stampWords)(unsafe.Pointer(t)) }
+func wordsOf(t civil.Timestamp) stampWords { return t.Words() }
 
 // clockSecBits are the bits of a clock word that hold the second of the
 // day; the bits above say the offset, whether the time is set and whether
@@ -29,7 +26,7 @@ func wordsOf(t *civil.Timestamp) *stampWords { return (*stampWords)(unsafe.Point
 const clockSecBits = 17
 
 // bareClock is the clock word of a bare date (civil.DateStamp).
-var bareClock = func() uint32 { t := civil.DateStamp(0); return wordsOf(&t)[1] }()
+var bareClock = wordsOf(civil.DateStamp(0))[1]
 
 // A packed timestamp (other than the purchase date) is 0 when empty, else
 // relPresent | relTimed when it has the purchase date's offset and a time
@@ -45,8 +42,8 @@ const (
 // packStamp packs t relative to the purchase p; ok is false when it
 // cannot be packed exactly.
 func packStamp(t civil.Timestamp, p *stampWords) (uint32, bool) {
-	w := wordsOf(&t)
-	if *w == (stampWords{}) {
+	w := wordsOf(t)
+	if w == (stampWords{}) {
 		return 0, true
 	}
 	if w[2] != 0 {
@@ -72,9 +69,8 @@ func packStamp(t civil.Timestamp, p *stampWords) (uint32, bool) {
 
 // unpackStamp is the timestamp packStamp packed.
 func unpackStamp(code uint32, p *stampWords) civil.Timestamp {
-	var t civil.Timestamp
 	if code == 0 {
-		return t
+		return civil.Timestamp{}
 	}
 	rel := int64(int32(code<<2) >> 2) // sign-extend 30 bits
 	days := rel / 86400
@@ -83,14 +79,14 @@ func unpackStamp(code uint32, p *stampWords) civil.Timestamp {
 		sec += 86400
 		days--
 	}
-	w := wordsOf(&t)
+	var w stampWords
 	w[0] = uint32(int32(p[0]) + int32(days))
 	if code&relTimed != 0 {
 		w[1] = p[1]&^(1<<clockSecBits-1) | uint32(sec)
 	} else {
 		w[1] = bareClock
 	}
-	return t
+	return civil.TimestampOfWords(w)
 }
 
 // packDay packs an optional date as days from the purchase date: 0 when
@@ -179,7 +175,7 @@ func (p *attrPalette) of(a shipmentAttrs) (uint16, bool) {
 // packShipment packs sh; ok is false when it must be kept whole.
 func packShipment(sh *Shipment, pal *attrPalette) (packedShipment, bool) {
 	p := packedShipment{key: sh.Key, shipping: sh.Shipping, line: sh.Line}
-	pw := wordsOf(&sh.Purchase)
+	pw := wordsOf(sh.Purchase)
 	if pw[2] != 0 || sh.CancelledBy > 7 || sh.Tracking > 3 {
 		return p, false
 	}
@@ -190,7 +186,7 @@ func packShipment(sh *Shipment, pal *attrPalette) (packedShipment, bool) {
 	p.date, p.clock = uint16(d), pw[1]
 	var ok bool
 	for i, t := range [4]civil.Timestamp{sh.LatestShip, sh.Confirm, sh.Cancel, sh.Invoice} {
-		if p.stamps[i], ok = packStamp(t, pw); !ok {
+		if p.stamps[i], ok = packStamp(t, &pw); !ok {
 			return p, false
 		}
 	}
@@ -221,12 +217,12 @@ func (p *packedShipment) unpack(sh *Shipment, pal *attrPalette) {
 	*sh = Shipment{Key: p.key, Shipping: p.shipping, Line: p.line, File: a.file, Marketplace: a.market,
 		CancelledBy: CancelledBy(a.flags & 7), Tracking: TrackingMark(a.flags >> flagTrackingShift & 3),
 		HasTrackingID: a.flags&flagHasTracking != 0, Business: a.flags&flagBusiness != 0}
-	pw := wordsOf(&sh.Purchase)
-	pw[0], pw[1] = uint32(int32(orderBase)+int32(p.date)-1<<15), p.clock
-	sh.LatestShip = unpackStamp(p.stamps[0], pw)
-	sh.Confirm = unpackStamp(p.stamps[1], pw)
-	sh.Cancel = unpackStamp(p.stamps[2], pw)
-	sh.Invoice = unpackStamp(p.stamps[3], pw)
+	pw := stampWords{uint32(int32(orderBase) + int32(p.date) - 1<<15), p.clock}
+	sh.Purchase = civil.TimestampOfWords(pw)
+	sh.LatestShip = unpackStamp(p.stamps[0], &pw)
+	sh.Confirm = unpackStamp(p.stamps[1], &pw)
+	sh.Cancel = unpackStamp(p.stamps[2], &pw)
+	sh.Invoice = unpackStamp(p.stamps[3], &pw)
 	sh.Promised = unpackDay(p.promised, sh.Purchase.Date)
 	sh.Delivered = unpackDay(p.delivered, sh.Purchase.Date)
 }
