@@ -128,18 +128,6 @@ type htmlFleetAccount struct {
 	Page   htmlPage // the account's part, its ids prefixed
 }
 
-// htmlFleetColumnHead is an entry's column: "ODR", "ODR AFN", "LSR 10d".
-func htmlFleetColumnHead(m health.Verdict) string {
-	h := metricOf(m.ID).Abbrev
-	if m.Fulfillment != "" && m.Fulfillment != "all" {
-		h += " " + strings.ToUpper(m.Fulfillment)
-	}
-	if m.WindowDays != 0 {
-		h += " " + strconv.Itoa(m.WindowDays) + "d"
-	}
-	return h
-}
-
 // htmlFleetPageOf is the page's head and overview, from the accounts'
 // summaries, and the order of the accounts on it (indices into
 // f.Accounts).
@@ -163,7 +151,7 @@ func htmlFleetPageOf(f *health.Fleet, o Options) (htmlFleetPage, []int) {
 		for _, m := range a.Summary.Metrics {
 			k := mdColumnKey(m)
 			if heads[k] == "" {
-				heads[k] = htmlFleetColumnHead(m)
+				heads[k] = entryHead(m)
 				keys = append(keys, k)
 			}
 			computed[k] = computed[k] || m.Status != health.NotComputed

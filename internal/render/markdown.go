@@ -177,8 +177,13 @@ func mdColumnKey(m health.Verdict) string {
 	return m.ID + "|" + m.Fulfillment + "|" + strconv.Itoa(m.WindowDays)
 }
 
-// mdColumnHead is "ODR", "ODR AFN", "LSR 10d", "CR".
-func mdColumnHead(m health.Verdict) string {
+// mdColumnHead is an entry's column head (entryHead), escaped.
+func mdColumnHead(m health.Verdict) string { return mdEscape(entryHead(m)) }
+
+// entryHead is an entry's column head in the many-accounts markdown and
+// HTML: its metric's abbreviation, its segment and window length ("ODR",
+// "ODR AFN", "LSR 10d", "CR").
+func entryHead(m health.Verdict) string {
 	h := metricOf(m.ID).Abbrev
 	if m.Fulfillment != "" && m.Fulfillment != "all" {
 		h += " " + strings.ToUpper(m.Fulfillment)
@@ -186,7 +191,7 @@ func mdColumnHead(m health.Verdict) string {
 	if m.WindowDays != 0 {
 		h += " " + strconv.Itoa(m.WindowDays) + "d"
 	}
-	return mdEscape(h)
+	return h
 }
 
 // fleetHas says whether an entry of an account of f has status s.
