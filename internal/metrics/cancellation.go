@@ -44,16 +44,8 @@ var cancellationMetric = Metric{
 // cancellation counts for its order whatever date the row that holds it
 // gives the order.
 func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []Unplaced) {
-	if !d.Has(kindShipments) && !d.Has(kindCancellations) {
-		return []Result{Missing(PrefulfillmentCancelRate, "needs the shipments file your order system writes (docs/formats.md), or Amazon's cancellation download from Account Health (docs/downloads.md)")}, nil
-	}
-	if d.Has(kindShipments) && !d.Has(kindCancellations) {
-		if why := lacking(d, "cancel-date", "cancelled-by"); why != "" {
-			return []Result{Missing(PrefulfillmentCancelRate, why+" (or give Amazon's cancellation download)")}, nil
-		}
-	}
-	if !d.Has(kindShipments) && !d.Has(kindOrders) {
-		return []Result{Missing(PrefulfillmentCancelRate, "needs the All Orders report (docs/downloads.md) or the shipments file for the seller-fulfilled orders (the denominator)")}, nil
+	if why := cancelNotComputed(d); why != "" {
+		return []Result{Missing(PrefulfillmentCancelRate, why)}, nil
 	}
 	win, w := windowOn(s, PrefulfillmentCancelRate, cancellationWindow)
 	r := cancelRun{
@@ -72,6 +64,20 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 	return []Result{r.result()}, nil
 }
 
+// cancelNotComputed says why the inputs cannot give the cancel rate ("" when
+// they can).
+func cancelNotComputed(d *records.Dataset) string {
+	switch {
+	case !d.Has(kindShipments) && !d.Has(kindCancellations):
+		return "needs the shipments file your order system writes (docs/formats.md), or Amazon's cancellation download from Account Health (docs/downloads.md)"
+	case d.Has(kindShipments) && !d.Has(kindCancellations) && lacking(d, "cancel-date", "cancelled-by") != "":
+		return lacking(d, "cancel-date", "cancelled-by") + " (or give Amazon's cancellation download)"
+	case !d.Has(kindShipments) && !d.Has(kindOrders):
+		return "needs the All Orders report (docs/downloads.md) or the shipments file for the seller-fulfilled orders (the denominator)"
+	}
+	return ""
+}
+
 // cancelSeries is the pre-fulfillment cancel rate on every as-of date from
 // from to to (SeriesFunc). PrefulfillmentCancel places an order on the
 // latest of its dates (the shipments file's, the orders report's, the
@@ -81,8 +87,7 @@ func PrefulfillmentCancel(d *records.Dataset, s settings.Settings) ([]Result, []
 // while a shipment of it is cancelled before shipment, or once dated
 // when the download says the cancellation impacts account health.
 func cancelSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
-	if !d.Has(kindShipments) && !d.Has(kindCancellations) || !d.Has(kindShipments) && !d.Has(kindOrders) ||
-		d.Has(kindShipments) && !d.Has(kindCancellations) && lacking(d, "cancel-date", "cancelled-by") != "" {
+	if cancelNotComputed(d) != "" {
 		return nil, false // not computed, as PrefulfillmentCancel says at once on each date
 	}
 	win := s.Window(PrefulfillmentCancelRate, cancellationWindow)

@@ -100,18 +100,10 @@ type StoreOf func(order records.OrderKey, fromFile string) string
 // only for the stores of IDRStores present in the data, each listing its
 // missing and late invoices (Items) and counting by order date (Days).
 func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []Result {
-	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
-	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has(kindVATInvoices) {
-		// Nothing to compute it from, and the account's store has no IDR
-		// anyway: say the latter, not which report is missing.
-		return []Result{Missing(InvoiceDefectRate, notApplicable([]string{s.Marketplace}))}
+	if why := idrNotComputed(d, s); why != "" {
+		return []Result{Missing(InvoiceDefectRate, why)}
 	}
-	if !useShipments && !d.Has(kindVATInvoices) {
-		return []Result{Missing(InvoiceDefectRate, "needs the shipments file with invoice-upload-date (your order system writes it: docs/formats.md), or Amazon's VAT invoice data report (docs/downloads.md)")}
-	}
-	if useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
-		return []Result{Missing(InvoiceDefectRate, "needs is-business-order in the shipments file or the All Orders report")}
-	}
+	useShipments := idrFromShipments(d)
 	win, w := windowOn(s, InvoiceDefectRate, invoiceWindow)
 	r := idrRun{w: w, win: win, asOf: s.AsOf, span: daysOf(w, s.AsOf),
 		by: map[string]*idrCounts{}, seenStores: map[string]bool{}}
@@ -123,6 +115,30 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 	return r.results(s.Marketplace)
 }
 
+// idrFromShipments says whether the invoice defect rate is read from the
+// shipments file (its invoice-upload-date column), not the VAT invoice
+// data report.
+func idrFromShipments(d *records.Dataset) bool {
+	return d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
+}
+
+// idrNotComputed says why the inputs cannot give the invoice defect rate
+// under s ("" when they can).
+func idrNotComputed(d *records.Dataset, s settings.Settings) string {
+	useShipments := idrFromShipments(d)
+	switch {
+	case s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has(kindVATInvoices):
+		// Nothing to compute it from, and the account's store has no IDR
+		// anyway: say the latter, not which report is missing.
+		return notApplicable([]string{s.Marketplace})
+	case !useShipments && !d.Has(kindVATInvoices):
+		return "needs the shipments file with invoice-upload-date (your order system writes it: docs/formats.md), or Amazon's VAT invoice data report (docs/downloads.md)"
+	case useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"]:
+		return "needs is-business-order in the shipments file or the All Orders report"
+	}
+	return ""
+}
+
 // invoiceSeries is the invoice defect rate on every as-of date from from
 // to to (SeriesFunc): each business order of an IDR store (a shipment, or
 // a row of the VAT invoice data report) is a unit keyed on its order
@@ -131,13 +147,10 @@ func InvoiceDefect(d *records.Dataset, s settings.Settings, storeOf StoreOf) []R
 // stores, and so the entries, are those of every row whatever its date,
 // as InvoiceDefect finds them on any date.
 func invoiceSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
-	useShipments := d.Has(kindShipments) && d.Columns["shipments.invoice-upload-date"]
-	if !useShipments && !d.Has(kindVATInvoices) || useShipments && !d.Columns["shipments.is-business-order"] && !d.Columns["orders.is-business-order"] {
+	if idrNotComputed(d, s) != "" {
 		return nil, false // not computed, as InvoiceDefect says at once on each date
 	}
-	if s.Marketplace != "" && !IDRStores[s.Marketplace] && !useShipments && !d.Has(kindVATInvoices) {
-		return nil, false
-	}
+	useShipments := idrFromShipments(d)
 	storeOf := StoreOfOrder(d, s.Marketplace)
 	all := make([]string, 0, len(IDRStores))
 	for st := range IDRStores {
