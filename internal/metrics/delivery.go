@@ -11,6 +11,9 @@ const OnTimeDeliveryRate = "on_time_delivery_rate"
 
 // deliveryWindow is Amazon's rule: 14 days by promised delivery date,
 // ending 7 days before as-of.
+// deliveryColumns are the shipments file's columns the on-time delivery rate needs.
+var deliveryColumns = []string{"tracking-id", "promised-delivery-date", "delivery-date"}
+
 var deliveryWindow = settings.Window{Days: []int{14}, Lag: 7}
 
 var deliveryMetric = Metric{
@@ -35,7 +38,7 @@ var deliveryMetric = Metric{
 // confirmation on, counted from its delivery on when that was by the
 // promised date.
 func deliverySeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
-	if !d.Has(kindShipments) || lacking(d, "tracking-id", "promised-delivery-date", "delivery-date") != "" {
+	if !d.Has(kindShipments) || lacking(d, deliveryColumns...) != "" {
 		return nil, false
 	}
 	win := s.Window(OnTimeDeliveryRate, deliveryWindow)
@@ -70,7 +73,7 @@ func OnTimeDelivery(d *records.Dataset, s settings.Settings) Result {
 	if !d.Has(kindShipments) {
 		return Missing(OnTimeDeliveryRate, needShipments)
 	}
-	if why := lacking(d, "tracking-id", "promised-delivery-date", "delivery-date"); why != "" {
+	if why := lacking(d, deliveryColumns...); why != "" {
 		return Missing(OnTimeDeliveryRate, why)
 	}
 	win, w := windowOn(s, OnTimeDeliveryRate, deliveryWindow)

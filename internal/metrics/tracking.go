@@ -11,6 +11,9 @@ const ValidTrackingRate = "valid_tracking_rate"
 
 // trackingWindow is Amazon's rule: 30 days by promised delivery date,
 // ending 14 days before as-of.
+// trackingColumns are the shipments file's columns the valid tracking rate needs.
+var trackingColumns = []string{"tracking-id", "promised-delivery-date"}
+
 var trackingWindow = settings.Window{Days: []int{30}, Lag: 14}
 
 var trackingMetric = Metric{
@@ -44,7 +47,7 @@ const noValidityNote = "the shipments file has no tracking-valid column: every t
 // unit keyed on it, in the population from its confirmation on, counted
 // when its tracking is valid.
 func trackingSeries(d *records.Dataset, s settings.Settings, from, to civil.Date) ([][]Result, bool) {
-	if !d.Has(kindShipments) || lacking(d, "tracking-id", "promised-delivery-date") != "" {
+	if !d.Has(kindShipments) || lacking(d, trackingColumns...) != "" {
 		return nil, false
 	}
 	win := s.Window(ValidTrackingRate, trackingWindow)
@@ -78,7 +81,7 @@ func ValidTracking(d *records.Dataset, s settings.Settings) Result {
 	if !d.Has(kindShipments) {
 		return Missing(ValidTrackingRate, needShipments)
 	}
-	if why := lacking(d, "tracking-id", "promised-delivery-date"); why != "" {
+	if why := lacking(d, trackingColumns...); why != "" {
 		return Missing(ValidTrackingRate, why)
 	}
 	win, w := windowOn(s, ValidTrackingRate, trackingWindow)
