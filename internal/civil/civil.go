@@ -122,6 +122,27 @@ var monthDays = [12]uint8{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 // time.Date: the proleptic Gregorian day count of H. Hinnant's
 // days_from_civil.
 func daysFromCivil(y, m, d int) Date {
+	if i := (y-tableFirstYear)*12 + m - 1; uint(i) < uint(len(monthStarts)) {
+		return monthStarts[i] + Date(d-1)
+	}
+	return hinnant(y, m, d)
+}
+
+// monthStarts holds the first day of every month of the years a report
+// holds (tableFirstYear on), so that a date is a lookup and an addition:
+// the readers turn tens of millions of dates into days, and the
+// arithmetic was a few per cent of reading a large account.
+var monthStarts = func() (t [(tableLastYear - tableFirstYear + 1) * 12]Date) {
+	for i := range t {
+		t[i] = hinnant(tableFirstYear+i/12, i%12+1, 1)
+	}
+	return t
+}()
+
+const tableFirstYear, tableLastYear = 1970, 2099
+
+// hinnant is H. Hinnant's days_from_civil.
+func hinnant(y, m, d int) Date {
 	if m <= 2 {
 		y--
 	}
