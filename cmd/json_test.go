@@ -280,7 +280,7 @@ func checkContract(t *testing.T, doc string) {
 		r, _ := ruleFor(id, store, windowDays)
 
 		// Fields every entry has, and those only some may have.
-		want := []string{"id", "value", "numerator", "denominator", "status", "target", "warn_at", "inputs"}
+		want := []string{"id", "platform", "value", "numerator", "denominator", "status", "target", "warn_at", "inputs"}
 		extra := []string{"name", "advisory", "reason", "window_days", "marketplace", "defects", "forecast", "if_removed", "provisional",
 			"coverage", "partial_status", "amazon"}
 		switch {

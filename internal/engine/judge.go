@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -27,6 +28,7 @@ type Judge struct {
 	s        settings.Settings // Marketplace is the account's store; Windows the profile's
 	ids      []string
 	profile  string
+	platform string // the profile's platform
 	resolved map[string]profile.Resolved
 	notes    []string // on the store and Amazon's targets, for the warnings
 
@@ -67,17 +69,48 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		return nil, err
 	}
 	notes = append(notes, applyAmazonTargets(loaded.Data, store, s.AsOf, resolved, ids)...)
-	s.Windows = windowsOf(resolved)
 	if hasCore(ids) {
 		ids = WithInputs(ids, loaded.Data)
 	}
-	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, resolved: resolved, notes: notes,
+	if err := platformEntries(ids, prof, s, resolved); err != nil {
+		return nil, err
+	}
+	s.Windows = windowsOf(resolved)
+	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, platform: prof.Platform, resolved: resolved, notes: notes,
 		snapshots: amazonSnapshots(loaded.Data, store, nil)}
 	j.account = make([][]health.AccountCheck, len(j.snapshots))
 	for i, a := range j.snapshots {
 		j.account[i] = accountChecks(a)
 	}
 	return j, nil
+}
+
+// platformEntries adds to resolved the targets of the metrics of another
+// platform than the profile's (metrics.Metric.Platform: eBay's seller
+// standards, Kaufland's cancellations): the platform's own profile judges
+// them, with the user's overrides, whatever the account's store.
+func platformEntries(ids []string, prof profile.Profile, s settings.Settings, resolved map[string]profile.Resolved) error {
+	for _, id := range ids {
+		m, _ := metrics.Lookup(id)
+		if m.Platform == "" || m.Platform == prof.Platform {
+			continue
+		}
+		if _, ok := resolved[id]; ok {
+			continue
+		}
+		p, ok := profile.ForPlatform(m.Platform, "")
+		if !ok {
+			continue
+		}
+		r, err := profile.Resolve(p, s.Overrides)
+		if err != nil {
+			return err
+		}
+		if e, ok := r[id]; ok {
+			resolved[id] = e
+		}
+	}
+	return nil
 }
 
 // snapshotOn is the index in j.snapshots of the latest of Amazon's
@@ -187,6 +220,7 @@ func (j *Judge) outcomes(s settings.Settings) []metrics.Outcome {
 func (j *Judge) notInProfile(m metrics.Metric) health.Verdict {
 	res := metrics.Missing(m.ID, "not a metric of the "+j.profile+" profile")
 	res.Inputs = metrics.InputsOf(m, j.loaded.Data)
+	res.Platform = cmp.Or(m.Platform, j.platform)
 	return health.Judge(res, health.Threshold{})
 }
 
@@ -203,9 +237,15 @@ func (j *Judge) verdict(m metrics.Metric, res metrics.Result, asOf civil.Date) (
 		res.NotGiven = metrics.NotGivenOf(m, res, d)
 	}
 	res.Inputs = metrics.InputsOf(m, d)
+	if res.Platform == "" {
+		res.Platform = cmp.Or(m.Platform, j.platform)
+	}
 	t, err := j.threshold(res)
 	if err != nil {
 		return health.Verdict{}, err
+	}
+	if t.Op == "" && res.NotComputed == "" { // another platform's entry its profile has no target for
+		res.NotComputed = "no " + res.Platform + " target for it: the " + res.Platform + " profile has none"
 	}
 	v := health.Judge(res, t)
 	v.Forecast = health.ForecastOf(v, asOf)
@@ -221,11 +261,23 @@ func orEmpty[T any](s []T) []T {
 	return s
 }
 
-// threshold is the target of a result: the account's profile's, or, for a
-// per-store entry (IDR) of another store than the account's when no
-// profile is named, that store's profile's.
+// threshold is the target of a result: the account's profile's; for an
+// entry of another platform than the profile's (a Kaufland store's
+// messages), that platform's profile's; for a per-store entry (IDR) of
+// another store than the account's when no profile is named, that store's
+// profile's.
 func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
 	t := j.resolved[res.ID].Threshold()
+	if res.Platform != "" && res.Platform != j.platform {
+		other, err := j.platformProfile(res.Platform)
+		if err != nil {
+			return t, err
+		}
+		if e, ok := other[res.ID]; ok {
+			t = e.Threshold()
+		}
+		return t, nil
+	}
 	if res.Marketplace == "" || res.Marketplace == j.s.Marketplace || j.s.Profile != "" {
 		return t, nil
 	}
@@ -239,15 +291,25 @@ func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
 	return t, nil
 }
 
+// platformProfile is a platform's profile with the user's overrides,
+// resolved once per Judge (empty for a platform without one).
+func (j *Judge) platformProfile(platform string) (map[string]profile.Resolved, error) {
+	return j.storeProfile("platform:" + platform)
+}
+
 // storeProfile is the store's profile with the user's overrides, resolved
-// once per Judge.
+// once per Judge (a key "platform:P" is platform P's profile).
 func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if r, ok := j.stores[store]; ok {
 		return r, nil
 	}
-	r, err := profile.Resolve(profile.ForStore(store), j.s.Overrides)
+	p := profile.ForStore(store)
+	if platform, ok := strings.CutPrefix(store, "platform:"); ok {
+		p, _ = profile.ForPlatform(platform, "")
+	}
+	r, err := profile.Resolve(p, j.s.Overrides)
 	if err != nil {
 		return nil, err
 	}

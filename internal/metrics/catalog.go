@@ -28,6 +28,11 @@ type Metric struct {
 	Command string
 	// Source is where Amazon defines the rule ("help G200285170").
 	Source string
+	// Platform is the marketplace whose rule the metric is ("ebay",
+	// "allegro", "kaufland"): its entries are judged by that platform's
+	// profile whatever the account's store. "" for Amazon's metrics,
+	// judged by the account's profile.
+	Platform string
 
 	// KeyedOn says what places an entry in its window ("orders dated",
 	// "expected ship dates"); Counts what the numerator counts

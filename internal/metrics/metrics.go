@@ -86,6 +86,11 @@ type Result struct {
 	Fulfillment string // "all", "afn", "mfn"; "" where a metric has no segments
 	WindowDays  int    // set where one metric has entries for several windows (late shipment 10/30)
 	Marketplace string // set where a metric is per store (invoice defect rate)
+	// Platform is the marketplace whose rule judges the entry ("amazon",
+	// "kaufland", ...): set by the metric where its entries span platforms
+	// (the contact response rate of a multi-marketplace help desk), else
+	// by the judge (the metric's platform, or the profile's).
+	Platform string
 	Numerator   int
 	Denominator int
 	Window      Window

@@ -181,6 +181,21 @@ func ForStore(store string) Profile {
 	return p
 }
 
+// ForPlatform is the profile that judges a platform's entries: Amazon's
+// store's for "amazon" (or ""), else the platform's own (the profile named
+// as the platform). An unknown platform has none (false).
+func ForPlatform(platform, store string) (Profile, bool) {
+	if platform == "" || platform == "amazon" {
+		return ForStore(store), true
+	}
+	for _, p := range Builtin {
+		if p.Name == platform {
+			return p, true
+		}
+	}
+	return Profile{}, false
+}
+
 // Names lists the built-in profile names, sorted.
 func Names() []string {
 	out := make([]string, len(Builtin))

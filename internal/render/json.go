@@ -40,6 +40,7 @@ type jsonMetric struct {
 	Fulfillment string            `json:"fulfillment,omitempty"`
 	WindowDays  int               `json:"window_days,omitempty"`
 	Marketplace string            `json:"marketplace,omitempty"`
+	Platform    string            `json:"platform,omitempty"`
 	Name        string            `json:"name"`
 	Value       *float64          `json:"value"`
 	Numerator   int               `json:"numerator"`
@@ -324,6 +325,9 @@ func (js *jsonStream) metric(ind int, v health.Verdict) {
 	if m.Marketplace != "" {
 		field("marketplace", m.Marketplace)
 	}
+	if m.Platform != "" {
+		field("platform", m.Platform)
+	}
 	field("name", m.Name)
 	field("value", m.Value)
 	field("numerator", m.Numerator)
@@ -418,7 +422,7 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 // which the stream writes without converting it (appendJSONItem).
 func jsonMetricHead(m health.Verdict) jsonMetric {
 	jm := jsonMetric{
-		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace,
+		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace, Platform: m.Platform,
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
 		Status:   m.Status,
 		Advisory: m.Threshold.Advisory, Reason: m.NotComputed,
