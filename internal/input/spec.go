@@ -43,6 +43,13 @@ type Spec struct {
 	// header does not name is taken from its place, but only when the
 	// header is the standard layout (positions.go).
 	Positions []string
+	// Sniff, for a kind that is a JSON document rather than a table (a
+	// platform's API response saved as a file: eBay's seller standards,
+	// Allegro's sales quality, Kaufland's order units), says whether the
+	// start of a text (up to 64 KiB, after gzip and a byte-order mark) is
+	// one. Such a file is read whole (at most MaxDocument bytes) into
+	// Table.Doc, and Read decodes it; it has no header and no rows.
+	Sniff func(sample []byte) bool
 	// NotRead marks an Amazon report that audit recognises only to tell
 	// it from the kinds it reads (notread.go); Read is nil, and the file
 	// is skipped with the note "TITLE: not a report audit reads".

@@ -41,6 +41,9 @@ type Table struct {
 	// perf is a JSON seller performance report, decoded whole by
 	// openPerformance (performance.go); such a table has no rows.
 	perf *perfDoc
+	// Doc is the whole text of a JSON document of a kind with Sniff
+	// (openDocument); such a table has no rows.
+	Doc []byte
 	// fields is the row split reuses.
 	fields []string
 	// spans gathers the dates the rows cover (records.InputFile.Spans).
@@ -398,8 +401,14 @@ func newTable(s stream, opt Options) (*Table, error) {
 	// Hook for the one JSON report kind (performance.go): a document
 	// starting with '{' that names "performanceMetrics" in its first 64 KiB
 	// is decoded with encoding/json, not read line by line.
-	if sample, _ := br.Peek(64 << 10); sniffPerformance(sample) {
+	sample, _ := br.Peek(64 << 10)
+	if sniffPerformance(sample) {
 		return openPerformance(s, br)
+	}
+	for _, spec := range specs {
+		if spec.Sniff != nil && spec.Sniff(sample) {
+			return openDocument(s, br, spec)
+		}
 	}
 	t, err := readHeader(s, opt, br, enc, compressed)
 	if err != nil {
