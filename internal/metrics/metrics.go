@@ -90,7 +90,7 @@ type Result struct {
 	// "kaufland", ...): set by the metric where its entries span platforms
 	// (the contact response rate of a multi-marketplace help desk), else
 	// by the judge (the metric's platform, or the profile's).
-	Platform string
+	Platform    string
 	Numerator   int
 	Denominator int
 	Window      Window
