@@ -21,6 +21,8 @@ var messagesSpec = Spec{
 		{Name: "received-at", Aliases: []string{"received", "received-date", "received-time", "received-on", "message-date", "message-received", "message-received-at"}},
 		{Name: "response-at", Aliases: []string{"responded-at", "responded", "response-date", "response-time", "replied-at", "reply-date", "answered-at"}},
 		{Name: "response-kind", Aliases: []string{"response-type", "reply-type", "kind", "response"}},
+		{Name: "marketplace", Aliases: []string{"platform", "channel", "sales-channel", "store", "marketplace-name"}},
+		{Name: "thread-id", Aliases: []string{"thread", "conversation-id", "conversation", "ticket-id", "ticket"}},
 	},
 	Required: []string{"message-id", "received-at", "response-at", "response-kind"},
 	Anchor: func(c map[string]int) bool {
@@ -36,6 +38,8 @@ type messageRow struct {
 	Received   string `csv:"received-at"`
 	ResponseAt string `csv:"response-at"`
 	Kind       string `csv:"response-kind"`
+	Market     string `csv:"marketplace"`
+	Thread     string `csv:"thread-id"`
 }
 
 // responseKind is a row's response-kind: none (a message without a
@@ -80,7 +84,7 @@ func readMessages(t *Table, s *Sink) error {
 	// its first row (messages of earlier files: their first row).
 	orderFrom := map[int]records.Source{}
 	blankRow := func(r *messageRow) bool {
-		return strings.TrimSpace(r.ID+r.OrderID+r.Received+r.ResponseAt+r.Kind) == ""
+		return strings.TrimSpace(r.ID+r.OrderID+r.Received+r.ResponseAt+r.Kind+r.Market+r.Thread) == ""
 	}
 	return decodeCanonical(t, blankRow, func(r *messageRow) error {
 		id := strings.TrimSpace(r.ID)
@@ -94,6 +98,11 @@ func readMessages(t *Table, s *Sink) error {
 				return err
 			}
 		}
+		platform, store, err := parseMarketplace(r.Market)
+		if err != nil {
+			return t.Errorf("marketplace", "%v", err)
+		}
+		thread := strings.TrimSpace(r.Thread)
 		received, err := timestampField(t, "received-at", r.Received)
 		if err != nil {
 			return err
@@ -122,7 +131,8 @@ func readMessages(t *Table, s *Sink) error {
 		if !seen {
 			i = len(s.Data.Messages)
 			byID[id] = i
-			s.Data.Messages = append(s.Data.Messages, records.Message{ID: id, OrderID: order, Received: received, Line: int32(t.line), File: file})
+			s.Data.Messages = append(s.Data.Messages, records.Message{ID: id, OrderID: order, Received: received,
+				Platform: platform, Store: store, Thread: thread, Line: int32(t.line), File: file})
 			t.spans.Add(records.Received, 0, received.Date)
 		} else {
 			m := &s.Data.Messages[i]
@@ -130,6 +140,18 @@ func readMessages(t *Table, s *Sink) error {
 			if !received.Same(m.Received) {
 				s.conflictf("message receipt times", "%s: message %s was received at %s here but at %s at %s; using the first",
 					at(here), id, stampText(received), stampText(m.Received), at(m.Source()))
+			}
+			if platform != m.Platform || store != m.Store {
+				s.conflictf("message marketplaces", "%s: message %s came through %s here but %s at %s; using the first",
+					at(here), id, marketText(platform, store), marketText(m.Platform, m.Store), at(m.Source()))
+			}
+			switch {
+			case thread == "" || thread == m.Thread:
+			case m.Thread == "":
+				m.Thread = thread
+			default:
+				s.conflictf("message threads", "%s: message %s is in thread %s here but in thread %s at %s; using the first",
+					at(here), id, thread, m.Thread, at(m.Source()))
 			}
 			switch {
 			case order == "" || order == m.OrderID:
@@ -158,6 +180,15 @@ func readMessages(t *Table, s *Sink) error {
 		}
 		return nil
 	})
+}
+
+// marketText writes a platform and store as the marketplace column does:
+// "kaufland-de", "amazon".
+func marketText(platform, store string) string {
+	if store == "" {
+		return platform
+	}
+	return platform + "-" + strings.ToLower(store)
 }
 
 // stampText writes a timestamp for a warning: its date, or its time in its

@@ -1,10 +1,16 @@
 package metrics
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/holidays"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -24,8 +30,8 @@ var contactResponseMetric = Metric{
 	Reads: []string{kindMessages}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindMessages}, Field: records.Received},
 	Compute: func(d *records.Dataset, s settings.Settings) Outcome {
-		res, note := contactResponse(d, s)
-		return Outcome{Results: res, Notes: notes(note)}
+		res, notes := contactResponse(d, s)
+		return Outcome{Results: res, Notes: notes}
 	},
 	Series: contactResponseSeries,
 }
@@ -33,31 +39,77 @@ var contactResponseMetric = Metric{
 // message outcomes on the as-of date.
 const (
 	msgOut     = iota // not in the population
-	msgInTime         // answered at most 24 h after receipt
-	msgLate           // answered by now, more than 24 h after receipt
-	msgNoReply        // unanswered by now, 24 h or more after receipt
+	msgInTime         // answered by the deadline
+	msgLate           // answered by now, after the deadline
+	msgNoReply        // unanswered by now, past the deadline
 )
 
-// messageOutcome classifies a buyer message received on or before as-of,
-// and gives the event that counts it against the metric (late or none).
-func messageOutcome(m *records.Message, asOf civil.Date) (int, Event) {
+// responseClock measures the time to a response by a platform's rule:
+// clock hours (Amazon: weekends and holidays count), or the hours of
+// working days only (the weekends and public holidays of the store's
+// country left out, and the seller's days off where the rule allows).
+type responseClock struct {
+	deadline time.Duration
+	work     *holidays.Calendar // nil: clock hours
+}
+
+// amazonClock is Amazon's: 24 clock hours.
+var amazonClock = responseClock{deadline: messageDeadline}
+
+// clockOf is the clock of rule for a store's country.
+func clockOf(rule settings.ResponseRule, country string, s settings.Settings) responseClock {
+	c := responseClock{deadline: time.Duration(rule.DeadlineHours) * time.Hour}
+	if rule.WorkingDays {
+		var off []civil.Date
+		if rule.SellerDaysOff {
+			off = s.Service.DaysOff
+		}
+		c.work = holidays.New(country, off)
+	}
+	return c
+}
+
+// elapsed is the time from a to b that counts towards the deadline.
+func (c responseClock) elapsed(a, b time.Time) time.Duration {
+	if c.work != nil {
+		return c.work.Between(a, b)
+	}
+	return b.Sub(a)
+}
+
+// words says how elapsed counts, for an item's status: "" for clock
+// hours, " working" for working days.
+func (c responseClock) words() string {
+	if c.work != nil {
+		return " working"
+	}
+	return ""
+}
+
+// messageOutcome classifies a buyer message received on or before as-of
+// by the clock's deadline, and gives the event that counts it against the
+// metric (late or none).
+func messageOutcome(m *records.Message, asOf civil.Date, c responseClock) (int, Event) {
 	if m.NoResponseNeeded {
 		return msgOut, Event{}
 	}
 	now := serviceNow(asOf, m.Received)
 	rcv := start(m.Received, m.Received.Location())
 	if resp, ok := responseBy(m.FirstResponse, m.Received, now); ok {
-		after := resp.Sub(rcv)
-		if after <= messageDeadline {
+		after := c.elapsed(rcv, resp)
+		if after <= c.deadline {
 			return msgInTime, Event{}
 		}
-		st := "answered " + elapsed(after) + " after receipt"
+		st := "answered " + elapsed(after) + c.words() + " after receipt"
+		if c.work != nil {
+			st += " (" + elapsed(resp.Sub(rcv)) + " in all)"
+		}
 		if m.AutoReplied {
 			st += "; the automatic reply does not count"
 		}
 		return msgLate, Event{Type: ComponentLateResponse, Date: m.FirstResponse.Date, Status: st}
 	}
-	if now.Sub(rcv) < messageDeadline {
+	if c.elapsed(rcv, now) < c.deadline {
 		return msgOut, Event{} // not yet due
 	}
 	st := "no response"
@@ -77,6 +129,12 @@ func contactResponseSeries(d *records.Dataset, s settings.Settings, from, to civ
 	if !d.Has(kindMessages) {
 		return nil, false
 	}
+	if gs := messageGroups(d); len(gs) != 1 || gs[0] != (msgGroup{platform: "amazon"}) {
+		return nil, false // several platforms or stores: each date alone (Compute)
+	}
+	if rule, ok := s.Service.Response("amazon"); !ok || rule != settings.AmazonResponse {
+		return nil, false
+	}
 	win := s.Window(ContactResponseRate, contactResponseWindow)
 	sl := newSlider(from, to, win.Lag, win.Days, 1)
 	var mcf multiChannel
@@ -89,7 +147,7 @@ func contactResponseSeries(d *records.Dataset, s settings.Settings, from, to civ
 		}
 		breaks = around(around(breaks[:0], m.Received.Date, 0, 2), m.FirstResponse.Date, -2, 2)
 		sl.follow(key, 1, func(asOf civil.Date) standing {
-			switch o, _ := messageOutcome(m, asOf); o {
+			switch o, _ := messageOutcome(m, asOf, amazonClock); o {
 			case msgOut:
 				return stOut
 			case msgInTime:
@@ -98,7 +156,13 @@ func contactResponseSeries(d *records.Dataset, s settings.Settings, from, to civ
 			return stIn
 		}, breaks...)
 	}
-	return byWindow(sl, ContactResponseRate, win.Days), true
+	out := byWindow(sl, ContactResponseRate, win.Days)
+	for _, day := range out {
+		for i := range day {
+			day[i].Platform = "amazon"
+		}
+	}
+	return out, true
 }
 
 // ContactResponse computes the contact response rate (help 200549770) for
@@ -119,10 +183,10 @@ func ContactResponse(d *records.Dataset, s settings.Settings) []Result {
 	return res
 }
 
-// contactResponse is ContactResponse and the note of the messages on
-// Multi-Channel Fulfillment orders it left out of its longest window ("":
-// none).
-func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string) {
+// contactResponse is ContactResponse and its notes: the messages on
+// Multi-Channel Fulfillment orders it left out of its longest window, and
+// the platforms without a rule or a holiday calendar.
+func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, []string) {
 	win := s.Window(ContactResponseRate, contactResponseWindow)
 	var out []Result
 	if !d.Has(kindMessages) {
@@ -131,11 +195,104 @@ func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string)
 			r.WindowDays = n
 			out = append(out, r)
 		}
-		return out, ""
+		return out, nil
 	}
-	longest := 0
+	var notes []string
+	for _, g := range messageGroups(d) {
+		rule, ok := s.Service.Response(g.platform)
+		if !ok {
+			r := Missing(ContactResponseRate, "no response rule for "+g.platform+"'s messages: no built-in profile of that platform has one (docs/metrics.md, \"Customer service across marketplaces\")")
+			r.Platform, r.Marketplace = g.platform, g.store
+			out = append(out, r)
+			continue
+		}
+		country := cmp.Or(g.store, homeCountry[g.platform])
+		if rule.WorkingDays && !holidays.Known(country) {
+			notes = append(notes, fmt.Sprintf("%s: no public-holiday calendar for %q: only weekends are left out of its %d-hour deadline",
+				groupName(g), country, rule.DeadlineHours))
+		}
+		res, note := contactResponseGroup(d, s, g, rule, clockOf(rule, country, s))
+		out = append(out, res...)
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	return out, notes
+}
+
+// msgGroup is the messages of one platform and store, judged alike.
+type msgGroup struct{ platform, store string }
+
+// groupName names a group in a note: "kaufland-de".
+func groupName(g msgGroup) string {
+	if g.store == "" {
+		return g.platform
+	}
+	return g.platform + "-" + strings.ToLower(g.store)
+}
+
+// homeCountry is the country whose holidays a platform's messages follow
+// when the file names no store: the platform's home market.
+var homeCountry = map[string]string{"kaufland": "DE", "allegro": "PL", "cdiscount": "FR", "otto": "DE", "bol": "NL", "emag": "RO"}
+
+// messageGroups are the platforms and stores of the messages, Amazon's
+// first, then by platform and store; Amazon's alone when there are no
+// messages.
+func messageGroups(d *records.Dataset) []msgGroup {
+	seen := map[msgGroup]bool{}
+	var out []msgGroup
+	for i := range d.Messages {
+		g := msgGroup{d.Messages[i].Platform, d.Messages[i].Store}
+		if g.platform == "" {
+			g.platform = "amazon"
+		}
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		return []msgGroup{{platform: "amazon"}}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.platform == "amazon") != (b.platform == "amazon") {
+			return a.platform == "amazon"
+		}
+		if a.platform != b.platform {
+			return a.platform < b.platform
+		}
+		return a.store < b.store
+	})
+	return out
+}
+
+// periodsOf are the windows a group's rate is measured over, each with
+// its window_days (0 for a calendar week): the metric's windows ending on
+// as-of (lag days before it), or the calendar week of the as-of date,
+// Monday to as-of.
+func periodsOf(s settings.Settings, rule settings.ResponseRule) (ws []Window, days []int, lag int) {
+	if rule.Period == settings.PeriodWeek {
+		monday := s.AsOf.AddDays(-((int(s.AsOf.Weekday()) + 6) % 7))
+		return []Window{{From: monday, To: s.AsOf, Days: int(s.AsOf-monday) + 1}}, []int{0}, 0
+	}
+	win := s.Window(ContactResponseRate, contactResponseWindow)
+	end := s.AsOf.AddDays(-win.Lag)
 	for _, n := range win.Days {
-		longest = max(longest, n)
+		ws = append(ws, WindowEnding(end, n))
+	}
+	return ws, win.Days, win.Lag
+}
+
+// contactResponseGroup is the rate of one platform's and store's
+// messages by its rule, one entry per period; the note of the messages
+// on MCF orders left out (Amazon's alone: another platform's buyer may be
+// served from Amazon's stock).
+func contactResponseGroup(d *records.Dataset, s settings.Settings, g msgGroup, rule settings.ResponseRule, clock responseClock) ([]Result, string) {
+	ws, windowDays, lag := periodsOf(s, rule)
+	first, last := ws[0].From, ws[0].To
+	for _, w := range ws {
+		first, last = min(first, w.From), max(last, w.To)
 	}
 	// Each message is classified once, for every window.
 	type counted struct {
@@ -145,21 +302,22 @@ func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string)
 		id, msg string
 	}
 	var all []counted
-	end := s.AsOf.AddDays(-win.Lag)
-	first := end.AddDays(-(longest - 1))
 	var mcf multiChannel
 	left := 0 // messages on MCF orders that would count in the longest window
 	for i := range d.Messages {
 		m := &d.Messages[i]
-		key := m.Received.Date
-		if key < first || key > end {
+		if (msgGroup{cmp.Or(m.Platform, "amazon"), m.Store}) != g {
 			continue
 		}
-		o, ev := messageOutcome(m, s.AsOf)
+		key := m.Received.Date
+		if key < first || key > last {
+			continue
+		}
+		o, ev := messageOutcome(m, s.AsOf, clock)
 		if o == msgOut {
 			continue
 		}
-		if mcf.id(d, m.OrderID) {
+		if g.platform == "amazon" && mcf.id(d, m.OrderID) {
 			left++
 			continue
 		}
@@ -181,9 +339,10 @@ func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string)
 		}
 		return a.msg < b.msg
 	})
-	for _, n := range win.Days {
-		w := WindowEnding(end, n)
-		r := Result{ID: ContactResponseRate, WindowDays: n, Window: w}
+	var out []Result
+	for k, w := range ws {
+		n := windowDays[k]
+		r := Result{ID: ContactResponseRate, WindowDays: n, Window: w, Platform: g.platform, Marketplace: g.store}
 		days := daysOf(w, s.AsOf)
 		var late, none int
 		for _, c := range all {
@@ -201,16 +360,19 @@ func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, string)
 			case msgNoReply:
 				none++
 			}
-			r.Items = append(r.Items, Item{OrderID: c.id, KeyDate: c.key, Events: []Event{c.ev},
-				LeavesWindowOn: LeavesWindow(c.key, win.Lag, n)})
+			leaves := LeavesWindow(c.key, lag, n)
+			if n == 0 {
+				leaves = w.From.AddDays(7) // the next week's Monday
+			}
+			r.Items = append(r.Items, Item{OrderID: c.id, KeyDate: c.key, Events: []Event{c.ev}, LeavesWindowOn: leaves})
 		}
 		r.Components = Components{{ComponentLateResponse, late}, {ComponentNoResponse, none}}
 		r.Days = days.counted()
 		out = append(out, r)
 	}
 	metric := "contact response rate"
-	if len(win.Days) > 1 {
-		metric += " (" + strconv.Itoa(longest) + " days)"
+	if len(ws) > 1 {
+		metric += " (" + strconv.Itoa(slices.Max(windowDays)) + " days)"
 	}
 	return out, multiChannelNote(left, "buyer message on a Multi-Channel Fulfillment order", "buyer messages on Multi-Channel Fulfillment orders",
 		metric, "buyer-seller messages")

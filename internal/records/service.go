@@ -21,8 +21,15 @@ type Message struct {
 	// NoResponseNeeded: the message was marked as needing no reply; it is
 	// left out of the contact response rate.
 	NoResponseNeeded bool
-	Line             int32 // the message's first row
-	File             Sym
+	// Platform is the marketplace the message came through ("amazon",
+	// "kaufland", "allegro", ...; "amazon" when the file does not say),
+	// and Store its store or country ("DE", "CZ"; "" when not given):
+	// the buyer-messages file's marketplace column, "kaufland-de".
+	Platform, Store string
+	// Thread is the conversation the message belongs to ("" when not given).
+	Thread string
+	Line   int32 // the message's first row
+	File   Sym
 }
 
 // Source is where the message's first row was read.

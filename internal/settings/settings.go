@@ -110,6 +110,77 @@ type Service struct {
 	// RatingLookbackDays how far back a period with enough ratings is
 	// looked for (365).
 	RatingMin, RatingLookbackDays int
+	// Responses are the buyer-message response rules by platform
+	// ("amazon", "kaufland", ...): each platform's profile's, with the
+	// user's overrides (service.<platform>.*). A platform without one has
+	// no rule its messages can be judged by. Nil: Amazon's rule alone
+	// (AmazonResponse).
+	Responses map[string]ResponseRule
+	// DaysOff are the seller's own days off (service.days_off): they do
+	// not count towards a deadline where the platform's rule allows it
+	// (ResponseRule.SellerDaysOff).
+	DaysOff []civil.Date
+	// ThreadLimit is how many messages a thread may hold before it counts
+	// as over the limit, on the platforms that count them
+	// (ResponseRule.CountsThreads; service.thread_limit).
+	ThreadLimit int
+}
+
+// ResponseRule is how a platform judges the first response to a buyer
+// message (docs/metrics.md, "Customer service across marketplaces").
+type ResponseRule struct {
+	// DeadlineHours: the first response is due this many hours after the
+	// message was received.
+	DeadlineHours int
+	// WorkingDays: only working days count towards the deadline, not
+	// weekends nor the public holidays of the store's country.
+	WorkingDays bool
+	// SellerDaysOff: the seller's own days off (Service.DaysOff) do not
+	// count either.
+	SellerDaysOff bool
+	// Period is what the rate is measured over: PeriodDays (the metric's
+	// windows ending on as-of: 7, 30 and 90 days on Amazon) or PeriodWeek
+	// (the calendar week, Monday to Sunday, of the as-of date, up to it).
+	Period string
+	// CountsThreads: the platform counts the messages of a thread and may
+	// act on a seller over a limit it does not disclose (Kaufland).
+	CountsThreads bool
+}
+
+// The measuring periods of a response rule.
+const (
+	PeriodDays = "days"
+	PeriodWeek = "week"
+)
+
+// DefaultThreadLimit is service.thread_limit's default: Kaufland and
+// Cdiscount do not disclose theirs, and five messages is a thread that a
+// first answer did not settle (policy).
+const DefaultThreadLimit = 5
+
+// AmazonResponse is Amazon's rule (help 200549770): 24 hours, weekends
+// and holidays included, over 7, 30 and 90 days.
+var AmazonResponse = ResponseRule{DeadlineHours: 24, Period: PeriodDays}
+
+// Response is the rule of a platform's messages, and whether there is
+// one: Amazon's when no rules are set.
+func (s Service) Response(platform string) (ResponseRule, bool) {
+	if s.Responses == nil {
+		return AmazonResponse, platform == "amazon"
+	}
+	r, ok := s.Responses[platform]
+	return r, ok
+}
+
+// Validate rejects a rule no deadline can be computed with.
+func (r ResponseRule) Validate() error {
+	if r.DeadlineHours < 1 || r.DeadlineHours > 24*MaxDays {
+		return fmt.Errorf("a response deadline of %d hours: want 1 to %d", r.DeadlineHours, 24*MaxDays)
+	}
+	if r.Period != PeriodDays && r.Period != PeriodWeek {
+		return fmt.Errorf("a measuring period %q: want %s or %s", r.Period, PeriodDays, PeriodWeek)
+	}
+	return nil
 }
 
 // ODR settings (metrics.md, "Order Defect Rate") besides its window.
@@ -125,7 +196,7 @@ type ODR struct {
 func Default(asOf civil.Date) Settings {
 	return Settings{
 		AsOf:     asOf,
-		Service:  Service{RatingMin: 40, RatingLookbackDays: 365},
+		Service:  Service{RatingMin: 40, RatingLookbackDays: 365, ThreadLimit: DefaultThreadLimit},
 		Feedback: Feedback{RemovalDays: 90, PeriodDays: 90},
 	}
 }
@@ -134,6 +205,14 @@ func Default(asOf civil.Date) Settings {
 func (s Settings) Validate() error {
 	if f := s.Feedback; f.RemovalDays < 0 || f.RemovalDays > MaxDays || f.PeriodDays < 0 || f.PeriodDays > MaxDays {
 		return fmt.Errorf("feedback.removal_days and feedback.period_days must be between 0 and %d, got %d and %d", MaxDays, f.RemovalDays, f.PeriodDays)
+	}
+	for _, p := range sortedKeys(s.Service.Responses) {
+		if err := s.Service.Responses[p].Validate(); err != nil {
+			return fmt.Errorf("service.%s: %v", p, err)
+		}
+	}
+	if s.Service.ThreadLimit < 1 {
+		return fmt.Errorf("service.thread_limit must be at least 1, got %d", s.Service.ThreadLimit)
 	}
 	ids := make([]string, 0, len(s.Windows))
 	for id := range s.Windows {
@@ -159,4 +238,14 @@ func (w Window) Validate() error {
 		return fmt.Errorf("lag of %d days: want 0 to %d", w.Lag, MaxDays)
 	}
 	return nil
+}
+
+// sortedKeys are a map's keys, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
