@@ -39,7 +39,7 @@ var layers = map[string][]string{
 	"internal/profile":         {"internal/health", "internal/metrics", "internal/settings"},
 	"internal/spapi":           nil,
 	"internal/spapi/spapitest": {"internal/spapi"},
-	"internal/config":          {"internal/metrics"},
+	"internal/config":          {"internal/metrics", "internal/settings"},
 	"internal/render":          {"internal/civil", "internal/health", "internal/metrics", "internal/records", "internal/safetext"},
 	"internal/engine": {"internal/civil", "internal/health", "internal/input", "internal/market", "internal/metrics",
 		"internal/profile", "internal/records", "internal/settings"},

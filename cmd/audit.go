@@ -138,6 +138,9 @@ func (o *auditOptions) settings() (settings.Settings, error) {
 	s := settings.Default(asOf)
 	s.ODR = o.ODR
 	s.Feedback = feedbackSettings(l)
+	if s.Service, err = serviceSettings(l, s.Service); err != nil {
+		return s, err
+	}
 	s.Input = o.Input
 	s.Overrides = overrides
 	if err := o.check(l, &s); err != nil {
@@ -155,6 +158,53 @@ func feedbackSettings(l *layers) settings.Feedback {
 	configValue(l, "feedback.product_review_words", &fb.ProductReviewWords)
 	configValue(l, "feedback.obscene_words", &fb.ObsceneWords)
 	return fb
+}
+
+// serviceSettings are the service.* keys over the defaults: the seller's
+// days off, the thread limit and the changes to each platform's response
+// rule. No flag stands for them.
+func serviceSettings(l *layers, sv settings.Service) (settings.Service, error) {
+	var days []string
+	configValue(l, "service.days_off", &days)
+	for _, v := range days {
+		d, err := civil.ParseISODate(strings.TrimSpace(v))
+		if err != nil {
+			return sv, l.keyError("service.days_off", fmt.Errorf("%q: %v", v, err))
+		}
+		sv.DaysOff = append(sv.DaysOff, d)
+	}
+	configValue(l, "service.thread_limit", &sv.ThreadLimit)
+	for _, p := range settings.ResponsePlatforms {
+		var o settings.ResponseOverride
+		set := false
+		if v, ok := l.cfg.Get("service." + p + ".deadline_hours"); ok {
+			n := v.Raw.(int)
+			o.DeadlineHours, set = &n, true
+		}
+		if v, ok := l.cfg.Get("service." + p + ".working_days"); ok {
+			b := v.Raw.(bool)
+			o.WorkingDays, set = &b, true
+		}
+		if v, ok := l.cfg.Get("service." + p + ".seller_days_off"); ok {
+			b := v.Raw.(bool)
+			o.SellerDaysOff, set = &b, true
+		}
+		if v, ok := l.cfg.Get("service." + p + ".period"); ok {
+			s := strings.ToLower(strings.TrimSpace(v.Raw.(string)))
+			o.Period, set = &s, true
+		}
+		if !set {
+			continue
+		}
+		if err := o.Apply(settings.AmazonResponse).Validate(); err != nil {
+			return sv, l.keyError("service."+p, err)
+		}
+		if sv.ResponseOverrides == nil {
+			sv.ResponseOverrides = map[string]settings.ResponseOverride{}
+		}
+		sv.ResponseOverrides[p] = o
+	}
+	return sv, nil
 }
 
 // check validates the options into s (its profile and store), each error

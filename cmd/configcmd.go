@@ -61,6 +61,16 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 #   product_review_words: [quality, broke after, qualität]
 #   obscene_words: []
 
+# Buyer messages of several marketplaces (docs/metrics.md, "Customer
+# service across marketplaces"): your own days off, which do not count
+# towards a deadline in working days (Kaufland, Allegro); the messages a
+# thread may hold (Kaufland counts them); and any platform's response rule:
+# deadline_hours, working_days, seller_days_off, period (days or week).
+# service:
+#   days_off: [2026-12-24, 2026-12-31]
+#   thread_limit: 5
+#   kaufland: {deadline_hours: 48, working_days: true, period: week}
+
 # audit fetch (docs/fetch.md): the stores to fetch through Amazon's Selling
 # Partner API. Keep the secrets in the environment (AUDIT_SPAPI_CLIENT_ID,
 # AUDIT_SPAPI_CLIENT_SECRET, AUDIT_SPAPI_REFRESH_TOKEN), not in this file.

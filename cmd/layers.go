@@ -133,3 +133,21 @@ func (l *layers) annotate(err error, kf keyFlag) error {
 	}
 	return &usageError{fmt.Errorf("%v%s", err, l.from(kf))}
 }
+
+// keyError is a usage error about config key prefix (a key, or the block
+// of keys it starts), saying where the first of them that is set came
+// from: ` (set by file ./audit.yaml, key service.kaufland.period)`.
+func (l *layers) keyError(prefix string, err error) error {
+	for _, k := range config.Keys {
+		if k.Name != prefix && !strings.HasPrefix(k.Name, prefix+".") {
+			continue
+		}
+		if v, ok := l.cfg.Get(k.Name); ok {
+			if v.Origin.Layer == "file" {
+				return &usageError{fmt.Errorf("%s: %v (set by file %s, key %s)", prefix, err, v.Origin.Name, k.Name)}
+			}
+			return &usageError{fmt.Errorf("%s: %v (set by %s)", prefix, err, v.Origin)}
+		}
+	}
+	return &usageError{fmt.Errorf("%s: %v", prefix, err)}
+}

@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/settings"
 )
 
 // Type is what a key's value must be.
@@ -88,6 +89,20 @@ var Keys = func() []Key {
 		{"spapi.poll_seconds", Int, "audit fetch: seconds between two questions to Amazon whether a report is ready (30)"},
 		{"spapi.timeout", String, "audit fetch: the longest wait for one report, as 45m or 1h30m (45m)"},
 		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name, marketplaces, and the environment variables holding its secrets (refresh_token_env; client_id_env, client_secret_env)"},
+	}
+	ks = append(ks,
+		Key{"service.days_off", StringList, "your own days off (YYYY-MM-DD): they do not count towards a buyer-message deadline counted in working days (Kaufland, Allegro), like public holidays"},
+		Key{"service.thread_limit", Int, "messages a buyer thread may hold before it counts as over the limit on the platforms that count them (Kaufland; 5)"},
+	)
+	// A service.<platform> block for every platform a help desk's
+	// messages may come through.
+	for _, p := range settings.ResponsePlatforms {
+		ks = append(ks,
+			Key{"service." + p + ".deadline_hours", Int, p + ": hours after receipt by which the first response to a buyer message is due"},
+			Key{"service." + p + ".working_days", Bool, p + ": only working days count towards the deadline (not weekends nor the store country's public holidays)"},
+			Key{"service." + p + ".seller_days_off", Bool, p + ": your days off (service.days_off) do not count towards the deadline either"},
+			Key{"service." + p + ".period", String, p + ": what the response rate is measured over: days (the windows ending on the audit date) or week (the calendar week)"},
+		)
 	}
 	// A thresholds.<id> block for every metric of the catalog that has a
 	// target (not the work lists).

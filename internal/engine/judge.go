@@ -76,6 +76,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 		return nil, err
 	}
 	s.Windows = windowsOf(resolved)
+	s.Service.Responses = responseRules(prof, store, s.Service.ResponseOverrides)
 	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, platform: prof.Platform, resolved: resolved, notes: notes,
 		snapshots: amazonSnapshots(loaded.Data, store, nil)}
 	j.account = make([][]health.AccountCheck, len(j.snapshots))
@@ -111,6 +112,31 @@ func platformEntries(ids []string, prof profile.Profile, s settings.Settings, re
 		}
 	}
 	return nil
+}
+
+// responseRules are the buyer-message response rules by platform: the
+// account's profile's for its platform (Amazon's store's when the profile
+// is another platform's), each other platform's own profile's, with the
+// user's overrides on top (a platform without a rule gets one from them).
+func responseRules(prof profile.Profile, store string, overrides map[string]settings.ResponseOverride) map[string]settings.ResponseRule {
+	out := map[string]settings.ResponseRule{}
+	for _, p := range profile.Builtin {
+		if p.Response == nil || p.Platform == prof.Platform {
+			continue
+		}
+		if _, ok := out[p.Platform]; !ok {
+			if own, ok := profile.ForPlatform(p.Platform, store); ok && own.Response != nil {
+				out[p.Platform] = *own.Response
+			}
+		}
+	}
+	if prof.Response != nil {
+		out[prof.Platform] = *prof.Response
+	}
+	for platform, o := range overrides {
+		out[platform] = o.Apply(out[platform])
+	}
+	return out
 }
 
 // snapshotOn is the index in j.snapshots of the latest of Amazon's

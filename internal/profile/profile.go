@@ -12,6 +12,7 @@ import (
 
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/metrics"
+	"github.com/sellerhealth/audit/internal/settings"
 )
 
 // Entry is one metric's target in a profile.
@@ -63,6 +64,12 @@ type Profile struct {
 	Description string   `json:"description"`
 	Stores      []string `json:"stores,omitempty"` // Amazon store codes the profile follows from
 	Entries     []Entry  `json:"entries"`
+	// Response is the platform's rule for the first response to a buyer
+	// message (its deadline, how it is counted, the measuring period);
+	// nil where the platform publishes none.
+	Response *settings.ResponseRule `json:"response,omitempty"`
+	// ResponseSource is where the platform publishes it.
+	ResponseSource string `json:"response_source,omitempty"`
 }
 
 // Entry finds a metric's entry.
@@ -109,23 +116,42 @@ var (
 	amazonCSDR = advisory(amazon(metrics.CustomerServiceDissatisfactionRate, health.Less, 0.25, 0.20, "Amazon's older customer service metric (no penalty; the 30-day window is policy)"))
 )
 
+// The platforms' response rules (docs/metrics.md, "Customer service
+// across marketplaces").
+var (
+	amazonResponse       = settings.AmazonResponse
+	amazonResponseSource = "Amazon help 200549770: 24 hours, weekends and holidays included, over 7, 30 and 90 days"
+	// Kaufland: "You must answer these tickets within 48 hours (working
+	// days)", measured per calendar week; weekends and the sales
+	// channel's public holidays do not count. The seller's days off are
+	// left out too (unconfirmed: service.kaufland.seller_days_off).
+	kauflandResponse       = settings.ResponseRule{DeadlineHours: 48, WorkingDays: true, SellerDaysOff: true, Period: settings.PeriodWeek, CountsThreads: true}
+	kauflandResponseSource = "Kaufland Seller University, customer enquiries (https://www.kauflandglobalmarketplace.com/en/seller-university/selling/customer-enquiries/): 48 hours, working days"
+)
+
 // warnBelow is e warning below its warn line, not at it.
 func warnBelow(e Entry) Entry { e.WarnBelow = true; return e }
 
 // Builtin are the profiles the tool ships, by name.
 var Builtin = []Profile{
 	{Name: "amazon-us", Platform: "amazon", Description: "Amazon.com: on-time delivery enforced at 90 %", Stores: []string{"US"},
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDRUS, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "amazon-ca", Platform: "amazon", Description: "Amazon.ca: Amazon's targets; on-time delivery advisory", Stores: []string{"CA"},
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "amazon-uk", Platform: "amazon", Description: "Amazon.co.uk: on-time delivery advisory (97 %), invoice defects enforced", Stores: []string{"UK"},
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDREU, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "amazon-eu", Platform: "amazon", Description: "Amazon's EU stores: on-time delivery advisory (97 %), invoice defects enforced (DE, FR, IT, ES)",
-		Stores:  []string{"DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE"},
+		Stores:   []string{"DE", "FR", "IT", "ES", "NL", "SE", "PL", "BE", "IE"},
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDREU, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "amazon-jp", Platform: "amazon", Description: "Amazon.co.jp: Amazon's targets; on-time delivery advisory", Stores: []string{"JP"},
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "amazon-other", Platform: "amazon", Description: "Other Amazon stores (MX, BR, AU, IN, ...): Amazon's published targets, on-time delivery advisory",
+		Response: &amazonResponse, ResponseSource: amazonResponseSource,
 		Entries: []Entry{amazonODR, amazonLSR, amazonPFCR, amazonVTR, amazonOTDROther, amazonIDR, amazonCRR, amazonRDR, amazonCSR, amazonCSDR}},
 	{Name: "ebay", Platform: "ebay", Description: "eBay seller standards, Above Standard where published (platforms.md)",
 		Entries: []Entry{
@@ -144,8 +170,11 @@ var Builtin = []Profile{
 			{Metric: metrics.LateShipmentRate, Op: health.LessEqual, Fail: 0.05, Warn: 0.04, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
 			{Metric: metrics.ValidTrackingRate, Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "Etsy Star Seller (platforms.md)", Checked: checked},
 		}},
-	{Name: "kaufland", Platform: "kaufland", Description: "Kaufland: seller cancellations below 1 % a month",
+	{Name: "kaufland", Platform: "kaufland", Description: "Kaufland: seller cancellations below 1 % a month, every ticket answered within 48 working hours",
+		Response: &kauflandResponse, ResponseSource: kauflandResponseSource,
 		Entries: []Entry{
+			{Metric: metrics.ContactResponseRate, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{7},
+				Source: kauflandResponseSource + " (every ticket of the calendar week)", Checked: "2026-12-07"},
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
 		}},
 	{Name: "zalando", Platform: "zalando", Description: "Zalando partner program, rolling 7 days",

@@ -120,6 +120,10 @@ type Service struct {
 	// not count towards a deadline where the platform's rule allows it
 	// (ResponseRule.SellerDaysOff).
 	DaysOff []civil.Date
+	// ResponseOverrides are the user's changes to the platforms' rules
+	// (service.<platform>.*), by platform, applied over the profiles'
+	// rules when Responses is built; a platform without a rule gets one.
+	ResponseOverrides map[string]ResponseOverride
 	// ThreadLimit is how many messages a thread may hold before it counts
 	// as over the limit, on the platforms that count them
 	// (ResponseRule.CountsThreads; service.thread_limit).
@@ -146,6 +150,40 @@ type ResponseRule struct {
 	// act on a seller over a limit it does not disclose (Kaufland).
 	CountsThreads bool
 }
+
+// ResponseOverride is the user's change to one platform's rule: the
+// fields set replace the rule's.
+type ResponseOverride struct {
+	DeadlineHours              *int
+	WorkingDays, SellerDaysOff *bool
+	Period                     *string
+}
+
+// Apply is rule r changed by o; a zero r (a platform without a rule) is
+// first clock hours over the metric's windows.
+func (o ResponseOverride) Apply(r ResponseRule) ResponseRule {
+	if r.Period == "" {
+		r.Period = PeriodDays
+	}
+	if o.DeadlineHours != nil {
+		r.DeadlineHours = *o.DeadlineHours
+	}
+	if o.WorkingDays != nil {
+		r.WorkingDays = *o.WorkingDays
+	}
+	if o.SellerDaysOff != nil {
+		r.SellerDaysOff = *o.SellerDaysOff
+	}
+	if o.Period != nil {
+		r.Period = *o.Period
+	}
+	return r
+}
+
+// ResponsePlatforms are the platforms whose response rule the config
+// file can set (service.<platform>.*): those with a built-in profile or a
+// help desk's usual channel.
+var ResponsePlatforms = []string{"amazon", "allegro", "cdiscount", "ebay", "etsy", "kaufland", "walmart", "zalando"}
 
 // The measuring periods of a response rule.
 const (
