@@ -300,9 +300,9 @@ func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
 			return t, err
 		}
 		if e, ok := other[res.ID]; ok {
-			t = e.Threshold()
+			return e.Threshold(), nil
 		}
-		return t, nil
+		return health.Threshold{}, nil // not the account's target: none (verdict)
 	}
 	if res.Marketplace == "" || res.Marketplace == j.s.Marketplace || j.s.Profile != "" {
 		return t, nil

@@ -267,6 +267,12 @@ func messageGroups(d *records.Dataset) []msgGroup {
 	return out
 }
 
+// The calendar periods a window may be (Result.Calendar).
+const (
+	CalendarWeek  = "week"
+	CalendarMonth = "month"
+)
+
 // periodsOf are the windows a group's rate is measured over, each with
 // its window_days (0 for a calendar week): the metric's windows ending on
 // as-of (lag days before it), or the calendar week of the as-of date,
@@ -343,6 +349,9 @@ func contactResponseGroup(d *records.Dataset, s settings.Settings, g msgGroup, r
 	for k, w := range ws {
 		n := windowDays[k]
 		r := Result{ID: ContactResponseRate, WindowDays: n, Window: w, Platform: g.platform, Marketplace: g.store}
+		if n == 0 {
+			r.Calendar = CalendarWeek
+		}
 		days := daysOf(w, s.AsOf)
 		var late, none int
 		for _, c := range all {

@@ -257,10 +257,39 @@ func scope(v health.Verdict) string {
 	if v.WindowDays != 0 {
 		parts = append(parts, strconv.Itoa(v.WindowDays)+" days")
 	}
-	if v.Marketplace != "" {
-		parts = append(parts, v.Marketplace)
+	if s := storeName(v); s != "" {
+		parts = append(parts, s)
+	}
+	switch v.Calendar {
+	case metrics.CalendarWeek:
+		parts = append(parts, "week of "+v.Window.From.String())
+	case metrics.CalendarMonth:
+		parts = append(parts, v.Window.From.Time().Format("January 2006"))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// storeName names an entry's platform and store: "DE" for an Amazon
+// store, "Kaufland DE" or "Allegro" for another platform's.
+func storeName(v health.Verdict) string {
+	if v.Platform == "" || v.Platform == "amazon" {
+		return v.Marketplace
+	}
+	return strings.TrimSpace(PlatformTitle(v.Platform) + " " + v.Marketplace)
+}
+
+// PlatformTitle is a platform's name as it writes itself: "eBay",
+// "Kaufland"; an unknown one as given.
+func PlatformTitle(p string) string {
+	if t, ok := platformTitles[p]; ok {
+		return t
+	}
+	return p
+}
+
+var platformTitles = map[string]string{
+	"amazon": "Amazon", "allegro": "Allegro", "cdiscount": "Cdiscount", "ebay": "eBay", "etsy": "Etsy",
+	"kaufland": "Kaufland", "walmart": "Walmart", "zalando": "Zalando",
 }
 
 // scopeShort is scope abbreviated for a narrow terminal: "MFN, 10d",
@@ -276,8 +305,14 @@ func scopeShort(v health.Verdict) string {
 	if v.WindowDays != 0 {
 		parts = append(parts, strconv.Itoa(v.WindowDays)+"d")
 	}
-	if v.Marketplace != "" {
-		parts = append(parts, v.Marketplace)
+	if s := storeName(v); s != "" {
+		parts = append(parts, s)
+	}
+	switch v.Calendar {
+	case metrics.CalendarWeek:
+		parts = append(parts, "wk "+v.Window.From.Time().Format("01-02"))
+	case metrics.CalendarMonth:
+		parts = append(parts, v.Window.From.Time().Format("Jan 2006"))
 	}
 	return strings.Join(parts, ", ")
 }
