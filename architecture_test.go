@@ -47,7 +47,9 @@ var layers = map[string][]string{
 	"cmd": {"internal/civil", "internal/config", "internal/engine", "internal/fetch", "internal/health", "internal/input",
 		"internal/iostreams", "internal/market", "internal/metrics", "internal/profile", "internal/render", "internal/safetext",
 		"internal/settings", "internal/spapi", "internal/spapi/spapitest"},
-	".": {"cmd", "internal/iostreams"},
+	"internal/platformapi":                 nil,
+	"internal/platformapi/platformapitest": {"internal/platformapi"},
+	".":                                    {"cmd", "internal/iostreams"},
 }
 
 // goFile is one parsed non-test Go file of the project.
