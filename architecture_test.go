@@ -44,11 +44,13 @@ var layers = map[string][]string{
 	"internal/engine": {"internal/civil", "internal/health", "internal/input", "internal/market", "internal/metrics",
 		"internal/profile", "internal/records", "internal/settings"},
 	"internal/fetch": {"internal/civil", "internal/engine", "internal/health", "internal/input", "internal/market", "internal/metrics",
-		"internal/records", "internal/settings", "internal/spapi", "internal/spapi/spapitest"},
+		"internal/records", "internal/settings", "internal/spapi", "internal/spapi/spapitest", "internal/platformapi"},
 	"cmd": {"internal/civil", "internal/config", "internal/engine", "internal/fetch", "internal/health", "internal/input",
 		"internal/iostreams", "internal/market", "internal/metrics", "internal/profile", "internal/render", "internal/safetext",
-		"internal/settings", "internal/spapi", "internal/spapi/spapitest"},
-	".": {"cmd", "internal/iostreams"},
+		"internal/settings", "internal/spapi", "internal/spapi/spapitest", "internal/platformapi"},
+	"internal/platformapi":                 nil,
+	"internal/platformapi/platformapitest": {"internal/platformapi"},
+	".":                                    {"cmd", "internal/iostreams"},
 }
 
 // goFile is one parsed non-test Go file of the project.

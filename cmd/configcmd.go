@@ -84,6 +84,17 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 #       marketplaces: [US]
 #       refresh_token_env: ACME_SPAPI_REFRESH_TOKEN
 
+# audit fetch also asks eBay, Allegro and Kaufland when their credentials
+# are set (AUDIT_EBAY_CLIENT_ID, ..._CLIENT_SECRET, ..._REFRESH_TOKEN; the
+# same for AUDIT_ALLEGRO_; AUDIT_KAUFLAND_CLIENT_KEY, ..._SECRET_KEY).
+# ebay:
+#   marketplaces: [EBAY_US]
+# allegro:
+#   refresh_token_file: /path/to/allegro-token   # audit saves each new token here
+# kaufland:
+#   storefronts: [de]
+#   days: 90
+
 # Thresholds over the profile's, per metric: fail, warn (fractions: 0.01 is
 # 1 %; the customer_service_rating's are scores of 1 to 10), advisory (a
 # miss only warns), window_days, lag_days. Metrics: odr, late_shipment_rate,

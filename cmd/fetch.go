@@ -64,7 +64,10 @@ run resumes. --since and --to fetch history instead.
 
 Credentials come from AUDIT_SPAPI_CLIENT_ID, AUDIT_SPAPI_CLIENT_SECRET and
 AUDIT_SPAPI_REFRESH_TOKEN (or the spapi.* config keys); they are never
-printed. With --accounts DIR, every account of the config's spapi.accounts
+printed. eBay's seller standards and customer service metrics, Allegro's
+sales quality and Kaufland's order units are fetched too when their
+credentials are set (AUDIT_EBAY_*, AUDIT_ALLEGRO_*, AUDIT_KAUFLAND_*), with
+or without SP-API's. With --accounts DIR, every account of the config's spapi.accounts
 is fetched into DIR/NAME, in parallel, and one that fails does not stop the
 others. docs/fetch.md walks through registering an SP-API application.
 
@@ -103,14 +106,14 @@ be fetched (the others are kept).`,
 	f.StringVar(&ao.ConfigPath, "config", "", "config file (default ./audit.yaml, else $XDG_CONFIG_HOME/audit/config.yaml)")
 	f.StringVar(&o.Since, "since", "", "fetch history from this date YYYY-MM-DD instead (with --to)")
 	f.StringVar(&o.To, "to", "", "last day of the history --since fetches (default today)")
-	f.StringSliceVar(&o.Reports, "reports", nil, "fetch only these: "+strings.Join(fetch.Names(), ", "))
+	f.StringSliceVar(&o.Reports, "reports", nil, "fetch only these: "+strings.Join(reportNames(), ", "))
 	f.BoolVar(&o.DryRun, "dry-run", false, "say what would be fetched, and why, without asking Amazon")
 	f.StringVar(&o.Accounts, "accounts", "", "fetch every account of the config's spapi.accounts into this folder, each into its own subfolder")
 	f.IntVar(&o.Jobs, "jobs", 4, "requests (with --accounts: accounts) at once; each stays within Amazon's rate limits")
 	f.StringVar(&o.Timeout, "timeout", "", "the longest wait for one report, as 45m or 1h30m (config spapi.timeout; default 45m)")
 	registerCompletions(c)
 	_ = c.RegisterFlagCompletionFunc("reports", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return fetch.Names(), cobra.ShellCompDirectiveNoFileComp
+		return reportNames(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return c
 }
@@ -126,6 +129,12 @@ type fetchPlan struct {
 	lookup   func(string) (string, bool)
 	accounts []config.Account
 	warnings []string
+	// platforms are the other platforms' sources (eBay, Allegro,
+	// Kaufland): those whose credentials are set.
+	platforms *platformPlan
+	// spapi is whether SP-API is asked: its credentials are set, or
+	// --reports names an SP-API kind, or no platform is configured.
+	spapi bool
 }
 
 // runFetch is the whole of audit fetch once its flags are parsed.
@@ -154,13 +163,43 @@ func runFetch(o *fetchOptions) error {
 	if o.Accounts != "" {
 		return o.runAccounts(ctx, p)
 	}
-	stores, err := storesOf(o.Stores, "--marketplace")
-	if err != nil {
-		return err
+	var stores []market.Marketplace
+	if p.spapi {
+		if stores, err = storesOf(o.Stores, "--marketplace"); err != nil {
+			return err
+		}
 	}
 	progress := ao.IO.StartProgress("fetching", 0)
-	res, err := fetchAccount(ctx, p, o.Dir, stores, p.creds, "", newProgressNote(progress, false))
+	note := newProgressNote(progress, false)
+	var res *fetch.Result
+	if p.spapi {
+		res, err = fetchAccount(ctx, p, o.Dir, stores, p.creds, "", note)
+	}
+	if p.platforms.configured() && ctx.Err() == nil && (res != nil || err == nil) {
+		var perr error
+		if res == nil {
+			if st, serr := os.Stat(o.Dir); serr == nil && !st.IsDir() {
+				progress.Stop()
+				return &usageError{fmt.Errorf("%s: not a folder", o.Dir)}
+			}
+			if !p.opts.DryRun {
+				if merr := os.MkdirAll(o.Dir, 0o755); merr != nil {
+					progress.Stop()
+					return fmt.Errorf("%s: %v", o.Dir, merr)
+				}
+			}
+		}
+		res, perr = fetchPlatforms(ctx, p, o.Dir, res, note)
+		if err == nil {
+			err = perr
+		} else if perr != nil {
+			err = fmt.Errorf("%v; %v", err, perr)
+		}
+	}
 	progress.Stop()
+	if w := p.platforms.rotationWarning(); w != "" {
+		printWarning(ao.IO, w)
+	}
 	if res != nil {
 		if werr := o.write(ao.IO.Out, res); werr != nil {
 			return werr
@@ -204,12 +243,16 @@ func (o *fetchOptions) resolve(l *layers) (*fetchPlan, error) {
 		}
 		p.opts.Since, p.opts.To = since, to
 	}
+	var only []string
 	for _, r := range o.Reports {
 		r = strings.ToLower(strings.TrimSpace(r))
-		if !slices.Contains(fetch.Names(), r) {
-			return nil, usagef("--reports: unknown %q (known: %s)", r, strings.Join(fetch.Names(), ", "))
+		if !slices.Contains(reportNames(), r) {
+			return nil, usagef("--reports: unknown %q (known: %s)", r, strings.Join(reportNames(), ", "))
 		}
-		p.opts.Only = append(p.opts.Only, r)
+		only = append(only, r)
+		if !slices.Contains(fetch.PlatformNames(), r) {
+			p.opts.Only = append(p.opts.Only, r)
+		}
 	}
 	timeout := "45m"
 	configValue(l, "spapi.timeout", &timeout)
@@ -240,8 +283,22 @@ func (o *fetchOptions) resolve(l *layers) (*fetchPlan, error) {
 		o.Stores = []string{o.Store}
 	}
 	p.warnings = secretFileWarnings(l)
+	var err2 error
+	if p.platforms, err2 = resolvePlatforms(l, only); err2 != nil {
+		return nil, err2
+	}
+	p.warnings = append(p.warnings, p.platforms.warnings...)
+	spConfigured := p.creds.ClientID != "" || p.creds.ClientSecret != "" || p.creds.RefreshToken != ""
+	if only != nil {
+		p.spapi = len(p.opts.Only) > 0
+	} else {
+		p.spapi = spConfigured || !p.platforms.configured() || o.Accounts != ""
+	}
 	return p, nil
 }
+
+// reportNames are --reports' names: SP-API's kinds, then the platforms.
+func reportNames() []string { return append(fetch.Names(), fetch.PlatformNames()...) }
 
 // secretFileWarnings: a config file that holds a secret and that others
 // can read gets a warning (the secret itself is never shown).

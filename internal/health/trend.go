@@ -29,6 +29,8 @@ type Series struct {
 	Fulfillment string
 	WindowDays  int
 	Marketplace string
+	Platform    string    // the marketplace whose rule judges it
+	Calendar    string    // "week", "month": a calendar period (metrics.Result.Calendar)
 	Threshold   Threshold // as of the last date
 	Points      []Point
 }

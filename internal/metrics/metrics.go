@@ -88,7 +88,7 @@ type Result struct {
 	// Calendar, when set, says the window is a calendar period ("week",
 	// Monday to Sunday; "month") cut at as-of, not a number of days
 	// ending on it (WindowDays is then 0).
-	Calendar string
+	Calendar    string
 	Marketplace string // set where a metric is per store (invoice defect rate)
 	// Platform is the marketplace whose rule judges the entry ("amazon",
 	// "kaufland", ...): set by the metric where its entries span platforms

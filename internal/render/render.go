@@ -260,10 +260,12 @@ func scope(v health.Verdict) string {
 	if s := storeName(v); s != "" {
 		parts = append(parts, s)
 	}
-	switch v.Calendar {
-	case metrics.CalendarWeek:
+	switch {
+	case v.Calendar != "" && v.Window.From == 0: // a trend's series: a period a date
+		parts = append(parts, "calendar "+v.Calendar)
+	case v.Calendar == metrics.CalendarWeek:
 		parts = append(parts, "week of "+v.Window.From.String())
-	case metrics.CalendarMonth:
+	case v.Calendar == metrics.CalendarMonth:
 		parts = append(parts, v.Window.From.Time().Format("January 2006"))
 	}
 	return strings.Join(parts, ", ")
@@ -308,10 +310,12 @@ func scopeShort(v health.Verdict) string {
 	if s := storeName(v); s != "" {
 		parts = append(parts, s)
 	}
-	switch v.Calendar {
-	case metrics.CalendarWeek:
+	switch {
+	case v.Calendar != "" && v.Window.From == 0:
+		parts = append(parts, v.Calendar)
+	case v.Calendar == metrics.CalendarWeek:
 		parts = append(parts, "wk "+v.Window.From.Time().Format("01-02"))
-	case metrics.CalendarMonth:
+	case v.Calendar == metrics.CalendarMonth:
 		parts = append(parts, v.Window.From.Time().Format("Jan 2006"))
 	}
 	return strings.Join(parts, ", ")
