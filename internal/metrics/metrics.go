@@ -91,6 +91,10 @@ type Result struct {
 	// (the contact response rate of a multi-marketplace help desk), else
 	// by the judge (the metric's platform, or the profile's).
 	Platform string
+	// Cycle, where a platform reports the same figure for several
+	// evaluations (eBay's CURRENT and PROJECTED seller standards), names
+	// the entry's: "current", "projected"; "" otherwise.
+	Cycle       string
 	Numerator   int
 	Denominator int
 	Window      Window

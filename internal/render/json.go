@@ -41,6 +41,7 @@ type jsonMetric struct {
 	WindowDays  int               `json:"window_days,omitempty"`
 	Marketplace string            `json:"marketplace,omitempty"`
 	Platform    string            `json:"platform,omitempty"`
+	Cycle       string            `json:"cycle,omitempty"`
 	Name        string            `json:"name"`
 	Value       *float64          `json:"value"`
 	Numerator   int               `json:"numerator"`
@@ -328,6 +329,9 @@ func (js *jsonStream) metric(ind int, v health.Verdict) {
 	if m.Platform != "" {
 		field("platform", m.Platform)
 	}
+	if m.Cycle != "" {
+		field("cycle", m.Cycle)
+	}
 	field("name", m.Name)
 	field("value", m.Value)
 	field("numerator", m.Numerator)
@@ -422,7 +426,7 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 // which the stream writes without converting it (appendJSONItem).
 func jsonMetricHead(m health.Verdict) jsonMetric {
 	jm := jsonMetric{
-		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace, Platform: m.Platform,
+		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace, Platform: m.Platform, Cycle: m.Cycle,
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
 		Status:   m.Status,
 		Advisory: m.Threshold.Advisory, Reason: m.NotComputed,

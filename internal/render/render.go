@@ -260,6 +260,9 @@ func scope(v health.Verdict) string {
 	if v.Marketplace != "" {
 		parts = append(parts, v.Marketplace)
 	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -278,6 +281,12 @@ func scopeShort(v health.Verdict) string {
 	}
 	if v.Marketplace != "" {
 		parts = append(parts, v.Marketplace)
+	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
+	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
 	}
 	return strings.Join(parts, ", ")
 }
