@@ -111,7 +111,7 @@ func TestTrendEqualsSingleAudits(t *testing.T) {
 func findSeries(tr *health.Trend, r metrics.Result) *health.Series {
 	for i := range tr.Series {
 		s := &tr.Series[i]
-		if s.ID == r.ID && s.Fulfillment == r.Fulfillment && s.WindowDays == r.WindowDays && s.Marketplace == r.Marketplace {
+		if s.ID == r.ID && s.Fulfillment == r.Fulfillment && s.WindowDays == r.WindowDays && s.Marketplace == r.Marketplace && s.Cycle == r.Cycle {
 			return s
 		}
 	}

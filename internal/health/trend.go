@@ -29,6 +29,7 @@ type Series struct {
 	Fulfillment string
 	WindowDays  int
 	Marketplace string
+	Cycle       string    // eBay's current or projected evaluation; "" otherwise
 	Threshold   Threshold // as of the last date
 	Points      []Point
 }
