@@ -196,6 +196,9 @@ func EbayStandardsOutcome(d *records.Dataset, s settings.Settings, id string) Ou
 		if id == EbaySellerLevel {
 			r := base
 			r.Window = ebayProfileWindow(p)
+			if r.Window.Days == 0 && p.EvaluationDate != nil { // no metric with a lookback: the day of the evaluation
+				r.Window = Window{From: *p.EvaluationDate, To: *p.EvaluationDate, Days: 1}
+			}
 			rank, ok := ebayLevels[strings.ToUpper(p.Level)]
 			if !ok {
 				r.NotComputed = fmt.Sprintf("eBay's standardsLevel %q is none of TOP_RATED, ABOVE_STANDARD, BELOW_STANDARD (%s:%d)", p.Level, p.Source.File, p.Source.Line)
