@@ -102,6 +102,9 @@ const (
 
 // The binary prints what the cmd golden tests pin: stdout is not a terminal
 // here, so the table is the piped one.
+// ebaySeller is the sample eBay account (testdata/ebay-seller).
+const ebaySeller = "testdata/ebay-seller"
+
 func TestE2EGolden(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -129,6 +132,14 @@ func TestE2EGolden(t *testing.T) {
 		{"all, acme-de, junit", []string{"all", "--as-of", "2026-11-20", "-o", "junit", acmeDE}, nil, 1, "junit-all-de.golden", ""},
 		{"all, acme-us, html", []string{"all", "--as-of", "2026-11-20", "-o", "html", acme}, nil, 1, "html-all-us.golden", ""},
 		{"trend, json", []string{"trend", "--from", "2026-10-22", "--to", "2026-11-20", "-o", "json", acme}, nil, 1, "trend-json.golden", "trend-json.stderr.golden"},
+		// eBay's own figures (Sell Analytics API responses saved as files).
+		{"ebay, table", []string{"all", "--as-of", "2025-06-05", ebaySeller}, nil, 0, "ebay-table-piped.golden", "ebay-table-piped.stderr.golden"},
+		{"ebay, json", []string{"all", "--as-of", "2025-06-05", "-o", "json", ebaySeller}, nil, 0, "ebay-json.golden", ""},
+		{"ebay, markdown", []string{"all", "--as-of", "2025-06-05", "-o", "markdown", ebaySeller}, nil, 0, "ebay-markdown.golden", ""},
+		{"ebay, csv", []string{"all", "--as-of", "2025-06-05", "-o", "csv", ebaySeller}, nil, 0, "ebay-csv.golden", ""},
+		{"ebay, junit", []string{"all", "--as-of", "2025-06-05", "-o", "junit", ebaySeller}, nil, 0, "ebay-junit.golden", ""},
+		{"ebay, html", []string{"all", "--as-of", "2025-06-05", "-o", "html", ebaySeller}, nil, 0, "ebay-html.golden", ""},
+		{"ebay, earlier as-of", []string{"all", "--as-of", "2025-05-25", ebaySeller}, nil, 0, "ebay-table-earlier-piped.golden", "ebay-table-earlier-piped.stderr.golden"},
 		{"accounts, table", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts"}, nil, 2, "accounts-table-piped.golden", "accounts-table-piped.stderr.golden"},
 		{"accounts, json", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts", "-o", "json"}, nil, 2, "accounts-json.golden", "accounts-json.stderr.golden"},
 		{"accounts, junit", []string{"all", "--as-of", "2026-11-20", "--accounts", "testdata/accounts", "-o", "junit"}, nil, 2, "junit-accounts.golden", ""},

@@ -281,7 +281,7 @@ func checkContract(t *testing.T, doc string) {
 
 		// Fields every entry has, and those only some may have.
 		want := []string{"id", "platform", "value", "numerator", "denominator", "status", "target", "warn_at", "inputs"}
-		extra := []string{"name", "advisory", "reason", "window_days", "calendar", "marketplace", "defects", "forecast", "if_removed", "provisional",
+		extra := []string{"name", "advisory", "reason", "window_days", "calendar", "marketplace", "cycle", "defects", "forecast", "if_removed", "provisional",
 			"coverage", "partial_status", "amazon"}
 		switch {
 		case st == "not_computed":

@@ -180,6 +180,7 @@ type seriesKey struct {
 	marketplace     string
 	platform        string
 	calendar        string
+	cycle           string // eBay's current or projected evaluation
 }
 
 // gather turns one report per date into series; last is the full audit
@@ -195,7 +196,7 @@ func gather(command string, reports []*health.Report, last *health.Report, ids [
 	var keys []seriesKey
 	for _, r := range reports {
 		for _, v := range r.Metrics {
-			k := seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace, v.Platform, v.Calendar}
+			k := seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace, v.Platform, v.Calendar, v.Cycle}
 			if _, ok := index[k]; !ok {
 				index[k] = len(keys)
 				keys = append(keys, k)
@@ -217,7 +218,7 @@ func gather(command string, reports []*health.Report, last *health.Report, ids [
 	t.Series = make([]health.Series, len(keys))
 	for i, k := range keys {
 		ser := health.Series{ID: k.id, Fulfillment: k.fulfillment, WindowDays: k.windowDays, Marketplace: k.marketplace,
-			Platform: k.platform, Calendar: k.calendar,
+			Platform: k.platform, Calendar: k.calendar, Cycle: k.cycle,
 			Points: make([]health.Point, len(reports))}
 		for d := range reports {
 			ser.Points[d] = health.Point{AsOf: reports[d].AsOf, Status: health.NotComputed, NotComputed: noEntry}
@@ -226,7 +227,7 @@ func gather(command string, reports []*health.Report, last *health.Report, ids [
 	}
 	for d, r := range reports {
 		for _, v := range r.Metrics {
-			ser := &t.Series[index[seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace, v.Platform, v.Calendar}]]
+			ser := &t.Series[index[seriesKey{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace, v.Platform, v.Calendar, v.Cycle}]]
 			ser.Points[d] = health.Point{AsOf: r.AsOf, Numerator: v.Numerator, Denominator: v.Denominator,
 				Status: v.Status, Partial: v.Partial, NotComputed: v.NotComputed}
 			ser.Threshold = v.Threshold // the last date with the entry wins

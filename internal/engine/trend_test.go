@@ -112,7 +112,7 @@ func findSeries(tr *health.Trend, r metrics.Result) *health.Series {
 	for i := range tr.Series {
 		s := &tr.Series[i]
 		if s.ID == r.ID && s.Fulfillment == r.Fulfillment && s.WindowDays == r.WindowDays && s.Marketplace == r.Marketplace &&
-			s.Platform == r.Platform && s.Calendar == r.Calendar {
+			s.Platform == r.Platform && s.Calendar == r.Calendar && s.Cycle == r.Cycle {
 			return s
 		}
 	}

@@ -31,6 +31,7 @@ type Series struct {
 	Marketplace string
 	Platform    string    // the marketplace whose rule judges it
 	Calendar    string    // "week", "month": a calendar period (metrics.Result.Calendar)
+	Cycle       string    // eBay's current or projected evaluation; "" otherwise
 	Threshold   Threshold // as of the last date
 	Points      []Point
 }

@@ -39,9 +39,11 @@ var downloads = map[Kind]Download{
 		SPAPI: "GET_V2_SELLER_PERFORMANCE_REPORT, or GET_V1_SELLER_PERFORMANCE_REPORT (XML)"},
 	"settlement": {Where: "Reports > Payments > All Statements, a settlement's \"Download Flat File V2\" (the older flat file is read too); a settlement covers about two weeks",
 		SPAPI: "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2"},
-	"messages":        {Where: "no Amazon download: your help desk writes the buyer-messages file", Own: true},
-	"return-requests": {Where: "no Amazon download: your help desk writes the return-requests file", Own: true},
-	"ratings":         {Where: "no Amazon download: your help desk writes the ratings file", Own: true},
+	"messages":            {Where: "no Amazon download: your help desk writes the buyer-messages file", Own: true},
+	"return-requests":     {Where: "no Amazon download: your help desk writes the return-requests file", Own: true},
+	"ratings":             {Where: "no Amazon download: your help desk writes the ratings file", Own: true},
+	"ebay-standards":      {Where: "no eBay download: eBay Sell Analytics API getSellerStandardsProfile or findSellerStandardsProfiles, the response saved as it is"},
+	"ebay-service-metric": {Where: "no eBay download: eBay Sell Analytics API getCustomerServiceMetric, the response saved as it is (one file per metric type and evaluation)"},
 }
 
 // DownloadOf is where the kind comes from.

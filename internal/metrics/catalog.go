@@ -130,6 +130,7 @@ func Catalog() []Metric {
 		returnDissatisfactionMetric,
 		serviceRatingMetric,
 		serviceDissatisfactionMetric,
+		ebaySellerLevelMetric, ebayDefectMetric, ebayCasesMetric, ebayLateMetric, ebayINADMetric, ebayINRMetric,
 		removableFeedbackList,
 		risksList,
 	}

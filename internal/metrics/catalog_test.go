@@ -48,7 +48,9 @@ func TestCatalogComplete(t *testing.T) {
 		// Its coverage is judged on inputs it reads, by a date; each part
 		// names inputs it reads or uses when they are among the files (the
 		// settlement report's claims and chargebacks).
-		if m.Base.Field == 0 || len(m.Base.Kinds) == 0 {
+		// eBay's own figures (ebay.go) are eBay's counts over eBay's
+		// lookback: no file of the seller's has to cover their window.
+		if (m.Base.Field == 0 || len(m.Base.Kinds) == 0) && m.Platform != "ebay" {
 			t.Errorf("%s: no base (the inputs its denominator is read from)", m.ID)
 		}
 		for _, k := range m.Base.Kinds {

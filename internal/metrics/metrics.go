@@ -94,7 +94,11 @@ type Result struct {
 	// "kaufland", ...): set by the metric where its entries span platforms
 	// (the contact response rate of a multi-marketplace help desk), else
 	// by the judge (the metric's platform, or the profile's).
-	Platform    string
+	Platform string
+	// Cycle, where a platform reports the same figure for several
+	// evaluations (eBay's CURRENT and PROJECTED seller standards), names
+	// the entry's: "current", "projected"; "" otherwise.
+	Cycle       string
 	Numerator   int
 	Denominator int
 	Window      Window

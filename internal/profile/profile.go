@@ -129,6 +129,12 @@ var (
 	kauflandResponseSource = "Kaufland Seller University, customer enquiries (https://www.kauflandglobalmarketplace.com/en/seller-university/selling/customer-enquiries/): 48 hours, working days"
 )
 
+// ebayOwn is an entry of the ebay profile for eBay's own figures: at most
+// fail, warning from warn; checked 2026-12-07.
+func ebayOwn(id string, fail, warn float64, source string) Entry {
+	return Entry{Metric: id, Op: health.LessEqual, Fail: fail, Warn: warn, WindowDays: []int{365}, Source: source, Checked: "2026-12-07"}
+}
+
 // warnBelow is e warning below its warn line, not at it.
 func warnBelow(e Entry) Entry { e.WarnBelow = true; return e }
 
@@ -158,6 +164,14 @@ var Builtin = []Profile{
 			{Metric: metrics.LateShipmentRate, Op: health.LessEqual, Fail: 0.03, Warn: 0.024, WindowDays: []int{90}, Source: "eBay Top Rated late shipment rate (secondary)", Checked: checked},
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.LessEqual, Fail: 0.02, Warn: 0.016, WindowDays: []int{90}, Source: "eBay transaction defect rate, Above Standard (AU/UK help 4080)", Checked: checked},
 			{Metric: metrics.ValidTrackingRate, Op: health.GreaterEqual, Fail: 0.95, Warn: 0.97, WindowDays: []int{90}, Source: "eBay tracking uploaded and validated (secondary)", Checked: checked},
+			// eBay's own figures (metrics/ebay.go, metrics.md "eBay seller
+			// standards"): fail = Below Standard, warn = below Top Rated.
+			ebayOwn(metrics.EbaySellerLevel, 0.75, 0.5, "eBay's standardsLevel: Above Standard warns, Below Standard fails (https://developer.ebay.com/api-docs/sell/analytics/types/ssp:StandardsLevelEnum)"),
+			ebayOwn(metrics.EbayTransactionDefectRate, 0.02, 0.005, "eBay seller performance policy: over 2 % Below Standard, Top Rated at most 0.5 % (https://sellercentre.ebay.com.au/how-we-measure-seller-standards, https://sellglobal.ebay.in/seller-center/becoming-top-rated-seller/)"),
+			ebayOwn(metrics.EbayCasesClosedRate, 0.003, 0.003, "eBay US: Top Rated at most 0.3 % (https://sellglobal.ebay.in/seller-center/becoming-top-rated-seller/); the same 0.3 % as Below Standard line is unconfirmed"),
+			ebayOwn(metrics.EbayLateShipmentRate, 0.07, 0.03, "eBay: Top Rated at most 3 % (https://sellglobal.ebay.in/seller-center/becoming-top-rated-seller/); Above Standard at most 7 % in the global program, per program unconfirmed (https://www.ebay.com.au/help/policies/selling-policies/global-seller-performance-policy?id=4351)"),
+			ebayOwn(metrics.EbayItemNotAsDescribedRate, 0.7, 0.6, "eBay service metrics: High warns, Very High fails, sellers rated Very High may face restrictions (https://www.ebay.com/help/selling/selling/monitor-service-metrics?id=4785)"),
+			ebayOwn(metrics.EbayItemNotReceivedRate, 0.7, 0.6, "eBay service metrics: High warns, Very High fails, sellers rated Very High may face restrictions (https://www.ebay.com/help/selling/selling/monitor-service-metrics?id=4785)"),
 		}},
 	{Name: "walmart", Platform: "walmart", Description: "Walmart Marketplace performance standards (platforms.md)",
 		Entries: []Entry{

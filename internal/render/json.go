@@ -42,6 +42,7 @@ type jsonMetric struct {
 	Marketplace string            `json:"marketplace,omitempty"`
 	Platform    string            `json:"platform,omitempty"`
 	Calendar    string            `json:"calendar,omitempty"`
+	Cycle       string            `json:"cycle,omitempty"`
 	Name        string            `json:"name"`
 	Value       *float64          `json:"value"`
 	Numerator   int               `json:"numerator"`
@@ -332,6 +333,9 @@ func (js *jsonStream) metric(ind int, v health.Verdict) {
 	if m.Calendar != "" {
 		field("calendar", m.Calendar)
 	}
+	if m.Cycle != "" {
+		field("cycle", m.Cycle)
+	}
 	field("name", m.Name)
 	field("value", m.Value)
 	field("numerator", m.Numerator)
@@ -426,7 +430,7 @@ func jsonMetricOf(m health.Verdict) jsonMetric {
 // which the stream writes without converting it (appendJSONItem).
 func jsonMetricHead(m health.Verdict) jsonMetric {
 	jm := jsonMetric{
-		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace, Platform: m.Platform, Calendar: m.Calendar,
+		ID: m.ID, Fulfillment: m.Fulfillment, WindowDays: m.WindowDays, Marketplace: m.Marketplace, Platform: m.Platform, Calendar: m.Calendar, Cycle: m.Cycle,
 		Name: metricTitle(m.ID), Numerator: m.Numerator, Denominator: m.Denominator,
 		Status:   m.Status,
 		Advisory: m.Threshold.Advisory, Reason: m.NotComputed,

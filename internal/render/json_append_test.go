@@ -368,7 +368,7 @@ func TestJSONAppendedFields(t *testing.T) {
 		{jsonFeedback{}, []string{"order_id", "order_date", "fulfillment,omitempty", "feedback_date", "rating", "comment",
 			"removable_until", "removal_grounds", "removable"}},
 		{jsonRisk{}, []string{"kind", "order_id", "date", "deadline", "detail"}},
-		{jsonMetric{}, []string{"id", "fulfillment,omitempty", "window_days,omitempty", "marketplace,omitempty", "platform,omitempty", "calendar,omitempty", "name", "value",
+		{jsonMetric{}, []string{"id", "fulfillment,omitempty", "window_days,omitempty", "marketplace,omitempty", "platform,omitempty", "calendar,omitempty", "cycle,omitempty", "name", "value",
 			"numerator", "denominator", "status", "partial_status,omitempty", "target,omitempty", "warn_at,omitempty",
 			"window,omitempty", "period,omitempty", "components,omitempty", "advisory,omitempty", "reason,omitempty",
 			"defects,omitempty", "forecast,omitempty", "if_removed,omitempty", "provisional,omitempty", "coverage,omitempty",

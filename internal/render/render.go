@@ -268,6 +268,9 @@ func scope(v health.Verdict) string {
 	case v.Calendar == metrics.CalendarMonth:
 		parts = append(parts, v.Window.From.Time().Format("January 2006"))
 	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -317,6 +320,12 @@ func scopeShort(v health.Verdict) string {
 		parts = append(parts, "wk "+v.Window.From.Time().Format("01-02"))
 	case v.Calendar == metrics.CalendarMonth:
 		parts = append(parts, v.Window.From.Time().Format("Jan 2006"))
+	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
+	}
+	if v.Cycle != "" {
+		parts = append(parts, v.Cycle)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -119,7 +119,7 @@ func TrendTable(w io.Writer, t *health.Trend, o Options) error {
 		rows = append(rows, []string{metricTitle(s.ID), seriesScope(s), endRate(first(s), s.Threshold), endRate(last(s), s.Threshold),
 			lo, hi, Sparkline(s, SparklineWidth), target(s.Threshold), pal.statusOf(pointVerdict(s, last(s)))})
 		series = append(series, s)
-		v := health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar}}
+		v := health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar, Cycle: s.Cycle}}
 		scopes, abbrevs = append(scopes, scopeShort(v)), append(abbrevs, metricAbbrev(s.ID))
 	}
 	if t.AccountHealth != nil {
@@ -338,7 +338,7 @@ func pointRate(p health.Point, t health.Threshold) string {
 
 // seriesScope is scope for a series.
 func seriesScope(s health.Series) string {
-	return scope(health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar}})
+	return scope(health.Verdict{Result: metrics.Result{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar, Cycle: s.Cycle}})
 }
 
 // TrendSummary writes the one-line summary of a trend for stderr when
@@ -354,7 +354,7 @@ func TrendSummary(w io.Writer, t *health.Trend) {
 				continue
 			}
 			name := s.ID
-			if sc := shortScope(health.Verdict{Result: metrics.Result{Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar}}); sc != "" {
+			if sc := shortScope(health.Verdict{Result: metrics.Result{Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace, Platform: s.Platform, Calendar: s.Calendar, Cycle: s.Cycle}}); sc != "" {
 				name += " " + sc
 			}
 			st := statusWord(last(s).Status)
