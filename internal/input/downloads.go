@@ -42,6 +42,8 @@ var downloads = map[Kind]Download{
 	"messages":        {Where: "no Amazon download: your help desk writes the buyer-messages file", Own: true},
 	"return-requests": {Where: "no Amazon download: your help desk writes the return-requests file", Own: true},
 	"ratings":         {Where: "no Amazon download: your help desk writes the ratings file", Own: true},
+	// Other platforms' own figures, their API responses saved as files.
+	"allegro-sales-quality": {Where: "no Allegro download: the My sales quality page through Allegro's REST API only, GET https://api.allegro.pl/sale/quality (scope allegro:api:profile:read; 30 days at most) saved as a file"},
 }
 
 // DownloadOf is where the kind comes from.
