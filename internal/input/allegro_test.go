@@ -67,7 +67,7 @@ func TestAllegroSniff(t *testing.T) {
 	}{
 		{`{"quality":[{"resultFor":"2025-06-01"}]}`, true},
 		{"\n  {\n \"quality\": [ { \"resultFor\": \"x\" } ] }", true},
-		{`{"quality":[]}`, false},                            // nothing to read
+		{`{"quality":[]}`, false},                             // nothing to read
 		{`[{"quality":[{"resultFor":"2025-06-01"}]}]`, false}, // not an object
 		{`{"performanceMetrics":[]}`, false},
 		{"order-id\tpurchase-date\nquality\tresultFor\n", false},
@@ -167,7 +167,7 @@ func TestAllegroBadValues(t *testing.T) {
 		line, col  int
 		msg        string
 	}{
-		{"no date", day(` {`+ok+`},`+"\n"+` {"score": 400, "grade": "GOOD", "maxScore": 500, "metrics": []}`), 3, 2, "quality[1].resultFor: missing"},
+		{"no date", day(` {` + ok + `},` + "\n" + ` {"score": 400, "grade": "GOOD", "maxScore": 500, "metrics": []}`), 3, 2, "quality[1].resultFor: missing"},
 		{"bad date", day(` {"resultFor": "2025-02-30", "score": 400, "grade": "GOOD", "maxScore": 500}`), 2, 16, `quality[0].resultFor: want a date YYYY-MM-DD, got "2025-02-30"`},
 		{"date as time", day(` {"resultFor": "2025-06-01T00:00:00Z", "score": 400, "grade": "GOOD", "maxScore": 500}`), 2, 16, "quality[0].resultFor: want a date"},
 		{"score a string", day(` {"resultFor": "2025-06-01", "score": "400", "grade": "GOOD", "maxScore": 500}`), 2, 39, "score: want a number, got string"},
@@ -176,9 +176,9 @@ func TestAllegroBadValues(t *testing.T) {
 		{"no max", day(` {"resultFor": "2025-06-01", "score": 1, "grade": "GOOD"}`), 2, 2, "quality[0].maxScore: missing"},
 		{"zero max", day(` {"resultFor": "2025-06-01", "score": 0, "grade": "GOOD", "maxScore": 0}`), 2, 71, "quality[0].maxScore: must be above 0"},
 		{"no grade", day(` {"resultFor": "2025-06-01", "score": 1, "maxScore": 500}`), 2, 2, "quality[0].grade: missing or empty"},
-		{"blank grade", day(` {`+ok+`},`+"\n"+` {"resultFor": "2025-06-02", "score": 1, "grade": " ", "maxScore": 500}`), 3, 51, "quality[1].grade: missing or empty"},
-		{"no code", day(` {`+ok+`, "metrics": [`+"\n"+`  {"name": "x", "score": 1}]}`), 3, 3, "quality[0].metrics[0].code: missing or empty"},
-		{"component score", day(` {`+ok+`, "metrics": [{"code": "A", "score": 1},`+"\n"+`  {"code": "B", "score": 9, "maxScore": 5}]}`), 3, 26, "quality[0].metrics[1].score: 9 is above maxScore 5"},
+		{"blank grade", day(` {` + ok + `},` + "\n" + ` {"resultFor": "2025-06-02", "score": 1, "grade": " ", "maxScore": 500}`), 3, 51, "quality[1].grade: missing or empty"},
+		{"no code", day(` {` + ok + `, "metrics": [` + "\n" + `  {"name": "x", "score": 1}]}`), 3, 3, "quality[0].metrics[0].code: missing or empty"},
+		{"component score", day(` {` + ok + `, "metrics": [{"code": "A", "score": 1},` + "\n" + `  {"code": "B", "score": 9, "maxScore": 5}]}`), 3, 26, "quality[0].metrics[1].score: 9 is above maxScore 5"},
 		{"quality not a list", `{"quality": {"resultFor": "2025-06-01"}}`, 1, 13, "want a list, got object"},
 		{"no quality", `{"data": {"quality": [{"resultFor": "2025-06-01"}]}}`, 1, 1, `no "quality" list`},
 		{"broken", day(` {"resultFor": "2025-06-01", "score": 400,,}`), 2, 43, "malformed JSON"},
