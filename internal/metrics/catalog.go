@@ -130,6 +130,7 @@ func Catalog() []Metric {
 		returnDissatisfactionMetric,
 		serviceRatingMetric,
 		serviceDissatisfactionMetric,
+		allegroQualityMetric, allegroSuperDaysMetric, allegroGoodDaysMetric,
 		removableFeedbackList,
 		risksList,
 	}
