@@ -44,6 +44,8 @@ var downloads = map[Kind]Download{
 	"ratings":             {Where: "no Amazon download: your help desk writes the ratings file", Own: true},
 	"ebay-standards":      {Where: "no eBay download: eBay Sell Analytics API getSellerStandardsProfile or findSellerStandardsProfiles, the response saved as it is"},
 	"ebay-service-metric": {Where: "no eBay download: eBay Sell Analytics API getCustomerServiceMetric, the response saved as it is (one file per metric type and evaluation)"},
+	// Other platforms' own figures, their API responses saved as files.
+	"allegro-sales-quality": {Where: "no Allegro download: the My sales quality page through Allegro's REST API only, GET https://api.allegro.pl/sale/quality (scope allegro:api:profile:read; 30 days at most) saved as a file"},
 }
 
 // DownloadOf is where the kind comes from.

@@ -91,6 +91,7 @@ var specs = []*Spec{
 	// changes; their anchors hold for no earlier kind's files.
 	&settlementSpec,
 	&ebayStandardsSpec, &ebayServiceSpec,
+	&allegroSpec,
 }
 
 // Specs lists the known report kinds in detection order.

@@ -131,6 +131,7 @@ func Catalog() []Metric {
 		serviceRatingMetric,
 		serviceDissatisfactionMetric,
 		ebaySellerLevelMetric, ebayDefectMetric, ebayCasesMetric, ebayLateMetric, ebayINADMetric, ebayINRMetric,
+		allegroQualityMetric, allegroSuperDaysMetric, allegroGoodDaysMetric,
 		removableFeedbackList,
 		risksList,
 	}

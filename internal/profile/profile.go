@@ -84,6 +84,9 @@ func (p Profile) Entry(metric string) (Entry, bool) {
 
 const checked = "2026-11-23"
 
+// allegroChecked is when the allegro profile's sources were read.
+const allegroChecked = "2026-12-07"
+
 // amazon is an entry of Amazon's profiles: the target, with the metric's
 // own windows (Amazon's rule, in its file in internal/metrics).
 func amazon(id string, op health.Op, fail, warn float64, source string) Entry {
@@ -190,6 +193,15 @@ var Builtin = []Profile{
 			{Metric: metrics.ContactResponseRate, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{7},
 				Source: kauflandResponseSource + " (every ticket of the calendar week)", Checked: "2026-12-07"},
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
+		}},
+	{Name: "allegro", Platform: "allegro", Description: "Allegro: the daily sales quality and the Super Sprzedawca criteria (unconfirmed: docs/metrics.md)",
+		Entries: []Entry{
+			{Metric: metrics.AllegroSalesQuality, Op: health.GreaterEqual, Fail: 0.28, Warn: 0.30, Advisory: true, WindowDays: []int{30},
+				Source: "https://developer.allegro.pl/swagger.yaml GET /sale/quality (advisory: no point line is published; the spec's example day, 140 of 500, is graded GOOD)", Checked: allegroChecked},
+			{Metric: metrics.AllegroSuperSellerDays, Op: health.GreaterEqual, Fail: 14.0 / 30, Warn: 16.0 / 30, WindowDays: []int{30},
+				Source: "https://help.allegro.com/sell/pl/d/program-super-sprzedawca (at least 14 of the last 30 days at Super or Super+; unconfirmed)", Checked: allegroChecked},
+			{Metric: metrics.AllegroDaysGoodOrAbove, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{30},
+				Source: "https://help.allegro.com/sell/pl/d/program-super-sprzedawca (never below Dobry in the last 30 days; unconfirmed)", Checked: allegroChecked},
 		}},
 	{Name: "zalando", Platform: "zalando", Description: "Zalando partner program, rolling 7 days",
 		Entries: []Entry{

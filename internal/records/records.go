@@ -145,6 +145,8 @@ type Dataset struct {
 	Invoices      []Invoice
 	Performance   []Performance // Amazon's seller performance reports (performance.go)
 
+	Allegro []AllegroQualityDay // Allegro's sales quality per day, by date (allegro.go)
+
 	Messages       []Message       // buyer messages (service.go)
 	ReturnRequests []ReturnRequest // return requests
 	Ratings        []Rating        // customer-service ratings
