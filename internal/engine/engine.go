@@ -251,6 +251,34 @@ func WithInputs(ids []string, d *records.Dataset) []string {
 	return out
 }
 
+// withoutAmazon leaves Amazon's metrics out of ids when the files hold
+// only other platforms' figures (an eBay seller's, a Kaufland seller's): a
+// run of every metric on them is about those platforms, and ten Amazon
+// entries not computed would bury them. Files of Amazon's or of a help
+// desk (whose messages may be Amazon's) keep them.
+func withoutAmazon(ids []string, d *records.Dataset) []string {
+	others := false
+	for _, m := range metrics.Catalog() {
+		switch {
+		case m.Platform == "" && (slices.ContainsFunc(m.Reads, d.Has) || slices.ContainsFunc(m.Uses, d.Has)):
+			return ids
+		case m.Platform != "" && slices.ContainsFunc(m.Reads, d.Has):
+			others = true
+		}
+	}
+	if !others {
+		return ids
+	}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if m, ok := metrics.Lookup(id); ok && m.Platform == "" && !m.List {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
 // hasCore says whether ids holds a metric not shown only with its inputs:
 // a run of every metric (audit all) leaves out the OnlyWithInputs ones
 // without their files; a run of those alone (audit service) says why

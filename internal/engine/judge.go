@@ -70,7 +70,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 	}
 	notes = append(notes, applyAmazonTargets(loaded.Data, store, s.AsOf, resolved, ids)...)
 	if hasCore(ids) {
-		ids = WithInputs(ids, loaded.Data)
+		ids = withoutAmazon(WithInputs(ids, loaded.Data), loaded.Data)
 	}
 	if err := platformEntries(ids, prof, s, resolved); err != nil {
 		return nil, err

@@ -128,7 +128,12 @@ var (
 	// days)", measured per calendar week; weekends and the sales
 	// channel's public holidays do not count. The seller's days off are
 	// left out too (unconfirmed: service.kaufland.seller_days_off).
-	kauflandResponse       = settings.ResponseRule{DeadlineHours: 48, WorkingDays: true, SellerDaysOff: true, Period: settings.PeriodWeek, CountsThreads: true}
+	kauflandResponse = settings.ResponseRule{DeadlineHours: 48, WorkingDays: true, SellerDaysOff: true, Period: settings.PeriodWeek, CountsThreads: true}
+	// Allegro: a reply to a buyer's message within 24 hours, weekends and
+	// public holidays excluded (platforms.md); Allegro publishes no share
+	// of replies that must meet it.
+	allegroResponse        = settings.ResponseRule{DeadlineHours: 24, WorkingDays: true, SellerDaysOff: true, Period: settings.PeriodDays}
+	allegroResponseSource  = "Allegro: reply to buyers within 24 h, weekends and holidays excluded (platforms.md)"
 	kauflandResponseSource = "Kaufland Seller University, customer enquiries (https://www.kauflandglobalmarketplace.com/en/seller-university/selling/customer-enquiries/): 48 hours, working days"
 )
 
@@ -195,7 +200,10 @@ var Builtin = []Profile{
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
 		}},
 	{Name: "allegro", Platform: "allegro", Description: "Allegro: the daily sales quality and the Super Sprzedawca criteria (unconfirmed: docs/metrics.md)",
+		Response: &allegroResponse, ResponseSource: allegroResponseSource,
 		Entries: []Entry{
+			advisory(Entry{Metric: metrics.ContactResponseRate, Op: health.GreaterEqual, Fail: 0.90, Warn: 0.92, WindowDays: []int{7, 30, 90},
+				Source: allegroResponseSource + " (the 90 % line is policy: Allegro publishes none)", Checked: allegroChecked}),
 			{Metric: metrics.AllegroSalesQuality, Op: health.GreaterEqual, Fail: 0.28, Warn: 0.30, Advisory: true, WindowDays: []int{30},
 				Source: "https://developer.allegro.pl/swagger.yaml GET /sale/quality (advisory: no point line is published; the spec's example day, 140 of 500, is graded GOOD)", Checked: allegroChecked},
 			{Metric: metrics.AllegroSuperSellerDays, Op: health.GreaterEqual, Fail: 14.0 / 30, Warn: 16.0 / 30, WindowDays: []int{30},

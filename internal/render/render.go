@@ -277,7 +277,7 @@ func scope(v health.Verdict) string {
 // storeName names an entry's platform and store: "DE" for an Amazon
 // store, "Kaufland DE" or "Allegro" for another platform's.
 func storeName(v health.Verdict) string {
-	if v.Platform == "" || v.Platform == "amazon" {
+	if v.Platform == "" || v.Platform == "amazon" || v.Platform == metricOf(v.ID).Platform { // eBay's own metrics name eBay
 		return v.Marketplace
 	}
 	return strings.TrimSpace(PlatformTitle(v.Platform) + " " + v.Marketplace)
