@@ -90,6 +90,7 @@ var specs = []*Spec{
 	// Kinds added since, at the end so that no earlier kind's detection
 	// changes; their anchors hold for no earlier kind's files.
 	&settlementSpec,
+	&kauflandSpec,
 }
 
 // Specs lists the known report kinds in detection order.

@@ -149,6 +149,8 @@ type Dataset struct {
 	ReturnRequests []ReturnRequest // return requests
 	Ratings        []Rating        // customer-service ratings
 
+	Kaufland []KauflandUnit // Kaufland Seller API order units, one per id (kaufland.go)
+
 	// Kinds says which report kinds were read (even when empty), so a
 	// metric can tell "no such report" (not computed) from "no rows in the
 	// window" (no data).
