@@ -130,6 +130,7 @@ func Catalog() []Metric {
 		returnDissatisfactionMetric,
 		serviceRatingMetric,
 		serviceDissatisfactionMetric,
+		kauflandCancellationMetric, kauflandLateShipmentMetric,
 		removableFeedbackList,
 		risksList,
 	}
