@@ -118,31 +118,28 @@ func weekStart(d civil.Date) civil.Date {
 // span is the window from..to.
 func span(from, to civil.Date) Window { return Window{From: from, To: to, Days: int(to-from) + 1} }
 
-// kauflandMonths are the previous calendar month (whole: the figure
-// Kaufland charges on) and the month of as-of, to as-of.
-func kauflandMonths(asOf civil.Date) []Window {
-	this := monthStart(asOf)
-	prev := monthStart(this.AddDays(-1))
-	return []Window{span(prev, this.AddDays(-1)), span(this, asOf)}
-}
+// kauflandMonth is the month of as-of, from its first day to as-of: on
+// the month's last day it is the whole month, the figure Kaufland charges
+// on.
+func kauflandMonthOf(asOf civil.Date) Window { return span(monthStart(asOf), asOf) }
 
-// kauflandWeeks are the previous ISO week (Monday to Sunday) and the week
-// of as-of, from its Monday to as-of.
-func kauflandWeeks(asOf civil.Date) []Window {
-	this := weekStart(asOf)
-	return []Window{span(this.AddDays(-7), this.AddDays(-1)), span(this, asOf)}
-}
+// kauflandWeekOf is the ISO week of as-of, from its Monday to as-of.
+func kauflandWeekOf(asOf civil.Date) Window { return span(weekStart(asOf), asOf) }
 
-// kauflandStores are the storefronts of the units created by as-of,
-// sorted.
-func kauflandStores(d *records.Dataset, asOf civil.Date) []string {
+// kauflandStores are the storefronts the units name, sorted (also those of
+// units created after as-of, so that every date of a trend has the same
+// entries); [""] when there is none.
+func kauflandStores(d *records.Dataset) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, u := range d.Kaufland {
-		if u.Created.Date <= asOf && !seen[u.Storefront] {
+		if !seen[u.Storefront] {
 			seen[u.Storefront] = true
 			out = append(out, u.Storefront)
 		}
+	}
+	if len(out) == 0 {
+		return []string{""}
 	}
 	sort.Strings(out)
 	return out
@@ -164,8 +161,9 @@ func kauflandPeriodNote(s settings.Settings, id, title string, def settings.Wind
 // of KauflandSellerReasons, over all the units created in the month,
 // cancelled or not. Units created after as-of are ignored; a unit's
 // status is the file's (a cancellation the file shows counts in its
-// unit's month, whenever it happened). Two entries per storefront: the
-// previous month, whole, and the month of as-of, to as-of. Where a rate
+// unit's month, whenever it happened). One entry per storefront: the
+// month of as-of, from its first day to as-of (an audit as of a month's
+// last day gives the whole month, the figure Kaufland charges on). Where a rate
 // is in a fee band, a note gives the band and the fee on the cancelled
 // units' price.
 func KauflandCancellations(d *records.Dataset, s settings.Settings) Outcome {
@@ -173,40 +171,36 @@ func KauflandCancellations(d *records.Dataset, s settings.Settings) Outcome {
 		return Outcome{Results: []Result{Missing(KauflandCancellationRate, "no Kaufland order units among the inputs (the Seller API's GET /v2/order-units, saved as JSON)")}}
 	}
 	out := Outcome{Notes: kauflandPeriodNote(s, KauflandCancellationRate, "The Kaufland seller cancellation rate", kauflandMonth, "month")}
-	stores := kauflandStores(d, s.AsOf)
-	if len(stores) == 0 {
-		stores = []string{""}
-	}
+	stores := kauflandStores(d)
 	var noReason int
+	w := kauflandMonthOf(s.AsOf)
 	for _, store := range stores {
-		for _, w := range kauflandMonths(s.AsOf) {
-			r := Result{ID: KauflandCancellationRate, Marketplace: store, Window: w, Items: []Item{}}
-			fee := map[string]int64{} // currency -> cancelled price, cents
-			for _, u := range d.Kaufland {
-				if u.Storefront != store || !w.Contains(u.Created.Date) {
-					continue
-				}
-				r.Denominator++
-				if u.Status != "cancelled" {
-					continue
-				}
-				if u.CancelReason == "" {
-					noReason++
-				}
-				if !KauflandSellerReasons[u.CancelReason] {
-					continue
-				}
-				r.Numerator++
-				fee[u.Currency] += u.Price
-				r.Items = append(r.Items, Item{OrderID: strconv.FormatInt(u.ID, 10), OrderDate: u.Created.Date, KeyDate: u.Created.Date,
-					Events:         []Event{{Type: "seller_cancellation", Date: u.Updated.Date, Status: u.CancelReason}},
-					LeavesWindowOn: w.From.AddDays(daysInMonth(w.From))})
+		r := Result{ID: KauflandCancellationRate, Marketplace: store, Window: w, Items: []Item{}}
+		fee := map[string]int64{} // currency -> cancelled price, cents
+		for _, u := range d.Kaufland {
+			if u.Storefront != store || !w.Contains(u.Created.Date) {
+				continue
 			}
-			sortItems(r.Items)
-			out.Results = append(out.Results, r)
-			if v, ok := r.Value(); ok && KauflandFeeBand(v) > 0 {
-				out.Notes = append(out.Notes, kauflandFeeNote(r, v, fee, s.AsOf))
+			r.Denominator++
+			if u.Status != "cancelled" {
+				continue
 			}
+			if u.CancelReason == "" {
+				noReason++
+			}
+			if !KauflandSellerReasons[u.CancelReason] {
+				continue
+			}
+			r.Numerator++
+			fee[u.Currency] += u.Price
+			r.Items = append(r.Items, Item{OrderID: strconv.FormatInt(u.ID, 10), OrderDate: u.Created.Date, KeyDate: u.Created.Date,
+				Events:         []Event{{Type: "seller_cancellation", Date: u.Updated.Date, Status: u.CancelReason}},
+				LeavesWindowOn: w.From.AddDays(daysInMonth(w.From))})
+		}
+		sortItems(r.Items)
+		out.Results = append(out.Results, r)
+		if v, ok := r.Value(); ok && KauflandFeeBand(v) > 0 {
+			out.Notes = append(out.Notes, kauflandFeeNote(r, v, fee, s.AsOf))
 		}
 	}
 	if noReason > 0 {
@@ -259,17 +253,14 @@ func kauflandFeeNote(r Result, rate float64, fee map[string]int64, asOf civil.Da
 // changed since (received, returned): it is counted on time, and a note
 // counts such units, so the rate is a lower bound. A unit without a
 // deadline, or of a status the API does not list, is left out (counted in
-// a note). Two entries per storefront: the previous week, whole, and the
-// week of as-of, to as-of.
+// a note). One entry per storefront: the week of as-of, from its Monday
+// to as-of.
 func KauflandLateShipments(d *records.Dataset, s settings.Settings) Outcome {
 	if !d.Has(kindKaufland) {
 		return Outcome{Results: []Result{Missing(KauflandLateShipmentRate, "no Kaufland order units among the inputs (the Seller API's GET /v2/order-units, saved as JSON)")}}
 	}
 	out := Outcome{Notes: kauflandPeriodNote(s, KauflandLateShipmentRate, "The Kaufland late shipment rate", kauflandWeek, "week (Monday to Sunday)")}
-	stores := kauflandStores(d, s.AsOf)
-	if len(stores) == 0 {
-		stores = []string{""}
-	}
+	stores := kauflandStores(d)
 	var undecided, noDeadline, unknown int
 	for _, u := range d.Kaufland {
 		if u.Created.Date > s.AsOf || u.Status == "cancelled" {
@@ -282,32 +273,31 @@ func KauflandLateShipments(d *records.Dataset, s settings.Settings) Outcome {
 			noDeadline++
 		}
 	}
+	w := kauflandWeekOf(s.AsOf)
 	for _, store := range stores {
-		for _, w := range kauflandWeeks(s.AsOf) {
-			r := Result{ID: KauflandLateShipmentRate, Marketplace: store, Window: w, Items: []Item{}}
-			for _, u := range d.Kaufland {
-				if u.Storefront != store || u.Created.Date > s.AsOf || u.Status == "cancelled" || u.Expires.IsZero() || !w.Contains(u.Expires.Date) {
-					continue
+		r := Result{ID: KauflandLateShipmentRate, Marketplace: store, Window: w, Items: []Item{}}
+		for _, u := range d.Kaufland {
+			if u.Storefront != store || u.Created.Date > s.AsOf || u.Status == "cancelled" || u.Expires.IsZero() || !w.Contains(u.Expires.Date) {
+				continue
+			}
+			switch {
+			case kauflandUnsent[u.Status]:
+				r.Denominator++
+				if u.Expires.Date < s.AsOf {
+					r.Numerator++
+					r.Items = append(r.Items, Item{OrderID: strconv.FormatInt(u.ID, 10), OrderDate: u.Created.Date, KeyDate: u.Expires.Date,
+						Events:         []Event{{Type: "late_shipment", Status: "still " + u.Status}},
+						LeavesWindowOn: w.From.AddDays(7)})
 				}
-				switch {
-				case kauflandUnsent[u.Status]:
-					r.Denominator++
-					if u.Expires.Date < s.AsOf {
-						r.Numerator++
-						r.Items = append(r.Items, Item{OrderID: strconv.FormatInt(u.ID, 10), OrderDate: u.Created.Date, KeyDate: u.Expires.Date,
-							Events:         []Event{{Type: "late_shipment", Status: "not sent (" + u.Status + ")"}},
-							LeavesWindowOn: w.From.AddDays(7)})
-					}
-				case kauflandSent[u.Status]:
-					r.Denominator++
-					if u.Updated.Compare(u.Expires) > 0 {
-						undecided++
-					}
+			case kauflandSent[u.Status]:
+				r.Denominator++
+				if u.Updated.Compare(u.Expires) > 0 {
+					undecided++
 				}
 			}
-			sortItems(r.Items)
-			out.Results = append(out.Results, r)
 		}
+		sortItems(r.Items)
+		out.Results = append(out.Results, r)
 	}
 	if undecided > 0 {
 		out.Notes = append(out.Notes, fmt.Sprintf("%s marked sent, last updated after the deadline: the API gives no time a unit was sent, so these count as on time and the Kaufland late shipment rate is a lower bound",

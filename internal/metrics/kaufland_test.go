@@ -45,24 +45,23 @@ func date(s string) civil.Date {
 	return d
 }
 
-// Months and weeks: the previous whole one and the one of as-of, to as-of.
+// The month and the ISO week of as-of, to as-of.
 func TestKauflandPeriods(t *testing.T) {
-	m := kauflandMonths(date("2026-03-01"))
-	if m[0].From != date("2026-02-01") || m[0].To != date("2026-02-28") || m[0].Days != 28 || m[1].From != date("2026-03-01") || m[1].To != date("2026-03-01") || m[1].Days != 1 {
-		t.Errorf("months of 2026-03-01: %+v", m)
+	if m := kauflandMonthOf(date("2026-03-01")); m.From != date("2026-03-01") || m.To != date("2026-03-01") || m.Days != 1 {
+		t.Errorf("month of 2026-03-01: %+v", m)
 	}
-	m = kauflandMonths(date("2026-01-15"))
-	if m[0].From != date("2025-12-01") || m[0].To != date("2025-12-31") {
-		t.Errorf("months of 2026-01-15: %+v", m)
+	if m := kauflandMonthOf(date("2028-02-29")); m.From != date("2028-02-01") || m.Days != 29 {
+		t.Errorf("month of 2028-02-29: %+v", m)
 	}
 	// 2026-12-06 is a Sunday: its week began on Monday 11-30.
-	w := kauflandWeeks(date("2026-12-06"))
-	if w[0].From != date("2026-11-23") || w[0].To != date("2026-11-29") || w[1].From != date("2026-11-30") || w[1].To != date("2026-12-06") || w[1].Days != 7 {
-		t.Errorf("weeks of Sunday 2026-12-06: %+v", w)
+	if w := kauflandWeekOf(date("2026-12-06")); w.From != date("2026-11-30") || w.To != date("2026-12-06") || w.Days != 7 {
+		t.Errorf("week of Sunday 2026-12-06: %+v", w)
 	}
-	w = kauflandWeeks(date("2026-12-07")) // a Monday
-	if w[0].From != date("2026-11-30") || w[1].From != date("2026-12-07") || w[1].Days != 1 {
-		t.Errorf("weeks of Monday 2026-12-07: %+v", w)
+	if w := kauflandWeekOf(date("2026-12-07")); w.From != date("2026-12-07") || w.Days != 1 { // a Monday
+		t.Errorf("week of Monday 2026-12-07: %+v", w)
+	}
+	if w := kauflandWeekOf(date("2027-01-01")); w.From != date("2026-12-28") { // a Friday; the week spans two years
+		t.Errorf("week of 2027-01-01: %+v", w)
 	}
 	if daysInMonth(date("2028-02-01")) != 29 || daysInMonth(date("2026-12-01")) != 31 {
 		t.Error("daysInMonth")
@@ -97,8 +96,12 @@ func TestKauflandCancellations(t *testing.T) {
 		ku(t, 8, "CZ", "2026-11-20", "", "2026-11-21T00:00:00Z", "cancelled", "NoReactionBuyer", 4000),
 		ku(t, 9, "CZ", "2026-11-21", "", "2026-11-21T00:00:00Z", "sent", "", 4000),
 	)
+	d := kauflandData(units...)
+	out := KauflandCancellations(d, settings.Default(date("2026-11-30")))
+	dec := KauflandCancellations(d, settings.Default(date("2026-12-07")))
+	out.Results = append(out.Results, dec.Results...)
+	out.Notes = append(out.Notes, dec.Notes...)
 	s := settings.Default(date("2026-12-07"))
-	out := KauflandCancellations(kauflandData(units...), s)
 	if len(out.Results) != 4 {
 		t.Fatalf("%d entries: %+v", len(out.Results), out.Results)
 	}
@@ -110,8 +113,8 @@ func TestKauflandCancellations(t *testing.T) {
 	}
 	want := []entry{
 		{"CZ", "2026-11-01", "2026-11-30", 0, 2, ""},
-		{"CZ", "2026-12-01", "2026-12-07", 0, 0, ""},
 		{"DE", "2026-11-01", "2026-11-30", 1, 34, "1 2026-11-03 NoInventory"},
+		{"CZ", "2026-12-01", "2026-12-07", 0, 0, ""},
 		{"DE", "2026-12-01", "2026-12-07", 1, 1, "6 2026-12-01 GeneralAdjustment"},
 	}
 	for i, w := range want {
@@ -125,8 +128,8 @@ func TestKauflandCancellations(t *testing.T) {
 			t.Errorf("entry %d = %s %v %d/%d %q, want %+v", i, r.Marketplace, r.Window, r.Numerator, r.Denominator, items, w)
 		}
 	}
-	if out.Results[2].Items[0].LeavesWindowOn != date("2026-12-01") {
-		t.Errorf("leaves on %v", out.Results[2].Items[0].LeavesWindowOn)
+	if out.Results[1].Items[0].LeavesWindowOn != date("2026-12-01") {
+		t.Errorf("leaves on %v", out.Results[1].Items[0].LeavesWindowOn)
 	}
 	notes := strings.Join(out.Notes, "\n")
 	for _, n := range []string{
@@ -150,6 +153,7 @@ func TestKauflandCancellations(t *testing.T) {
 		}
 		hundred = append(hundred, ku(t, i, "SK", "2026-11-10", "", "2026-11-10T12:00:00Z", st, r, 1000))
 	}
+	s = settings.Default(date("2026-11-30"))
 	out = KauflandCancellations(kauflandData(hundred...), s)
 	if !strings.Contains(strings.Join(out.Notes, "\n"), "3.00 % (3 of 100 order units) are in the 10 % fee band: 3.00 EUR") {
 		t.Errorf("3 %%: %q", out.Notes)
@@ -177,7 +181,7 @@ func pad(n int64) string {
 // (marked sent, updated after the deadline): on time, with a note.
 // Cancelled units and units without a deadline are left out.
 func TestKauflandLateShipments(t *testing.T) {
-	asOf := "2026-12-07" // a Monday: the previous week is 11-30..12-06
+	asOf := "2026-12-06" // a Sunday: the week is 11-30..12-06
 	units := []records.KauflandUnit{
 		ku(t, 1, "DE", "2026-11-28", "2026-11-30", "2026-11-28T10:00:00Z", "need_to_be_sent", "", 0), // late
 		ku(t, 2, "DE", "2026-11-29", "2026-12-01", "2026-11-29T10:00:00Z", "open", "", 0),            // late
@@ -185,29 +189,28 @@ func TestKauflandLateShipments(t *testing.T) {
 		ku(t, 4, "DE", "2026-12-04", "2026-12-06", "2026-12-06T23:00:00Z", "received", "", 0),        // undecided
 		ku(t, 5, "DE", "2026-12-04", "2026-12-06", "2026-12-05T00:00:00Z", "cancelled", "NoInventory", 0),
 		ku(t, 6, "DE", "2026-12-04", "", "2026-12-05T00:00:00Z", "need_to_be_sent", "", 0),           // no deadline
-		ku(t, 7, "DE", "2026-12-05", "2026-12-07", "2026-12-05T00:00:00Z", "need_to_be_sent", "", 0), // due on as-of: not late yet
+		ku(t, 7, "DE", "2026-12-04", "2026-12-06", "2026-12-05T00:00:00Z", "need_to_be_sent", "", 0), // due on as-of: not late yet
 		ku(t, 8, "DE", "2026-11-26", "2026-11-29", "2026-11-26T00:00:00Z", "need_to_be_sent", "", 0), // due the week before: outside
-		ku(t, 9, "DE", "2026-12-08", "2026-12-06", "2026-12-08T00:00:00Z", "need_to_be_sent", "", 0), // created after as-of
+		ku(t, 9, "DE", "2026-12-07", "2026-12-06", "2026-12-07T00:00:00Z", "need_to_be_sent", "", 0), // created after as-of
 		ku(t, 10, "DE", "2026-12-01", "2026-12-03", "2026-12-01T00:00:00Z", "lost", "", 0),           // unknown status
 		ku(t, 11, "CZ", "2026-12-01", "2026-12-03", "2026-12-02T00:00:00Z", "sent_and_autopaid", "", 0),
+		ku(t, 12, "DE", "2026-12-06", "2026-12-08", "2026-12-06T00:00:00Z", "need_to_be_sent", "", 0), // due Tuesday 12-08
 	}
-	out := KauflandLateShipments(kauflandData(units...), settings.Default(date(asOf)))
-	got := []string{}
-	for _, r := range out.Results {
-		var items []string
-		for _, it := range r.Items {
-			items = append(items, it.OrderID+"@"+it.KeyDate.String())
+	d := kauflandData(units...)
+	out := KauflandLateShipments(d, settings.Default(date(asOf)))
+	show := func(out Outcome) string {
+		var got []string
+		for _, r := range out.Results {
+			var items []string
+			for _, it := range r.Items {
+				items = append(items, it.OrderID+"@"+it.KeyDate.String())
+			}
+			got = append(got, r.Marketplace+" "+r.Window.From.String()+".."+r.Window.To.String()+" "+strconv.Itoa(r.Numerator)+"/"+strconv.Itoa(r.Denominator)+" "+strings.Join(items, ","))
 		}
-		got = append(got, r.Marketplace+" "+r.Window.From.String()+".."+r.Window.To.String()+" "+strconv.Itoa(r.Numerator)+"/"+strconv.Itoa(r.Denominator)+" "+strings.Join(items, ","))
+		return strings.Join(got, "\n")
 	}
-	want := []string{
-		"CZ 2026-11-30..2026-12-06 0/1 ",
-		"CZ 2026-12-07..2026-12-07 0/0 ",
-		"DE 2026-11-30..2026-12-06 2/4 1@2026-11-30,2@2026-12-01",
-		"DE 2026-12-07..2026-12-07 0/1 ",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("entries\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	if got, want := show(out), "CZ 2026-11-30..2026-12-06 0/1 \nDE 2026-11-30..2026-12-06 2/5 1@2026-11-30,2@2026-12-01"; got != want {
+		t.Errorf("entries\n%s\nwant\n%s", got, want)
 	}
 	notes := strings.Join(out.Notes, "\n")
 	for _, n := range []string{"1 Kaufland order unit marked sent, last updated after the deadline", "1 Kaufland order unit without delivery_time_expires_iso", "1 Kaufland order unit of a status the API does not list"} {
@@ -215,9 +218,15 @@ func TestKauflandLateShipments(t *testing.T) {
 			t.Errorf("notes lack %q:\n%s", n, notes)
 		}
 	}
-	// On Tuesday the unit due Monday is late.
-	out = KauflandLateShipments(kauflandData(units...), settings.Default(date("2026-12-08")))
-	if r := out.Results[3]; r.Marketplace != "DE" || r.Window.From != date("2026-12-07") || r.Numerator != 1 || r.Denominator != 1 || r.Items[0].OrderID != "7" {
-		t.Errorf("Tuesday: %+v", r)
+	// A unit due on Tuesday is not late on Tuesday, and late on Wednesday.
+	if got, want := show(KauflandLateShipments(d, settings.Default(date("2026-12-08")))), "CZ 2026-12-07..2026-12-08 0/0 \nDE 2026-12-07..2026-12-08 0/1 "; got != want {
+		t.Errorf("Tuesday\n%s\nwant\n%s", got, want)
+	}
+	if got, want := show(KauflandLateShipments(d, settings.Default(date("2026-12-09")))), "CZ 2026-12-07..2026-12-09 0/0 \nDE 2026-12-07..2026-12-09 1/1 12@2026-12-08"; got != want {
+		t.Errorf("Wednesday\n%s\nwant\n%s", got, want)
+	}
+	// Without the file: not computed.
+	if out := KauflandLateShipments(records.NewDataset(), settings.Default(date(asOf))); len(out.Results) != 1 || out.Results[0].NotComputed == "" {
+		t.Errorf("without the file: %+v", out.Results)
 	}
 }

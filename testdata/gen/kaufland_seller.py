@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Hand-checkable Kaufland account "kaufland-seller" for `audit kaufland --as-of 2026-12-07`.
+"""Hand-checkable Kaufland account "kaufland-seller" for `audit kaufland --as-of 2026-12-06` (and 2026-11-30).
 
 Writes testdata/accounts/kaufland-seller/order-units.json (or --out DIR): the Kaufland Seller API's
 GET /v2/order-units response (schema CollectionApiResponse_OrderUnit_ of the API's swagger.json
@@ -9,20 +9,24 @@ save it (the pages joined into one document).
 Units are created at 10:00Z; each must be marked sent by 22:59:59Z two days later
 (delivery_time_expires_iso, 23:59:59 CET). The filler units were marked sent the day after
 creation (ts_updated_iso 12:00Z, before the deadline: on time for sure). The named units
-(STORY) carry every case; the figures (docs/metrics.md, "Kaufland cancellations and late
-shipments"), as of Monday 2026-12-07:
+(STORY) carry every case. The figures (docs/metrics.md, "Kaufland cancellations and late
+shipments"): one entry per storefront, the month and the ISO week of as-of, to as-of; units
+created after as-of ignored (DE 12-07 twice, a NoInventory cancellation created 12-08; CZ 12-07).
 
-  seller cancellations, by the month a unit was created:
-    DE 2026-11  1/40 = 2.50 % FAIL, 5 % fee band: 5 % of 40.00 EUR = 2.00 EUR
-                (NoInventory, created 11-10; BuyerCancelled 11-12 does not count)
-    DE 2026-12  0/10 PASS (to 12-07; a NoInventory unit created 12-08, after as-of, is ignored)
-    CZ 2026-11  0/20 PASS (BuyerCancelled 11-15 does not count)
-    CZ 2026-12  1/5 = 20.00 % FAIL, 10 % fee band: 10 % of 499.00 CZK = 49.90 CZK (WrongPrice 12-02)
-  late shipments, by the ISO week a unit was due in (cancelled units left out):
-    DE 11-30..12-06  1/7 = 14.29 % (advisory: warns): need_to_be_sent, due 12-02 (created 11-30);
-                     received, last updated 12-03 after its deadline 12-01: undecided, on time
-    DE 12-07..12-07  0/2: need_to_be_sent due 12-07 (not past yet), sent on time
-    CZ 11-30..12-06  0/2   CZ 12-07..12-07  0/1 (need_to_be_sent due 12-07)
+  as of Sunday 2026-12-06:
+    seller cancellations, units created 12-01..12-06:
+      DE 0/8 PASS
+      CZ 1/4 = 25.00 % FAIL, 10 % fee band: 10 % of 499.00 CZK = 49.90 CZK (WrongPrice, created 12-02)
+    late shipments, units due 11-30..12-06 (cancelled units left out):
+      DE 1/7 = 14.29 % WARN (the 4 % target is advisory): need_to_be_sent, due 12-02 (created 11-30);
+         a unit received, last updated 12-03 after its deadline 12-01: undecided, counted on time
+      CZ 0/2
+  as of Monday 2026-11-30:
+    seller cancellations, units created 11-01..11-30:
+      DE 1/40 = 2.50 % FAIL, 5 % fee band: 5 % of 40.00 EUR = 2.00 EUR (NoInventory, created 11-10;
+         a BuyerCancelled unit of 11-12 does not count)
+      CZ 0/20 PASS (a BuyerCancelled unit of 11-15 does not count)
+    late shipments, units due 11-30: DE 0/1 (sent 11-29), CZ none (NO DATA)
 
 Standard library only, deterministic. Usage: python3 kaufland_seller.py [--out DIR]
 """
