@@ -43,7 +43,7 @@ var downloads = map[Kind]Download{
 	"return-requests": {Where: "no Amazon download: your help desk writes the return-requests file", Own: true},
 	"ratings":         {Where: "no Amazon download: your help desk writes the ratings file", Own: true},
 
-	"kaufland-order-units": {Where: "no Amazon download: the Kaufland Seller API's GET /v2/order-units response (JSON), saved as returned; audit fetch joins its pages into one document"},
+	"kaufland-order-units": {Where: "no Amazon download: the Kaufland Seller API's GET /v2/order-units response (JSON), saved as returned, a file per page or the pages joined"},
 }
 
 // DownloadOf is where the kind comes from.

@@ -15,8 +15,9 @@ import (
 // operationId GetOrderUnits; the response schema CollectionApiResponse_
 // OrderUnit_ of the API's swagger.json, version 2.17.2): a JSON document
 // {"data": [OrderUnit, ...], "pagination": {"offset", "limit", "total"}},
-// saved as the API returns it. audit fetch joins the pages of one call into
-// one document; pages saved one per file are read as several files.
+// saved as the API returns it. Pages saved one per file are read as
+// several files; the pages joined into one document (one "data" list, as
+// audit fetch is to write them) are read the same.
 //
 // It is sniffed, not detected by a header: a JSON object whose first 64 KiB
 // name "data" and "id_order_unit". Of each unit, audit reads id_order_unit

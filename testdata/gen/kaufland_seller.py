@@ -3,8 +3,8 @@
 
 Writes testdata/accounts/kaufland-seller/order-units.json (or --out DIR): the Kaufland Seller API's
 GET /v2/order-units response (schema CollectionApiResponse_OrderUnit_ of the API's swagger.json
-2.17.2, every key of OrderUnit present), DE (EUR) and CZ (CZK) storefronts, as audit fetch would
-save it (the pages joined into one document).
+2.17.2, every key of OrderUnit present), DE (EUR) and CZ (CZK) storefronts, the pages joined into
+one document.
 
 Units are created at 10:00Z; each must be marked sent by 22:59:59Z two days later
 (delivery_time_expires_iso, 23:59:59 CET). The filler units were marked sent the day after
