@@ -79,7 +79,7 @@ func TestAccountsJSON(t *testing.T) {
 	for _, a := range doc.Accounts {
 		got = append(got, a.Name+"="+a.Status)
 	}
-	want := "acme-de=fail acme-service=fail acme-us=fail allegro-seller=fail broken=error clean=pass empty-window=no_data warn-only=warn"
+	want := "acme-de=fail acme-service=fail acme-us=fail allegro-seller=fail broken=error clean=pass empty-window=no_data kaufland-seller=fail warn-only=warn"
 	if strings.Join(got, " ") != want {
 		t.Errorf("accounts\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
@@ -97,6 +97,9 @@ func TestAccountsJSON(t *testing.T) {
 		}
 		if a.Name == "allegro-seller" {
 			want = 12 // and Allegro's three
+		}
+		if a.Name == "kaufland-seller" { // and Kaufland's two figures for its two storefronts
+			want = 13
 		}
 		if a.Error != nil || len(a.Metrics) != want || a.Warnings == nil {
 			t.Errorf("%s: error %v, %d metrics, warnings %v; want no error, %d metrics, a warnings list", a.Name, a.Error, len(a.Metrics), a.Warnings, want)
@@ -304,7 +307,7 @@ func TestAccountsHTML(t *testing.T) {
 	// Worst first: the one that cannot be read, the failing, the warning,
 	// the passing, the one without data.
 	last := -1
-	for i, name := range []string{"broken", "acme-de", "acme-service", "acme-us", "allegro-seller", "warn-only", "clean", "empty-window"} {
+	for i, name := range []string{"broken", "acme-de", "acme-service", "acme-us", "allegro-seller", "kaufland-seller", "warn-only", "clean", "empty-window"} {
 		link := `<a href="#account-` + strconv.Itoa(i+1) + `">` + name + `</a>`
 		at := strings.Index(page, link)
 		if at < 0 || at < last {

@@ -156,6 +156,6 @@ Exit codes: 0 healthy (pass, warn or no data), 1 a metric failed
 	root.SetErr(env.IO.ErrOut)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
 	root.AddCommand(newODRCmd(env), newLateShipmentCmd(env), newCancellationCmd(env), newTrackingCmd(env),
-		newDeliveryCmd(env), newIDRCmd(env), newAllCmd(env), newServiceCmd(env), newAllegroCmd(env), newFeedbackCmd(env), newRisksCmd(env), newDefectsCmd(env), newTrendCmd(env), newSourcesCmd(env), newFetchCmd(env), newReconcileCmd(env), newThresholdsCmd(env), newConfigCmd(env), newVersionCmd(env), newManCmd(env))
+		newDeliveryCmd(env), newIDRCmd(env), newAllCmd(env), newServiceCmd(env), newAllegroCmd(env), newKauflandCmd(env), newFeedbackCmd(env), newRisksCmd(env), newDefectsCmd(env), newTrendCmd(env), newSourcesCmd(env), newFetchCmd(env), newReconcileCmd(env), newThresholdsCmd(env), newConfigCmd(env), newVersionCmd(env), newManCmd(env))
 	return root
 }

@@ -46,6 +46,7 @@ var downloads = map[Kind]Download{
 	"ebay-service-metric": {Where: "no eBay download: eBay Sell Analytics API getCustomerServiceMetric, the response saved as it is (one file per metric type and evaluation)"},
 	// Other platforms' own figures, their API responses saved as files.
 	"allegro-sales-quality": {Where: "no Allegro download: the My sales quality page through Allegro's REST API only, GET https://api.allegro.pl/sale/quality (scope allegro:api:profile:read; 30 days at most) saved as a file"},
+	"kaufland-order-units":  {Where: "no Amazon download: the Kaufland Seller API's GET /v2/order-units response (JSON), saved as returned, a file per page or the pages joined"},
 }
 
 // DownloadOf is where the kind comes from.

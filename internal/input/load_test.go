@@ -209,7 +209,7 @@ func TestSplitHeader(t *testing.T) {
 }
 
 func TestKindsAndTitles(t *testing.T) {
-	if got := strings.Join(KnownKinds(), ","); got != "allegro-sales-quality,business-purchases,cancellations,chargebacks,claims,ebay-service-metric,ebay-standards,fba-customer-returns,fba-reimbursements,fba-removal-orders,fba-removal-shipments,fba-replacements,fba-shipments,feedback,messages,orders,payments-transactions,ratings,return-requests,returns,seller-performance,settlement,shipments,vat-invoices" {
+	if got := strings.Join(KnownKinds(), ","); got != "allegro-sales-quality,business-purchases,cancellations,chargebacks,claims,ebay-service-metric,ebay-standards,fba-customer-returns,fba-reimbursements,fba-removal-orders,fba-removal-shipments,fba-replacements,fba-shipments,feedback,kaufland-order-units,messages,orders,payments-transactions,ratings,return-requests,returns,seller-performance,settlement,shipments,vat-invoices" {
 		t.Errorf("KnownKinds = %s", got)
 	}
 	if got := Kind("orders").Title(); got != "All Orders report" {

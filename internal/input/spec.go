@@ -92,6 +92,7 @@ var specs = []*Spec{
 	&settlementSpec,
 	&ebayStandardsSpec, &ebayServiceSpec,
 	&allegroSpec,
+	&kauflandSpec,
 }
 
 // Specs lists the known report kinds in detection order.

@@ -45,7 +45,7 @@ func TestSpecsOrder(t *testing.T) {
 	}
 	want := "cancellations,chargebacks,claims,fba-shipments,feedback,messages,orders,seller-performance,ratings,return-requests,returns,shipments,vat-invoices," +
 		"fba-customer-returns,payments-transactions,business-purchases,fba-removal-orders,fba-removal-shipments,fba-reimbursements,fba-replacements," +
-		"settlement,ebay-standards,ebay-service-metric,allegro-sales-quality"
+		"settlement,ebay-standards,ebay-service-metric,allegro-sales-quality,kaufland-order-units"
 	if strings.Join(got, ",") != want {
 		t.Errorf("Specs order = %s\nwant %s", strings.Join(got, ","), want)
 	}

@@ -132,6 +132,7 @@ func Catalog() []Metric {
 		serviceDissatisfactionMetric,
 		ebaySellerLevelMetric, ebayDefectMetric, ebayCasesMetric, ebayLateMetric, ebayINADMetric, ebayINRMetric,
 		allegroQualityMetric, allegroSuperDaysMetric, allegroGoodDaysMetric,
+		kauflandCancellationMetric, kauflandLateShipmentMetric,
 		removableFeedbackList,
 		risksList,
 	}

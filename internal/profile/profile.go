@@ -198,6 +198,14 @@ var Builtin = []Profile{
 			{Metric: metrics.ContactResponseRate, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{7},
 				Source: kauflandResponseSource + " (every ticket of the calendar week)", Checked: "2026-12-07"},
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
+			// Kaufland's own figures from the Seller API's order units
+			// (docs/metrics.md, "Kaufland cancellations and late
+			// shipments"): a calendar month and an ISO week, whose longest
+			// length is the window's days.
+			{Metric: metrics.KauflandCancellationRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{31},
+				Source: "https://www.kauflandglobalmarketplace.com/en/seller-university/selling/order-management/ (under 1 % a month; fees from 1 %); Seller Guidelines §12 https://www.kaufland.de/haendler-infobereich/en/how-it-works/seller-guidelines/", Checked: "2026-12-07"},
+			advisory(Entry{Metric: metrics.KauflandLateShipmentRate, Op: health.Less, Fail: 0.04, Warn: 0.032, WindowDays: []int{7},
+				Source: "policy: Kaufland publishes no late shipment target; Amazon's 4 % (help 200285190) as advice", Checked: "2026-12-07"}),
 		}},
 	{Name: "allegro", Platform: "allegro", Description: "Allegro: the daily sales quality and the Super Sprzedawca criteria (unconfirmed: docs/metrics.md)",
 		Response: &allegroResponse, ResponseSource: allegroResponseSource,

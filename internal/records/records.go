@@ -151,7 +151,8 @@ type Dataset struct {
 	ReturnRequests []ReturnRequest // return requests
 	Ratings        []Rating        // customer-service ratings
 
-	Ebay Ebay // eBay's seller standards and customer service metrics (ebay.go)
+	Ebay     Ebay           // eBay's seller standards and customer service metrics (ebay.go)
+	Kaufland []KauflandUnit // Kaufland Seller API order units, one per id (kaufland.go)
 
 	// Kinds says which report kinds were read (even when empty), so a
 	// metric can tell "no such report" (not computed) from "no rows in the
