@@ -127,6 +127,7 @@ func Catalog() []Metric {
 		deliveryMetric,
 		invoiceMetric,
 		contactResponseMetric,
+		threadsMetric,
 		returnDissatisfactionMetric,
 		serviceRatingMetric,
 		serviceDissatisfactionMetric,

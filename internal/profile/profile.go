@@ -197,6 +197,8 @@ var Builtin = []Profile{
 		Entries: []Entry{
 			{Metric: metrics.ContactResponseRate, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{7},
 				Source: kauflandResponseSource + " (every ticket of the calendar week)", Checked: "2026-12-07"},
+			advisory(Entry{Metric: metrics.ThreadsWithinLimit, Op: health.GreaterEqual, Fail: 1, Warn: 1, WarnBelow: true, WindowDays: []int{30},
+				Source: "Kaufland counts the messages of a ticket and may block a seller over a limit it does not disclose (service.thread_limit; policy)", Checked: "2026-12-07"}),
 			{Metric: metrics.PrefulfillmentCancelRate, Op: health.Less, Fail: 0.01, Warn: 0.008, WindowDays: []int{30}, Source: "Kaufland seller standards (platforms.md)", Checked: checked},
 			// Kaufland's own figures from the Seller API's order units
 			// (docs/metrics.md, "Kaufland cancellations and late

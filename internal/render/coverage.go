@@ -111,8 +111,8 @@ func noteName(v health.Verdict) string {
 	if v.WindowDays != 0 {
 		t += ", " + strconv.Itoa(v.WindowDays) + " days"
 	}
-	if v.Marketplace != "" {
-		t += ", " + v.Marketplace
+	if s := storeName(v); s != "" {
+		t += ", " + s
 	}
 	return t
 }

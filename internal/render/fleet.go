@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -254,15 +255,30 @@ type fleetColumn struct {
 	id, fulfillment string
 	windowDays      int
 	marketplace     string
+	// platform is set for another platform's entry of a metric that spans
+	// platforms (Kaufland's buyer messages): "" for Amazon's and for a
+	// platform's own metrics.
+	platform        string
+	calendar, cycle string
 }
 
 func columnOf(v health.Verdict) fleetColumn {
-	return fleetColumn{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace}
+	p := v.Platform
+	if !namesPlatform(v) {
+		p = ""
+	}
+	return fleetColumn{v.ID, v.Fulfillment, v.WindowDays, v.Marketplace, p, v.Calendar, v.Cycle}
 }
+
+// platformShort abbreviates a platform in a column head: "KL REPLIES DE".
+var platformShort = map[string]string{"allegro": "AL", "cdiscount": "CD", "ebay": "EB", "etsy": "ET", "kaufland": "KL", "walmart": "WM", "zalando": "ZA"}
 
 // label is the column's header: "ODR", "ODR AFN", "LSR 10D", "IDR DE".
 func (c fleetColumn) label() string {
 	parts := []string{metricOf(c.id).Short}
+	if c.platform != "" {
+		parts = append([]string{cmp.Or(platformShort[c.platform], c.platform)}, parts...)
+	}
 	if c.fulfillment != "" && c.fulfillment != "all" {
 		parts = append(parts, strings.ToUpper(c.fulfillment))
 	}
@@ -271,6 +287,15 @@ func (c fleetColumn) label() string {
 	}
 	if c.marketplace != "" {
 		parts = append(parts, c.marketplace)
+	}
+	switch c.calendar {
+	case "week":
+		parts = append(parts, "WK")
+	case "month":
+		parts = append(parts, "MO")
+	}
+	if c.cycle != "" && c.cycle != "current" {
+		parts = append(parts, c.cycle)
 	}
 	return strings.ToUpper(strings.Join(parts, " "))
 }
@@ -315,12 +340,16 @@ func fleetColumns(f *health.Fleet) (cols []fleetColumn, hidden []string) {
 		switch {
 		case a.id != b.id:
 			return idRank[a.id] < idRank[b.id]
+		case a.platform != b.platform: // grouped by platform, Amazon's first
+			return a.platform < b.platform
 		case a.fulfillment != b.fulfillment:
 			return fRank[a.fulfillment] < fRank[b.fulfillment]
 		case a.windowDays != b.windowDays:
 			return a.windowDays < b.windowDays
+		case a.marketplace != b.marketplace:
+			return a.marketplace < b.marketplace
 		}
-		return a.marketplace < b.marketplace
+		return a.cycle < b.cycle
 	})
 	ids := make([]string, 0, len(idRank))
 	for id := range idRank {

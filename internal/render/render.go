@@ -277,10 +277,17 @@ func scope(v health.Verdict) string {
 // storeName names an entry's platform and store: "DE" for an Amazon
 // store, "Kaufland DE" or "Allegro" for another platform's.
 func storeName(v health.Verdict) string {
-	if v.Platform == "" || v.Platform == "amazon" || v.Platform == metricOf(v.ID).Platform { // eBay's own metrics name eBay
+	if !namesPlatform(v) {
 		return v.Marketplace
 	}
 	return strings.TrimSpace(PlatformTitle(v.Platform) + " " + v.Marketplace)
+}
+
+// namesPlatform says whether an entry's name must say its platform: not
+// Amazon's (the default), nor a metric whose title says it ("eBay seller
+// level").
+func namesPlatform(v health.Verdict) bool {
+	return v.Platform != "" && v.Platform != "amazon" && !strings.Contains(metricTitle(v.ID), PlatformTitle(v.Platform))
 }
 
 // PlatformTitle is a platform's name as it writes itself: "eBay",
