@@ -119,7 +119,7 @@ func TestHTMLInChromium(t *testing.T) {
 	}{
 		{"one account", []string{"all", "--as-of", "2026-11-20", "-o", "html", acme}, nil},
 		{"accounts", []string{"all", "--as-of", "2026-11-20", "-o", "html", "--accounts", accountsDir},
-			[]string{"broken", "acme-de", "acme-service", "acme-us", "allegro-seller", "kaufland-seller", "warn-only", "clean", "empty-window"}},
+			[]string{"broken", "acme-de", "acme-service", "acme-us", "allegro-seller", "kaufland-seller", "multi-helpdesk", "warn-only", "clean", "empty-window"}},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

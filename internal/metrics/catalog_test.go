@@ -134,7 +134,7 @@ func TestCatalogCompute(t *testing.T) {
 			}
 			continue
 		}
-		if len(out.Results) == 0 {
+		if len(out.Results) == 0 && m.ID != metrics.ThreadsWithinLimit { // an entry per platform with threads: none without messages
 			t.Errorf("%s: no entry", m.ID)
 		}
 		for i, r := range out.Results {

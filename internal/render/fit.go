@@ -265,9 +265,12 @@ func prose(w io.Writer, width int, indent, s string) {
 		fmt.Fprintf(w, "%s%s\n", indent, s)
 		return
 	}
-	for _, part := range strings.Split(s, "\n") {
+	for i, part := range strings.Split(s, "\n") {
 		trimmed := strings.TrimLeft(part, " ")
-		lead := indent + part[:len(part)-len(trimmed)]
+		lead := part[:len(part)-len(trimmed)]
+		if i == 0 { // a line of its own within s is indented as written, as when piped
+			lead = indent + lead
+		}
 		for _, l := range WrapWords(trimmed, width, lead, lead+"  ") {
 			fmt.Fprintln(w, l)
 		}

@@ -331,6 +331,9 @@ func manyMetrics(w io.Writer, r *health.Report, pal palette, width int) error {
 	}
 	cols := columnsOf(header, numeric, rows)
 	cols[7].prose = true
+	// Last, the scope and the target wrap at their words: another
+	// platform's entries name it ("Messages, 90d, Allegro PL").
+	cols[1].prose, cols[4].prose = true, true
 	return fitTable(w, width, cols, dropColumn("DETAILS"),
 		shortenColumn("WINDOW", keyedWindows), shortenColumn("WINDOW", shortWindows),
 		shortenColumn("SCOPE", shortScopes), shortenColumn("METRIC", abbrevs), dropColumn("WINDOW"))
