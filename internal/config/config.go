@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/viper"
 
@@ -410,16 +411,22 @@ func convert(k Key, raw any) (any, error) {
 		if x, ok := raw.([]any); ok {
 			out := make([]string, 0, len(x))
 			for _, e := range x {
-				s, ok := e.(string)
-				if !ok {
+				switch v := e.(type) {
+				case string:
+					out = append(out, v)
+				case time.Time: // YAML reads an unquoted 2026-12-24 as a timestamp
+					out = append(out, yamlTime(v))
+				default:
 					return nil, bad()
 				}
-				out = append(out, s)
 			}
 			return out, nil
 		}
 		if s, ok := raw.(string); ok {
 			return []string{s}, nil
+		}
+		if t, ok := raw.(time.Time); ok {
+			return []string{yamlTime(t)}, nil
 		}
 	case AccountList:
 		return convertAccounts(raw)
@@ -574,4 +581,13 @@ func windowDoc(m metrics.Metric) string {
 		return "window lengths in days, an entry for each, both ends inclusive"
 	}
 	return "window length in days, both ends inclusive"
+}
+
+// yamlTime writes back a value YAML read as a timestamp: a bare date as
+// it was written (2026-12-24), a time as RFC 3339.
+func yamlTime(t time.Time) string {
+	if h, m, s := t.Clock(); h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 && t.Location() == time.UTC {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339Nano)
 }

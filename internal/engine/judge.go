@@ -302,7 +302,12 @@ func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
 		if e, ok := other[res.ID]; ok {
 			return e.Threshold(), nil
 		}
-		return health.Threshold{}, nil // not the account's target: none (verdict)
+		if res.NotComputed != "" || t.Op == "" {
+			return health.Threshold{}, nil // no target of that platform to show
+		}
+		// The platform publishes no target (a rule the user set for eBay's
+		// messages): the account's, with the user's overrides.
+		return t, nil
 	}
 	if res.Marketplace == "" || res.Marketplace == j.s.Marketplace || j.s.Profile != "" {
 		return t, nil

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -205,4 +206,37 @@ func TestMessagesMissingColumns(t *testing.T) {
 		p := writeFile(t, t.TempDir(), "m.csv", c.header+"\n")
 		wantErr(t, loadErr(t, Options{}, p), p+": "+c.want, new(*MissingColumnsError))
 	}
+}
+
+// A help desk of several marketplaces: the marketplace column names each
+// message's platform and store (a file without it is Amazon's), the
+// thread-id its conversation; rows of one message that disagree on them
+// warn and keep the first, and an empty thread is filled from a later row.
+func TestMessagesMarketplaces(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.csv", csvLines(
+		"message-id,order-id,received-at,response-at,response-kind,Marketplace,Ticket",
+		"m1,,2026-11-16T09:00:00+01:00,,,Kaufland DE,T-1",
+		"m2,,2026-11-16T10:00:00+01:00,,,allegro.pl,",
+		"m3,,2026-11-16T11:00:00+01:00,,,,",
+		"m4,,2026-11-16T12:00:00+01:00,,,amazon.co.uk,T-4"))
+	b := writeFile(t, dir, "b.csv", csvLines(
+		"message-id,received-at,response-at,response-kind,marketplace,thread-id",
+		"m1,2026-11-16T09:00:00+01:00,,,kaufland-cz,T-9",
+		"m2,2026-11-16T10:00:00+01:00,,,allegro-pl,T-2",
+		"m5,2026-11-16T13:00:00+01:00,,,,"))
+	l := mustLoad(t, Options{}, a, b)
+	var got []string
+	for _, m := range l.Data.Messages {
+		got = append(got, m.ID+"="+m.Platform+"/"+m.Store+"/"+m.Thread)
+	}
+	if want := "[m1=kaufland/DE/T-1 m2=allegro/PL/T-2 m3=amazon// m4=amazon/UK/T-4 m5=amazon//]"; fmt.Sprint(got) != want {
+		t.Errorf("messages %v, want %s", got, want)
+	}
+	checkWarnings(t, l,
+		b+":2: message m1 came through kaufland-cz here but kaufland-de at "+a+":2; using the first",
+		b+":2: message m1 is in thread T-9 here but in thread T-1 at "+a+":2; using the first",
+	)
+	p := writeFile(t, dir, "bad.csv", "message-id,received-at,response-at,response-kind,marketplace\nm1,2026-11-16T09:00:00+01:00,,,kaufland-deu\n")
+	wantErr(t, loadErr(t, Options{}, p), p+`:2:5: column "marketplace": marketplace "kaufland-deu": want a platform and, optionally, its store or country, e.g. amazon, kaufland-de, allegro-pl, ebay-uk`, new(*InputError))
 }

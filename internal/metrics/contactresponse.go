@@ -201,7 +201,7 @@ func contactResponse(d *records.Dataset, s settings.Settings) ([]Result, []strin
 	for _, g := range messageGroups(d) {
 		rule, ok := s.Service.Response(g.platform)
 		if !ok {
-			r := Missing(ContactResponseRate, "no response rule for "+g.platform+"'s messages: no built-in profile of that platform has one (docs/metrics.md, \"Customer service across marketplaces\")")
+			r := Missing(ContactResponseRate, "no response rule for "+g.platform+"'s buyer messages: none is published that audit knows; set one with service."+g.platform+".deadline_hours (docs/metrics.md, \"Customer service across marketplaces\")")
 			r.Platform, r.Marketplace = g.platform, g.store
 			out = append(out, r)
 			continue

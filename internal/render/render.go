@@ -347,6 +347,7 @@ var shortScopes = map[string]string{
 	"Seller-fulfilled, tracked":  "MFN, tracked",
 	"Business orders":            "Business",
 	"Buyer messages":             "Messages",
+	"Buyer threads":              "Threads",
 	"Return requests":            "Returns",
 	"Each buyer's latest rating": "Latest rating",
 	"Latest answer per order":    "Latest answer",
