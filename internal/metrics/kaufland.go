@@ -175,7 +175,7 @@ func KauflandCancellations(d *records.Dataset, s settings.Settings) Outcome {
 	var noReason int
 	w := kauflandMonthOf(s.AsOf)
 	for _, store := range stores {
-		r := Result{ID: KauflandCancellationRate, Marketplace: store, Window: w, Items: []Item{}}
+		r := Result{ID: KauflandCancellationRate, Marketplace: store, Window: w, Calendar: CalendarMonth, Items: []Item{}}
 		fee := map[string]int64{} // currency -> cancelled price, cents
 		for _, u := range d.Kaufland {
 			if u.Storefront != store || !w.Contains(u.Created.Date) {
@@ -275,7 +275,7 @@ func KauflandLateShipments(d *records.Dataset, s settings.Settings) Outcome {
 	}
 	w := kauflandWeekOf(s.AsOf)
 	for _, store := range stores {
-		r := Result{ID: KauflandLateShipmentRate, Marketplace: store, Window: w, Items: []Item{}}
+		r := Result{ID: KauflandLateShipmentRate, Marketplace: store, Window: w, Calendar: CalendarWeek, Items: []Item{}}
 		for _, u := range d.Kaufland {
 			if u.Storefront != store || u.Created.Date > s.AsOf || u.Status == "cancelled" || u.Expires.IsZero() || !w.Contains(u.Expires.Date) {
 				continue
