@@ -122,12 +122,39 @@ func TestE2EFetchPlatforms(t *testing.T) {
 		t.Errorf("second run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 
-	// audit all reads the folder. Whether it recognises these files
-	// depends on the readers; it must not fail on them as bad input.
-	r = audit(t, []string{"AUDIT_CONFIG=", "XDG_CONFIG_HOME=" + filepath.Join(t.TempDir(), "no-config")}, "all", "--as-of", "2025-07-01", "-o", "json", dir)
-	t.Logf("audit all: exit %d\n%s", r.code, r.stderr)
-	if strings.Contains(r.stderr, ".json:") && strings.Contains(r.stderr, "error") {
-		t.Errorf("audit all refused a fetched file:\n%s", r.stderr)
+	// audit all reads the folder: every fetched file is recognised as the
+	// kind its manifest entry names, and the platforms' entries are judged.
+	r = audit(t, []string{"AUDIT_CONFIG=", "XDG_CONFIG_HOME=" + filepath.Join(t.TempDir(), "no-config")}, "all", "--as-of", "2025-07-01", "-o", "json", "--fail-on", "never", dir)
+	if r.code != 0 {
+		t.Fatalf("audit all on the fetched folder: exit %d\n%s", r.code, r.stderr)
+	}
+	var report struct {
+		Metrics []struct{ ID, Platform string }
+		Inputs  []struct{ File, Kind string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, in := range report.Inputs {
+		kinds[filepath.Base(in.File)] = in.Kind
+	}
+	for file, kind := range map[string]string{
+		"ebay-seller-standards.json": "ebay-standards", "ebay-customer-service-inr-EBAY_US.json": "ebay-service-metric",
+		"allegro-sale-quality.json": "allegro-sales-quality", "kaufland-order-units-de.json": "kaufland-order-units",
+	} {
+		if kinds[file] != kind {
+			t.Errorf("%s read as %q, want %q (inputs %v)", file, kinds[file], kind, kinds)
+		}
+	}
+	platforms := map[string]bool{}
+	for _, m := range report.Metrics {
+		platforms[m.Platform] = true
+	}
+	for _, p := range []string{"ebay", "allegro", "kaufland"} {
+		if !platforms[p] {
+			t.Errorf("no %s entry among %v", p, report.Metrics)
+		}
 	}
 }
 

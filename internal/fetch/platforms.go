@@ -27,9 +27,9 @@ func PlatformNames() []string { return []string{PlatformEBay, PlatformAllegro, P
 // Kinds of the files the platforms' sources write, as the manifest
 // records them (docs/fetch.md).
 const (
-	KindEBaySellerStandards  = "ebay-seller-standards"
-	KindEBayCustomerService  = "ebay-customer-service"
-	KindAllegroSaleQuality   = "allegro-sale-quality"
+	KindEBaySellerStandards  = "ebay-standards"
+	KindEBayCustomerService  = "ebay-service-metric"
+	KindAllegroSaleQuality   = "allegro-sales-quality"
 	KindKauflandOrderUnits   = "kaufland-order-units"
 	ebayCustomerServiceShort = "inad"
 )
