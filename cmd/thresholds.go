@@ -12,6 +12,7 @@ import (
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/profile"
 	"github.com/sellerhealth/audit/internal/render"
+	"github.com/sellerhealth/audit/internal/settings"
 )
 
 type thresholdsOptions struct {
@@ -54,6 +55,39 @@ type thresholdsDoc struct {
 	ProfileOrigin string             `json:"profile_origin"`
 	Description   string             `json:"description"`
 	Thresholds    []profile.Resolved `json:"thresholds"`
+	// Response is the platform's rule for buyer messages, with the
+	// user's service.<platform> changes; left out where there is none.
+	Response *responseDoc `json:"response,omitempty"`
+}
+
+type responseDoc struct {
+	settings.ResponseRule
+	Source string `json:"source,omitempty"`
+}
+
+// responseText says a response rule in words.
+func responseText(r responseDoc) string {
+	s := fmt.Sprintf("Buyer messages: the first response is due %d hours after receipt", r.DeadlineHours)
+	switch {
+	case r.WorkingDays && r.SellerDaysOff:
+		s += ", counting working days only (weekends, the store country's public holidays and your days off do not count)"
+	case r.WorkingDays:
+		s += ", counting working days only (weekends and the store country's public holidays do not count)"
+	default:
+		s += ", weekends and holidays included"
+	}
+	if r.Period == settings.PeriodWeek {
+		s += "; measured over the calendar week"
+	} else {
+		s += "; measured over the contact response rate's windows"
+	}
+	if r.CountsThreads {
+		s += "; the messages of a thread are counted (service.thread_limit)"
+	}
+	if r.Source != "" {
+		s += " (" + r.Source + ")"
+	}
+	return s
 }
 
 func thresholdsRun(o *thresholdsOptions) error {
@@ -93,6 +127,20 @@ func thresholdsRun(o *thresholdsOptions) error {
 		return &usageError{err}
 	}
 	doc := thresholdsDoc{Profile: p.Name, ProfileOrigin: origin, Description: p.Description}
+	sv, err := serviceSettings(l, settings.Default(0).Service)
+	if err != nil {
+		return err
+	}
+	rule, ok := settings.ResponseRule{}, p.Response != nil
+	if ok {
+		rule = *p.Response
+	}
+	if o, set := sv.ResponseOverrides[p.Platform]; set {
+		rule, ok = o.Apply(rule), true
+	}
+	if ok {
+		doc.Response = &responseDoc{ResponseRule: rule, Source: p.ResponseSource}
+	}
 	for _, e := range p.Entries {
 		doc.Thresholds = append(doc.Thresholds, resolved[e.Metric])
 	}
@@ -122,6 +170,9 @@ func thresholdsTable(w io.Writer, doc thresholdsDoc) error {
 	fmt.Fprintln(w)
 	for _, r := range doc.Thresholds {
 		fmt.Fprintf(w, "%s: %s (checked %s)\n", r.Metric, r.Source, r.Checked)
+	}
+	if doc.Response != nil {
+		fmt.Fprintf(w, "\n%s\n", responseText(*doc.Response))
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package cmd
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,5 +41,36 @@ func TestThresholdsTableScales(t *testing.T) {
 	}
 	for m := range want {
 		t.Errorf("no row for %s in\n%s", m, r.stdout)
+	}
+}
+
+// audit thresholds shows the profile's response rule for buyer messages,
+// with the user's service.<platform> changes.
+func TestThresholdsResponseRule(t *testing.T) {
+	r := run(t, false, "thresholds", "--profile", "kaufland")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "Buyer messages: the first response is due 48 hours after receipt, counting working days only") ||
+		!strings.Contains(r.stdout, "measured over the calendar week") {
+		t.Errorf("exit %d:\n%s", r.code, r.stdout)
+	}
+	cfg := filepath.Join(t.TempDir(), "audit.yaml")
+	if err := os.WriteFile(cfg, []byte("service:\n  kaufland: {deadline_hours: 72, working_days: false}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, false, "thresholds", "--profile", "kaufland", "--config", cfg, "-o", "json")
+	var doc struct {
+		Response struct {
+			DeadlineHours int  `json:"deadline_hours"`
+			WorkingDays   bool `json:"working_days"`
+			Period        string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Response.DeadlineHours != 72 || doc.Response.WorkingDays || doc.Response.Period != "week" {
+		t.Errorf("response %+v, want 72 clock hours over the week", doc.Response)
+	}
+	if r := run(t, false, "thresholds", "--profile", "zalando"); strings.Contains(r.stdout, "Buyer messages") {
+		t.Errorf("a profile without a rule shows one:\n%s", r.stdout)
 	}
 }

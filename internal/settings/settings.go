@@ -135,20 +135,20 @@ type Service struct {
 type ResponseRule struct {
 	// DeadlineHours: the first response is due this many hours after the
 	// message was received.
-	DeadlineHours int
+	DeadlineHours int `json:"deadline_hours"`
 	// WorkingDays: only working days count towards the deadline, not
 	// weekends nor the public holidays of the store's country.
-	WorkingDays bool
+	WorkingDays bool `json:"working_days"`
 	// SellerDaysOff: the seller's own days off (Service.DaysOff) do not
 	// count either.
-	SellerDaysOff bool
+	SellerDaysOff bool `json:"seller_days_off"`
 	// Period is what the rate is measured over: PeriodDays (the metric's
 	// windows ending on as-of: 7, 30 and 90 days on Amazon) or PeriodWeek
 	// (the calendar week, Monday to Sunday, of the as-of date, up to it).
-	Period string
+	Period string `json:"period"`
 	// CountsThreads: the platform counts the messages of a thread and may
 	// act on a seller over a limit it does not disclose (Kaufland).
-	CountsThreads bool
+	CountsThreads bool `json:"counts_threads"`
 }
 
 // ResponseOverride is the user's change to one platform's rule: the
