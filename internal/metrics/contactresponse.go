@@ -25,7 +25,7 @@ var contactResponseWindow = settings.Window{Days: []int{7, 30, 90}}
 var contactResponseMetric = Metric{
 	ID: ContactResponseRate, Title: "Contact Response Rate", Short: "REPLIES", Abbrev: "CRR",
 	Command: "service", Source: "help 200549770",
-	KeyedOn: "messages received", Counts: "answered within 24 h", Population: "messages", Scope: "Buyer messages",
+	KeyedOn: "messages received", Counts: "answered in time", Population: "messages", Scope: "Buyer messages",
 	Scale: 1, MultiWindow: true, Window: contactResponseWindow,
 	Reads: []string{kindMessages}, OnlyWithInputs: true, Uses: []string{kindOrders},
 	Base: Base{Kinds: []string{kindMessages}, Field: records.Received},
