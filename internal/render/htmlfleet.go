@@ -194,8 +194,8 @@ func htmlFleetPageOf(f *health.Fleet, o Options) (htmlFleetPage, []int) {
 				if m.Status == health.NotComputed || text == "-" {
 					text = ""
 				}
-				if m.Marketplace != "" {
-					text = m.Marketplace + " " + text
+				if s := storeName(m); s != "" { // "DE", "Allegro PL"
+					text = s + " " + text
 				}
 				cells[k].Lines = append(cells[k].Lines, htmlFleetLine{Text: text, Status: htmlVerdictStatus(m),
 					Dash: m.Status == health.NotComputed})

@@ -138,8 +138,8 @@ func markdownFleetFinish(w io.Writer, f *health.Fleet, _ *fleetParts, _ Options)
 			if _, ok := m.Value(); ok {
 				cell = rate(m) + " " + cell
 			}
-			if m.Marketplace != "" {
-				cell = mdEscape(m.Marketplace) + " " + cell
+			if s := storeName(m); s != "" { // "DE", "Allegro PL"
+				cell = mdEscape(s) + " " + cell
 			}
 			k := mdColumnKey(m)
 			cells[k] = append(cells[k], cell)
