@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sellerhealth/audit/internal/engine"
 	"github.com/sellerhealth/audit/internal/health"
 	"github.com/sellerhealth/audit/internal/market"
 	"github.com/sellerhealth/audit/internal/metrics"
@@ -45,7 +46,7 @@ func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
 	long := func(p profile.Profile, origin string, resolved map[string]profile.Resolved) string {
 		return d.long + targetsHelp(p.Name, origin, resolved, d.checks) + pathsHelp
 	}
-	def := profile.ForStore("")
+	def := defaultProfile(d.checks)
 	defResolved, _ := profile.Resolve(def, nil)
 	c := &cobra.Command{
 		Use:     d.use + " [flags] PATH...",
@@ -81,7 +82,7 @@ func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
 	c.SetHelpFunc(func(c *cobra.Command, args []string) {
 		// --help follows the profile in force: --profile, --marketplace,
 		// the config file and AUDIT_* variables, with their overrides.
-		if p, origin, resolved, ok := helpProfile(c, opts); ok {
+		if p, origin, resolved, ok := helpProfile(c, opts, d.checks); ok {
 			c.Long = long(p, origin, resolved)
 		}
 		help(c, args)
@@ -94,14 +95,14 @@ func newAuditCmd(env *Env, d auditCmd) *cobra.Command {
 // the flags or the config cannot be read (the help then shows the
 // default profile, and the run itself reports the error). It fills o's
 // options from the config as a run would (none follows --help).
-func helpProfile(c *cobra.Command, o *auditOptions) (profile.Profile, string, map[string]profile.Resolved, bool) {
+func helpProfile(c *cobra.Command, o *auditOptions, checks []string) (profile.Profile, string, map[string]profile.Resolved, bool) {
 	l, err := loadLayers(c, o.env, o.ConfigPath)
 	if err != nil {
 		return profile.Profile{}, "", nil, false
 	}
 	l.bindAll(o.bound)
 	name, store := o.Profile, o.Marketplace
-	p, origin := profile.ForStore(""), ""
+	p, origin := defaultProfile(checks), ""
 	switch {
 	case name != "":
 		if p, err = profile.ByName(name); err != nil {
@@ -120,6 +121,18 @@ func helpProfile(c *cobra.Command, o *auditOptions) (profile.Profile, string, ma
 		return profile.Profile{}, "", nil, false
 	}
 	return p, origin, r, true
+}
+
+// defaultProfile is the profile a command's metrics are judged by when
+// none is named and no store given: the platform's own for a command of
+// one other platform's metrics (audit allegro), else the US store's.
+func defaultProfile(checks []string) profile.Profile {
+	if p, ok := engine.OnlyPlatform(checks); ok {
+		if own, ok := profile.ForPlatform(p, ""); ok {
+			return own
+		}
+	}
+	return profile.ForStore("")
 }
 
 // targetsHelp is the "Targets" paragraph of a metric command's help: for

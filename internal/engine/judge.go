@@ -79,7 +79,7 @@ func NewJudge(command string, loaded *input.Loaded, s settings.Settings, ids []s
 	s.Service.Responses = responseRules(prof, store, s.Service.ResponseOverrides)
 	j := &Judge{command: command, loaded: loaded, s: s, ids: ids, profile: prof.Name, platform: prof.Platform, resolved: resolved, notes: notes,
 		snapshots: amazonSnapshots(loaded.Data, store, nil)}
-	if p, ok := onlyPlatform(ids); ok && s.Profile == "" {
+	if p, ok := OnlyPlatform(ids); ok && s.Profile == "" {
 		// An eBay seller's audit is judged by eBay's profile, and says so.
 		if own, ok := profile.ForPlatform(p, store); ok {
 			j.profile, j.platform = own.Name, own.Platform
@@ -145,9 +145,9 @@ func responseRules(prof profile.Profile, store string, overrides map[string]sett
 	return out
 }
 
-// onlyPlatform is the platform of ids when every metric among them (not
+// OnlyPlatform is the platform of ids when every metric among them (not
 // the work lists) is that one other platform's own.
-func onlyPlatform(ids []string) (string, bool) {
+func OnlyPlatform(ids []string) (string, bool) {
 	p := ""
 	for _, id := range ids {
 		m, _ := metrics.Lookup(id)

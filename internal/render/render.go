@@ -221,9 +221,14 @@ func LimitText(v float64, t health.Threshold) string {
 }
 
 // Limit writes a threshold value as a short percentage, without float
-// noise: 0.01 -> "1%", 0.025 -> "2.5%", 0.009 -> "0.9%".
+// noise: 0.01 -> "1%", 0.025 -> "2.5%", 0.009 -> "0.9%"; a fraction that
+// is no short decimal (14 of 30 days) to two decimals: "46.67%".
 func Limit(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
+	s := strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64)
+	if _, frac, ok := strings.Cut(s, "."); ok && len(frac) > 3 {
+		s = strconv.FormatFloat(v*100, 'f', 2, 64)
+	}
+	return s + "%"
 }
 
 func statusWord(s health.Status) string {

@@ -67,3 +67,14 @@ func TestLookups(t *testing.T) {
 }
 
 func errOf[T any](_ T, err error) error { return err }
+
+// A limit is written exactly when it is a short decimal, to two decimals
+// when it is a fraction like 14 of 30.
+func TestLimit(t *testing.T) {
+	for v, want := range map[float64]string{0.01: "1%", 0.025: "2.5%", 0.009: "0.9%", 0.0125: "1.25%", 0.00125: "0.125%",
+		14.0 / 30: "46.67%", 1.0 / 3: "33.33%", 1: "100%", 0.95: "95%"} {
+		if got := Limit(v); got != want {
+			t.Errorf("Limit(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
