@@ -138,3 +138,29 @@ func TestMultiHelpdeskFigures(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the profile named, each platform's messages are judged by
+// their own platform's target: Amazon's by the account's store's.
+func TestMultiHelpdeskTargets(t *testing.T) {
+	for _, prof := range []string{"kaufland", "amazon-eu", "allegro"} {
+		r := run(t, false, "service", "--as-of", "2026-11-22", "--marketplace", "DE", "--profile", prof, "-o", "json", "--fail-on", "never", multiHelpdesk)
+		var doc struct {
+			Metrics []struct {
+				ID, Platform string
+				Target       *struct {
+					Op    string
+					Value float64
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("--profile %s: %v\n%s", prof, err, r.stderr)
+		}
+		want := map[string]float64{"amazon": 0.9, "kaufland": 1, "allegro": 0.9}
+		for _, m := range doc.Metrics {
+			if w, ok := want[m.Platform]; ok && m.ID == "contact_response_rate" && (m.Target == nil || m.Target.Value != w) {
+				t.Errorf("--profile %s: %s's target %+v, want %v", prof, m.Platform, m.Target, w)
+			}
+		}
+	}
+}

@@ -361,7 +361,7 @@ func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) 
 	}
 	p := profile.ForStore(store)
 	if platform, ok := strings.CutPrefix(store, "platform:"); ok {
-		p, _ = profile.ForPlatform(platform, "")
+		p, _ = profile.ForPlatform(platform, j.s.Marketplace) // Amazon's: the account's store's
 	}
 	r, err := profile.Resolve(p, j.s.Overrides)
 	if err != nil {
