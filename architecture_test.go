@@ -29,6 +29,7 @@ var layers = map[string][]string{
 	"internal/pii":             nil,
 	"internal/iostreams":       nil,
 	"internal/safetext":        nil,
+	"internal/httpx":           nil,
 	"internal/market":          {"internal/civil"},
 	"internal/records":         {"internal/civil"},
 	"internal/settings":        {"internal/civil"},
