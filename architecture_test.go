@@ -38,7 +38,7 @@ var layers = map[string][]string{
 	"internal/metrics":         {"internal/civil", "internal/holidays", "internal/market", "internal/pii", "internal/records", "internal/settings"},
 	"internal/health":          {"internal/civil", "internal/metrics", "internal/records"},
 	"internal/profile":         {"internal/health", "internal/metrics", "internal/settings"},
-	"internal/spapi":           nil,
+	"internal/spapi":           {"internal/httpx"},
 	"internal/spapi/spapitest": {"internal/spapi"},
 	"internal/config":          {"internal/metrics", "internal/settings"},
 	"internal/render":          {"internal/civil", "internal/health", "internal/metrics", "internal/records", "internal/safetext"},
