@@ -49,7 +49,7 @@ var layers = map[string][]string{
 	"cmd": {"internal/civil", "internal/config", "internal/engine", "internal/fetch", "internal/health", "internal/input",
 		"internal/iostreams", "internal/market", "internal/metrics", "internal/profile", "internal/render", "internal/safetext",
 		"internal/settings", "internal/spapi", "internal/spapi/spapitest", "internal/platformapi"},
-	"internal/platformapi":                 nil,
+	"internal/platformapi":                 {"internal/httpx"},
 	"internal/platformapi/platformapitest": {"internal/platformapi"},
 	".":                                    {"cmd", "internal/iostreams"},
 }
