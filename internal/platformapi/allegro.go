@@ -58,7 +58,7 @@ func NewAllegro(cfg AllegroConfig) (*Allegro, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.addSecrets(cfg.ClientSecret, cfg.RefreshToken)
+	c.secrets.Add(cfg.ClientSecret, cfg.RefreshToken)
 	a := &oauth{c: c, tokenURL: tokenURL, clientID: cfg.ClientID, secret: cfg.ClientSecret, refresh: cfg.RefreshToken, rotated: cfg.Rotated}
 	if cfg.RedirectURI != "" {
 		a.extra = url.Values{"redirect_uri": {cfg.RedirectURI}}

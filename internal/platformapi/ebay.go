@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/sellerhealth/audit/internal/httpx"
 )
 
 // eBay's production endpoints and the scope the Sell Analytics API asks
@@ -64,7 +66,7 @@ func NewEBay(cfg EBayConfig) (*EBay, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.addSecrets(cfg.ClientSecret, cfg.RefreshToken)
+	c.secrets.Add(cfg.ClientSecret, cfg.RefreshToken)
 	return &EBay{c: c, base: base, auth: &oauth{c: c, tokenURL: tokenURL, clientID: cfg.ClientID, secret: cfg.ClientSecret, scope: EBayScope, refresh: cfg.RefreshToken}}, nil
 }
 
@@ -136,7 +138,7 @@ func endpoints(platform, base, defBase, tokenURL, defToken string) (string, stri
 		base = defBase
 	}
 	base = strings.TrimRight(base, "/")
-	if err := checkURL(platform+" base URL", base); err != nil {
+	if err := httpx.CheckURL(platform+" base URL", base); err != nil {
 		return "", "", err
 	}
 	if defToken == "" {
@@ -145,7 +147,7 @@ func endpoints(platform, base, defBase, tokenURL, defToken string) (string, stri
 	if tokenURL == "" {
 		tokenURL = defToken
 	}
-	if err := checkURL(platform+" token URL", tokenURL); err != nil {
+	if err := httpx.CheckURL(platform+" token URL", tokenURL); err != nil {
 		return "", "", err
 	}
 	return base, tokenURL, nil

@@ -3,19 +3,15 @@ package platformapi
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
-	"runtime/debug"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
+
+	"github.com/sellerhealth/audit/internal/httpx"
 )
 
 // Platform names, as errors and audit fetch name them.
@@ -26,7 +22,7 @@ const (
 )
 
 // Redacted replaces a secret in errors.
-const Redacted = "[redacted]"
+const Redacted = httpx.Redacted
 
 // Defaults of [Options].
 const (
@@ -95,10 +91,7 @@ type caller struct {
 	backoff     time.Duration
 	maxBackoff  time.Duration
 	sleep       func(context.Context, time.Duration) error
-
-	mu       sync.Mutex
-	secrets  []string
-	redactor *strings.Replacer
+	secrets     httpx.Redactor // hidden in every error
 }
 
 func newCaller(platform string, o Options) (*caller, error) {
@@ -107,7 +100,7 @@ func newCaller(platform string, o Options) (*caller, error) {
 	}
 	c := &caller{platform: platform, userAgent: o.UserAgent, maxAttempts: o.MaxAttempts, backoff: o.Backoff, maxBackoff: o.MaxBackoff, sleep: o.Sleep}
 	if c.userAgent == "" {
-		c.userAgent = defaultUserAgent()
+		c.userAgent = httpx.UserAgent("")
 	}
 	if c.maxAttempts == 0 {
 		c.maxAttempts = DefaultMaxAttempts
@@ -120,9 +113,9 @@ func newCaller(platform string, o Options) (*caller, error) {
 	}
 	c.maxBackoff = max(c.maxBackoff, c.backoff)
 	if c.sleep == nil {
-		c.sleep = sleepTimer
+		c.sleep = httpx.Sleep
 	}
-	hc := defaultHTTPClient()
+	hc := &http.Client{Transport: httpx.Transport()}
 	if o.HTTP != nil {
 		copied := *o.HTTP
 		hc = &copied
@@ -132,37 +125,6 @@ func newCaller(platform string, o Options) (*caller, error) {
 	return c, nil
 }
 
-// addSecrets adds values (and their URL-escaped forms) to those redact hides.
-func (c *caller) addSecrets(values ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, v := range values {
-		for _, form := range []string{v, url.QueryEscape(v), url.PathEscape(v)} {
-			if form != "" && !slices.Contains(c.secrets, form) {
-				c.secrets = append(c.secrets, form)
-			}
-		}
-	}
-	sorted := slices.Clone(c.secrets)
-	slices.SortFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	pairs := make([]string, 0, 2*len(sorted))
-	for _, s := range sorted {
-		pairs = append(pairs, s, Redacted)
-	}
-	c.redactor = strings.NewReplacer(pairs...)
-}
-
-// redact hides every secret the client knows of in s.
-func (c *caller) redact(s string) string {
-	c.mu.Lock()
-	r := c.redactor
-	c.mu.Unlock()
-	if r == nil {
-		return s
-	}
-	return r.Replace(s)
-}
-
 // exchange sends the request build makes (anew for each try) and reads
 // the answer. It retries 429, 5xx and dropped connections, up to
 // maxAttempts; any other answer is returned as is, with its status.
@@ -170,7 +132,7 @@ func (c *caller) exchange(ctx context.Context, call string, build func() (*http.
 	for attempt := 1; ; attempt++ {
 		req, err := build()
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s %s: %s", c.platform, call, c.redact(err.Error()))
+			return nil, nil, fmt.Errorf("%s %s: %s", c.platform, call, c.secrets.Redact(err.Error()))
 		}
 		req.Header.Set("User-Agent", c.userAgent)
 		resp, err := c.http.Do(req)
@@ -186,18 +148,18 @@ func (c *caller) exchange(ctx context.Context, call string, build func() (*http.
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			e := &HTTPError{Platform: c.platform, Call: call, Message: c.redact(unwrapURLError(err).Error()), Attempts: attempt}
-			if !retryable(err) || attempt >= c.maxAttempts {
+			e := &HTTPError{Platform: c.platform, Call: call, Message: c.secrets.Redact(httpx.UnwrapURLError(err).Error()), Attempts: attempt}
+			if !httpx.Retryable(err) || attempt >= c.maxAttempts {
 				return nil, nil, e
 			}
-			if err := c.sleep(ctx, c.backoffFor(attempt)); err != nil {
+			if err := c.sleep(ctx, httpx.Backoff(c.backoff, c.maxBackoff, attempt)); err != nil {
 				return nil, nil, err
 			}
 			continue
 		}
 		if (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500) && attempt < c.maxAttempts {
-			wait := c.backoffFor(attempt)
-			if ra := c.retryAfter(resp.Header); ra > 0 {
+			wait := httpx.Backoff(c.backoff, c.maxBackoff, attempt)
+			if ra := httpx.RetryAfterSeconds(resp.Header, c.maxBackoff); ra > 0 {
 				wait = ra
 			}
 			if err := c.sleep(ctx, wait); err != nil {
@@ -216,7 +178,7 @@ func (c *caller) exchange(ctx context.Context, call string, build func() (*http.
 
 // fail makes the error of an answer that is not the success.
 func (c *caller) fail(call string, resp *http.Response, data []byte) *HTTPError {
-	return &HTTPError{Platform: c.platform, Call: call, StatusCode: resp.StatusCode, Message: clip(c.redact(errorMessage(data)), 300)}
+	return &HTTPError{Platform: c.platform, Call: call, StatusCode: resp.StatusCode, Message: httpx.Clip(c.secrets.Redact(errorMessage(data)), 300)}
 }
 
 // errorMessage reads the platforms' error bodies: eBay's and Allegro's
@@ -332,7 +294,7 @@ func (o *oauth) token(ctx context.Context, stale string) (string, error) {
 	if err := json.Unmarshal(data, &t); err != nil || t.AccessToken == "" {
 		return "", &HTTPError{Platform: o.c.platform, Call: "token", StatusCode: resp.StatusCode, Message: "the answer holds no access_token"}
 	}
-	o.c.addSecrets(t.AccessToken, t.RefreshToken)
+	o.c.secrets.Add(t.AccessToken, t.RefreshToken)
 	o.access = t.AccessToken
 	life := time.Duration(t.ExpiresIn) * time.Second
 	if life <= 0 {
@@ -377,102 +339,4 @@ func (o *oauth) bearerGET(ctx context.Context, call, u string, header http.Heade
 		}
 		return resp, data, nil
 	}
-}
-
-// checkURL accepts an absolute http(s) URL, plain http only on loopback.
-func checkURL(what, s string) error {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("%s %q is not an http(s) URL", what, s)
-	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("%s %q must be https (plain http only on a loopback address)", what, s)
-	}
-	return nil
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-func defaultUserAgent() string {
-	version := "dev"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		version = bi.Main.Version
-	}
-	return "audit/" + version
-}
-
-func defaultHTTPClient() *http.Client {
-	return &http.Client{Transport: &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		ForceAttemptHTTP2:     true,
-		TLSHandshakeTimeout:   15 * time.Second,
-		ResponseHeaderTimeout: 2 * time.Minute,
-		IdleConnTimeout:       90 * time.Second,
-	}}
-}
-
-func sleepTimer(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (c *caller) backoffFor(n int) time.Duration {
-	d := c.backoff
-	for i := 1; i < n && d < c.maxBackoff; i++ {
-		d *= 2
-	}
-	return min(d, c.maxBackoff)
-}
-
-// retryAfter reads Retry-After in seconds, cut to maxBackoff; 0 if absent.
-func (c *caller) retryAfter(h http.Header) time.Duration {
-	secs, err := strconv.ParseFloat(strings.TrimSpace(h.Get("Retry-After")), 64)
-	if err != nil || secs <= 0 || secs != secs {
-		return 0
-	}
-	if secs > c.maxBackoff.Seconds() {
-		return c.maxBackoff
-	}
-	return time.Duration(secs * float64(time.Second))
-}
-
-// retryable tells a dropped connection or a timeout, worth another try.
-func retryable(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return false
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
-		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
-		return true
-	}
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
-}
-
-func unwrapURLError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

@@ -62,7 +62,7 @@ func NewKaufland(cfg KauflandConfig) (*Kaufland, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.addSecrets(cfg.SecretKey)
+	c.secrets.Add(cfg.SecretKey)
 	k := &Kaufland{c: c, base: base, key: cfg.ClientKey, secret: cfg.SecretKey, now: cfg.Now}
 	if k.now == nil {
 		k.now = time.Now

@@ -5,15 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"slices"
 	"strings"
 
+	"github.com/sellerhealth/audit/internal/httpx"
 	"golang.org/x/oauth2"
 )
 
 // Redacted replaces a secret in errors and events.
-const Redacted = "[redacted]"
+const Redacted = httpx.Redacted
 
 // accessToken answers the access token to send: the one in use while it is
 // valid (golang.org/x/oauth2 counts a token as expired ten seconds before
@@ -42,7 +41,7 @@ func (c *Client) accessToken(ctx context.Context) (string, error) {
 		c.refreshToken = tok.RefreshToken // LWA may rotate it
 	}
 	c.mu.Unlock()
-	c.addSecrets(tok.AccessToken, tok.RefreshToken)
+	c.secrets.Add(tok.AccessToken, tok.RefreshToken)
 	return tok.AccessToken, nil
 }
 
@@ -96,7 +95,7 @@ func (c *Client) fetchToken(ctx context.Context) (*oauth2.Token, error) {
 			text := err.Error()
 			dropped := strings.HasSuffix(text, "unexpected EOF") || strings.HasSuffix(text, ": EOF") ||
 				strings.Contains(text, "connection reset by peer")
-			err = c.redactErr(&transportError{op: OpToken, method: http.MethodPost, where: c.oauth.Endpoint.TokenURL, err: unwrapURLError(err), dropped: dropped})
+			err = c.redactErr(&transportError{op: OpToken, method: http.MethodPost, where: c.oauth.Endpoint.TokenURL, err: httpx.UnwrapURLError(err), dropped: dropped})
 		}
 		kind, wait, err := c.judge(ctx, attempt, resp, err)
 		if kind == "" {
@@ -151,35 +150,9 @@ func (c *Client) loginError(re *oauth2.RetrieveError) *LoginError {
 		e.StatusCode = re.Response.StatusCode
 	}
 	if e.Code == "" && e.Description == "" {
-		e.Description = clip(c.Redact(strings.TrimSpace(string(re.Body))), 300)
+		e.Description = httpx.Clip(c.Redact(strings.TrimSpace(string(re.Body))), 300)
 	}
 	return e
-}
-
-// addSecrets adds values to those Redact hides.
-func (c *Client) addSecrets(values ...string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	changed := false
-	for _, v := range values {
-		for _, form := range []string{v, url.QueryEscape(v), url.PathEscape(v)} {
-			if form != "" && !slices.Contains(c.secrets, form) {
-				c.secrets = append(c.secrets, form)
-				changed = true
-			}
-		}
-	}
-	if !changed && c.redactor != nil {
-		return
-	}
-	// Longest first, so that a secret containing another is hidden whole.
-	sorted := slices.Clone(c.secrets)
-	slices.SortFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	pairs := make([]string, 0, 2*len(sorted))
-	for _, s := range sorted {
-		pairs = append(pairs, s, Redacted)
-	}
-	c.redactor = strings.NewReplacer(pairs...)
 }
 
 // Redact replaces in s the refresh token, the client secret and every
@@ -187,13 +160,7 @@ func (c *Client) addSecrets(values ...string) {
 // forms) with "[redacted]". Every error and Event of this package has been
 // through it already; it is exported for text the caller builds itself.
 func (c *Client) Redact(s string) string {
-	c.mu.Lock()
-	r := c.redactor
-	c.mu.Unlock()
-	if r == nil || s == "" {
-		return s
-	}
-	return r.Replace(s)
+	return c.secrets.Redact(s)
 }
 
 // redactErr returns err, or when its text holds a secret, an error of the

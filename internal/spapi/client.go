@@ -8,16 +8,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"net/url"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"github.com/sellerhealth/audit/internal/httpx"
 	"golang.org/x/oauth2"
 	"golang.org/x/time/rate"
 )
@@ -188,8 +186,10 @@ type Client struct {
 	mu           sync.Mutex
 	token        *oauth2.Token // the access token in use; nil before the first and after a 403
 	refreshToken string
-	secrets      []string // the client secret, refresh tokens and access tokens seen
-	redactor     *strings.Replacer
+
+	// secrets are the client secret and the refresh and access tokens
+	// seen, hidden in every error and Event (a lock of their own).
+	secrets httpx.Redactor
 }
 
 // RegionEndpoint is the SP-API base URL of a region: "na", "eu" or "fe".
@@ -223,14 +223,14 @@ func New(cfg Config) (*Client, error) {
 			return nil, err
 		}
 	}
-	if err := checkURL("SP-API endpoint", base); err != nil {
+	if err := httpx.CheckURL("SP-API endpoint", base); err != nil {
 		return nil, err
 	}
 	tokenURL := cfg.TokenURL
 	if tokenURL == "" {
 		tokenURL = DefaultTokenURL
 	}
-	if err := checkURL("Login with Amazon token URL", tokenURL); err != nil {
+	if err := httpx.CheckURL("Login with Amazon token URL", tokenURL); err != nil {
 		return nil, err
 	}
 	if cfg.MaxAttempts < 0 || cfg.Backoff < 0 || cfg.MaxBackoff < 0 {
@@ -254,7 +254,7 @@ func New(cfg Config) (*Client, error) {
 		refreshToken: cfg.RefreshToken,
 	}
 	if c.userAgent == "" {
-		c.userAgent = defaultUserAgent()
+		c.userAgent = httpx.UserAgent(" (Language=Go)")
 	}
 	if c.maxAttempts == 0 {
 		c.maxAttempts = DefaultMaxAttempts
@@ -269,9 +269,13 @@ func New(cfg Config) (*Client, error) {
 		c.maxBackoff = c.backoff
 	}
 	if c.sleep == nil {
-		c.sleep = sleepTimer
+		c.sleep = httpx.Sleep
 	}
-	hc := defaultHTTPClient()
+	// httpx's transport, with a bounded pool of idle connections.
+	tr := httpx.Transport()
+	tr.ExpectContinueTimeout = time.Second
+	tr.MaxIdleConns = 16
+	hc := &http.Client{Transport: tr}
 	if cfg.HTTP != nil {
 		copied := *cfg.HTTP
 		hc = &copied
@@ -287,73 +291,14 @@ func New(cfg Config) (*Client, error) {
 		if len(via) >= 5 {
 			return errors.New("too many redirects")
 		}
-		return checkURL("redirect", (&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host}).String())
+		return httpx.CheckURL("redirect", (&url.URL{Scheme: req.URL.Scheme, Host: req.URL.Host}).String())
 	}
 	c.download = &dl
 	for op, p := range usagePlans {
 		c.limiters[op] = rate.NewLimiter(rate.Limit(p.rate), p.burst)
 	}
-	c.addSecrets(cfg.ClientSecret, cfg.RefreshToken)
+	c.secrets.Add(cfg.ClientSecret, cfg.RefreshToken)
 	return c, nil
-}
-
-// checkURL accepts an absolute http(s) URL, and plain http only on a
-// loopback host, so that no token travels unencrypted.
-func checkURL(what, s string) error {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return fmt.Errorf("%s %q is not an http(s) URL", what, s)
-	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("%s %q must be https (plain http only on a loopback address)", what, s)
-	}
-	return nil
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-func defaultUserAgent() string {
-	version := "dev"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		version = bi.Main.Version
-	}
-	return "audit/" + version + " (Language=Go)"
-}
-
-func defaultHTTPClient() *http.Client {
-	return &http.Client{Transport: &http.Transport{
-		Proxy: http.ProxyFromEnvironment,
-		DialContext: (&net.Dialer{
-			Timeout:   30 * time.Second,
-			KeepAlive: 30 * time.Second,
-		}).DialContext,
-		ForceAttemptHTTP2:     true,
-		TLSHandshakeTimeout:   15 * time.Second,
-		ResponseHeaderTimeout: 2 * time.Minute,
-		ExpectContinueTimeout: time.Second,
-		IdleConnTimeout:       90 * time.Second,
-		MaxIdleConns:          16,
-	}}
-}
-
-func sleepTimer(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 func (c *Client) emit(ctx context.Context, e Event) {
@@ -425,56 +370,18 @@ func (c *Client) adoptRate(op string, h http.Header) {
 	}
 }
 
-// backoffFor is the wait after the n-th failed try (n >= 1).
-func (c *Client) backoffFor(n int) time.Duration {
-	d := c.backoff
-	for i := 1; i < n && d < c.maxBackoff; i++ {
-		d *= 2
-	}
-	return min(d, c.maxBackoff)
-}
-
-// retryAfter reads a Retry-After header (seconds or an HTTP date), cut to
-// MaxBackoff so that a confused server cannot stall a run; 0 when absent.
-func (c *Client) retryAfter(h http.Header) time.Duration {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	var d time.Duration
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs <= 0 || math.IsNaN(secs) {
-			return 0
-		}
-		if secs > c.maxBackoff.Seconds() {
-			return c.maxBackoff
-		}
-		d = time.Duration(secs * float64(time.Second))
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = time.Until(t)
-	}
-	if d <= 0 {
-		return 0
-	}
-	return min(d, c.maxBackoff)
-}
-
 // retryable tells whether a failure to get an answer is a dropped
-// connection or a timeout, worth another try.
+// connection or a timeout, worth another try: one httpx knows, or one
+// known to be dropped though its error does not say so by its type.
 func retryable(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
-		return true
 	}
 	var te *transportError
 	if errors.As(err, &te) && te.dropped {
 		return true
 	}
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
+	return httpx.Retryable(err)
 }
 
 // request is one SP-API call.
@@ -573,9 +480,9 @@ func (c *Client) judge(ctx context.Context, attempt int, resp *http.Response, er
 	if attempt >= c.maxAttempts {
 		return "", 0, fmt.Errorf("%w (gave up after %d attempts)", err, attempt)
 	}
-	wait = c.backoffFor(attempt)
+	wait = httpx.Backoff(c.backoff, c.maxBackoff, attempt)
 	if resp != nil {
-		if ra := c.retryAfter(resp.Header); ra > 0 {
+		if ra := httpx.RetryAfter(resp.Header, c.maxBackoff); ra > 0 {
 			wait = ra
 		}
 	}
@@ -605,7 +512,7 @@ func (c *Client) send(ctx context.Context, req request, body []byte, token strin
 	}
 	resp, err := c.http.Do(hr)
 	if err != nil {
-		return nil, nil, c.redactErr(&transportError{op: req.op, method: req.method, where: req.path, err: unwrapURLError(err)})
+		return nil, nil, c.redactErr(&transportError{op: req.op, method: req.method, where: req.path, err: httpx.UnwrapURLError(err)})
 	}
 	defer resp.Body.Close()
 	data, err := readBounded(resp.Body, maxJSONBody)
@@ -616,14 +523,6 @@ func (c *Client) send(ctx context.Context, req request, body []byte, token strin
 		return nil, nil, c.redactErr(&transportError{op: req.op, method: req.method, where: req.path, err: err})
 	}
 	return resp, data, nil
-}
-
-func unwrapURLError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return ue.Err
-	}
-	return err
 }
 
 var errTooLarge = errors.New("answer too large")
@@ -648,7 +547,7 @@ func (c *Client) apiError(op string, resp *http.Response, data []byte) *APIError
 	if err := json.Unmarshal(data, &list); err == nil && len(list.Errors) > 0 {
 		e.Errors = list.Errors
 	} else if text := strings.TrimSpace(string(data)); text != "" {
-		e.Errors = []Error{{Message: clip(text, 300)}}
+		e.Errors = []Error{{Message: httpx.Clip(text, 300)}}
 	}
 	for i := range e.Errors {
 		e.Errors[i].Code = c.Redact(e.Errors[i].Code)
@@ -675,11 +574,4 @@ func tokenRejected(e *APIError) bool {
 		}
 	}
 	return false
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

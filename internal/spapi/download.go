@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+
+	"github.com/sellerhealth/audit/internal/httpx"
 )
 
 // DefaultDocumentLimit bounds a report document's plain bytes when
@@ -68,7 +70,7 @@ func (c *Client) DownloadDocument(ctx context.Context, doc *ReportDocument, dst 
 	if err != nil {
 		return 0, fmt.Errorf("downloadDocument: the document URL cannot be parsed")
 	}
-	if err := checkURL("document URL", (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()); err != nil {
+	if err := httpx.CheckURL("document URL", (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()); err != nil {
 		return 0, fmt.Errorf("downloadDocument: %w", err)
 	}
 	if limit <= 0 {
@@ -115,7 +117,7 @@ func (c *Client) downloadOnce(ctx context.Context, doc *ReportDocument, u *url.U
 	req.Header.Set("User-Agent", c.userAgent)
 	resp, err := c.download.Do(req)
 	if err != nil {
-		return 0, nil, c.redactErr(&transportError{op: OpDownloadDocument, method: http.MethodGet, where: where(u), err: unwrapURLError(err)})
+		return 0, nil, c.redactErr(&transportError{op: OpDownloadDocument, method: http.MethodGet, where: where(u), err: httpx.UnwrapURLError(err)})
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -224,7 +226,7 @@ func (c *Client) s3Error(resp *http.Response, data []byte) *APIError {
 			e.RequestID = x.RequestID
 		}
 	} else if text := strings.TrimSpace(string(data)); text != "" {
-		e.Errors = []Error{{Message: clip(strings.Join(strings.Fields(text), " "), 300)}}
+		e.Errors = []Error{{Message: httpx.Clip(strings.Join(strings.Fields(text), " "), 300)}}
 	}
 	for i := range e.Errors {
 		e.Errors[i].Code = c.Redact(e.Errors[i].Code)

@@ -1,6 +1,7 @@
 package spapi
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -17,28 +18,31 @@ func testClient(t *testing.T) *Client {
 	return c
 }
 
+// The client waits what Retry-After says, in seconds or as an HTTP date,
+// cut to MaxBackoff (httpx's tests cover every form).
 func TestRetryAfterForms(t *testing.T) {
 	c := testClient(t)
+	ctx := context.Background()
 	for v, want := range map[string]time.Duration{
-		"":        0,
+		"":        DefaultBackoff,
 		"3":       3 * time.Second,
 		"0.5":     500 * time.Millisecond,
-		"-1":      0,
-		"soon":    0,
+		"-1":      DefaultBackoff,
+		"soon":    DefaultBackoff,
 		"1000000": DefaultMaxBackoff,
-		time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat): 0,
+		time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat): DefaultBackoff,
 	} {
-		h := http.Header{}
+		resp := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{}}
 		if v != "" {
-			h.Set("Retry-After", v)
+			resp.Header.Set("Retry-After", v)
 		}
-		if got := c.retryAfter(h); got != want {
-			t.Errorf("Retry-After %q: %v, want %v", v, got, want)
+		if kind, got, _ := c.judge(ctx, 1, resp, errors.New("throttled")); kind != KindThrottled || got != want {
+			t.Errorf("Retry-After %q: %s %v, want %s %v", v, kind, got, KindThrottled, want)
 		}
 	}
-	h := http.Header{"Retry-After": {time.Now().Add(30 * time.Second).UTC().Format(http.TimeFormat)}}
-	if got := c.retryAfter(h); got < 25*time.Second || got > 31*time.Second {
-		t.Errorf("Retry-After as a date: %v", got)
+	resp := &http.Response{StatusCode: http.StatusServiceUnavailable, Header: http.Header{"Retry-After": {time.Now().Add(30 * time.Second).UTC().Format(http.TimeFormat)}}}
+	if kind, got, _ := c.judge(ctx, 1, resp, errors.New("unavailable")); kind != KindRetry || got < 25*time.Second || got > 31*time.Second {
+		t.Errorf("Retry-After as a date: %s %v", kind, got)
 	}
 }
 

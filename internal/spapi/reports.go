@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sellerhealth/audit/internal/httpx"
 )
 
 // Paths of the Reports API 2021-06-30.
@@ -226,7 +228,7 @@ func errorDetails(data []byte) string {
 			}
 		}
 	}
-	return clip(strings.Join(strings.Fields(string(data)), " "), 2000)
+	return httpx.Clip(strings.Join(strings.Fields(string(data)), " "), 2000)
 }
 
 // formatTime writes a time as SP-API's ISO 8601 date-time, in UTC, to the
