@@ -68,8 +68,8 @@ printed. eBay's seller standards and customer service metrics, Allegro's
 sales quality and Kaufland's order units are fetched too when their
 credentials are set (AUDIT_EBAY_*, AUDIT_ALLEGRO_*, AUDIT_KAUFLAND_*), with
 or without SP-API's. With --accounts DIR, every account of the config's spapi.accounts
-is fetched into DIR/NAME, in parallel, and one that fails does not stop the
-others. docs/fetch.md walks through registering an SP-API application.
+is fetched into DIR/NAME, in parallel, its SP-API stores and the platforms its
+entry names, and one that fails does not stop the others. docs/fetch.md walks through registering an SP-API application.
 
 Exit codes: 0 everything fetched, 2 a usage error or a file that could not
 be fetched (the others are kept).`,

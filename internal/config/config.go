@@ -89,7 +89,7 @@ var Keys = func() []Key {
 		{"spapi.marketplaces", StringList, "audit fetch: the stores to fetch (US, DE, ...), all in one SP-API region"},
 		{"spapi.poll_seconds", Int, "audit fetch: seconds between two questions to Amazon whether a report is ready (30)"},
 		{"spapi.timeout", String, "audit fetch: the longest wait for one report, as 45m or 1h30m (45m)"},
-		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name, marketplaces, and the environment variables holding its secrets (refresh_token_env; client_id_env, client_secret_env)"},
+		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name and its sources: SP-API (marketplaces, refresh_token_env; client_id_env, client_secret_env, region), eBay (ebay_refresh_token_env, ebay_marketplaces), Allegro (allegro_refresh_token_env and/or allegro_refresh_token_file), Kaufland (kaufland_client_key_env, kaufland_secret_key_env, kaufland_storefronts); secrets only as the names of environment variables (docs/fetch.md)"},
 		{"ebay.client_id", String, "audit fetch: the client id (App ID) of your eBay application"},
 		{"ebay.client_secret", String, "audit fetch: the client secret (Cert ID) of your eBay application (a secret: prefer the environment)"},
 		{"ebay.refresh_token", String, "audit fetch: the eBay seller's refresh token, granted the sell.analytics.readonly scope (a secret: prefer the environment)"},
