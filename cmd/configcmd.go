@@ -83,6 +83,11 @@ const starterConfig = `# audit configuration (YAML). Precedence: flags > AUDIT_*
 #     - name: acme
 #       marketplaces: [US]
 #       refresh_token_env: ACME_SPAPI_REFRESH_TOKEN
+#       kaufland_client_key_env: ACME_KAUFLAND_CLIENT_KEY
+#       kaufland_secret_key_env: ACME_KAUFLAND_SECRET_KEY
+#     - name: kowalski                  # Allegro alone: no SP-API fields
+#       allegro_refresh_token_env: KOWALSKI_ALLEGRO_REFRESH_TOKEN
+#       allegro_refresh_token_file: tokens/kowalski-allegro
 
 # audit fetch also asks eBay, Allegro and Kaufland when their credentials
 # are set (AUDIT_EBAY_CLIENT_ID, ..._CLIENT_SECRET, ..._REFRESH_TOKEN; the

@@ -68,8 +68,8 @@ printed. eBay's seller standards and customer service metrics, Allegro's
 sales quality and Kaufland's order units are fetched too when their
 credentials are set (AUDIT_EBAY_*, AUDIT_ALLEGRO_*, AUDIT_KAUFLAND_*), with
 or without SP-API's. With --accounts DIR, every account of the config's spapi.accounts
-is fetched into DIR/NAME, in parallel, and one that fails does not stop the
-others. docs/fetch.md walks through registering an SP-API application.
+is fetched into DIR/NAME, in parallel, its SP-API stores and the platforms its
+entry names, and one that fails does not stop the others. docs/fetch.md walks through registering an SP-API application.
 
 Exit codes: 0 everything fetched, 2 a usage error or a file that could not
 be fetched (the others are kept).`,
@@ -132,6 +132,9 @@ type fetchPlan struct {
 	// platforms are the other platforms' sources (eBay, Allegro,
 	// Kaufland): those whose credentials are set.
 	platforms *platformPlan
+	// shared is, with --accounts, what every account's platforms share;
+	// each account's own plan is made from it (platformShared.plan).
+	shared *platformShared
 	// spapi is whether SP-API is asked: its credentials are set, or
 	// --reports names an SP-API kind, or no platform is configured.
 	spapi bool
@@ -175,27 +178,7 @@ func runFetch(o *fetchOptions) error {
 	if p.spapi {
 		res, err = fetchAccount(ctx, p, o.Dir, stores, p.creds, "", note)
 	}
-	if p.platforms.configured() && ctx.Err() == nil && (res != nil || err == nil) {
-		var perr error
-		if res == nil {
-			if st, serr := os.Stat(o.Dir); serr == nil && !st.IsDir() {
-				progress.Stop()
-				return &usageError{fmt.Errorf("%s: not a folder", o.Dir)}
-			}
-			if !p.opts.DryRun {
-				if merr := os.MkdirAll(o.Dir, 0o755); merr != nil {
-					progress.Stop()
-					return fmt.Errorf("%s: %v", o.Dir, merr)
-				}
-			}
-		}
-		res, perr = fetchPlatforms(ctx, p, o.Dir, res, note)
-		if err == nil {
-			err = perr
-		} else if perr != nil {
-			err = fmt.Errorf("%v; %v", err, perr)
-		}
-	}
+	res, err = fetchPlatformsAfter(ctx, p, p.platforms, o.Dir, "", res, err, note)
 	progress.Stop()
 	if w := p.platforms.rotationWarning(); w != "" {
 		printWarning(ao.IO, w)
@@ -284,10 +267,19 @@ func (o *fetchOptions) resolve(l *layers) (*fetchPlan, error) {
 	}
 	p.warnings = secretFileWarnings(l)
 	var err2 error
-	if p.platforms, err2 = resolvePlatforms(l, only); err2 != nil {
-		return nil, err2
+	if o.Accounts != "" {
+		// Each account names its own platforms' secrets (fetchOne).
+		p.platforms = &platformPlan{}
+		if p.shared, err2 = resolveShared(l, only, p.accounts); err2 != nil {
+			return nil, err2
+		}
+		p.warnings = append(p.warnings, platformSecretWarnings(l)...)
+	} else {
+		if p.platforms, err2 = resolvePlatforms(l, only); err2 != nil {
+			return nil, err2
+		}
+		p.warnings = append(p.warnings, p.platforms.warnings...)
 	}
-	p.warnings = append(p.warnings, p.platforms.warnings...)
 	spConfigured := p.creds.ClientID != "" || p.creds.ClientSecret != "" || p.creds.RefreshToken != ""
 	if only != nil {
 		p.spapi = len(p.opts.Only) > 0
@@ -415,7 +407,8 @@ type accountResult struct {
 	Name  string `json:"name"`
 	Error string `json:"error,omitempty"`
 	*fetch.Result
-	dir string
+	dir     string
+	warning string // Allegro's token that could not be kept
 }
 
 // runAccounts fetches every account of spapi.accounts into its folder,
@@ -442,8 +435,8 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			res, err := o.fetchOne(ctx, p, a, results[i].dir, note)
-			results[i].Result = res
+			res, warning, err := o.fetchOne(ctx, p, a, results[i].dir, note)
+			results[i].Result, results[i].warning = res, warning
 			if err != nil {
 				results[i].Error = err.Error()
 			}
@@ -455,6 +448,11 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 	}
 	wg.Wait()
 	progress.Stop()
+	for _, r := range results {
+		if r.warning != "" {
+			printWarning(o.audit.IO, r.warning)
+		}
+	}
 	var failed []string
 	for _, r := range results {
 		if r.Error != "" {
@@ -490,42 +488,61 @@ func (o *fetchOptions) runAccounts(ctx context.Context, p *fetchPlan) error {
 	return nil
 }
 
-// fetchOne fetches one account of --accounts with its own credentials.
-func (o *fetchOptions) fetchOne(ctx context.Context, p *fetchPlan, a config.Account, dir string, note *progressNote) (*fetch.Result, error) {
-	stores, err := storesOf(a.Marketplaces, "spapi.accounts "+a.Name+": marketplaces")
+// fetchOne fetches one account of --accounts with its own credentials:
+// SP-API when its entry lists stores, then the platforms it names. Every
+// variable its entry names is read before anything is asked for, so a
+// missing one stops the account, naming the variable, before any request.
+// The warning is of an Allegro token that could not be kept.
+func (o *fetchOptions) fetchOne(ctx context.Context, p *fetchPlan, a config.Account, dir string, note *progressNote) (*fetch.Result, string, error) {
+	pp, err := p.shared.plan(a, p.lookup, p.opts.DryRun)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if a.Region != "" && !strings.EqualFold(a.Region, stores[0].Region()) {
-		return nil, fmt.Errorf("region %q, but its stores are in %q", a.Region, stores[0].Region())
-	}
+	onSPAPI := a.SPAPI() && (p.shared.only == nil || len(p.opts.Only) > 0)
+	var stores []market.Marketplace
 	creds := p.creds
-	envOf := func(name string, dst *string) error {
-		if name == "" {
+	if onSPAPI {
+		if stores, err = storesOf(a.Marketplaces, "spapi.accounts "+a.Name+": marketplaces"); err != nil {
+			return nil, "", err
+		}
+		if a.Region != "" && !strings.EqualFold(a.Region, stores[0].Region()) {
+			return nil, "", fmt.Errorf("region %q, but its stores are in %q", a.Region, stores[0].Region())
+		}
+		envOf := func(name string, dst *string) error {
+			if name == "" {
+				return nil
+			}
+			v, ok := p.lookup(name)
+			if !ok || v == "" {
+				return fmt.Errorf("environment variable %s (named by spapi.accounts %s) is not set", name, a.Name)
+			}
+			*dst = v
 			return nil
 		}
-		v, ok := p.lookup(name)
-		if !ok || v == "" {
-			return fmt.Errorf("environment variable %s (named by spapi.accounts %s) is not set", name, a.Name)
-		}
-		*dst = v
-		return nil
-	}
-	creds.RefreshToken = ""
-	for _, e := range []struct {
-		name string
-		dst  *string
-	}{{a.RefreshTokenEnv, &creds.RefreshToken}, {a.ClientIDEnv, &creds.ClientID}, {a.ClientSecretEnv, &creds.ClientSecret}} {
-		if err := envOf(e.name, e.dst); err != nil && !p.opts.DryRun {
-			return nil, err
+		creds.RefreshToken = ""
+		for _, e := range []struct {
+			name string
+			dst  *string
+		}{{a.RefreshTokenEnv, &creds.RefreshToken}, {a.ClientIDEnv, &creds.ClientID}, {a.ClientSecretEnv, &creds.ClientSecret}} {
+			if err := envOf(e.name, e.dst); err != nil && !p.opts.DryRun {
+				return nil, "", err
+			}
 		}
 	}
-	res, err := fetchAccount(ctx, p, dir, stores, creds, a.Name, note)
+	var res *fetch.Result
+	switch {
+	case onSPAPI:
+		res, err = fetchAccount(ctx, p, dir, stores, creds, a.Name, note)
+	case !pp.configured():
+		res = newResult(p, dir)
+		res.Notes = append(res.Notes, "nothing to fetch: --reports names none of this account's sources")
+	}
+	res, err = fetchPlatformsAfter(ctx, p, pp, dir, a.Name, res, err, note)
 	var ue *usageError
 	if errors.As(err, &ue) {
 		err = ue.err
 	}
-	return res, err
+	return res, pp.rotationWarning(), err
 }
 
 // progressNote turns the fetch's steps and the client's waits into the

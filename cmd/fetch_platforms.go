@@ -27,6 +27,9 @@ type platformPlan struct {
 	days        int
 	warnings    []string
 
+	// account is the spapi.accounts entry's name with --accounts, "" alone.
+	account string
+
 	mu      sync.Mutex
 	rotated bool // Allegro issued a refresh token that could not be saved
 }
@@ -200,6 +203,12 @@ func (pp *platformPlan) rotationWarning() string {
 	if !pp.rotated {
 		return ""
 	}
+	if pp.account != "" {
+		if pp.allegroFile != "" {
+			return fmt.Sprintf("spapi.accounts %s: Allegro issued a new refresh token that could not be saved in %s (its allegro_refresh_token_file): the one given may no longer be accepted; authorise the application again if the next run is refused", pp.account, pp.allegroFile)
+		}
+		return fmt.Sprintf("spapi.accounts %s: Allegro issued a new refresh token, which audit did not keep: the one given may no longer be accepted. Give the entry an allegro_refresh_token_file so that audit saves it (docs/fetch.md, Allegro)", pp.account)
+	}
 	if pp.allegroFile != "" {
 		return fmt.Sprintf("Allegro issued a new refresh token that could not be saved in %s (allegro.refresh_token_file): the one given may no longer be accepted; authorise the application again if the next run is refused", pp.allegroFile)
 	}
@@ -229,10 +238,47 @@ func platformSecretWarnings(l *layers) []string {
 		l.cfg.File, strings.Join(keys, " and "), st.Mode().Perm())}
 }
 
-// fetchPlatforms fetches the platforms of p into dir, appending to res.
-func fetchPlatforms(ctx context.Context, p *fetchPlan, dir string, res *fetch.Result, progress *progressNote) (*fetch.Result, error) {
-	pp := p.platforms
-	o := fetch.PlatformOptions{Dir: dir, Now: p.opts.Now, DryRun: p.opts.DryRun, Progress: progress.step("")}
+// fetchPlatformsAfter fetches pp's platforms into dir after SP-API's fetch
+// gave res and err (nil and nil when SP-API was not asked), for one
+// account alone or each of --accounts (name, "" alone). Nothing is asked
+// when SP-API's fetch could not start or was interrupted.
+func fetchPlatformsAfter(ctx context.Context, p *fetchPlan, pp *platformPlan, dir, name string, res *fetch.Result, err error, progress *progressNote) (*fetch.Result, error) {
+	if !pp.configured() || ctx.Err() != nil || (res == nil && err != nil) {
+		return res, err
+	}
+	if res == nil {
+		if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+			return nil, &usageError{fmt.Errorf("%s: not a folder", dir)}
+		}
+		if !p.opts.DryRun {
+			if merr := os.MkdirAll(dir, 0o755); merr != nil {
+				return nil, fmt.Errorf("%s: %v", dir, merr)
+			}
+		}
+	}
+	res, perr := fetchPlatforms(ctx, p, pp, dir, name, res, progress)
+	if err == nil {
+		err = perr
+	} else if perr != nil {
+		err = fmt.Errorf("%v; %v", err, perr)
+	}
+	return res, err
+}
+
+// newResult is the result of an account fetched from no SP-API store.
+func newResult(p *fetchPlan, dir string) *fetch.Result {
+	res := &fetch.Result{Dir: dir, Stores: []string{}, Notes: []string{}}
+	if p.opts.Since != 0 {
+		res.Since, res.To = p.opts.Since.String(), p.opts.To.String()
+	} else {
+		res.AsOf = p.opts.Settings.AsOf.String()
+	}
+	return res
+}
+
+// fetchPlatforms fetches the platforms of pp into dir, appending to res.
+func fetchPlatforms(ctx context.Context, p *fetchPlan, pp *platformPlan, dir, name string, res *fetch.Result, progress *progressNote) (*fetch.Result, error) {
+	o := fetch.PlatformOptions{Dir: dir, Now: p.opts.Now, DryRun: p.opts.DryRun, Progress: progress.step(name)}
 	if pp.ebay != nil {
 		c, err := platformapi.NewEBay(*pp.ebay)
 		if err != nil {
@@ -259,12 +305,7 @@ func fetchPlatforms(ctx context.Context, p *fetchPlan, dir string, res *fetch.Re
 		o.Kaufland, o.KauflandStorefronts, o.KauflandFrom = c, pp.storefronts, from.Time()
 	}
 	if res == nil {
-		res = &fetch.Result{Dir: dir, Stores: []string{}, Notes: []string{}}
-		if p.opts.Since != 0 {
-			res.Since, res.To = p.opts.Since.String(), p.opts.To.String()
-		} else {
-			res.AsOf = p.opts.Settings.AsOf.String()
-		}
+		res = newResult(p, dir)
 	}
 	return fetch.RunPlatforms(ctx, o, res)
 }

@@ -225,3 +225,28 @@ func TestFetchShowsAmazonsWordsSafely(t *testing.T) {
 		t.Errorf("exit %d\n%q\n%q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// --accounts: an account on eBay with no application (neither its own
+// variables nor ebay.client_id) fails naming the keys; --reports of a
+// platform no entry has is a usage error.
+func TestFetchAccountsPlatformErrors(t *testing.T) {
+	_, env := fakeSPAPI(t)
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "agency.yaml")
+	if err := os.WriteFile(cfg, []byte(`spapi:
+  accounts:
+    - {name: shop, ebay_refresh_token_env: SHOP_EBAY_TOKEN}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env["SHOP_EBAY_TOKEN"], env["AUDIT_EBAY_CLIENT_ID"], env["AUDIT_EBAY_CLIENT_SECRET"] = "v^1.1#secret-token", "", ""
+	r := runWith(t, false, envOf(env), "fetch", "--config", cfg, "--as-of", "2026-11-20", "--accounts", filepath.Join(dir, "clients"))
+	if r.code != ExitError || !strings.Contains(r.stdout, "eBay: no client id and secret for its application: name them with ebay_client_id_env and ebay_client_secret_env, or set ebay.client_id and ebay.client_secret") ||
+		strings.Contains(r.stdout+r.stderr, "secret-token") {
+		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = runWith(t, false, envOf(env), "fetch", "--config", cfg, "--as-of", "2026-11-20", "--reports", "kaufland", "--accounts", filepath.Join(dir, "clients"))
+	if r.code != ExitError || !strings.Contains(r.stderr, "--reports kaufland: no account of spapi.accounts has kaufland_client_key_env and kaufland_secret_key_env") {
+		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+}

@@ -89,7 +89,7 @@ var Keys = func() []Key {
 		{"spapi.marketplaces", StringList, "audit fetch: the stores to fetch (US, DE, ...), all in one SP-API region"},
 		{"spapi.poll_seconds", Int, "audit fetch: seconds between two questions to Amazon whether a report is ready (30)"},
 		{"spapi.timeout", String, "audit fetch: the longest wait for one report, as 45m or 1h30m (45m)"},
-		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name, marketplaces, and the environment variables holding its secrets (refresh_token_env; client_id_env, client_secret_env)"},
+		{"spapi.accounts", AccountList, "audit fetch --accounts: the accounts, each with name and its sources: SP-API (marketplaces, refresh_token_env; client_id_env, client_secret_env, region), eBay (ebay_refresh_token_env, ebay_marketplaces), Allegro (allegro_refresh_token_env and/or allegro_refresh_token_file), Kaufland (kaufland_client_key_env, kaufland_secret_key_env, kaufland_storefronts); secrets only as the names of environment variables (docs/fetch.md)"},
 		{"ebay.client_id", String, "audit fetch: the client id (App ID) of your eBay application"},
 		{"ebay.client_secret", String, "audit fetch: the client secret (Cert ID) of your eBay application (a secret: prefer the environment)"},
 		{"ebay.refresh_token", String, "audit fetch: the eBay seller's refresh token, granted the sell.analytics.readonly scope (a secret: prefer the environment)"},
@@ -435,11 +435,19 @@ func convert(k Key, raw any) (any, error) {
 }
 
 // AccountFields are the fields of an spapi.accounts entry, and whether each
-// is required.
-var AccountFields = map[string]bool{"name": true, "marketplaces": true, "refresh_token_env": true,
-	"client_id_env": false, "client_secret_env": false, "region": false}
+// is required whatever else the entry holds (only name is: the others are
+// required by the source they belong to, as Account.check says).
+var AccountFields = map[string]bool{"name": true, "marketplaces": false, "refresh_token_env": false,
+	"client_id_env": false, "client_secret_env": false, "region": false,
+	"ebay_refresh_token_env": false, "ebay_client_id_env": false, "ebay_client_secret_env": false, "ebay_marketplaces": false,
+	"allegro_refresh_token_env": false, "allegro_refresh_token_file": false, "allegro_client_id_env": false, "allegro_client_secret_env": false,
+	"kaufland_client_key_env": false, "kaufland_secret_key_env": false, "kaufland_storefronts": false}
 
-// Account is one entry of spapi.accounts.
+// Account is one entry of spapi.accounts: an account's SP-API stores and
+// the other platforms' seller accounts fetched into the same folder. Its
+// secrets are named by environment variable (the *Env fields), never
+// given; the apps' client ids and secrets default to the top-level keys
+// (spapi.client_id, ebay.client_id, allegro.client_id, ...).
 type Account struct {
 	Name            string
 	Marketplaces    []string
@@ -447,10 +455,89 @@ type Account struct {
 	RefreshTokenEnv string
 	ClientIDEnv     string
 	ClientSecretEnv string
+
+	EBayRefreshTokenEnv string
+	EBayClientIDEnv     string
+	EBayClientSecretEnv string
+	EBayMarketplaces    []string
+
+	AllegroRefreshTokenEnv string
+	// AllegroRefreshTokenFile holds the account's Allegro refresh token,
+	// read before AllegroRefreshTokenEnv, and where audit saves the one
+	// Allegro issues at each refresh (as allegro.refresh_token_file).
+	AllegroRefreshTokenFile string
+	AllegroClientIDEnv      string
+	AllegroClientSecretEnv  string
+
+	KauflandClientKeyEnv string
+	KauflandSecretKeyEnv string
+	KauflandStorefronts  []string
+}
+
+// SPAPI tells whether the account is fetched from SP-API.
+func (a Account) SPAPI() bool { return len(a.Marketplaces) > 0 || a.RefreshTokenEnv != "" }
+
+// EBay tells whether the account has an eBay seller account.
+func (a Account) EBay() bool { return a.EBayRefreshTokenEnv != "" }
+
+// Allegro tells whether the account has an Allegro seller account.
+func (a Account) Allegro() bool {
+	return a.AllegroRefreshTokenEnv != "" || a.AllegroRefreshTokenFile != ""
+}
+
+// Kaufland tells whether the account has Kaufland seller keys.
+func (a Account) Kaufland() bool { return a.KauflandClientKeyEnv != "" || a.KauflandSecretKeyEnv != "" }
+
+// check says what the entry lacks: a source, or a field its source needs.
+func (a Account) check(has func(string) bool) error {
+	need := func(field string, when ...string) error {
+		for _, w := range when {
+			if has(w) && !has(field) {
+				return fmt.Errorf("%s is required with %s", field, w)
+			}
+		}
+		return nil
+	}
+	for _, r := range []struct {
+		field string
+		when  []string
+	}{
+		{"refresh_token_env", []string{"marketplaces", "region", "client_id_env", "client_secret_env"}},
+		{"marketplaces", []string{"refresh_token_env"}},
+		{"ebay_refresh_token_env", []string{"ebay_marketplaces", "ebay_client_id_env", "ebay_client_secret_env"}},
+		{"kaufland_client_key_env", []string{"kaufland_secret_key_env", "kaufland_storefronts"}},
+		{"kaufland_secret_key_env", []string{"kaufland_client_key_env"}},
+	} {
+		if err := need(r.field, r.when...); err != nil {
+			return err
+		}
+	}
+	if !a.Allegro() {
+		for _, w := range []string{"allegro_client_id_env", "allegro_client_secret_env"} {
+			if has(w) {
+				return fmt.Errorf("allegro_refresh_token_env or allegro_refresh_token_file is required with %s", w)
+			}
+		}
+	}
+	if !a.SPAPI() && !a.EBay() && !a.Allegro() && !a.Kaufland() {
+		return errors.New("nothing to fetch: give marketplaces and refresh_token_env (SP-API), ebay_refresh_token_env, allegro_refresh_token_env or allegro_refresh_token_file, or kaufland_client_key_env and kaufland_secret_key_env")
+	}
+	return nil
+}
+
+// accountFieldNames lists AccountFields, sorted, for an error.
+func accountFieldNames() string {
+	names := make([]string, 0, len(AccountFields))
+	for f := range AccountFields {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }
 
 // convertAccounts reads spapi.accounts: a list of maps with the fields of
-// AccountFields, names unique.
+// AccountFields, names unique, as are Allegro token files (two accounts
+// saving their tokens in one file would lose one).
 func convertAccounts(raw any) (any, error) {
 	list, ok := raw.([]any)
 	if !ok {
@@ -458,54 +545,63 @@ func convertAccounts(raw any) (any, error) {
 	}
 	out := make([]Account, 0, len(list))
 	seen := map[string]bool{}
+	tokenFiles := map[string]string{}
 	for i, e := range list {
 		m, ok := e.(map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("entry %d: want a map (name, marketplaces, refresh_token_env, ...), got %#v", i+1, e)
 		}
 		var a Account
+		given := map[string]bool{}
 		for k, v := range m {
 			k = strings.ToLower(k)
 			if _, known := AccountFields[k]; !known {
-				return nil, fmt.Errorf("entry %d: unknown field %q (known: client_id_env, client_secret_env, marketplaces, name, refresh_token_env, region)", i+1, k)
+				return nil, fmt.Errorf("entry %d: unknown field %q (known: %s)", i+1, k, accountFieldNames())
 			}
-			if k == "marketplaces" {
+			given[k] = true
+			if lists := map[string]*[]string{"marketplaces": &a.Marketplaces, "ebay_marketplaces": &a.EBayMarketplaces,
+				"kaufland_storefronts": &a.KauflandStorefronts}; lists[k] != nil {
 				ss, err := convert(Key{Name: k, Type: StringList}, v)
 				if err != nil {
-					return nil, fmt.Errorf("entry %d: marketplaces: %v", i+1, err)
+					return nil, fmt.Errorf("entry %d: %s: %v", i+1, k, err)
 				}
-				a.Marketplaces = ss.([]string)
+				*lists[k] = ss.([]string)
 				continue
 			}
 			s, ok := v.(string)
 			if !ok {
 				return nil, fmt.Errorf("entry %d: %s: want a string, got %#v", i+1, k, v)
 			}
-			switch k {
-			case "name":
-				a.Name = s
-			case "region":
-				a.Region = s
-			case "refresh_token_env":
-				a.RefreshTokenEnv = s
-			case "client_id_env":
-				a.ClientIDEnv = s
-			case "client_secret_env":
-				a.ClientSecretEnv = s
-			}
+			*map[string]*string{
+				"name": &a.Name, "region": &a.Region,
+				"refresh_token_env": &a.RefreshTokenEnv, "client_id_env": &a.ClientIDEnv, "client_secret_env": &a.ClientSecretEnv,
+				"ebay_refresh_token_env": &a.EBayRefreshTokenEnv, "ebay_client_id_env": &a.EBayClientIDEnv, "ebay_client_secret_env": &a.EBayClientSecretEnv,
+				"allegro_refresh_token_env": &a.AllegroRefreshTokenEnv, "allegro_refresh_token_file": &a.AllegroRefreshTokenFile,
+				"allegro_client_id_env": &a.AllegroClientIDEnv, "allegro_client_secret_env": &a.AllegroClientSecretEnv,
+				"kaufland_client_key_env": &a.KauflandClientKeyEnv, "kaufland_secret_key_env": &a.KauflandSecretKeyEnv,
+			}[k] = s
 		}
 		for f, required := range AccountFields {
-			if _, ok := m[f]; required && !ok {
+			if required && !given[f] {
 				return nil, fmt.Errorf("entry %d: %s is required", i+1, f)
 			}
 		}
 		if a.Name == "" || a.Name == "." || a.Name == ".." || strings.ContainsAny(a.Name, `/\`) || strings.HasPrefix(a.Name, ".") {
 			return nil, fmt.Errorf("entry %d: name %q must be a plain folder name", i+1, a.Name)
 		}
+		if err := a.check(func(f string) bool { return given[f] }); err != nil {
+			return nil, fmt.Errorf("entry %d (%s): %v", i+1, a.Name, err)
+		}
 		if seen[a.Name] {
 			return nil, fmt.Errorf("entry %d: name %q is listed twice", i+1, a.Name)
 		}
 		seen[a.Name] = true
+		if f := a.AllegroRefreshTokenFile; f != "" {
+			if other, ok := tokenFiles[filepath.Clean(f)]; ok {
+				return nil, fmt.Errorf("entry %d (%s): allegro_refresh_token_file %s is also %s's: each account needs its own", i+1, a.Name, f, other)
+			}
+			tokenFiles[filepath.Clean(f)] = a.Name
+		}
 		out = append(out, a)
 	}
 	return out, nil

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -139,10 +140,71 @@ func TestAccounts(t *testing.T) {
 	}
 	for body, want := range map[string]string{
 		"spapi:\n  accounts: acme\n":                                                                                                                  "want a list of accounts",
-		"spapi:\n  accounts:\n    - name: acme\n      marketplaces: [US]\n":                                                                           "entry 1: refresh_token_env is required",
+		"spapi:\n  accounts:\n    - name: acme\n      marketplaces: [US]\n":                                                                           "entry 1 (acme): refresh_token_env is required with marketplaces",
 		"spapi:\n  accounts:\n    - {name: ../x, marketplaces: [US], refresh_token_env: T}\n":                                                         `name "../x" must be a plain folder name`,
 		"spapi:\n  accounts:\n    - {name: a, marketplaces: [US], refresh_token_env: T, pw: x}\n":                                                     `unknown field "pw"`,
 		"spapi:\n  accounts:\n    - {name: a, marketplaces: [US], refresh_token_env: T}\n    - {name: a, marketplaces: [US], refresh_token_env: T}\n": `entry 2: name "a" is listed twice`,
+	} {
+		_, err := Load(Options{Path: write(t, dir, "b.yaml", body), LookupEnv: noEnv})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", body, err, want)
+		}
+	}
+}
+
+// An spapi.accounts entry may carry the other platforms, with or without
+// SP-API: their secrets by variable name too, their lists as lists. An
+// entry with no source at all, or a platform missing a field it needs, is
+// an error naming the entry and the field.
+func TestAccountsPlatforms(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "a.yaml", `spapi:
+  accounts:
+    - name: acme
+      marketplaces: [DE]
+      refresh_token_env: ACME_TOKEN
+      kaufland_client_key_env: ACME_KAUFLAND_CLIENT_KEY
+      kaufland_secret_key_env: ACME_KAUFLAND_SECRET_KEY
+      kaufland_storefronts: [de, pl]
+      ebay_refresh_token_env: ACME_EBAY_TOKEN
+      ebay_marketplaces: EBAY_DE
+      ebay_client_id_env: ACME_EBAY_ID
+      ebay_client_secret_env: ACME_EBAY_SECRET
+    - name: kowalski
+      allegro_refresh_token_file: tokens/kowalski-allegro
+      allegro_refresh_token_env: KOWALSKI_ALLEGRO_TOKEN
+      allegro_client_id_env: PL_APP_ID
+      allegro_client_secret_env: PL_APP_SECRET
+`)
+	c, err := Load(Options{Path: p, LookupEnv: noEnv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := c.Get("spapi.accounts")
+	got := v.Raw.([]Account)
+	want := []Account{
+		{Name: "acme", Marketplaces: []string{"DE"}, RefreshTokenEnv: "ACME_TOKEN",
+			KauflandClientKeyEnv: "ACME_KAUFLAND_CLIENT_KEY", KauflandSecretKeyEnv: "ACME_KAUFLAND_SECRET_KEY", KauflandStorefronts: []string{"de", "pl"},
+			EBayRefreshTokenEnv: "ACME_EBAY_TOKEN", EBayMarketplaces: []string{"EBAY_DE"}, EBayClientIDEnv: "ACME_EBAY_ID", EBayClientSecretEnv: "ACME_EBAY_SECRET"},
+		{Name: "kowalski", AllegroRefreshTokenFile: "tokens/kowalski-allegro", AllegroRefreshTokenEnv: "KOWALSKI_ALLEGRO_TOKEN",
+			AllegroClientIDEnv: "PL_APP_ID", AllegroClientSecretEnv: "PL_APP_SECRET"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("accounts\n%+v\nwant\n%+v", got, want)
+	}
+	if !got[0].SPAPI() || !got[0].EBay() || got[0].Allegro() || !got[0].Kaufland() || got[1].SPAPI() || got[1].EBay() || !got[1].Allegro() || got[1].Kaufland() {
+		t.Errorf("sources of %+v", got)
+	}
+	for body, want := range map[string]string{
+		"spapi:\n  accounts:\n    - {name: a}\n":                                                                                  "entry 1 (a): nothing to fetch",
+		"spapi:\n  accounts:\n    - {name: a, region: eu}\n":                                                                      "entry 1 (a): refresh_token_env is required with region",
+		"spapi:\n  accounts:\n    - {name: a, refresh_token_env: T}\n":                                                            "entry 1 (a): marketplaces is required with refresh_token_env",
+		"spapi:\n  accounts:\n    - {name: a, kaufland_client_key_env: K}\n":                                                      "entry 1 (a): kaufland_secret_key_env is required with kaufland_client_key_env",
+		"spapi:\n  accounts:\n    - {name: a, kaufland_storefronts: [de]}\n":                                                      "entry 1 (a): kaufland_client_key_env is required with kaufland_storefronts",
+		"spapi:\n  accounts:\n    - {name: a, ebay_marketplaces: [EBAY_US]}\n":                                                    "entry 1 (a): ebay_refresh_token_env is required with ebay_marketplaces",
+		"spapi:\n  accounts:\n    - {name: a, allegro_client_id_env: I, ebay_refresh_token_env: E}\n":                             "allegro_refresh_token_env or allegro_refresh_token_file is required with allegro_client_id_env",
+		"spapi:\n  accounts:\n    - {name: a, allegro_refresh_token_file: t}\n    - {name: b, allegro_refresh_token_file: ./t}\n": "entry 2 (b): allegro_refresh_token_file ./t is also a's",
+		"spapi:\n  accounts:\n    - {name: a, ebay_refresh_token: x}\n":                                                           `unknown field "ebay_refresh_token" (known: allegro_client_id_env, `,
 	} {
 		_, err := Load(Options{Path: write(t, dir, "b.yaml", body), LookupEnv: noEnv})
 		if err == nil || !strings.Contains(err.Error(), want) {
