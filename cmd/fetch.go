@@ -295,24 +295,31 @@ func reportNames() []string { return append(fetch.Names(), fetch.PlatformNames()
 // secretFileWarnings: a config file that holds a secret and that others
 // can read gets a warning (the secret itself is never shown).
 func secretFileWarnings(l *layers) []string {
+	return readableSecrets(l, []string{"spapi.client_secret", "spapi.refresh_token"}, "AUDIT_SPAPI_*")
+}
+
+// readableSecrets is the warning that the config file holds any of keys
+// and others can read it, naming the environment variables (env) that
+// would keep them instead; none when it does not.
+func readableSecrets(l *layers, keys []string, env string) []string {
 	if l.cfg.File == "" {
 		return nil
 	}
-	var keys []string
-	for _, k := range []string{"spapi.client_secret", "spapi.refresh_token"} {
+	var held []string
+	for _, k := range keys {
 		if v, ok := l.cfg.Get(k); ok && v.Origin.Layer == "file" {
-			keys = append(keys, k)
+			held = append(held, k)
 		}
 	}
-	if len(keys) == 0 {
+	if len(held) == 0 {
 		return nil
 	}
 	st, err := os.Stat(l.cfg.File)
 	if err != nil || st.Mode().Perm()&0o077 == 0 {
 		return nil
 	}
-	return []string{fmt.Sprintf("config file %s holds %s and others can read it (mode %04o): chmod 600 it, or keep the secrets in AUDIT_SPAPI_* environment variables",
-		l.cfg.File, strings.Join(keys, " and "), st.Mode().Perm())}
+	return []string{fmt.Sprintf("config file %s holds %s and others can read it (mode %04o): chmod 600 it, or keep the secrets in %s environment variables",
+		l.cfg.File, strings.Join(held, " and "), st.Mode().Perm(), env)}
 }
 
 // storesOf reads store codes (a code, a sales channel or a marketplace

@@ -218,24 +218,7 @@ func (pp *platformPlan) rotationWarning() string {
 // platformSecretWarnings: a config file holding a platform secret that
 // others can read gets a warning.
 func platformSecretWarnings(l *layers) []string {
-	if l.cfg.File == "" {
-		return nil
-	}
-	var keys []string
-	for _, k := range []string{"ebay.client_secret", "ebay.refresh_token", "allegro.client_secret", "allegro.refresh_token", "kaufland.secret_key"} {
-		if v, ok := l.cfg.Get(k); ok && v.Origin.Layer == "file" {
-			keys = append(keys, k)
-		}
-	}
-	if len(keys) == 0 {
-		return nil
-	}
-	st, err := os.Stat(l.cfg.File)
-	if err != nil || st.Mode().Perm()&0o077 == 0 {
-		return nil
-	}
-	return []string{fmt.Sprintf("config file %s holds %s and others can read it (mode %04o): chmod 600 it, or keep the secrets in AUDIT_* environment variables",
-		l.cfg.File, strings.Join(keys, " and "), st.Mode().Perm())}
+	return readableSecrets(l, []string{"ebay.client_secret", "ebay.refresh_token", "allegro.client_secret", "allegro.refresh_token", "kaufland.secret_key"}, "AUDIT_*")
 }
 
 // fetchPlatformsAfter fetches pp's platforms into dir after SP-API's fetch
