@@ -336,9 +336,6 @@ func scopeShort(v health.Verdict) string {
 	if v.Cycle != "" {
 		parts = append(parts, v.Cycle)
 	}
-	if v.Cycle != "" {
-		parts = append(parts, v.Cycle)
-	}
 	return strings.Join(parts, ", ")
 }
 

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"github.com/sellerhealth/audit/internal/civil"
+	"github.com/sellerhealth/audit/internal/health"
+	"github.com/sellerhealth/audit/internal/metrics"
+
 	"strings"
 	"testing"
 )
@@ -75,6 +79,30 @@ func TestLimit(t *testing.T) {
 		14.0 / 30: "46.67%", 1.0 / 3: "33.33%", 1: "100%", 0.95: "95%"} {
 		if got := Limit(v); got != want {
 			t.Errorf("Limit(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// An entry's scope names each of its parts once: eBay's program and
+// cycle, another platform's store, a calendar period.
+func TestScopeParts(t *testing.T) {
+	from := civil.NewDate(2026, 11, 16)
+	cases := []struct {
+		r           metrics.Result
+		long, short string
+	}{
+		{metrics.Result{ID: metrics.EbayTransactionDefectRate, Platform: "ebay", Marketplace: "US", Cycle: "current"}, "US, current", "US, current"},
+		{metrics.Result{ID: metrics.ContactResponseRate, Platform: "kaufland", Marketplace: "CZ", Calendar: metrics.CalendarWeek, Window: metrics.Window{From: from}},
+			"Buyer messages, Kaufland CZ, week of 2026-11-16", "Messages, Kaufland CZ, wk 11-16"},
+		{metrics.Result{ID: metrics.ContactResponseRate, Platform: "amazon", Marketplace: "DE", WindowDays: 7}, "Buyer messages, 7 days, DE", "Messages, 7d, DE"},
+	}
+	for _, c := range cases {
+		v := health.Verdict{Result: c.r}
+		if got := scope(v); got != c.long {
+			t.Errorf("scope(%+v) = %q, want %q", c.r, got, c.long)
+		}
+		if got := scopeShort(v); got != c.short {
+			t.Errorf("scopeShort(%+v) = %q, want %q", c.r, got, c.short)
 		}
 	}
 }
