@@ -55,6 +55,10 @@ type Metric struct {
 	// fraction), 10 for the customer-service rating (an average score of
 	// 1 to 10).
 	Scale float64
+	// Levels, for a metric whose numerator is a rank (eBay's seller
+	// level: 0 Top Rated, 1 Above Standard, 2 Below Standard), name each
+	// rank, the best first: the tables show the level's name as its rate.
+	Levels []string
 	// MultiWindow: the metric has one entry per window length (the late
 	// shipment rate's 10 and 30 days); else it takes exactly one window.
 	MultiWindow bool

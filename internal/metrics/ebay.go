@@ -51,6 +51,9 @@ var ebayRateKeys = map[string]string{
 	"SHIPPING_MISS_RATE":         EbayLateShipmentRate,
 }
 
+// levels is m with its ranks named (Metric.Levels).
+func levels(m Metric, names ...string) Metric { m.Levels = names; return m }
+
 func ebayMetric(id, title, short, counts, population string, reads string, compute func(d *records.Dataset, s settings.Settings) Outcome) Metric {
 	return Metric{ID: id, Title: title, Short: short, Abbrev: short, Command: "ebay", Platform: "ebay",
 		Source:  "eBay Sell Analytics API, seller standards (docs/metrics.md)",
@@ -59,11 +62,11 @@ func ebayMetric(id, title, short, counts, population string, reads string, compu
 }
 
 var (
-	ebaySellerLevelMetric = ebayMetric(EbaySellerLevel, "eBay seller level", "EBAY LEVEL",
+	ebaySellerLevelMetric = levels(ebayMetric(EbaySellerLevel, "eBay seller level", "EBAY LEVEL",
 		"levels below Top Rated", "levels (0 Top Rated, 1 Above Standard, 2 Below Standard)", kindEbayStandards,
 		func(d *records.Dataset, s settings.Settings) Outcome {
 			return EbayStandardsOutcome(d, s, EbaySellerLevel)
-		})
+		}), "Top Rated", "Above Standard", "Below Standard")
 	ebayDefectMetric = ebayMetric(EbayTransactionDefectRate, "eBay transaction defect rate", "EBAY TDR",
 		"defects", "transactions", kindEbayStandards,
 		func(d *records.Dataset, s settings.Settings) Outcome {
@@ -79,16 +82,16 @@ var (
 		func(d *records.Dataset, s settings.Settings) Outcome {
 			return EbayStandardsOutcome(d, s, EbayLateShipmentRate)
 		})
-	ebayINADMetric = ebayMetric(EbayItemNotAsDescribedRate, "eBay item not as described, rating vs peers", "EBAY INAD",
+	ebayINADMetric = levels(ebayMetric(EbayItemNotAsDescribedRate, "eBay item not as described, rating vs peers", "EBAY INAD",
 		"rating steps above Low", "steps (0 Low, 1 Average, 2 High, 3 Very High)", kindEbayService,
 		func(d *records.Dataset, s settings.Settings) Outcome {
 			return EbayServiceOutcome(d, s, "ITEM_NOT_AS_DESCRIBED")
-		})
-	ebayINRMetric = ebayMetric(EbayItemNotReceivedRate, "eBay item not received, rating vs peers", "EBAY INR",
+		}), "Low", "Average", "High", "Very High")
+	ebayINRMetric = levels(ebayMetric(EbayItemNotReceivedRate, "eBay item not received, rating vs peers", "EBAY INR",
 		"rating steps above Low", "steps (0 Low, 1 Average, 2 High, 3 Very High)", kindEbayService,
 		func(d *records.Dataset, s settings.Settings) Outcome {
 			return EbayServiceOutcome(d, s, "ITEM_NOT_RECEIVED")
-		})
+		}), "Low", "Average", "High", "Very High")
 )
 
 // ebayLevels rank eBay's standards levels: the entry's numerator, of 2.

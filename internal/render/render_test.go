@@ -106,3 +106,21 @@ func TestScopeParts(t *testing.T) {
 		}
 	}
 }
+
+// A rank's rate is its level's name; a rate's the percentage.
+func TestRateLevels(t *testing.T) {
+	for _, c := range []struct {
+		r    metrics.Result
+		want string
+	}{
+		{metrics.Result{ID: metrics.EbaySellerLevel, Numerator: 1, Denominator: 2}, "Above Standard"},
+		{metrics.Result{ID: metrics.EbaySellerLevel, Numerator: 0, Denominator: 2}, "Top Rated"},
+		{metrics.Result{ID: metrics.EbayItemNotReceivedRate, Numerator: 3, Denominator: 3}, "Very High"},
+		{metrics.Result{ID: metrics.EbaySellerLevel, NotComputed: "no file"}, "-"},
+		{metrics.Result{ID: metrics.ODRID, Numerator: 1, Denominator: 200}, "0.50%"},
+	} {
+		if got := rate(health.Verdict{Result: c.r}); got != c.want {
+			t.Errorf("rate(%+v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}

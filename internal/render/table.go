@@ -424,11 +424,17 @@ func unmatched(w io.Writer, us []metrics.Unplaced, width int) error {
 	return fitTable(w, width, cols)
 }
 
+// rate is an entry's rate, or for a rank (eBay's seller level) its
+// level's name.
 func rate(m health.Verdict) string {
-	if v, ok := m.Value(); ok {
-		return valueText(v, m.Threshold)
+	v, ok := m.Value()
+	if !ok {
+		return "-"
 	}
-	return "-"
+	if ls := metricOf(m.ID).Levels; m.Numerator >= 0 && m.Numerator < len(ls) {
+		return ls[m.Numerator]
+	}
+	return valueText(v, m.Threshold)
 }
 
 // detailWords say what an entry counted: "2 late of 45 orders, ...", or,
