@@ -148,6 +148,8 @@ func FuzzReadService(f *testing.F) {
 		{1, "111-3,2026-11-02,2026-11-01,rejected,maybe,\n\"111-4\",2026-11-02,,closed,N,\n"},
 		{2, "r1,2026-11-01,8\nr1,2026-11-02,11\n"},
 		{2, "r2,2026-11-01,,yes\n,2026-11-01,7,\n"},
+		{3, "m1,111-1,2026-11-16T09:00:00+01:00,,,kaufland-de,T-1\nm1,111-1,2026-11-16T09:00:00+01:00,,,Kaufland CZ,T-2\n"},
+		{3, "m2,,2026-11-16,,,amazon.co.uk,\nm3,,2026-11-16,,,kaufland-deu,\n"},
 	} {
 		f.Add([]byte(s.body), s.which)
 	}
@@ -155,6 +157,7 @@ func FuzzReadService(f *testing.F) {
 		"message-id,order-id,received-at,response-at,response-kind\n",
 		"order-id,request-at,responded-at,response,in-policy,return-feedback\n",
 		"rater-id,rated-at,score,solved\n",
+		"message-id,order-id,received-at,response-at,response-kind,marketplace,thread-id\n",
 	}
 	p := filepath.Join(f.TempDir(), "body.csv")
 	f.Fuzz(func(t *testing.T, body []byte, which uint8) {
