@@ -360,7 +360,7 @@ func TestAccountHealthSnapshots(t *testing.T) {
 		t.Errorf("exit %d: the AHR fails on --to", r.code)
 	}
 	r = run(t, false, "trend", "--from", "2026-10-22", "--to", "2026-11-20", "--metric", "odr", "-o", "csv", dir)
-	if !strings.Contains(r.stdout, "\n2026-11-12,account_health_rating,,,,150,,,warn,\n") || !strings.Contains(r.stdout, "\n2026-10-31,account_health_rating,,,,,,,no_data,\n") {
+	if !strings.Contains(r.stdout, "\n2026-11-12,account_health_rating,,,,150,,,warn,,amazon\n") || !strings.Contains(r.stdout, "\n2026-10-31,account_health_rating,,,,,,,no_data,,amazon\n") {
 		t.Errorf("csv:\n%s", r.stdout)
 	}
 

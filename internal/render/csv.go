@@ -104,6 +104,11 @@ type CSVMetric struct {
 	OursOverAmazonDenominator string  `csv:"ours_over_amazon_denominator"`
 	AmazonAgrees              string  `csv:"amazon_agrees"`
 	AmazonExplained           string  `csv:"amazon_explained"`
+	// Platform is the marketplace whose rule judges the entry (the
+	// JSON's platform), and Cycle eBay's evaluation (current, projected):
+	// last, so that the columns before keep their places.
+	Platform string `csv:"platform"`
+	Cycle    string `csv:"cycle"`
 }
 
 // csvComponent is the cell of a component: its column in row.
@@ -307,6 +312,7 @@ func csvMetrics(vs []health.Verdict) []CSVMetric {
 		row := CSVMetric{
 			Metric: m.ID, Name: CSVText(metricTitle(m.ID)), Fulfillment: m.Fulfillment, WindowDays: intOrEmpty(m.WindowDays),
 			Marketplace: CSVText(m.Marketplace), Status: m.Status.String(), Reason: CSVText(m.NotComputed),
+			Platform: m.Platform, Cycle: m.Cycle,
 		}
 		if m.Status != health.NotComputed { // the counts mean nothing then
 			row.Numerator, row.Denominator = strconv.Itoa(m.Numerator), strconv.Itoa(m.Denominator)

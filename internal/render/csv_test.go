@@ -18,7 +18,7 @@ var (
 		"status_on_files_given", "negative_feedback", "a_to_z_claims", "chargebacks", "missing_invoice", "late_invoice",
 		"late_response", "no_response", "invalid_rejection", "missing_days",
 		"amazon_value", "amazon_numerator", "amazon_denominator", "amazon_window_from", "amazon_window_to", "amazon_status",
-		"ours_over_amazon_numerator", "ours_over_amazon_denominator", "amazon_agrees", "amazon_explained"}
+		"ours_over_amazon_numerator", "ours_over_amazon_denominator", "amazon_agrees", "amazon_explained", "platform", "cycle"}
 	csvEventHeader = []string{"metric", "fulfillment", "window_days", "marketplace", "order_id", "order_date", "window_date",
 		"defect", "defect_date", "defect_status", "leaves_window_on", "comment", "removable_until", "removal_grounds", "removable"}
 )

@@ -397,6 +397,9 @@ type jsonSeries struct {
 	Fulfillment string      `json:"fulfillment,omitempty"`
 	WindowDays  int         `json:"window_days,omitempty"`
 	Marketplace string      `json:"marketplace,omitempty"`
+	Platform    string      `json:"platform,omitempty"`
+	Calendar    string      `json:"calendar,omitempty"`
+	Cycle       string      `json:"cycle,omitempty"`
 	Name        string      `json:"name"`
 	Target      *jsonTarget `json:"target,omitempty"`
 	WarnAt      *float64    `json:"warn_at,omitempty"`
@@ -439,7 +442,7 @@ func TrendJSON(w io.Writer, t *health.Trend, _ Options) error {
 	}
 	for i, s := range t.Series {
 		js := jsonSeries{ID: s.ID, Fulfillment: s.Fulfillment, WindowDays: s.WindowDays, Marketplace: s.Marketplace,
-			Name: metricTitle(s.ID), Points: make([]jsonPoint, len(s.Points))}
+			Platform: s.Platform, Calendar: s.Calendar, Cycle: s.Cycle, Name: metricTitle(s.ID), Points: make([]jsonPoint, len(s.Points))}
 		if s.Threshold.Op != "" {
 			warn := s.Threshold.WarnAt
 			js.Target, js.WarnAt = &jsonTarget{s.Threshold.Op, s.Threshold.Value}, &warn
@@ -484,6 +487,7 @@ type trendRow struct {
 	// StatusOnFilesGiven: on an incomplete day, the status its figures
 	// give on the files given (the JSON's partial_status).
 	StatusOnFilesGiven string `csv:"status_on_files_given"`
+	Platform           string `csv:"platform"`
 }
 
 // TrendCSV writes a trend in long form for a spreadsheet: a header, then
@@ -505,7 +509,8 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 				val = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			row := trendRow{AsOf: p.AsOf.String(), Metric: s.ID, Fulfillment: s.Fulfillment, WindowDays: wd,
-				Marketplace: CSVText(s.Marketplace), Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String()}
+				Marketplace: CSVText(s.Marketplace), Value: val, Numerator: strconv.Itoa(p.Numerator), Denominator: strconv.Itoa(p.Denominator), Status: p.Status.String(),
+				Platform: s.Platform}
 			if p.Status == health.Incomplete {
 				row.StatusOnFilesGiven = p.Partial.String()
 			}
@@ -519,7 +524,7 @@ func TrendCSV(w io.Writer, t *health.Trend, _ Options) error {
 		if v, ok := p.Score(); ok {
 			val = strconv.Itoa(v)
 		}
-		rows = append(rows, trendRow{AsOf: p.AsOf.String(), Metric: "account_health_rating", Value: val, Status: p.Status().String()})
+		rows = append(rows, trendRow{AsOf: p.AsOf.String(), Metric: "account_health_rating", Value: val, Status: p.Status().String(), Platform: "amazon"})
 	}
 	if rows == nil {
 		rows = []trendRow{}

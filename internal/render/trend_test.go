@@ -145,16 +145,16 @@ func TestTrendCSV(t *testing.T) {
 	if err := TrendCSV(&b, sampleTrend(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want := `as_of,metric,fulfillment,window_days,marketplace,value,numerator,denominator,status,status_on_files_given
-2026-11-18,odr,mfn,,,0,0,90,pass,
-2026-11-19,odr,mfn,,,0.008333333333333333,1,120,warn,
-2026-11-20,odr,mfn,,,0.010526315789473684,1,95,fail,
-2026-11-18,late_shipment_rate,,10,,,0,0,no_data,
-2026-11-19,late_shipment_rate,,10,,0,0,3,pass,
-2026-11-20,late_shipment_rate,,10,,0,0,4,pass,
-2026-11-18,invoice_defect_rate,,,DE,,0,0,not_computed,
-2026-11-19,invoice_defect_rate,,,DE,,0,0,not_computed,
-2026-11-20,invoice_defect_rate,,,DE,,0,0,not_computed,
+	want := `as_of,metric,fulfillment,window_days,marketplace,value,numerator,denominator,status,status_on_files_given,platform
+2026-11-18,odr,mfn,,,0,0,90,pass,,
+2026-11-19,odr,mfn,,,0.008333333333333333,1,120,warn,,
+2026-11-20,odr,mfn,,,0.010526315789473684,1,95,fail,,
+2026-11-18,late_shipment_rate,,10,,,0,0,no_data,,
+2026-11-19,late_shipment_rate,,10,,0,0,3,pass,,
+2026-11-20,late_shipment_rate,,10,,0,0,4,pass,,
+2026-11-18,invoice_defect_rate,,,DE,,0,0,not_computed,,
+2026-11-19,invoice_defect_rate,,,DE,,0,0,not_computed,,
+2026-11-20,invoice_defect_rate,,,DE,,0,0,not_computed,,
 `
 	if got := b.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -163,7 +163,7 @@ func TestTrendCSV(t *testing.T) {
 	if err := TrendCSV(&b, &health.Trend{}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); got != "as_of,metric,fulfillment,window_days,marketplace,value,numerator,denominator,status,status_on_files_given\n" {
+	if got := b.String(); got != "as_of,metric,fulfillment,window_days,marketplace,value,numerator,denominator,status,status_on_files_given,platform\n" {
 		t.Errorf("empty trend: %q", got)
 	}
 	// An incomplete day says what its figures give on the files given.
@@ -173,7 +173,7 @@ func TestTrendCSV(t *testing.T) {
 	if err := TrendCSV(&b, tr, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); !strings.HasSuffix(got, "2026-11-20,odr,all,,,0.05,1,20,incomplete,fail\n") {
+	if got := b.String(); !strings.HasSuffix(got, "2026-11-20,odr,all,,,0.05,1,20,incomplete,fail,\n") {
 		t.Errorf("incomplete day: %q", got)
 	}
 }
