@@ -53,7 +53,8 @@ func Summary(w io.Writer, r *health.Report) {
 	fmt.Fprintf(w, "audit %s: %s as of %s: %s\n", r.Command, statusWord(r.Status), r.AsOf, strings.Join(parts, "; "))
 }
 
-// shortScope is the scope in a few characters: "afn", "10d", "DE".
+// shortScope is the scope in a few characters: "afn", "10d", "DE",
+// "kaufland CZ week", "US projected".
 func shortScope(m health.Verdict) string {
 	var parts []string
 	if m.Fulfillment != "" {
@@ -62,8 +63,17 @@ func shortScope(m health.Verdict) string {
 	if m.WindowDays != 0 {
 		parts = append(parts, fmt.Sprintf("%dd", m.WindowDays))
 	}
+	if namesPlatform(m) {
+		parts = append(parts, m.Platform)
+	}
 	if m.Marketplace != "" {
 		parts = append(parts, m.Marketplace)
+	}
+	if m.Calendar != "" {
+		parts = append(parts, m.Calendar)
+	}
+	if m.Cycle != "" {
+		parts = append(parts, m.Cycle)
 	}
 	return strings.Join(parts, " ")
 }
