@@ -35,6 +35,10 @@ func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // AddDays returns d moved by n days (n may be negative).
 func (d Date) AddDays(n int) Date { return d + Date(n) }
 
+// YMD is d's year, month and day, as d.Time().Date() gives them, without
+// going through a time.Time (the JSON writer writes millions of dates).
+func (d Date) YMD() (y int64, m, day int) { return civilFromDays(int64(d)) }
+
 // Weekday of d.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
 
@@ -432,4 +436,48 @@ func twoDigits(s string, i int) (int, bool) {
 func EndOfDay(d Date, loc *time.Location) time.Time {
 	y, m, dd := d.Time().Date()
 	return time.Date(y, m, dd, 23, 59, 59, 0, loc)
+}
+
+// civilFromDays is the proleptic Gregorian date n days after 1970-01-01,
+// as time.Time.Date gives it, without going through a time.Time (Howard
+// Hinnant's civil_from_days, "chrono-Compatible Low-Level Date
+// Algorithms").
+func civilFromDays(n int64) (y int64, m, d int) {
+	n += 719468              // days from 0000-03-01
+	if n >= 0 && n < 1<<32 { // the same in unsigned 32-bit arithmetic, faster
+		u := uint32(n)
+		era := u / 146097
+		doe := u - era*146097
+		yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+		doy := doe - (365*yoe + yoe/4 - yoe/100)
+		mp := (5*doy + 2) / 153
+		d = int(doy - (153*mp+2)/5 + 1)
+		m = int(mp + 3)
+		if m > 12 {
+			m -= 12
+		}
+		y = int64(yoe + era*400)
+		if m <= 2 {
+			y++
+		}
+		return y, m, d
+	}
+	era := n / 146097
+	if n < 0 && n%146097 != 0 {
+		era--
+	}
+	doe := n - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11], from March
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }

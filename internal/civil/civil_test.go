@@ -2,6 +2,7 @@ package civil
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 	"time"
 )
@@ -173,6 +174,23 @@ func TestValid(t *testing.T) {
 	for _, c := range [][3]int{{2027, 2, 29}, {2026, 0, 1}, {2026, 13, 1}, {2026, 6, 31}, {2026, 6, 0}, {2026, 6, -1}} {
 		if _, err := Valid(c[0], c[1], c[2], "in"); err == nil || err.Error() != `no such date "in"` {
 			t.Errorf("Valid(%v) = %v", c, err)
+		}
+	}
+}
+
+// civilFromDays is time's calendar on every day of years 0 to 9999 and
+// around them, and at the ends of civil.Date's range.
+func TestCivilFromDaysIsTimesCalendar(t *testing.T) {
+	first, last := NewDate(-2, 1, 1), NewDate(10002, 1, 1)
+	days := []Date{math.MinInt32, math.MinInt32 + 1, math.MaxInt32 - 1, math.MaxInt32}
+	for d := first; d <= last; d++ {
+		days = append(days, d)
+	}
+	for _, d := range days {
+		y, m, day := civilFromDays(int64(d))
+		ty, tm, tday := d.Time().Date()
+		if y != int64(ty) || m != int(tm) || day != tday {
+			t.Fatalf("%d: %d-%d-%d, time says %d-%d-%d", d, y, m, day, ty, tm, tday)
 		}
 	}
 }

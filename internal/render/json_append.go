@@ -113,7 +113,7 @@ func appendJSONString(b []byte, s string) []byte {
 
 // appendJSONDate writes d as its MarshalText gives it, a JSON string.
 func appendJSONDate(b []byte, d civil.Date) []byte {
-	y, m, day := civilFromDays(int64(d))
+	y, m, day := d.YMD()
 	if y < 0 || y > 9999 {
 		return appendJSONString(b, d.String())
 	}
@@ -267,48 +267,4 @@ func appendJSONRisk(b []byte, ind int, x jsonRisk) []byte {
 	b = appendJSONString(b, x.Detail)
 	b = appendNewline(b, ind)
 	return append(b, '}')
-}
-
-// civilFromDays is the proleptic Gregorian date n days after 1970-01-01,
-// as time.Time.Date gives it, without going through a time.Time (Howard
-// Hinnant's civil_from_days, "chrono-Compatible Low-Level Date
-// Algorithms").
-func civilFromDays(n int64) (y int64, m, d int) {
-	n += 719468              // days from 0000-03-01
-	if n >= 0 && n < 1<<32 { // the same in unsigned 32-bit arithmetic, faster
-		u := uint32(n)
-		era := u / 146097
-		doe := u - era*146097
-		yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-		doy := doe - (365*yoe + yoe/4 - yoe/100)
-		mp := (5*doy + 2) / 153
-		d = int(doy - (153*mp+2)/5 + 1)
-		m = int(mp + 3)
-		if m > 12 {
-			m -= 12
-		}
-		y = int64(yoe + era*400)
-		if m <= 2 {
-			y++
-		}
-		return y, m, d
-	}
-	era := n / 146097
-	if n < 0 && n%146097 != 0 {
-		era--
-	}
-	doe := n - era*146097                                  // [0, 146096]
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
-	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
-	mp := (5*doy + 2) / 153                                // [0, 11], from March
-	d = int(doy - (153*mp+2)/5 + 1)
-	m = int(mp + 3)
-	if m > 12 {
-		m -= 12
-	}
-	y = yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
 }

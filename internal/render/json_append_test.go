@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -381,23 +380,6 @@ func TestJSONAppendedFields(t *testing.T) {
 		}
 		if !slices.Equal(tags, c.tags) {
 			t.Errorf("%s has the fields %q; its writer knows %q", typ, tags, c.tags)
-		}
-	}
-}
-
-// civilFromDays is time's calendar on every day of years 0 to 9999 and
-// around them, and at the ends of civil.Date's range.
-func TestCivilFromDaysIsTimesCalendar(t *testing.T) {
-	first, last := civil.NewDate(-2, 1, 1), civil.NewDate(10002, 1, 1)
-	days := []civil.Date{math.MinInt32, math.MinInt32 + 1, math.MaxInt32 - 1, math.MaxInt32}
-	for d := first; d <= last; d++ {
-		days = append(days, d)
-	}
-	for _, d := range days {
-		y, m, day := civilFromDays(int64(d))
-		ty, tm, tday := d.Time().Date()
-		if y != int64(ty) || m != int(tm) || day != tday {
-			t.Fatalf("%d: %d-%d-%d, time says %d-%d-%d", d, y, m, day, ty, tm, tday)
 		}
 	}
 }
