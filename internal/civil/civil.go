@@ -35,9 +35,9 @@ func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // AddDays returns d moved by n days (n may be negative).
 func (d Date) AddDays(n int) Date { return d + Date(n) }
 
-// YMD is d's year, month and day, as d.Time().Date() gives them, without
+// YearMonthDay is d's year, month and day, as d.Time().Date() gives them, without
 // going through a time.Time (the JSON writer writes millions of dates).
-func (d Date) YMD() (y int64, m, day int) { return civilFromDays(int64(d)) }
+func (d Date) YearMonthDay() (y int64, m, day int) { return civilFromDays(int64(d)) }
 
 // Weekday of d.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }

@@ -113,7 +113,7 @@ func appendJSONString(b []byte, s string) []byte {
 
 // appendJSONDate writes d as its MarshalText gives it, a JSON string.
 func appendJSONDate(b []byte, d civil.Date) []byte {
-	y, m, day := d.YMD()
+	y, m, day := d.YearMonthDay()
 	if y < 0 || y > 9999 {
 		return appendJSONString(b, d.String())
 	}
