@@ -2,9 +2,7 @@ package cmd
 
 import (
 	"fmt"
-	"os"
 	"slices"
-	"strings"
 
 	"github.com/sellerhealth/audit/internal/config"
 	"github.com/sellerhealth/audit/internal/fetch"
@@ -133,11 +131,9 @@ func (s *platformShared) plan(a config.Account, lookup func(string) (string, boo
 		if len(a.EBayMarketplaces) > 0 {
 			markets, what = a.EBayMarketplaces, "spapi.accounts "+a.Name+": ebay_marketplaces"
 		}
-		pp.ebayMarkets = splitList(markets, strings.ToUpper)
-		for _, m := range pp.ebayMarkets {
-			if !strings.HasPrefix(m, "EBAY_") {
-				return nil, fmt.Errorf("%s: %q is not an eBay marketplace id (EBAY_US, EBAY_GB, EBAY_DE, ...)", what, m)
-			}
+		var err error
+		if pp.ebayMarkets, err = ebayMarketplaces(markets, what); err != nil {
+			return nil, err
 		}
 		pp.ebay = &e
 	}
@@ -145,12 +141,9 @@ func (s *platformShared) plan(a config.Account, lookup func(string) (string, boo
 	if a.Allegro() && s.wants(fetch.PlatformAllegro) {
 		al := s.allegro
 		pp.allegroFile = a.AllegroRefreshTokenFile
-		if pp.allegroFile != "" {
-			if b, err := os.ReadFile(pp.allegroFile); err == nil && strings.TrimSpace(string(b)) != "" {
-				al.RefreshToken = strings.TrimSpace(string(b))
-			} else if err != nil && !os.IsNotExist(err) {
-				return nil, fmt.Errorf("allegro_refresh_token_file: %v", err)
-			}
+		var err error
+		if al.RefreshToken, err = tokenFile(pp.allegroFile, "allegro_refresh_token_file"); err != nil {
+			return nil, err
 		}
 		if al.RefreshToken == "" {
 			if err := envOf("allegro_refresh_token_env", a.AllegroRefreshTokenEnv, &al.RefreshToken); err != nil {
@@ -184,11 +177,9 @@ func (s *platformShared) plan(a config.Account, lookup func(string) (string, boo
 		if len(a.KauflandStorefronts) > 0 {
 			fronts, what = a.KauflandStorefronts, "spapi.accounts "+a.Name+": kaufland_storefronts"
 		}
-		pp.storefronts = splitList(fronts, strings.ToLower)
-		for _, sf := range pp.storefronts {
-			if !slices.Contains([]string{"de", "cz", "sk", "pl", "at"}, sf) {
-				return nil, fmt.Errorf("%s: unknown storefront %q (known: de, cz, sk, pl, at)", what, sf)
-			}
+		var err error
+		if pp.storefronts, err = kauflandStorefronts(fronts, what); err != nil {
+			return nil, err
 		}
 		pp.kaufland = &k
 	}

@@ -75,24 +75,17 @@ func resolvePlatforms(l *layers, only []string) (*platformPlan, error) {
 		configValue(l, "ebay.token_url", &e.TokenURL)
 		e.UserAgent = "audit"
 		pp.ebay = e
-		pp.ebayMarkets = []string{"EBAY_US"}
-		configValue(l, "ebay.marketplaces", &pp.ebayMarkets)
-		pp.ebayMarkets = splitList(pp.ebayMarkets, strings.ToUpper)
-		for _, m := range pp.ebayMarkets {
-			if !strings.HasPrefix(m, "EBAY_") {
-				return nil, usagef("ebay.marketplaces: %q is not an eBay marketplace id (EBAY_US, EBAY_GB, EBAY_DE, ...)", m)
-			}
+		markets := []string{"EBAY_US"}
+		configValue(l, "ebay.marketplaces", &markets)
+		if pp.ebayMarkets, err = ebayMarketplaces(markets, "ebay.marketplaces"); err != nil {
+			return nil, &usageError{err}
 		}
 	}
 
 	a := &platformapi.AllegroConfig{}
 	configValue(l, "allegro.refresh_token_file", &pp.allegroFile)
-	if pp.allegroFile != "" {
-		if b, err := os.ReadFile(pp.allegroFile); err == nil && strings.TrimSpace(string(b)) != "" {
-			a.RefreshToken = strings.TrimSpace(string(b))
-		} else if err != nil && !os.IsNotExist(err) {
-			return nil, usagef("allegro.refresh_token_file: %v", err)
-		}
+	if a.RefreshToken, err = tokenFile(pp.allegroFile, "allegro.refresh_token_file"); err != nil {
+		return nil, &usageError{err}
 	}
 	creds := []platformCred{{"allegro.client_id", &a.ClientID}, {"allegro.client_secret", &a.ClientSecret}}
 	if a.RefreshToken == "" {
@@ -118,13 +111,10 @@ func resolvePlatforms(l *layers, only []string) (*platformPlan, error) {
 		configValue(l, "kaufland.endpoint", &k.BaseURL)
 		k.UserAgent = "audit"
 		pp.kaufland = k
-		pp.storefronts = []string{"de"}
-		configValue(l, "kaufland.storefronts", &pp.storefronts)
-		pp.storefronts = splitList(pp.storefronts, strings.ToLower)
-		for _, s := range pp.storefronts {
-			if !slices.Contains([]string{"de", "cz", "sk", "pl", "at"}, s) {
-				return nil, usagef("kaufland.storefronts: unknown storefront %q (known: de, cz, sk, pl, at)", s)
-			}
+		fronts := []string{"de"}
+		configValue(l, "kaufland.storefronts", &fronts)
+		if pp.storefronts, err = kauflandStorefronts(fronts, "kaufland.storefronts"); err != nil {
+			return nil, &usageError{err}
 		}
 		pp.days = 90
 		configValue(l, "kaufland.days", &pp.days)
@@ -291,4 +281,40 @@ func fetchPlatforms(ctx context.Context, p *fetchPlan, pp *platformPlan, dir, na
 		res = newResult(p, dir)
 	}
 	return fetch.RunPlatforms(ctx, o, res)
+}
+
+// ebayMarketplaces reads a list of eBay marketplace ids (EBAY_US, ...),
+// set by what (a config key, an account's field).
+func ebayMarketplaces(list []string, what string) ([]string, error) {
+	out := splitList(list, strings.ToUpper)
+	for _, m := range out {
+		if !strings.HasPrefix(m, "EBAY_") {
+			return nil, fmt.Errorf("%s: %q is not an eBay marketplace id (EBAY_US, EBAY_GB, EBAY_DE, ...)", what, m)
+		}
+	}
+	return out, nil
+}
+
+// kauflandStorefronts reads a list of Kaufland storefronts, set by what.
+func kauflandStorefronts(list []string, what string) ([]string, error) {
+	out := splitList(list, strings.ToLower)
+	for _, sf := range out {
+		if !slices.Contains([]string{"de", "cz", "sk", "pl", "at"}, sf) {
+			return nil, fmt.Errorf("%s: unknown storefront %q (known: de, cz, sk, pl, at)", what, sf)
+		}
+	}
+	return out, nil
+}
+
+// tokenFile is the refresh token a file holds ("" when there is no file,
+// or it is absent or empty), named what in an error.
+func tokenFile(path, what string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return "", fmt.Errorf("%s: %v", what, err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }
