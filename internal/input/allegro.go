@@ -285,11 +285,7 @@ func jsonMembers(data []byte, off int) map[string]int {
 			return out
 		}
 		k, _ := tok.(string)
-		at := off + int(dec.InputOffset())
-		for at < len(data) && (isJSONSpace(data[at]) || data[at] == ':') {
-			at++
-		}
-		out[strings.ToLower(k)] = at
+		out[strings.ToLower(k)] = jsonValueAt(data, off+int(dec.InputOffset()))
 		if dec.Decode(&jsonSkip{}) != nil {
 			return out
 		}
@@ -309,11 +305,7 @@ func jsonItems(data []byte, off int) []int {
 	}
 	var out []int
 	for dec.More() {
-		at := off + int(dec.InputOffset())
-		for at < len(data) && (isJSONSpace(data[at]) || data[at] == ',') {
-			at++
-		}
-		out = append(out, at)
+		out = append(out, jsonValueAt(data, off+int(dec.InputOffset())))
 		if dec.Decode(&jsonSkip{}) != nil {
 			return out
 		}

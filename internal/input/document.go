@@ -73,3 +73,13 @@ func decodeDocument(t *Table, v any) error {
 // arrays, strings other than keys, numbers, literals): a month of a busy
 // Kaufland store's order units is some hundred thousand.
 const maxDocumentValues = 4_000_000
+
+// jsonValueAt is the offset of the value at or after off in JSON text,
+// past spaces, a colon and a comma: where a decoder's InputOffset after a
+// key or an element points, the value it precedes starts.
+func jsonValueAt(data []byte, off int) int {
+	for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':' || data[off] == ',') {
+		off++
+	}
+	return off
+}

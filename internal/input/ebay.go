@@ -194,7 +194,7 @@ func pathOffset(data []byte, path []any) int {
 				if err != nil {
 					return start
 				}
-				off := valueOffset(sub, int(dec.InputOffset()))
+				off := jsonValueAt(sub, int(dec.InputOffset()))
 				k, _ := kt.(string)
 				if k == s {
 					found, exact = off, true
@@ -210,7 +210,7 @@ func pathOffset(data []byte, path []any) int {
 				return start
 			}
 			for n := 0; dec.More(); n++ {
-				off := valueOffset(sub, int(dec.InputOffset()))
+				off := jsonValueAt(sub, int(dec.InputOffset()))
 				if n == s {
 					found = off
 					break
@@ -227,14 +227,6 @@ func pathOffset(data []byte, path []any) int {
 		start = base
 	}
 	return start
-}
-
-// valueOffset skips the separators before a value.
-func valueOffset(data []byte, off int) int {
-	for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':' || data[off] == ',') {
-		off++
-	}
-	return off
 }
 
 func readEbayStandards(t *Table, s *Sink) error {

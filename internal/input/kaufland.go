@@ -217,11 +217,7 @@ func (r *kauflandReader) units() ([]records.KauflandUnit, error) {
 // valueAt is the offset of the next value at or after off: past spaces,
 // a colon and a comma.
 func (r *kauflandReader) valueAt(off int) int {
-	data := r.t.Doc
-	for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':' || data[off] == ',') {
-		off++
-	}
-	return min(off, len(data)-1)
+	return min(jsonValueAt(r.t.Doc, off), len(r.t.Doc)-1)
 }
 
 // object reads one object's keys and values, with where each value starts.

@@ -710,10 +710,7 @@ func arrayLines(data []byte, key string) ([]int, [][]string) {
 		}
 		if tok == json.Delim('[') {
 			for dec.More() {
-				off := int(dec.InputOffset())
-				for off < len(data) && (isJSONSpace(data[off]) || data[off] == ',') {
-					off++
-				}
+				off := jsonValueAt(data, int(dec.InputOffset()))
 				line, _ := lines.at(off)
 				starts = append(starts, line)
 				if dec.Decode(&jsonSkip{}) != nil {
@@ -775,10 +772,7 @@ func keyLine(data []byte, key string) int {
 		if err != nil {
 			return line
 		}
-		off := int(dec.InputOffset())
-		for off < len(data) && (isJSONSpace(data[off]) || data[off] == ':') {
-			off++
-		}
+		off := jsonValueAt(data, int(dec.InputOffset()))
 		if dec.Decode(&jsonSkip{}) != nil {
 			return line
 		}
