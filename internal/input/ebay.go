@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -129,22 +130,25 @@ var ebayDimensionTypes = map[string]string{
 // keys and indexes to the value at fault.
 type ebayAt struct {
 	t    *Table
+	idx  *jsonIndex
 	path []any
 }
 
+func newEbayAt(t *Table) ebayAt { return ebayAt{t: t, idx: newJSONIndex(t.Doc)} }
+
 func (a ebayAt) with(steps ...any) ebayAt {
-	return ebayAt{t: a.t, path: append(append([]any(nil), a.path...), steps...)}
+	return ebayAt{t: a.t, idx: a.idx, path: append(append([]any(nil), a.path...), steps...)}
 }
 
 // errorf is an InputError at the value of the path.
 func (a ebayAt) errorf(format string, args ...any) error {
-	line, col := position(a.t.Doc, pathOffset(a.t.Doc, a.path))
+	line, col := a.idx.lines.at(a.idx.offset(a.path))
 	return &InputError{File: a.t.File, Line: line, Column: col, Msg: pathText(a.path) + ": " + fmt.Sprintf(format, args...)}
 }
 
 // line is the line of the value of the path.
 func (a ebayAt) line() int {
-	line, _ := position(a.t.Doc, pathOffset(a.t.Doc, a.path))
+	line, _ := a.idx.lines.at(a.idx.offset(a.path))
 	return line
 }
 
@@ -165,68 +169,100 @@ func pathText(path []any) string {
 	return b.String()
 }
 
-// pathOffset is the offset in data (valid JSON) of the value a path of
-// object keys (matched as encoding/json matches them: the last occurrence,
-// exact else case-insensitively) and array indexes leads to; the offset
-// of the deepest value found when the path goes further than the text.
-func pathOffset(data []byte, path []any) int {
-	start := 0
-	for i := 0; i < len(data) && isJSONSpace(data[i]); i++ {
-		start = i + 1
-	}
-	base := 0
+// jsonIndex finds the values of a document (valid JSON) by path, each
+// object's members and each array's elements read once, however many
+// values are asked for: a reader asks for the line of every entry, and a
+// walk from the start for each was quadratic in the entries.
+type jsonIndex struct {
+	data    []byte
+	lines   *lineCounter
+	start   int                    // the top-level value's offset
+	members map[int]map[string]int // an object's offset: its values' offsets by key as written (the last of a key twice)
+	items   map[int][]int          // an array's offset: its elements' offsets
+}
+
+func newJSONIndex(data []byte) *jsonIndex {
+	return &jsonIndex{data: data, lines: newLineCounter(data), start: jsonValueAt(data, 0),
+		members: map[int]map[string]int{}, items: map[int][]int{}}
+}
+
+// offset is the offset of the value a path of object keys (matched as
+// encoding/json matches them: exact, else case-insensitively) and array
+// indexes leads to; the offset of the deepest value found when the path
+// goes further than the text.
+func (x *jsonIndex) offset(path []any) int {
+	at := x.start
 	for _, step := range path {
-		sub := data[base:]
-		dec := json.NewDecoder(bytes.NewReader(sub))
-		tok, err := dec.Token()
-		if err != nil {
-			return start
-		}
-		found := -1
+		next := -1
 		switch s := step.(type) {
 		case string:
-			if tok != json.Delim('{') {
-				return start
-			}
-			exact := false
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return start
-				}
-				off := jsonValueAt(sub, int(dec.InputOffset()))
-				k, _ := kt.(string)
-				if k == s {
-					found, exact = off, true
-				} else if !exact && strings.EqualFold(k, s) {
-					found = off
-				}
-				if dec.Decode(&jsonSkip{}) != nil {
-					return start
+			ms := x.objectAt(at)
+			if off, ok := ms[s]; ok {
+				next = off
+			} else {
+				for k, off := range ms {
+					if strings.EqualFold(k, s) && (next < 0 || off > next) {
+						next = off // the last written, as encoding/json keeps
+					}
 				}
 			}
 		case int:
-			if tok != json.Delim('[') {
-				return start
-			}
-			for n := 0; dec.More(); n++ {
-				off := jsonValueAt(sub, int(dec.InputOffset()))
-				if n == s {
-					found = off
-					break
-				}
-				if dec.Decode(&jsonSkip{}) != nil {
-					return start
-				}
+			if items := x.arrayAt(at); s >= 0 && s < len(items) {
+				next = items[s]
 			}
 		}
-		if found < 0 {
-			return start
+		if next < 0 {
+			return at
 		}
-		base += found
-		start = base
+		at = next
 	}
-	return start
+	return at
+}
+
+// objectAt is the members of the object at off (nil when none starts there).
+func (x *jsonIndex) objectAt(off int) map[string]int {
+	if m, ok := x.members[off]; ok {
+		return m
+	}
+	var m map[string]int
+	if off < len(x.data) && x.data[off] == '{' {
+		m = map[string]int{}
+		dec := json.NewDecoder(bytes.NewReader(x.data[off:]))
+		dec.Token() // '{'
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			k, _ := tok.(string)
+			m[k] = jsonValueAt(x.data, off+int(dec.InputOffset()))
+			if dec.Decode(&jsonSkip{}) != nil {
+				break
+			}
+		}
+	}
+	x.members[off] = m
+	return m
+}
+
+// arrayAt is the elements of the array at off (nil when none starts there).
+func (x *jsonIndex) arrayAt(off int) []int {
+	if a, ok := x.items[off]; ok {
+		return a
+	}
+	var a []int
+	if off < len(x.data) && x.data[off] == '[' {
+		dec := json.NewDecoder(bytes.NewReader(x.data[off:]))
+		dec.Token() // '['
+		for dec.More() {
+			a = append(a, jsonValueAt(x.data, off+int(dec.InputOffset())))
+			if dec.Decode(&jsonSkip{}) != nil {
+				break
+			}
+		}
+	}
+	x.items[off] = a
+	return a
 }
 
 func readEbayStandards(t *Table, s *Sink) error {
@@ -234,7 +270,7 @@ func readEbayStandards(t *Table, s *Sink) error {
 	if err := decodeDocument(t, &doc); err != nil {
 		return err
 	}
-	root := ebayAt{t: t}
+	root := newEbayAt(t)
 	var out []records.EbayStandards
 	if doc.StandardsProfiles != nil {
 		for i := range doc.StandardsProfiles {
@@ -269,7 +305,7 @@ func readEbayProfile(s *Sink, at ebayAt, d *ebayProfileDoc) (records.EbayStandar
 		p.EvaluationDate = date
 	}
 	if p.Cycle == "" {
-		s.Warnf("%s:%d: %s has no cycle.cycleType; taken as CURRENT", at.t.File, p.Source.Line, cmpOr(pathText(at.path), "the standards profile"))
+		s.Warnf("%s:%d: %s has no cycle.cycleType; taken as CURRENT", at.t.File, p.Source.Line, cmp.Or(pathText(at.path), "the standards profile"))
 		p.Cycle = "CURRENT"
 	}
 	for j := range d.Metrics {
@@ -280,13 +316,6 @@ func readEbayProfile(s *Sink, at ebayAt, d *ebayProfileDoc) (records.EbayStandar
 		p.Metrics = append(p.Metrics, m)
 	}
 	return p, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func readEbayMetric(at ebayAt, d *ebayMetricDoc) (records.EbayStandardsMetric, error) {
@@ -427,7 +456,7 @@ func readEbayService(t *Table, s *Sink) error {
 	if err := decodeDocument(t, &doc); err != nil {
 		return err
 	}
-	at := ebayAt{t: t}
+	at := newEbayAt(t)
 	sv := records.EbayService{Source: records.Source{File: t.File, Line: 1}, MarketplaceID: strings.TrimSpace(doc.MarketplaceID)}
 	if c := doc.EvaluationCycle; c != nil {
 		sv.Cycle = strings.ToUpper(strings.TrimSpace(c.EvaluationType))
