@@ -43,7 +43,7 @@ type Judge struct {
 	compare   bool
 
 	mu     sync.Mutex
-	stores map[string]map[string]profile.Resolved // other stores' profiles, resolved on first use
+	stores map[string]map[string]profile.Resolved // other profiles by name, resolved on first use
 }
 
 // NewJudge settles what every audit of the loaded account shares. The
@@ -345,23 +345,27 @@ func (j *Judge) threshold(res metrics.Result) (health.Threshold, error) {
 	return t, nil
 }
 
-// platformProfile is a platform's profile with the user's overrides,
-// resolved once per Judge (empty for a platform without one).
+// platformProfile is a platform's profile with the user's overrides
+// (Amazon's: the account's store's), resolved once per Judge; empty for a
+// platform without one.
 func (j *Judge) platformProfile(platform string) (map[string]profile.Resolved, error) {
-	return j.storeProfile("platform:" + platform)
+	p, _ := profile.ForPlatform(platform, j.s.Marketplace)
+	return j.resolvedProfile(p)
 }
 
-// storeProfile is the store's profile with the user's overrides, resolved
-// once per Judge (a key "platform:P" is platform P's profile).
+// storeProfile is the store's Amazon profile with the user's overrides,
+// resolved once per Judge.
 func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) {
+	return j.resolvedProfile(profile.ForStore(store))
+}
+
+// resolvedProfile is p with the user's overrides, resolved once per Judge
+// and profile.
+func (j *Judge) resolvedProfile(p profile.Profile) (map[string]profile.Resolved, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if r, ok := j.stores[store]; ok {
+	if r, ok := j.stores[p.Name]; ok {
 		return r, nil
-	}
-	p := profile.ForStore(store)
-	if platform, ok := strings.CutPrefix(store, "platform:"); ok {
-		p, _ = profile.ForPlatform(platform, j.s.Marketplace) // Amazon's: the account's store's
 	}
 	r, err := profile.Resolve(p, j.s.Overrides)
 	if err != nil {
@@ -370,7 +374,7 @@ func (j *Judge) storeProfile(store string) (map[string]profile.Resolved, error) 
 	if j.stores == nil {
 		j.stores = map[string]map[string]profile.Resolved{}
 	}
-	j.stores[store] = r
+	j.stores[p.Name] = r
 	return r, nil
 }
 
