@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/sellerhealth/audit/internal/civil"
 	"github.com/sellerhealth/audit/internal/records"
 	"github.com/sellerhealth/audit/internal/settings"
 )
@@ -53,7 +54,7 @@ func ThreadLimits(d *records.Dataset, s settings.Settings) []Result {
 	limit := max(s.Service.ThreadLimit, 1)
 	type thread struct {
 		id       string
-		latest   records.Message
+		latest   civil.Date // its latest message's receipt date
 		messages int
 	}
 	byGroup := map[msgGroup]map[string]*thread{}
@@ -76,12 +77,12 @@ func ThreadLimits(d *records.Dataset, s settings.Settings) []Result {
 		}
 		t := ts[m.Thread]
 		if t == nil {
-			t = &thread{id: m.Thread, latest: *m}
+			t = &thread{id: m.Thread, latest: m.Received.Date}
 			ts[m.Thread] = t
 		}
 		t.messages++
-		if m.Received.Date > t.latest.Received.Date {
-			t.latest = *m
+		if m.Received.Date > t.latest {
+			t.latest = m.Received.Date
 		}
 	}
 	var out []Result
@@ -93,7 +94,7 @@ func ThreadLimits(d *records.Dataset, s settings.Settings) []Result {
 		r := Result{ID: ThreadsWithinLimit, WindowDays: win.Days[0], Window: w, Platform: g.platform, Marketplace: g.store}
 		var over []*thread
 		for _, t := range ts {
-			if !w.Contains(t.latest.Received.Date) {
+			if !w.Contains(t.latest) {
 				continue
 			}
 			r.Denominator++
@@ -111,7 +112,7 @@ func ThreadLimits(d *records.Dataset, s settings.Settings) []Result {
 			return a.id < b.id
 		})
 		for _, t := range over {
-			key := t.latest.Received.Date
+			key := t.latest
 			r.Items = append(r.Items, Item{OrderID: t.id, KeyDate: key, LeavesWindowOn: LeavesWindow(key, win.Lag, win.Days[0]),
 				Events: []Event{{Type: EventOverLimit, Date: key, Status: strconv.Itoa(t.messages) + " messages, over the limit of " + strconv.Itoa(limit)}}})
 		}
