@@ -124,3 +124,17 @@ func TestRateLevels(t *testing.T) {
 		}
 	}
 }
+
+// A narrow table's window leaves out the years, unless it spans a new
+// year: "05-01..04-30" would read backwards.
+func TestWindowShortAcrossYears(t *testing.T) {
+	w := func(from, to civil.Date) health.Verdict {
+		return health.Verdict{Result: metrics.Result{ID: metrics.ODRID, Window: metrics.Window{From: from, To: to, Days: int(to-from) + 1}}}
+	}
+	if got := windowShort(w(civil.NewDate(2026, 9, 8), civil.NewDate(2026, 11, 6)), false); got != "09-08..11-06" {
+		t.Errorf("within a year: %q", got)
+	}
+	if got := windowShort(w(civil.NewDate(2024, 5, 1), civil.NewDate(2025, 4, 30)), false); got != "2024-05-01..2025-04-30" {
+		t.Errorf("across a year: %q", got)
+	}
+}

@@ -347,11 +347,17 @@ func windowShort(m health.Verdict, keyed bool) string {
 		return ""
 	}
 	s := monthDay(m.Window.From) + ".." + monthDay(m.Window.To)
+	if yearOf(m.Window.From) != yearOf(m.Window.To) {
+		s = m.Window.From.String() + ".." + m.Window.To.String() // across a new year: "05-01..04-30" reads backwards
+	}
 	if k := metricOf(m.ID).WindowDate.Short; keyed && k != "" {
 		s = k + " " + s
 	}
 	return s
 }
+
+// yearOf is d's year.
+func yearOf(d civil.Date) int64 { y, _, _ := d.YearMonthDay(); return y }
 
 // monthDay is a date without its year: "11-20".
 func monthDay(d civil.Date) string {
